@@ -1,0 +1,37 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "gridwork",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "gridwork", targets: ["gridwork"]),
+        .library(name: "GridModel", targets: ["GridModel"]),
+        .library(name: "GridStore", targets: ["GridStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Domain types, rules and the case workflow. Foundation only, no I/O.
+        .target(name: "GridModel"),
+        // JSON files on disk: layout, durable writes, locking, schema versions.
+        .target(name: "GridStore", dependencies: ["GridModel"]),
+        // Deterministic synthetic data sets (demo community, district benchmark).
+        .target(name: "GridDemo", dependencies: ["GridModel", "GridStore"]),
+        .executableTarget(
+            name: "gridwork",
+            dependencies: [
+                "GridModel", "GridStore", "GridDemo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // A separate process that hammers a store; the concurrency and crash tests start it.
+        .executableTarget(name: "StressWriter", dependencies: ["GridModel", "GridStore"]),
+        .testTarget(name: "GridModelTests", dependencies: ["GridModel"]),
+        .testTarget(name: "GridStoreTests", dependencies: ["GridModel", "GridStore", "GridDemo", "StressWriter"]),
+        .testTarget(name: "GridDemoTests", dependencies: ["GridModel", "GridStore", "GridDemo"]),
+        .testTarget(name: "CommandTests", dependencies: ["gridwork"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

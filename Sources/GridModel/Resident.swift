@@ -1,0 +1,66 @@
+/// A resident (人) of a household.
+public struct Resident: Record, Hashable {
+    public static let kind = RecordKind.resident
+
+    public var meta: RecordMeta
+    public var householdID: RecordID
+    /// The household's grid, kept here too so residents are stored with their grid.
+    public var gridCode: GridCode
+    public var name: String
+    public var gender: Gender
+    public var birthDate: Day
+    /// 18 characters under GB 11643; nil when not yet known (a newborn, a migrant not yet registered).
+    public var idNumber: String?
+    public var phone: String?
+    public var relation: Relation
+    public var status: ResidentStatus
+    public var tags: [PopulationTag]
+    public var notes: String
+
+    public init(meta: RecordMeta, householdID: RecordID, gridCode: GridCode, name: String, gender: Gender,
+                birthDate: Day, idNumber: String?, phone: String?, relation: Relation,
+                status: ResidentStatus = .livingHere, tags: [PopulationTag] = [], notes: String = "") {
+        self.meta = meta
+        self.householdID = householdID
+        self.gridCode = gridCode
+        self.name = name
+        self.gender = gender
+        self.birthDate = birthDate
+        self.idNumber = idNumber
+        self.phone = phone
+        self.relation = relation
+        self.status = status
+        self.tags = tags
+        self.notes = notes
+    }
+
+    public func violations(in context: ValidationContext) -> [RuleViolation] {
+        var check = RuleCheck(context)
+        check.meta(meta)
+        if householdID.rawValue.isEmpty { check.add("householdID", .required) }
+        check.gridCode(gridCode, "gridCode")
+        check.required(name, "name", maxLength: 40)
+        check.notInFuture(birthDate, "birthDate")
+        if let idNumber {
+            do {
+                let parsed = try ResidentIDNumber.parse(idNumber)
+                // Stored upper-case, as parsing normalises it.
+                if parsed.text != idNumber { check.add("idNumber", .idNumberFormat) }
+                if parsed.birthDate != birthDate { check.add("idNumber", .idNumberBirthDateMismatch) }
+                if parsed.gender != gender { check.add("idNumber", .idNumberGenderMismatch) }
+            } catch {
+                check.add("idNumber", error.problem)
+            }
+        }
+        check.mobile(phone, "phone")
+        if Set(tags).count != tags.count { check.add("tags", .duplicate) }
+        check.optional(notes, "notes", maxLength: 2000)
+        return check.violations
+    }
+
+    /// Age in whole years on `day`.
+    public func age(on day: Day) -> Int {
+        let years = day.year - birthDate.year
+        return (day.month, day.day) < (birthDate.month, birthDate.day) ? years - 1 : years
+    }
+}

@@ -1,0 +1,16 @@
+/// Whether a resident still lives at the address.
+public enum ResidentStatus: String, CaseIterable, Codable, Hashable, Sendable {
+    case livingHere
+    case away
+    case movedOut
+    case deceased
+
+    public func name(_ language: Language) -> String {
+        switch self {
+        case .livingHere: return language == .zh ? "在住" : "living here"
+        case .away: return language == .zh ? "外出" : "away"
+        case .movedOut: return language == .zh ? "迁出" : "moved out"
+        case .deceased: return language == .zh ? "已故" : "deceased"
+        }
+    }
+}

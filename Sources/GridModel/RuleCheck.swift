@@ -1,0 +1,47 @@
+import Foundation
+
+/// Collects violations while a record checks its fields, so each rule is one line at the call site.
+struct RuleCheck {
+    let context: ValidationContext
+    private(set) var violations: [RuleViolation] = []
+
+    init(_ context: ValidationContext) { self.context = context }
+
+    mutating func add(_ field: FieldPath, _ problem: RuleViolation.Problem) {
+        violations.append(RuleViolation(field, problem))
+    }
+
+    mutating func required(_ text: String, _ field: FieldPath, maxLength: Int = 100) {
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            add(field, .required)
+        } else if text.count > maxLength {
+            add(field, .tooLong(maximum: maxLength))
+        }
+    }
+
+    mutating func optional(_ text: String?, _ field: FieldPath, maxLength: Int) {
+        if let text, text.count > maxLength { add(field, .tooLong(maximum: maxLength)) }
+    }
+
+    mutating func notInFuture(_ day: Day?, _ field: FieldPath) {
+        if let day, day > context.today { add(field, .inFuture) }
+    }
+
+    mutating func notInFuture(_ instant: Date, _ field: FieldPath) {
+        if instant.timeIntervalSince(context.now) > ValidationContext.clockTolerance { add(field, .inFuture) }
+    }
+
+    mutating func mobile(_ phone: String?, _ field: FieldPath) {
+        if let phone, !MobileNumber.isValid(phone) { add(field, .mobileNumberFormat) }
+    }
+
+    mutating func gridCode(_ code: GridCode, _ field: FieldPath) {
+        if !code.isWellFormed { add(field, .gridCodeFormat) }
+    }
+
+    mutating func meta(_ meta: RecordMeta) {
+        if meta.id.rawValue.isEmpty { add(FieldPath("meta").appending("id"), .required) }
+        notInFuture(meta.createdAt, FieldPath("meta").appending("createdAt"))
+        notInFuture(meta.updatedAt, FieldPath("meta").appending("updatedAt"))
+    }
+}

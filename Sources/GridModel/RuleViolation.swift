@@ -1,0 +1,132 @@
+/// A rule that a record breaks, or a workflow step that its state does not allow.
+/// It names the field and says what is wrong in Chinese and in English, without ever
+/// repeating an ID or phone number (those are personal data).
+public struct RuleViolation: Error, Hashable, Sendable {
+    public let field: FieldPath
+    public let problem: Problem
+
+    public init(_ field: FieldPath, _ problem: Problem) {
+        self.field = field
+        self.problem = problem
+    }
+
+    public enum Problem: Hashable, Sendable {
+        case required
+        case tooLong(maximum: Int)
+        case idNumberFormat
+        case idNumberArea
+        case idNumberBirthDate
+        case idNumberCheckCharacter
+        case idNumberBirthDateMismatch
+        case idNumberGenderMismatch
+        case mobileNumberFormat
+        case gridCodeFormat
+        case gridKindMismatch(expected: GridKind)
+        case inFuture
+        case endsBeforeStart
+        case duplicate
+        case stageTransitionNotAllowed(from: CaseStage, to: CaseStage)
+        case escalationNotAllowed(from: CaseLevel, to: CaseLevel)
+        case alreadyAtTopLevel
+        case caseClosed
+        case caseNotClosed
+        case closeWithoutOutcome
+        case agreementTextRequired
+        case timelineMustStartRaised
+        case timelineOutOfOrder
+        case timelineRewritten
+        case stageDisagreesWithTimeline(timeline: CaseStage)
+        case levelDisagreesWithTimeline(timeline: CaseLevel)
+        case belongsElsewhere(expected: String)
+        case changeNotAllowed
+    }
+
+    public func message(in language: Language) -> String {
+        let name = FieldNames.name(of: field, in: language)
+        let reason = problem.text(language)
+        return language == .zh ? "\(name)：\(reason)" : "\(name): \(reason)"
+    }
+}
+
+extension RuleViolation: CustomStringConvertible {
+    public var description: String { message(in: .en) }
+}
+
+extension RuleViolation.Problem {
+    func text(_ language: Language) -> String {
+        let text: LocalizedText
+        switch self {
+        case .required:
+            text = LocalizedText(zh: "必须填写", en: "is required")
+        case .tooLong(let maximum):
+            text = LocalizedText(zh: "不能超过 \(maximum) 个字", en: "must be at most \(maximum) characters")
+        case .idNumberFormat:
+            text = LocalizedText(zh: "应为 18 位：17 位数字加 1 位校验码（数字或 X）",
+                                 en: "must be 18 characters: 17 digits and a check character (digit or X)")
+        case .idNumberArea:
+            text = LocalizedText(zh: "前 6 位地区码无效", en: "the 6-digit area code is not valid")
+        case .idNumberBirthDate:
+            text = LocalizedText(zh: "第 7–14 位不是有效的出生日期", en: "digits 7–14 are not a valid birth date")
+        case .idNumberCheckCharacter:
+            text = LocalizedText(zh: "校验码与前 17 位不符（GB 11643），请核对是否输错",
+                                 en: "the check character does not match the first 17 digits (GB 11643); check for a typing error")
+        case .idNumberBirthDateMismatch:
+            text = LocalizedText(zh: "其中的出生日期与登记的出生日期不一致",
+                                 en: "the birth date in the number differs from the recorded birth date")
+        case .idNumberGenderMismatch:
+            text = LocalizedText(zh: "第 17 位（奇数为男，偶数为女）与登记的性别不一致",
+                                 en: "digit 17 (odd for male, even for female) disagrees with the recorded gender")
+        case .mobileNumberFormat:
+            text = LocalizedText(zh: "手机号应为以 1 开头的 11 位数字", en: "a mobile number has 11 digits and starts with 1")
+        case .gridCodeFormat:
+            text = LocalizedText(zh: "网格编码应为 15 位数字（区 6 位、街道 3 位、社区或村 3 位、网格 3 位）",
+                                 en: "a grid code has 15 digits (district 6, street 3, community or village 3, grid 3)")
+        case .gridKindMismatch(let expected):
+            text = LocalizedText(zh: "与编码不符：该编码属于\(expected.name(.zh))（社区从 001 起，村从 200 起）",
+                                 en: "disagrees with the code, which belongs to a \(expected.name(.en)) (communities from 001, villages from 200)")
+        case .inFuture:
+            text = LocalizedText(zh: "不能晚于今天", en: "cannot be in the future")
+        case .endsBeforeStart:
+            text = LocalizedText(zh: "结束时间早于开始时间", en: "ends before it starts")
+        case .duplicate:
+            text = LocalizedText(zh: "重复", en: "appears more than once")
+        case .stageTransitionNotAllowed(let from, let to):
+            let allowed = from.nextStages
+            let zhNext = allowed.isEmpty ? "已结案的案件只能重新打开" : "只能转到：" + allowed.map { $0.name(.zh) }.joined(separator: "、")
+            let enNext = allowed.isEmpty ? "a closed case can only be reopened" : "it can go to: " + allowed.map { $0.name(.en) }.joined(separator: ", ")
+            text = LocalizedText(zh: "不能从“\(from.name(.zh))”转到“\(to.name(.zh))”；\(zhNext)",
+                                 en: "cannot move from \(from.name(.en)) to \(to.name(.en)); \(enNext)")
+        case .escalationNotAllowed(let from, let to):
+            text = LocalizedText(zh: "只能逐级上报：“\(from.name(.zh))”的下一级不是“\(to.name(.zh))”",
+                                 en: "escalates one level at a time: \(to.name(.en)) is not the level above \(from.name(.en))")
+        case .alreadyAtTopLevel:
+            text = LocalizedText(zh: "已在区级，无法再上报", en: "is already at district level and cannot escalate further")
+        case .caseClosed:
+            text = LocalizedText(zh: "案件已结案，请先重新打开", en: "the case is closed; reopen it first")
+        case .caseNotClosed:
+            text = LocalizedText(zh: "案件尚未结案，无需重新打开", en: "the case is not closed, so it cannot be reopened")
+        case .closeWithoutOutcome:
+            text = LocalizedText(zh: "结案前必须记录调解结果", en: "a case cannot close without an outcome")
+        case .agreementTextRequired:
+            text = LocalizedText(zh: "达成协议时必须填写协议内容", en: "an agreement needs its text")
+        case .timelineMustStartRaised:
+            text = LocalizedText(zh: "办理记录必须以“居民提事”开始", en: "the timeline must start with the case being raised")
+        case .timelineOutOfOrder:
+            text = LocalizedText(zh: "办理记录的时间顺序颠倒", en: "the timeline entries are out of time order")
+        case .timelineRewritten:
+            text = LocalizedText(zh: "办理记录只能追加，不能修改或删除已有记录",
+                                 en: "the timeline can only be appended to; existing entries cannot be edited or removed")
+        case .stageDisagreesWithTimeline(let stage):
+            text = LocalizedText(zh: "与办理记录不符，记录显示为“\(stage.name(.zh))”",
+                                 en: "disagrees with the timeline, which ends at \(stage.name(.en))")
+        case .levelDisagreesWithTimeline(let level):
+            text = LocalizedText(zh: "与办理记录不符，记录显示为“\(level.name(.zh))”",
+                                 en: "disagrees with the timeline, which puts it at \(level.name(.en))")
+        case .belongsElsewhere(let expected):
+            text = LocalizedText(zh: "与所在文件不符，应保存在 \(expected)", en: "does not match its file; it belongs in \(expected)")
+        case .changeNotAllowed:
+            text = LocalizedText(zh: "保存后不能再更改", en: "cannot change once saved")
+        }
+        return text(language)
+    }
+}
