@@ -28,10 +28,12 @@ let package = Package(
         ),
         // A separate process that hammers a store; the concurrency and crash tests start it.
         .executableTarget(name: "StressWriter", dependencies: ["GridModel", "GridStore"]),
+        // Shared test helpers: temp folders, a tiny sample community, built executables.
+        .target(name: "TestSupport", dependencies: ["GridModel", "GridStore"]),
         .testTarget(name: "GridModelTests", dependencies: ["GridModel"]),
-        .testTarget(name: "GridStoreTests", dependencies: ["GridModel", "GridStore", "GridDemo", "StressWriter"]),
-        .testTarget(name: "GridDemoTests", dependencies: ["GridModel", "GridStore", "GridDemo"]),
-        .testTarget(name: "CommandTests", dependencies: ["gridwork"]),
+        .testTarget(name: "GridStoreTests", dependencies: ["GridModel", "GridStore", "TestSupport", "StressWriter"]),
+        .testTarget(name: "GridDemoTests", dependencies: ["GridModel", "GridStore", "GridDemo", "TestSupport"]),
+        .testTarget(name: "CommandTests", dependencies: ["gridwork", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,173 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import GridModel
+
+/// Reads one data file: decodes it, checks its schema and every record against the rules, and
+/// turns each failure into a problem that points at its line and column.
+struct ShardReader {
+    let folder: String
+    let context: ValidationContext
+
+    struct Loaded<R> {
+        let records: [R]
+        let stamp: FileStamp
+    }
+
+    func read<R: StoredRecord>(_ type: R.Type, _ relativePath: String) -> Result<Loaded<R>, ShardProblems> {
+        let path = folder + "/" + relativePath
+        let data: Data
+        let stamp: FileStamp
+        switch Self.readFile(path) {
+        case .failure(let problem): return .failure(ShardProblems([problem]))
+        case .success(let contents): (data, stamp) = contents
+        }
+        let locator = JSONLocator(data: data)
+        let file: ShardFile<R>
+        do {
+            file = try RecordCoding.decoder().decode(ShardFile<R>.self, from: data)
+        } catch {
+            if let header = try? RecordCoding.decoder().decode(ShardHeader.self, from: data), header.schema > StoreLayout.schemaVersion {
+                return .failure(ShardProblems([newerSchema(path, header.schema, locator)]))
+            }
+            return .failure(ShardProblems([Self.decodingProblem(error, path: path, locator: locator)]))
+        }
+        var problems: [StoreProblem] = []
+        if file.schema > StoreLayout.schemaVersion {
+            problems.append(newerSchema(path, file.schema, locator))
+        } else if file.schema < 1 {
+            problems.append(StoreProblem(path: path, position: locator.position(of: [PathKey("schema")]),
+                                         message: LocalizedText(zh: "格式版本 \(file.schema) 无效", en: "schema \(file.schema) is not a valid version")))
+        }
+        if file.kind != R.kind {
+            problems.append(StoreProblem(path: path, position: locator.position(of: [PathKey("kind")]),
+                                         message: LocalizedText(zh: "此文件应保存\(R.kind.name(.zh))，而不是\(file.kind.name(.zh))",
+                                                                en: "this file holds \(R.kind.name(.en)), not \(file.kind.name(.en))")))
+        }
+        var seen = Set<RecordID>()
+        for (index, record) in file.records.enumerated() {
+            let base = FieldPath([.key("records"), .index(index)])
+            var violations = record.violations(in: context)
+            if !seen.insert(record.id).inserted { violations.append(RuleViolation(FieldPath([.key("meta"), .key("id")]), .duplicate)) }
+            if violations.isEmpty && record.filePath != relativePath {
+                violations.append(RuleViolation(FieldPath([]), .belongsElsewhere(expected: record.filePath)))
+            }
+            for found in violations {
+                let violation = RuleViolation(found.field.prefixed(by: base), found.problem)
+                problems.append(StoreProblem(path: path, position: locator.position(of: PathKey.path(violation.field)),
+                                             message: LocalizedText(zh: violation.message(in: .zh), en: violation.message(in: .en))))
+            }
+        }
+        return problems.isEmpty ? .success(Loaded(records: file.records, stamp: stamp)) : .failure(ShardProblems(problems))
+    }
+
+    /// Reads a whole file through one descriptor, so the stamp belongs to exactly these bytes.
+    static func readFile(_ path: String) -> Result<(Data, FileStamp), StoreProblem> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(ioProblem(path, errno)) }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        guard let stamp = FileStamp(descriptor: descriptor) else { return .failure(ioProblem(path, errno)) }
+        do {
+            return .success((try handle.readToEnd() ?? Data(), stamp))
+        } catch {
+            return .failure(ioProblem(path, EIO))
+        }
+    }
+
+    static func ioProblem(_ path: String, _ code: Int32) -> StoreProblem {
+        StoreProblem(path: path, position: nil,
+                     message: LocalizedText(zh: "无法读取：" + StoreError.reason(code, zh: true),
+                                            en: "cannot be read: " + StoreError.reason(code, zh: false)))
+    }
+
+    private func newerSchema(_ path: String, _ schema: Int, _ locator: JSONLocator) -> StoreProblem {
+        StoreProblem(path: path, position: locator.position(of: [PathKey("schema")]), message: LocalizedText(
+            zh: "由较新版本的 gridwork 写入（格式版本 \(schema)），本版本只能读取版本 \(StoreLayout.schemaVersion)，不会改动该文件",
+            en: "written by a newer gridwork (schema \(schema)); this one reads schema \(StoreLayout.schemaVersion) and will not change the file"))
+    }
+
+    /// Says where decoding stopped and why, in words a person editing the file can act on.
+    static func decodingProblem(_ error: any Error, path: String, locator: JSONLocator) -> StoreProblem {
+        guard let error = error as? DecodingError else {
+            return StoreProblem(path: path, position: nil, message: LocalizedText(zh: "无法解析", en: "cannot be parsed"))
+        }
+        switch error {
+        case .dataCorrupted(let context) where context.codingPath.isEmpty:
+            let syntax = locator.firstSyntaxError()
+            let detail = syntax?.message ?? "not valid JSON"
+            return StoreProblem(path: path, position: syntax?.position ?? locator.position(of: []),
+                                message: LocalizedText(zh: "JSON 格式错误：" + detail, en: "invalid JSON: " + detail))
+        case .dataCorrupted(let context):
+            let detail = PersonalData.redacted(context.debugDescription)
+            return StoreProblem(path: path, position: locator.position(of: context.codingPath),
+                                message: LocalizedText(zh: "\(fieldName(context.codingPath, .zh))：内容无效（\(detail)）",
+                                                       en: "\(fieldName(context.codingPath, .en)): invalid value (\(detail))"))
+        case .keyNotFound(let key, let context):
+            let field = FieldPath(PathKey.components(context.codingPath + [key]))
+            return StoreProblem(path: path, position: locator.position(of: context.codingPath),
+                                message: LocalizedText(zh: "缺少字段 \(FieldNames.name(of: field, in: .zh))",
+                                                       en: "missing field \(FieldNames.name(of: field, in: .en))"))
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            return StoreProblem(path: path, position: locator.position(of: context.codingPath),
+                                message: LocalizedText(zh: "\(fieldName(context.codingPath, .zh))：此处应为\(typeName(type, .zh))",
+                                                       en: "\(fieldName(context.codingPath, .en)): expected \(typeName(type, .en)) here"))
+        @unknown default:
+            return StoreProblem(path: path, position: nil, message: LocalizedText(zh: "无法解析", en: "cannot be parsed"))
+        }
+    }
+
+    private static func fieldName(_ codingPath: [any CodingKey], _ language: Language) -> String {
+        FieldNames.name(of: FieldPath(PathKey.components(codingPath)), in: language)
+    }
+
+    private static func typeName(_ type: Any.Type, _ language: Language) -> String {
+        switch type {
+        case is String.Type: return language == .zh ? "文本" : "text"
+        case is Int.Type, is Double.Type: return language == .zh ? "数字" : "a number"
+        case is Bool.Type: return language == .zh ? "true 或 false" : "true or false"
+        default:
+            let name = String(describing: type)
+            if name.hasPrefix("Array") { return language == .zh ? "列表" : "a list" }
+            if name.hasPrefix("Dictionary") { return language == .zh ? "对象" : "an object" }
+            return language == .zh ? "正确的值" : "a valid value"
+        }
+    }
+}
+
+/// Everything wrong with one file; the first is what a refused save reports.
+struct ShardProblems: Error {
+    let all: [StoreProblem]
+    init(_ all: [StoreProblem]) { self.all = all }
+}
+
+/// A coding key for looking a field up in a file.
+struct PathKey: CodingKey {
+    let stringValue: String
+    let intValue: Int?
+
+    init(_ key: String) { stringValue = key; intValue = nil }
+    init?(stringValue: String) { self.init(stringValue) }
+    init(intValue: Int) { stringValue = String(intValue); self.intValue = intValue }
+
+    static func path(_ field: FieldPath) -> [PathKey] {
+        field.components.map { component in
+            switch component {
+            case .key(let key): return PathKey(key)
+            case .index(let index): return PathKey(intValue: index)
+            }
+        }
+    }
+
+    static func components(_ codingPath: [any CodingKey]) -> [FieldPath.Component] {
+        codingPath.map { key in key.intValue.map { .index($0) } ?? .key(key.stringValue) }
+    }
+}
+
+extension FileStamp {
+    init?(descriptor: Int32) {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        self.init(info)
+    }
+}

@@ -1,0 +1,347 @@
+import Foundation
+import GridModel
+
+/// The data folder: what is on file, read lazily, and written one small file at a time.
+///
+/// Opening reads the grids, the workers and a summary of every other file (from a cache keyed
+/// by file stamps), which is all the first screen needs. Households, residents, patrols and
+/// cases are read when asked for. A file that cannot be read or breaks the rules is reported in
+/// `problems`, left out, and never written; everything else still opens.
+///
+/// One `Store` belongs to one thread. Two processes may open the same folder: each save takes
+/// the folder's lock, re-reads the file from disk and refuses to overwrite a newer revision.
+public final class Store {
+    public let folder: String
+    public private(set) var manifest: Manifest
+    public private(set) var grids: [Grid] = []
+    public private(set) var workers: [Worker] = []
+
+    private let lock: StoreLock
+    /// Data files found under the folder, by the kind of record they hold.
+    private var files: [RecordKind: Set<String>] = [:]
+    private var summaries: [String: SummaryCache.Entry] = [:]
+    private var loaded: [String: LoadedFile] = [:]
+    private var problemsByFile: [String: [StoreProblem]] = [:]
+    private var badFileStamps: [String: FileStamp] = [:]
+    /// Which file each record read so far came from, to notice an edit that would move it.
+    private var locations: [RecordID: String] = [:]
+    private var mergedSummary: DataSummary?
+
+    private struct LoadedFile {
+        let stamp: FileStamp
+        /// Always `[R]` for the file's record type.
+        let records: Any
+    }
+
+    private init(folder: String, manifest: Manifest) {
+        self.folder = folder
+        self.manifest = manifest
+        lock = StoreLock(path: folder + "/" + StoreLayout.lock)
+    }
+
+    // MARK: Opening and creating
+
+    /// Opens an existing data folder.
+    public static func open(_ folder: String) throws(StoreError) -> Store {
+        let path = folder + "/" + StoreLayout.manifest
+        guard FileManager.default.fileExists(atPath: path) else { throw .notADataFolder(path: folder) }
+        let store = Store(folder: folder, manifest: try readManifest(path))
+        store.findFiles()
+        store.loadGridsAndWorkers()
+        store.summarizeFiles()
+        return store
+    }
+
+    /// Makes a new, empty data folder (mode 0700) with its manifest. Refuses a folder that holds data.
+    public static func create(_ folder: String, manifest: Manifest) throws(StoreError) -> Store {
+        if FileManager.default.fileExists(atPath: folder + "/" + StoreLayout.manifest) { throw .alreadyHoldsData(path: folder) }
+        try DurableFile.makeFolder(folder)
+        let store = Store(folder: folder, manifest: manifest)
+        try store.lock.withExclusiveLock { () throws(StoreError) in
+            try DurableFile.write(try encode(manifest, path: folder + "/" + StoreLayout.manifest), to: folder + "/" + StoreLayout.manifest)
+        }
+        return store
+    }
+
+    private static func readManifest(_ path: String) throws(StoreError) -> Manifest {
+        let data: Data
+        switch ShardReader.readFile(path) {
+        case .failure(let problem): throw .fileHasProblems(problem)
+        case .success(let contents): data = contents.0
+        }
+        let locator = JSONLocator(data: data)
+        let manifest: Manifest
+        do {
+            manifest = try RecordCoding.decoder().decode(Manifest.self, from: data)
+        } catch {
+            throw .fileHasProblems(ShardReader.decodingProblem(error, path: path, locator: locator))
+        }
+        if manifest.schema > StoreLayout.schemaVersion {
+            throw .fileHasProblems(StoreProblem(path: path, position: locator.position(of: [PathKey("schema")]), message: LocalizedText(
+                zh: "由较新版本的 gridwork 写入（格式版本 \(manifest.schema)），请升级 gridwork",
+                en: "written by a newer gridwork (schema \(manifest.schema)); upgrade gridwork to open this folder")))
+        }
+        return manifest
+    }
+
+    /// Lists the data files, and removes temp files that a crash left behind. That happens under
+    /// the lock: a writer holds it for as long as its temp file exists, so any temp file seen
+    /// while holding it is an orphan.
+    private func findFiles() {
+        var temporary: [String] = []
+        var unknown: [String] = []
+        let manager = FileManager.default
+        func list(_ relative: String) -> [String] {
+            (try? manager.contentsOfDirectory(atPath: relative.isEmpty ? folder : folder + "/" + relative)) ?? []
+        }
+        func visit(_ relative: String, depth: Int) {
+            for name in list(relative) {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                if DurableFile.isTemporary(name) {
+                    temporary.append(path)
+                } else if let kind = StoreLayout.kind(ofFile: path) {
+                    files[kind, default: []].insert(path)
+                } else if depth < 3 && (path == StoreLayout.gridsFolder || depth > 0) && !name.hasSuffix(".json") {
+                    visit(path, depth: depth + 1)
+                } else if depth > 0 && name.hasSuffix(".json") {
+                    unknown.append(path)
+                }
+            }
+        }
+        visit("", depth: 0)
+        for path in [StoreLayout.manifest, StoreLayout.workers] where DurableFile.isTemporary(path) { temporary.append(path) }
+        for path in list("cache") where DurableFile.isTemporary(path) { temporary.append("cache/" + path) }
+        if !temporary.isEmpty {
+            try? lock.withExclusiveLock { () throws(StoreError) in
+                for path in temporary { unlink(folder + "/" + path) }
+            }
+        }
+        for path in unknown {
+            problemsByFile[path] = [StoreProblem(path: folder + "/" + path, position: nil, message: LocalizedText(
+                zh: "gridwork 不认识此文件（文件名或位置不对），已忽略", en: "not a file gridwork knows (wrong name or place); ignored"))]
+        }
+    }
+
+    private func loadGridsAndWorkers() {
+        grids = (files[.grid] ?? []).sorted().flatMap { (try? load(Grid.self, $0)) ?? [] }
+        workers = (try? load(Worker.self, StoreLayout.workers)) ?? []
+    }
+
+    /// Takes each file's summary from the cache when its stamp still matches, reads it otherwise.
+    private func summarizeFiles() {
+        let cachePath = folder + "/" + StoreLayout.summaryCache
+        let cache = SummaryCache.load(cachePath)
+        var changed = false
+        for kind in [RecordKind.household, .resident, .patrolLog, .disputeCase] {
+            for path in files[kind] ?? [] {
+                if let entry = cache.entries[path], entry.stamp == FileStamp(path: folder + "/" + path) {
+                    summaries[path] = entry
+                    continue
+                }
+                changed = true
+                switch kind {
+                case .household: summarize(Household.self, path)
+                case .resident: summarize(Resident.self, path)
+                case .patrolLog: summarize(PatrolLog.self, path)
+                default: summarize(DisputeCase.self, path)
+                }
+            }
+        }
+        if changed || cache.entries.count != summaries.count { writeSummaryCache() }
+    }
+
+    /// Reads a file only to summarize it, without keeping its records in memory.
+    private func summarize<R: StoredRecord>(_ type: R.Type, _ path: String) {
+        switch reader().read(R.self, path) {
+        case .success(let file):
+            summaries[path] = SummaryCache.Entry(stamp: file.stamp, summary: R.summarize(file.records))
+        case .failure(let problems):
+            recordProblems(problems, for: path)
+        }
+    }
+
+    /// Saves the summaries for the next start. Best effort: a read-only folder just opens slower.
+    public func writeSummaryCache() {
+        var cache = SummaryCache()
+        cache.entries = summaries
+        try? lock.withExclusiveLock { () throws(StoreError) in try cache.write(folder + "/" + StoreLayout.summaryCache) }
+    }
+
+    // MARK: Reading
+
+    /// Every file that could not be read or breaks the rules, as `path:line:column` and a message.
+    public var problems: [StoreProblem] {
+        problemsByFile.keys.sorted().flatMap { problemsByFile[$0] ?? [] }
+    }
+
+    /// The figures behind the overview, over every readable file.
+    public func summary() -> DataSummary {
+        if let mergedSummary { return mergedSummary }
+        var merged = DataSummary(count: grids.count, of: .grid)
+        merged.merge(DataSummary(count: workers.count, of: .worker))
+        for entry in summaries.values { merged.merge(entry.summary) }
+        mergedSummary = merged
+        return merged
+    }
+
+    /// The records of one kind in one grid, from every readable file.
+    public func records<R: StoredRecord>(_ type: R.Type, inGrid code: GridCode) -> [R] {
+        let prefix = StoreLayout.gridFolder(code) + "/"
+        return (files[R.kind] ?? []).filter { $0.hasPrefix(prefix) }.sorted().flatMap { (try? load(R.self, $0)) ?? [] }
+    }
+
+    /// Every record of one kind, from every readable file.
+    public func allRecords<R: StoredRecord>(_ type: R.Type) -> [R] {
+        (files[R.kind] ?? []).sorted().flatMap { (try? load(R.self, $0)) ?? [] }
+    }
+
+    /// The data files that hold records of `kind`, relative to the folder.
+    public func filePaths(of kind: RecordKind) -> [String] { (files[kind] ?? []).sorted() }
+
+    /// Reads every file afresh, ignoring the cache, and returns all problems (`gridwork check`).
+    public func checkEveryFile() -> [StoreProblem] {
+        loaded.removeAll()
+        badFileStamps.removeAll()
+        problemsByFile = problemsByFile.filter { StoreLayout.kind(ofFile: $0.key) == nil }
+        for path in filePaths(of: .grid) { _ = try? load(Grid.self, path) }
+        for path in filePaths(of: .worker) { _ = try? load(Worker.self, path) }
+        for path in filePaths(of: .household) { summarize(Household.self, path) }
+        for path in filePaths(of: .resident) { summarize(Resident.self, path) }
+        for path in filePaths(of: .patrolLog) { summarize(PatrolLog.self, path) }
+        for path in filePaths(of: .disputeCase) { summarize(DisputeCase.self, path) }
+        return problems
+    }
+
+    /// The records of one file, from memory while the file is unchanged on disk.
+    func load<R: StoredRecord>(_ type: R.Type, _ path: String) throws(StoreError) -> [R] {
+        guard let stamp = FileStamp(path: folder + "/" + path) else { return [] }
+        if let file = loaded[path], file.stamp == stamp, let records = file.records as? [R] { return records }
+        if badFileStamps[path] == stamp, let problem = problemsByFile[path]?.first { throw .fileHasProblems(problem) }
+        switch reader().read(R.self, path) {
+        case .success(let file):
+            remember(file.records, stamp: file.stamp, path: path)
+            return file.records
+        case .failure(let problems):
+            recordProblems(problems, for: path)
+            badFileStamps[path] = stamp
+            throw .fileHasProblems(problems.all.first ?? ShardReader.ioProblem(folder + "/" + path, EIO))
+        }
+    }
+
+    private func remember<R: StoredRecord>(_ records: [R], stamp: FileStamp, path: String) {
+        loaded[path] = LoadedFile(stamp: stamp, records: records)
+        summaries[path] = SummaryCache.Entry(stamp: stamp, summary: R.summarize(records))
+        problemsByFile[path] = nil
+        badFileStamps[path] = nil
+        files[R.kind, default: []].insert(path)
+        for record in records { locations[record.id] = path }
+        mergedSummary = nil
+        if R.self == Grid.self, let all = records as? [Grid] {
+            grids.removeAll { $0.filePath == path }
+            grids = (grids + all).sorted { $0.code < $1.code }
+        }
+        if R.self == Worker.self, let all = records as? [Worker] { workers = all }
+    }
+
+    private func recordProblems(_ problems: ShardProblems, for path: String) {
+        problemsByFile[path] = problems.all
+        summaries[path] = nil
+        loaded[path] = nil
+        mergedSummary = nil
+    }
+
+    private func reader() -> ShardReader { ShardReader(folder: folder, context: ValidationContext()) }
+
+    // MARK: Writing
+
+    /// Saves one record, durably, and returns it as stored (its revision raised, authorship set).
+    ///
+    /// The record must be new (revision 0) or carry the revision it was read at; if someone saved
+    /// the record since, nothing is written and the error names who and when.
+    public func save<R: StoredRecord>(_ record: R, by worker: RecordID, at instant: Date = Date()) throws(StoreError) -> R {
+        let now = Timestamp.wholeSeconds(instant)
+        let violations = record.violations(in: ValidationContext(now: now))
+        if !violations.isEmpty { throw .invalid(kind: R.kind, violations: violations) }
+        let path = record.filePath
+        if let previous = locations[record.id], previous != path { throw .cannotMove(kind: R.kind, from: previous, to: path) }
+        let stored = try lock.withExclusiveLock { () throws(StoreError) -> R in
+            var records = try load(R.self, path)
+            var stamped = record
+            if let index = records.firstIndex(where: { $0.id == record.id }) {
+                let current = records[index]
+                guard current.meta.revision == record.meta.revision else {
+                    throw .staleRecord(kind: R.kind, changedBy: workerName(current.meta.updatedBy), changedAt: current.meta.updatedAt)
+                }
+                let changes = record.violations(replacing: current)
+                if !changes.isEmpty { throw .invalid(kind: R.kind, violations: changes) }
+                stamped.meta = RecordMeta(id: record.id, revision: current.meta.revision + 1, createdBy: current.meta.createdBy,
+                                          createdAt: current.meta.createdAt, updatedBy: worker, updatedAt: now)
+                stamped = try roundTrip(stamped)
+                records[index] = stamped
+            } else {
+                guard record.meta.revision == 0 else { throw .recordMissing(kind: R.kind, path: path) }
+                stamped.meta = RecordMeta(id: record.id, revision: 1, createdBy: record.meta.createdBy,
+                                          createdAt: Timestamp.wholeSeconds(record.meta.createdAt), updatedBy: worker, updatedAt: now)
+                stamped = try roundTrip(stamped)
+                records.append(stamped)
+            }
+            try write(records, to: path)
+            return stamped
+        }
+        return stored
+    }
+
+    /// Adds many new records at once (demo data, imports): one write per file, not per record.
+    public func insertNew<R: StoredRecord>(_ records: [R], by worker: RecordID, at instant: Date = Date()) throws(StoreError) {
+        let now = Timestamp.wholeSeconds(instant)
+        let context = ValidationContext(now: now)
+        var byFile: [String: [R]] = [:]
+        for var record in records {
+            let violations = record.violations(in: context)
+            if !violations.isEmpty { throw .invalid(kind: R.kind, violations: violations) }
+            record.meta.revision = 1
+            byFile[record.filePath, default: []].append(record)
+        }
+        try lock.withExclusiveLock { () throws(StoreError) in
+            for (path, additions) in byFile.sorted(by: { $0.key < $1.key }) {
+                let existing = try load(R.self, path)
+                let known = Set(existing.map(\.id))
+                if let clash = additions.first(where: { known.contains($0.id) }) {
+                    throw .staleRecord(kind: R.kind, changedBy: workerName(clash.meta.updatedBy), changedAt: clash.meta.updatedAt)
+                }
+                try write(existing + additions, to: path)
+            }
+        }
+    }
+
+    private func write<R: StoredRecord>(_ records: [R], to path: String) throws(StoreError) {
+        let full = folder + "/" + path
+        try DurableFile.makeFolder((full as NSString).deletingLastPathComponent)
+        try DurableFile.write(try Self.encode(ShardFile(schema: StoreLayout.schemaVersion, kind: R.kind, records: records), path: full), to: full)
+        guard let stamp = FileStamp(path: full) else { throw .io(.read, path: full, code: errno) }
+        remember(records, stamp: stamp, path: path)
+    }
+
+    /// The record exactly as it will read back from disk (timestamps in whole seconds).
+    private func roundTrip<R: StoredRecord>(_ record: R) throws(StoreError) -> R {
+        do {
+            return try RecordCoding.decoder().decode(R.self, from: RecordCoding.encoder().encode(record))
+        } catch {
+            throw .io(.write, path: record.filePath, code: EINVAL)
+        }
+    }
+
+    private static func encode<T: Encodable>(_ value: T, path: String) throws(StoreError) -> Data {
+        do {
+            var data = try RecordCoding.encoder().encode(value)
+            data.append(UInt8(ascii: "\n"))
+            return data
+        } catch {
+            throw .io(.write, path: path, code: EINVAL)
+        }
+    }
+
+    private func workerName(_ id: RecordID) -> String {
+        workers.first { $0.id == id }?.name ?? id.rawValue
+    }
+}

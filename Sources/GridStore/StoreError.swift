@@ -1,0 +1,93 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import GridModel
+
+/// Why the store refused or failed. Every message says what happened, where, and that nothing
+/// was changed on disk; none repeats an ID or phone number.
+public enum StoreError: Error, Sendable {
+    public enum Operation: String, Sendable {
+        case create, read, write, sync, rename, lock, list
+    }
+
+    case io(Operation, path: String, code: Int32)
+    /// The folder holds no `gridwork.json`.
+    case notADataFolder(path: String)
+    /// `create` was pointed at a folder that already holds data.
+    case alreadyHoldsData(path: String)
+    /// The file cannot be read or breaks the rules; it is left untouched until fixed by hand.
+    case fileHasProblems(StoreProblem)
+    case invalid(kind: RecordKind, violations: [RuleViolation])
+    /// Someone saved a newer revision since this copy was read.
+    case staleRecord(kind: RecordKind, changedBy: String, changedAt: Date)
+    /// The record was saved before but is no longer where it was.
+    case recordMissing(kind: RecordKind, path: String)
+    /// Fields that decide which file holds a record (grid, month, year) cannot change.
+    case cannotMove(kind: RecordKind, from: String, to: String)
+
+    public func message(in language: Language) -> String {
+        let zh = language == .zh
+        switch self {
+        case .io(let operation, let path, let code):
+            return zh ? "\(path)：\(Self.operationName(operation, zh: true))失败：\(Self.reason(code, zh: true))。磁盘上的数据未被改动。"
+                      : "\(path): could not \(Self.operationName(operation, zh: false)): \(Self.reason(code, zh: false)). Nothing on disk was changed."
+        case .notADataFolder(let path):
+            return zh ? "\(path)：不是 gridwork 数据目录（缺少 gridwork.json）。可用 gridwork demo 生成演示数据。"
+                      : "\(path): not a gridwork data folder (no gridwork.json). `gridwork demo` can create a demo community."
+        case .alreadyHoldsData(let path):
+            return zh ? "\(path)：目录中已有数据，不会覆盖。请换一个空目录。"
+                      : "\(path): the folder already holds data and will not be overwritten. Choose an empty folder."
+        case .fileHasProblems(let problem):
+            return zh ? problem.formatted(in: .zh) + "（修正该文件之前，其中的记录不能修改）"
+                      : problem.formatted(in: .en) + " (records in this file cannot be changed until it is fixed)"
+        case .invalid(let kind, let violations):
+            let list = violations.map { $0.message(in: language) }.joined(separator: zh ? "；" : "; ")
+            return zh ? "\(kind.name(.zh))未保存：\(list)" : "\(kind.name(.en)) not saved: \(list)"
+        case .staleRecord(let kind, let changedBy, let changedAt):
+            let when = Self.localTime(changedAt)
+            return zh ? "\(kind.name(.zh))未保存：\(changedBy) 已于 \(when) 修改了这条记录。请重新载入后再改。"
+                      : "\(kind.name(.en)) not saved: \(changedBy) changed this record at \(when). Reload it and make the change again."
+        case .recordMissing(let kind, let path):
+            return zh ? "\(kind.name(.zh))未保存：在 \(path) 中找不到这条记录，可能已被移动。请重新载入。"
+                      : "\(kind.name(.en)) not saved: the record is no longer in \(path). Reload it."
+        case .cannotMove(let kind, let from, let to):
+            return zh ? "\(kind.name(.zh))未保存：这次修改会把记录从 \(from) 移到 \(to)（网格、月份或年份改变），目前不支持。"
+                      : "\(kind.name(.en)) not saved: the change would move the record from \(from) to \(to) (its grid, month or year changed), which is not supported."
+        }
+    }
+
+    static func operationName(_ operation: Operation, zh: Bool) -> String {
+        switch operation {
+        case .create: return zh ? "创建" : "create it"
+        case .read: return zh ? "读取" : "read it"
+        case .write: return zh ? "写入" : "write it"
+        case .sync: return zh ? "同步到磁盘" : "flush it to disk"
+        case .rename: return zh ? "替换" : "replace it"
+        case .lock: return zh ? "加锁" : "lock it"
+        case .list: return zh ? "列出" : "list it"
+        }
+    }
+
+    static func reason(_ code: Int32, zh: Bool) -> String {
+        switch code {
+        case ENOSPC, EDQUOT: return zh ? "磁盘已满" : "the disk is full"
+        case EACCES, EPERM: return zh ? "没有权限" : "permission denied"
+        case EROFS: return zh ? "磁盘为只读" : "the disk is read-only"
+        case ENOENT: return zh ? "文件或目录不存在" : "no such file or folder"
+        case EIO: return zh ? "磁盘读写错误" : "an input/output error on the disk"
+        default: return String(cString: strerror(code))
+        }
+    }
+
+    static func localTime(_ date: Date) -> String {
+        let day = Day(date)
+        let seconds = Int(date.timeIntervalSince(day.start()))
+        return day.iso + " " + (seconds / 3600 < 10 ? "0" : "") + String(seconds / 3600) + ":"
+            + (seconds / 60 % 60 < 10 ? "0" : "") + String(seconds / 60 % 60)
+    }
+}
+
+extension StoreError: CustomStringConvertible {
+    public var description: String { message(in: .en) }
+}

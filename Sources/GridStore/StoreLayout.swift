@@ -1,0 +1,65 @@
+import Foundation
+import GridModel
+
+/// Where each record lives under the data folder. Records are split by grid, and patrols by
+/// month and cases by year, so saving one edit rewrites one small file:
+///
+///     gridwork.json                       manifest: schema, area name and code
+///     workers.json                        everyone who uses the tool
+///     grids/<grid code>/grid.json         the grid and its micro-grids
+///     grids/<grid code>/households.json
+///     grids/<grid code>/residents.json
+///     grids/<grid code>/patrols/YYYY-MM.json
+///     grids/<grid code>/cases/YYYY.json   by the year the case was raised
+///     cache/summary.json                  derived figures for the overview; safe to delete
+///     .lock                               taken for every write
+public enum StoreLayout {
+    /// The schema every file carries. A file with a higher number was written by a newer gridwork
+    /// and is never overwritten by this one.
+    public static let schemaVersion = 1
+
+    static let manifest = "gridwork.json"
+    static let workers = "workers.json"
+    static let lock = ".lock"
+    static let summaryCache = "cache/summary.json"
+    static let gridsFolder = "grids"
+
+    static func gridFolder(_ code: GridCode) -> String { "\(gridsFolder)/\(code.rawValue)" }
+    static func grid(_ code: GridCode) -> String { gridFolder(code) + "/grid.json" }
+    static func households(_ code: GridCode) -> String { gridFolder(code) + "/households.json" }
+    static func residents(_ code: GridCode) -> String { gridFolder(code) + "/residents.json" }
+
+    static func patrols(_ code: GridCode, start: Date) -> String {
+        let day = Day(start, in: Timestamp.chinaStandardTime)
+        return gridFolder(code) + "/patrols/" + String(day.iso.prefix(7)) + ".json"
+    }
+
+    static func cases(_ code: GridCode, year: Int) -> String { gridFolder(code) + "/cases/\(year).json" }
+
+    /// The kind of record a data file holds, judged by its place; nil for a file gridwork does not know.
+    static func kind(ofFile relativePath: String) -> RecordKind? {
+        if relativePath == workers { return .worker }
+        let parts = relativePath.split(separator: "/").map(String.init)
+        guard parts.count >= 3, parts[0] == gridsFolder, GridCode(parts[1]).isWellFormed else { return nil }
+        switch parts.count {
+        case 3:
+            switch parts[2] {
+            case "grid.json": return .grid
+            case "households.json": return .household
+            case "residents.json": return .resident
+            default: return nil
+            }
+        case 4 where parts[2] == "patrols" && isMonthFile(parts[3]): return .patrolLog
+        case 4 where parts[2] == "cases" && isYearFile(parts[3]): return .disputeCase
+        default: return nil
+        }
+    }
+
+    private static func isMonthFile(_ name: String) -> Bool {
+        name.hasSuffix(".json") && Day(iso: name.dropLast(5) + "-01") != nil && name.count == 12
+    }
+
+    private static func isYearFile(_ name: String) -> Bool {
+        name.count == 9 && name.hasSuffix(".json") && Int(name.prefix(4)) != nil
+    }
+}

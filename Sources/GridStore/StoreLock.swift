@@ -1,0 +1,20 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An exclusive `flock` on the data folder's lock file, held for each read-modify-write, so that
+/// two copies of gridwork on one folder take turns. The kernel drops it if the holder dies.
+struct StoreLock {
+    let path: String
+
+    func withExclusiveLock<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw StoreError.io(.lock, path: path, code: errno) }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            if errno != EINTR { throw StoreError.io(.lock, path: path, code: errno) }
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        return try body()
+    }
+}

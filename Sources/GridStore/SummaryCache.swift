@@ -1,0 +1,35 @@
+import Foundation
+import GridModel
+
+/// `cache/summary.json`: each data file's summary, keyed by the file's stamp. It is only ever
+/// derived from the data, so a stale, damaged or deleted cache costs time, never correctness.
+struct SummaryCache: Codable {
+    /// Raise when summaries or rules change, so old caches are recomputed.
+    static let currentVersion = 1
+
+    struct Entry: Codable {
+        let stamp: FileStamp
+        let summary: DataSummary
+    }
+
+    var version = SummaryCache.currentVersion
+    var entries: [String: Entry] = [:]
+
+    static func load(_ path: String) -> SummaryCache {
+        guard let data = FileManager.default.contents(atPath: path),
+              let cache = try? JSONDecoder().decode(SummaryCache.self, from: data),
+              cache.version == currentVersion else { return SummaryCache() }
+        return cache
+    }
+
+    func write(_ path: String) throws(StoreError) {
+        let data: Data
+        do {
+            data = try JSONEncoder().encode(self)
+        } catch {
+            throw StoreError.io(.write, path: path, code: EINVAL)
+        }
+        try DurableFile.makeFolder((path as NSString).deletingLastPathComponent)
+        try DurableFile.write(data, to: path)
+    }
+}

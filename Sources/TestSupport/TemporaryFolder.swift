@@ -1,0 +1,25 @@
+import Foundation
+
+/// A fresh folder under the system's temp folder, removed by `remove()`.
+public struct TemporaryFolder: Sendable {
+    public let path: String
+
+    public init(_ label: String = "gridwork-test") {
+        path = NSTemporaryDirectory() + "/" + label + "-" + UUID().uuidString
+    }
+
+    public func remove() { try? FileManager.default.removeItem(atPath: path) }
+
+    /// Every file below the folder, relative to it.
+    public func allFiles() -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [] }
+        var found: [String] = []
+        while let name = enumerator.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &isFolder), !isFolder.boolValue {
+                found.append(name)
+            }
+        }
+        return found.sorted()
+    }
+}
