@@ -52,7 +52,9 @@ case "forever" where arguments.count == 5:
     let store = open(arguments[2])
     let grid = GridCode(arguments[3])
     let worker = RecordID(arguments[4])
-    var round = 0
+    // Rounds continue from what is on disk, so the count only ever rises across runs.
+    let first = store.records(Household.self, inGrid: grid).first?.notes ?? ""
+    var round = Int(first.dropFirst("round ".count)) ?? 0
     while true {
         round += 1
         do {
