@@ -32,7 +32,8 @@ public struct Household: Record, Hashable {
         check.required(address.compound, FieldPath("address").appending("compound"), maxLength: 60)
         check.required(address.building, FieldPath("address").appending("building"), maxLength: 20)
         check.optional(address.unit, FieldPath("address").appending("unit"), maxLength: 20)
-        check.required(address.room, FieldPath("address").appending("room"), maxLength: 20)
+        // Village households are known by group and house number and have no room.
+        check.optional(address.room, FieldPath("address").appending("room"), maxLength: 20)
         check.notInFuture(lastVisit, "lastVisit")
         check.optional(pairedVolunteer, "pairedVolunteer", maxLength: 40)
         check.optional(notes, "notes", maxLength: 2000)

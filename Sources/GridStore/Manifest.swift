@@ -8,6 +8,9 @@ public struct Manifest: Codable, Hashable, Sendable {
     /// Its division code: 12 digits for a community or village, 6 for a district.
     public var areaCode: String
     public var createdAt: Date
+    /// Set when the data is synthetic (`gridwork demo`); only such folders may be benchmarked,
+    /// since the benchmark writes to them.
+    public var generator: String?
 
     public init(name: String, areaCode: String, createdAt: Date = Date()) {
         schema = StoreLayout.schemaVersion

@@ -177,8 +177,7 @@ public final class Store {
     /// The figures behind the overview, over every readable file.
     public func summary() -> DataSummary {
         if let mergedSummary { return mergedSummary }
-        var merged = DataSummary(count: grids.count, of: .grid)
-        merged.merge(DataSummary(count: workers.count, of: .worker))
+        var merged = DataSummary()
         for entry in summaries.values { merged.merge(entry.summary) }
         mergedSummary = merged
         return merged
@@ -193,6 +192,11 @@ public final class Store {
     /// Every record of one kind, from every readable file.
     public func allRecords<R: StoredRecord>(_ type: R.Type) -> [R] {
         (files[R.kind] ?? []).sorted().flatMap { (try? load(R.self, $0)) ?? [] }
+    }
+
+    /// The files holding records of `kind` that could not be read or break the rules, relative to the folder.
+    func unreadableFiles(of kind: RecordKind) -> [String] {
+        problemsByFile.keys.filter { StoreLayout.kind(ofFile: $0) == kind }
     }
 
     /// The data files that hold records of `kind`, relative to the folder.

@@ -5,7 +5,8 @@ public struct TemporaryFolder: Sendable {
     public let path: String
 
     public init(_ label: String = "gridwork-test") {
-        path = NSTemporaryDirectory() + "/" + label + "-" + UUID().uuidString
+        let base = NSTemporaryDirectory()
+        path = (base.hasSuffix("/") ? base : base + "/") + label + "-" + UUID().uuidString
     }
 
     public func remove() { try? FileManager.default.removeItem(atPath: path) }

@@ -1,0 +1,136 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ArgumentParser
+import Foundation
+import GridModel
+import GridStore
+
+/// `gridwork bench`: measures what users wait for, on a demo data set, and prints a table.
+/// Timings vary on shared machines; read them as figures, not pass or fail.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure opening the first screen, saving one case and memory, on demo data (it writes notes to cases).",
+        discussion: "Make the data first: gridwork demo --data DIR --scale district"
+    )
+
+    @OptionGroup var options: CommonOptions
+
+    @Option(help: "How many single-case saves to time.")
+    var saves = 100
+
+    @Option(help: "How many times to open the first screen.")
+    var opens = 5
+
+    func run() throws {
+        let folder = options.dataFolder
+        let language = options.language
+        var store: Store
+        do {
+            store = try Store.open(folder)
+        } catch {
+            throw failure(error.message(in: language))
+        }
+        guard store.manifest.generator != nil else { throw failure(options.text.benchNotDemo(folder)) }
+        let today = Day(Date())
+        let diskBytes = Self.dataSize(folder)
+
+        // The open above brought the summary cache up to date; now time what a user waits for.
+        var openTimes: [Duration] = []
+        for _ in 0..<opens {
+            openTimes.append(try Self.time {
+                store = try Store.open(folder)
+                _ = Overview(store.summary(), today: today)
+            })
+        }
+
+        var gridTimes: [Duration] = []
+        for grid in store.grids.prefix(20) {
+            gridTimes.append(Self.time {
+                _ = store.records(Household.self, inGrid: grid.code)
+                _ = store.records(Resident.self, inGrid: grid.code)
+            })
+        }
+
+        var saveTimes: [Duration] = []
+        let grids = store.grids
+        for index in 0..<saves where !grids.isEmpty {
+            let grid = grids[index * 7919 % grids.count]
+            guard var disputeCase = store.records(DisputeCase.self, inGrid: grid.code).first else { continue }
+            let worker = grid.workerID ?? RecordID("W-bench")
+            let now = max(Date(), disputeCase.timeline.last?.at ?? Date())
+            try disputeCase.addNote("基准测试 \(index)", by: worker, at: now)
+            let edited = disputeCase
+            saveTimes.append(try Self.time { _ = try store.save(edited, by: worker, at: now) })
+        }
+        let warmPeak = Self.peakMemory()
+
+        // Without the cache every file is read and checked once: the first start after an upgrade.
+        unlink(folder + "/cache/summary.json")
+        let coldTime = try Self.time {
+            store = try Store.open(folder)
+            _ = Overview(store.summary(), today: today)
+        }
+        let coldPeak = Self.peakMemory()
+
+        let summary = store.summary()
+        print("gridwork bench: \(store.manifest.name), \(folder)")
+        print(RecordKind.allCases.map { "\(summary.count(of: $0)) \($0.name(.en))" }.joined(separator: ", ")
+              + "; \(Self.megabytes(diskBytes)) of JSON on disk")
+        print("")
+        var table = TextTable()
+        table.add("measure", "runs", "median", "p95", "max", "target")
+        table.add("first screen: open + overview", String(openTimes.count), Self.format(Self.percentile(openTimes, 0.5)),
+                  Self.format(Self.percentile(openTimes, 0.95)), Self.format(openTimes.max()), "<= 1 s")
+        table.add("one grid's households + residents", String(gridTimes.count), Self.format(Self.percentile(gridTimes, 0.5)),
+                  Self.format(Self.percentile(gridTimes, 0.95)), Self.format(gridTimes.max()), "")
+        table.add("save one edited case, durably", String(saveTimes.count), Self.format(Self.percentile(saveTimes, 0.5)),
+                  Self.format(Self.percentile(saveTimes, 0.95)), Self.format(saveTimes.max()), "<= 10 ms")
+        table.add("first screen without cache (reads all)", "1", Self.format(coldTime), "", "", "")
+        table.add("peak memory: first screen + saves", "", Self.megabytes(warmPeak), "", "",
+                  "<= \(Self.megabytes(2 * diskBytes)) (2x disk)")
+        table.add("peak memory: after reading all", "", Self.megabytes(coldPeak), "", "", "")
+        print(table.rendered())
+    }
+
+    static func time(_ body: () throws -> Void) rethrows -> Duration {
+        let clock = ContinuousClock()
+        let start = clock.now
+        try body()
+        return clock.now - start
+    }
+
+    static func percentile(_ values: [Duration], _ fraction: Double) -> Duration? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * fraction).rounded()))]
+    }
+
+    static func format(_ duration: Duration?) -> String {
+        guard let duration else { return "-" }
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return seconds >= 1 ? String(format: "%.2f s", seconds) : String(format: "%.1f ms", seconds * 1000)
+    }
+
+    static func megabytes(_ bytes: Int64) -> String { String(format: "%.0f MB", Double(bytes) / 1_048_576) }
+
+    /// The most memory this process has held, from the kernel's own count.
+    static func peakMemory() -> Int64 {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Int64(usage.ru_maxrss) * 1024
+    }
+
+    /// Bytes of data files, leaving out the derived cache.
+    static func dataSize(_ folder: String) -> Int64 {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return 0 }
+        var total: Int64 = 0
+        while let path = enumerator.nextObject() as? String {
+            guard !path.hasPrefix("cache/"), path.hasSuffix(".json"),
+                  let size = (try? FileManager.default.attributesOfItem(atPath: folder + "/" + path))?[.size] as? NSNumber else { continue }
+            total += size.int64Value
+        }
+        return total
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+@main
+struct Gridwork: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gridwork",
+        abstract: "Records and dashboard for community grid workers (网格员).",
+        discussion: """
+        Data lives in JSON files under a data folder: --data DIR, else $GRIDWORK_DATA, else \
+        $XDG_DATA_HOME/gridwork, else ~/.local/share/gridwork. The interface speaks Chinese or \
+        English, from LANG or --lang zh|en.
+        """,
+        subcommands: [OverviewCommand.self, DemoCommand.self, CheckCommand.self, StatsCommand.self, BenchCommand.self],
+        defaultSubcommand: OverviewCommand.self
+    )
+}

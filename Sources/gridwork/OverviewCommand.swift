@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import GridDemo
+import GridModel
+import GridStore
+
+/// `gridwork [--demo]`: the overview of a data folder, printed. (The ncurses dashboard will take
+/// this place; until then this is what the program shows.)
+struct OverviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "overview",
+        abstract: "Show the overview: records, open and overdue cases, patrols, visits due, where cases were settled."
+    )
+
+    @OptionGroup var options: CommonOptions
+
+    @Flag(name: .long, help: "Use the demo community in a folder of its own, creating it on first use.")
+    var demo = false
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let folder = demo ? DataFolder.demoPath(environment) : options.dataFolder
+        let text = options.text
+        if demo && !FileManager.default.fileExists(atPath: folder + "/gridwork.json") {
+            printError(text.makingDemo(folder))
+            try DemoCommand.generate(scale: .community, seed: 1, today: Day(Date()), folder: folder, options: options)
+        }
+        let store: Store
+        do {
+            store = try Store.open(folder)
+        } catch {
+            if case .notADataFolder = error { throw failure(text.noData(folder)) }
+            throw failure(error.message(in: options.language))
+        }
+        let overview = Overview(store.summary(), today: Day(Date()))
+        print(OverviewReport(overview: overview, area: store.manifest.name, language: options.language).text)
+        if !store.problems.isEmpty { printError(text.unreadableFiles(Set(store.problems.map(\.path)).count)) }
+    }
+}

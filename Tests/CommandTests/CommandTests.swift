@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+import GridModel
+import GridStore
+import TestSupport
+
+/// The `gridwork` binary as a user runs it.
+@Suite(.serialized) struct CommandTests {
+    let gridwork = BuildProducts.executable("gridwork")
+
+    @Test func demoWritesACommunityThatChecksCleanAndCounts() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let demo = try CommandRun(gridwork, ["demo", "--data", folder.path, "--today", "2026-11-22"])
+        #expect(demo.status == 0, "\(demo.errors)")
+        #expect(demo.errors.contains("8/8 grids"), "progress is shown")
+
+        let check = try CommandRun(gridwork, ["check", "--data", folder.path])
+        #expect(check.status == 0)
+        #expect(check.output.hasPrefix("Checked ") && check.output.contains("no problems"))
+
+        let stats = try CommandRun(gridwork, ["stats", "--data", folder.path, "--json"])
+        #expect(stats.status == 0)
+        let report = try JSONSerialization.jsonObject(with: Data(stats.output.utf8)) as? [String: Any]
+        let counts = report?["counts"] as? [String: Int]
+        #expect(counts?["grid"] == 8 && counts?["household"] == 3_000 && counts?["disputeCase"] == 320)
+        #expect(report?["area"] as? String == "幸福里社区")
+
+        let plain = try CommandRun(gridwork, ["stats", "--data", folder.path, "--lang", "zh"])
+        #expect(plain.output.contains("户        3000"), "columns line up by display width: \(plain.output)")
+
+        let again = try CommandRun(gridwork, ["demo", "--data", folder.path])
+        #expect(again.status == 1)
+        #expect(again.errors.contains("already holds data"))
+    }
+
+    @Test func checkReportsEachProblemWithItsPositionAndFails() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        _ = try SampleCommunity(at: folder.path)
+        let households = folder.path + "/grids/420303001001001/households.json"
+        let text = try String(contentsOfFile: households, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"residency\" : \"ownerOccupied\"", with: "\"residency\" : \"palace\"")
+            .write(toFile: households, atomically: false, encoding: .utf8)
+        let residents = folder.path + "/grids/420303001001002/residents.json"
+        try "{\n  \"schema\" : 1,\n".write(toFile: residents, atomically: false, encoding: .utf8)
+
+        let check = try CommandRun(gridwork, ["check", "--data", folder.path])
+        #expect(check.status == 1)
+        let lines = check.output.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix(households + ":") && $0.contains("residency (records[0].residency): invalid value") })
+        #expect(lines.contains(residents + ":3:1: invalid JSON: unexpected end of file"))
+        #expect(check.errors.contains("2 problems found."))
+
+        let chinese = try CommandRun(gridwork, ["check", "--data", folder.path, "--lang", "zh"])
+        #expect(chinese.output.contains("JSON 格式错误"))
+
+        let stats = try CommandRun(gridwork, ["stats", "--data", folder.path])
+        #expect(stats.status == 0, "stats still counts what can be read")
+        #expect(stats.errors.contains("2 files cannot be read"))
+    }
+
+    @Test func checkFindsBrokenReferencesAcrossFiles() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        _ = try SampleCommunity(at: folder.path)
+        let residents = folder.path + "/grids/420303001001002/residents.json"
+        let text = try String(contentsOfFile: residents, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"householdID\" : \"H-2\"", with: "\"householdID\" : \"H-1\"")
+            .write(toFile: residents, atomically: false, encoding: .utf8)
+        let check = try CommandRun(gridwork, ["check", "--data", folder.path])
+        #expect(check.status == 1)
+        #expect(check.output.contains(residents + ":") && check.output.contains("refers to a household (in the same grid) that does not exist"))
+    }
+
+    @Test func anEmptyFolderSaysWhatToDo() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let run = try CommandRun(gridwork, ["--data", folder.path])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("There is no data in \(folder.path) yet"))
+        let chinese = try CommandRun(gridwork, ["--data", folder.path], environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(chinese.errors.contains("中还没有数据"))
+    }
+
+    @Test func theDataFolderComesFromTheEnvironmentWhenNotGiven() throws {
+        let home = TemporaryFolder()
+        defer { home.remove() }
+        let viaXDG = try CommandRun(gridwork, ["stats"], environment: ["XDG_DATA_HOME": home.path, "GRIDWORK_DATA": ""])
+        #expect(viaXDG.errors.contains(home.path + "/gridwork"))
+        let viaVariable = try CommandRun(gridwork, ["stats"], environment: ["GRIDWORK_DATA": home.path + "/mine"])
+        #expect(viaVariable.errors.contains(home.path + "/mine"))
+    }
+
+    @Test func theDemoFlagKeepsTheDemoInAFolderOfItsOwn() throws {
+        let home = TemporaryFolder()
+        defer { home.remove() }
+        let first = try CommandRun(gridwork, ["--demo"], environment: ["XDG_DATA_HOME": home.path])
+        #expect(first.status == 0, "\(first.errors)")
+        #expect(first.errors.contains("Creating the demo community in \(home.path)/gridwork-demo"))
+        #expect(first.output.contains("幸福里社区") && first.output.contains("Open cases by stage"))
+        #expect(!FileManager.default.fileExists(atPath: home.path + "/gridwork"), "real data is never mixed with the demo")
+        let second = try CommandRun(gridwork, ["--demo", "--lang", "zh"], environment: ["XDG_DATA_HOME": home.path])
+        #expect(!second.errors.contains("Creating"))
+        #expect(second.output.contains("未结案件（按阶段）"))
+    }
+
+    @Test func benchPrintsItsTableAndRefusesRealData() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        _ = try CommandRun(gridwork, ["demo", "--data", folder.path])
+        let bench = try CommandRun(gridwork, ["bench", "--data", folder.path, "--saves", "3", "--opens", "1"])
+        #expect(bench.status == 0, "\(bench.errors)")
+        for row in ["first screen: open + overview", "save one edited case, durably", "peak memory: first screen + saves"] {
+            #expect(bench.output.contains(row))
+        }
+        let real = TemporaryFolder()
+        defer { real.remove() }
+        _ = try SampleCommunity(at: real.path)
+        let refused = try CommandRun(gridwork, ["bench", "--data", real.path])
+        #expect(refused.status == 1 && refused.errors.contains("was not made by gridwork demo"))
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+import GridModel
+import GridStore
+@testable import GridDemo
+import TestSupport
+
+@Suite(.serialized) struct DemoGeneratorTests {
+    static let today = Day(year: 2026, month: 11, day: 22) ?? Day(dayNumber: 0)
+
+    /// One community, generated once; each test opens its own store on it.
+    static let communityFolder: TemporaryFolder? = {
+        let folder = TemporaryFolder("gridwork-demo-test")
+        return (try? DemoGenerator(scale: .community, seed: 7, today: today).generate(into: folder.path)) == nil ? nil : folder
+    }()
+
+    static func community() throws -> Store {
+        try Store.open(try #require(communityFolder).path)
+    }
+
+    @Test func aCommunityHasTheSizeOfTheSeedCommunities() throws {
+        let store = try Self.community()
+        let summary = store.summary()
+        #expect(summary.count(of: .grid) == 8)
+        #expect(summary.count(of: .household) == 3_000)
+        #expect((9_500...10_500).contains(summary.count(of: .resident)))
+        #expect(summary.count(of: .disputeCase) >= 300)
+        let patrols = store.allRecords(PatrolLog.self)
+        #expect(patrols.count >= 4_000)
+        let days = Set(patrols.map { Day($0.start) })
+        #expect((days.min() ?? Self.today) <= Self.today.adding(days: -350), "a year of patrol logs")
+        #expect(days.allSatisfy { $0 < Self.today })
+    }
+
+    @Test func everyRecordObeysEveryRule() throws {
+        let store = try Self.community()
+        let reopened = try Store.open(store.folder)
+        #expect(reopened.checkEveryFile().isEmpty)
+        #expect(reopened.checkReferences().isEmpty)
+    }
+
+    @Test func casesCoverEveryStageLevelCategoryAndOutcome() throws {
+        let cases = try Self.community().allRecords(DisputeCase.self)
+        #expect(Set(cases.map(\.stage)) == Set(CaseStage.allCases))
+        #expect(Set(cases.map(\.level)) == Set(CaseLevel.allCases))
+        #expect(Set(cases.map(\.category)) == Set(CaseCategory.allCases))
+        #expect(Set(cases.compactMap(\.outcome)) == Set(Outcome.allCases))
+        #expect(Set(cases.map(\.source)) == Set(CaseSource.allCases))
+        #expect(cases.contains { $0.timeline.contains { $0.kind == .reopened } })
+        #expect(cases.contains { $0.isOverdue(on: Self.today) })
+        let fromPatrols = cases.filter { $0.patrolID != nil }
+        #expect(!fromPatrols.isEmpty, "some cases were opened from a patrol finding")
+        let closed = cases.filter { !$0.isOpen }.count
+        #expect(closed * 2 > cases.count, "most cases are closed, as in a real community")
+    }
+
+    @Test func idNumbersAreValidUniqueAndBelongToNoCounty() throws {
+        let residents = try Self.community().allRecords(Resident.self)
+        let numbers = residents.compactMap(\.idNumber)
+        #expect(numbers.count > residents.count * 9 / 10)
+        #expect(Set(numbers).count == numbers.count)
+        #expect(numbers.allSatisfy { $0.hasPrefix(DemoGenerator.idNumberArea) })
+        #expect(residents.contains { !$0.tags.isEmpty })
+    }
+
+    @Test func theSameSeedGivesTheSameData() throws {
+        let again = TemporaryFolder("gridwork-demo-again")
+        defer { again.remove() }
+        _ = try DemoGenerator(scale: .community, seed: 7, today: Self.today).generate(into: again.path)
+        let first = try #require(Self.communityFolder)
+        let files = first.allFiles().filter { $0.hasSuffix(".json") && !$0.hasPrefix("cache/") }
+        #expect(files == again.allFiles().filter { $0.hasSuffix(".json") && !$0.hasPrefix("cache/") })
+        for file in files {
+            let left = FileManager.default.contents(atPath: first.path + "/" + file)
+            let right = FileManager.default.contents(atPath: again.path + "/" + file)
+            #expect(left == right, "\(file) differs between two runs with the same seed")
+        }
+    }
+
+    @Test func aDifferentSeedGivesDifferentPeople() throws {
+        let other = TemporaryFolder("gridwork-demo-other")
+        defer { other.remove() }
+        let store = try DemoGenerator(scale: .community, seed: 8, today: Self.today).generate(into: other.path)
+        let names = Set(store.allRecords(Resident.self).prefix(50).map(\.name))
+        let seven = Set(try Self.community().allRecords(Resident.self).prefix(50).map(\.name))
+        #expect(names != seven)
+    }
+
+    @Test func generationRefusesAFolderThatHoldsData() throws {
+        let store = try Self.community()
+        #expect(throws: StoreError.self) {
+            _ = try DemoGenerator(scale: .community, seed: 7, today: Self.today).generate(into: store.folder)
+        }
+    }
+
+    @Test func theDistrictLayoutHas330GridsOfBothKinds() {
+        var run = DemoRun(scale: .district, seed: 1, today: Self.today)
+        let layout = run.layout()
+        #expect(layout.count == 330)
+        #expect(Set(layout.map(\.code)).count == 330)
+        #expect(layout.allSatisfy { $0.code.isWellFormed && $0.code.kind == $0.kind })
+        #expect(Set(layout.map(\.kind)) == [.community, .village])
+        #expect((0..<330).map { run.share(of: 150_000, part: $0) }.reduce(0, +) == 150_000)
+        #expect((0..<330).map { run.share(of: 20_000, part: $0) }.reduce(0, +) == 20_000)
+    }
+}
