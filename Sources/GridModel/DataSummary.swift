@@ -2,45 +2,54 @@ import Foundation
 
 /// The few facts about a set of records that the overview needs, small enough to cache per file
 /// so that the first screen opens without decoding every household and patrol of a district.
-public struct DataSummary: Codable, Hashable, Sendable {
+public struct DataSummary: Hashable, Sendable {
     /// Records per kind, keyed by `RecordKind.rawValue`.
     public var counts: [String: Int] = [:]
     public var cases: [CaseSummary] = []
-    /// Patrols per day, keyed by `Day.iso`.
-    public var patrolsPerDay: [String: Int] = [:]
-    /// Each visited household's last visit, keyed by household id.
-    public var lastVisits: [String: Day] = [:]
+    /// Patrols per day, keyed by `Day.dayNumber`.
+    public var patrolsPerDay: [Int: Int] = [:]
     /// Residents living here whose tags call for scheduled visits.
-    public var taggedResidents: [TaggedResident] = []
+    public var taggedResidents = 0
+    /// Of those, how many fall due on each day (keyed by `Day.dayNumber`): the day after their
+    /// household's last visit plus their interval. Kept as a histogram, it answers "who is
+    /// overdue today" on any later day without keeping a single id.
+    public var visitsDue: [Int: Int] = [:]
+    /// Tagged residents whose household was never visited: always overdue.
+    public var taggedNeverVisited = 0
 
     public init() {}
 
+    public init(count: Int, of kind: RecordKind) { counts[kind.rawValue] = count }
+
     public init(households: [Household]) {
-        counts[RecordKind.household.rawValue] = households.count
-        for household in households {
-            if let visit = household.lastVisit { lastVisits[household.id.rawValue] = visit }
-        }
+        self.init(count: households.count, of: .household)
     }
 
-    public init(residents: [Resident]) {
-        counts[RecordKind.resident.rawValue] = residents.count
-        taggedResidents = residents.compactMap { resident in
-            guard resident.status == .livingHere, let interval = PopulationTag.visitInterval(for: resident.tags) else { return nil }
-            return TaggedResident(id: resident.id, householdID: resident.householdID, visitIntervalDays: interval)
+    /// Residents are summarized with their grid's households, whose last visits they need.
+    public init(residents: [Resident], households: [Household]) {
+        self.init(count: residents.count, of: .resident)
+        var lastVisit: [RecordID: Day] = [:]
+        for household in households { lastVisit[household.id] = household.lastVisit }
+        for resident in residents where resident.status == .livingHere {
+            guard let interval = PopulationTag.visitInterval(for: resident.tags) else { continue }
+            taggedResidents += 1
+            if let visited = lastVisit[resident.householdID] {
+                visitsDue[visited.dayNumber + interval + 1, default: 0] += 1
+            } else {
+                taggedNeverVisited += 1
+            }
         }
     }
 
     public init(patrols: [PatrolLog], timeZone: TimeZone) {
-        counts[RecordKind.patrolLog.rawValue] = patrols.count
-        for patrol in patrols { patrolsPerDay[Day(patrol.start, in: timeZone).iso, default: 0] += 1 }
+        self.init(count: patrols.count, of: .patrolLog)
+        for patrol in patrols { patrolsPerDay[Day(patrol.start, in: timeZone).dayNumber, default: 0] += 1 }
     }
 
     public init(cases disputeCases: [DisputeCase]) {
-        counts[RecordKind.disputeCase.rawValue] = disputeCases.count
+        self.init(count: disputeCases.count, of: .disputeCase)
         cases = disputeCases.map(CaseSummary.init)
     }
-
-    public init(count: Int, of kind: RecordKind) { counts[kind.rawValue] = count }
 
     public func count(of kind: RecordKind) -> Int { counts[kind.rawValue] ?? 0 }
 
@@ -48,8 +57,9 @@ public struct DataSummary: Codable, Hashable, Sendable {
         counts.merge(other.counts, uniquingKeysWith: +)
         cases += other.cases
         patrolsPerDay.merge(other.patrolsPerDay, uniquingKeysWith: +)
-        lastVisits.merge(other.lastVisits) { max($0, $1) }
         taggedResidents += other.taggedResidents
+        visitsDue.merge(other.visitsDue, uniquingKeysWith: +)
+        taggedNeverVisited += other.taggedNeverVisited
     }
 }
 
@@ -61,6 +71,14 @@ public struct CaseSummary: Codable, Hashable, Sendable {
     public let deadline: Day?
     public let resolvedLevel: CaseLevel?
 
+    public init(id: RecordID, stage: CaseStage, level: CaseLevel, deadline: Day?, resolvedLevel: CaseLevel?) {
+        self.id = id
+        self.stage = stage
+        self.level = level
+        self.deadline = deadline
+        self.resolvedLevel = resolvedLevel
+    }
+
     public init(_ disputeCase: DisputeCase) {
         id = disputeCase.id
         stage = disputeCase.stage
@@ -68,11 +86,4 @@ public struct CaseSummary: Codable, Hashable, Sendable {
         deadline = disputeCase.deadline
         resolvedLevel = disputeCase.resolvedLevel
     }
-}
-
-/// A resident who must be visited every `visitIntervalDays`.
-public struct TaggedResident: Codable, Hashable, Sendable {
-    public let id: RecordID
-    public let householdID: RecordID
-    public let visitIntervalDays: Int
 }

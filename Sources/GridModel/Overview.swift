@@ -36,21 +36,18 @@ public struct Overview: Hashable, Sendable {
         self.overdueByLevel = overdueByLevel
         resolvedByLevel = resolved
 
-        let weekStart = today.startOfWeek, monthStart = today.startOfMonth
+        let weekStart = today.startOfWeek.dayNumber, monthStart = today.startOfMonth.dayNumber
         var week = 0, month = 0
-        for (iso, count) in summary.patrolsPerDay {
-            guard let day = Day(iso: iso), day <= today else { continue }
+        for (day, count) in summary.patrolsPerDay where day <= today.dayNumber {
             if day >= weekStart { week += count }
             if day >= monthStart { month += count }
         }
         patrolsThisWeek = week
         patrolsThisMonth = month
 
-        taggedResidents = summary.taggedResidents.count
-        taggedResidentsOverdue = summary.taggedResidents.filter { resident in
-            guard let last = summary.lastVisits[resident.householdID.rawValue] else { return true }
-            return today.days(since: last) > resident.visitIntervalDays
-        }.count
+        taggedResidents = summary.taggedResidents
+        taggedResidentsOverdue = summary.taggedNeverVisited
+            + summary.visitsDue.reduce(0) { total, due in due.key <= today.dayNumber ? total + due.value : total }
     }
 
     public var openCases: Int { openByStage.values.reduce(0, +) }

@@ -25,6 +25,8 @@ public final class Store {
     private var badFileStamps: [String: FileStamp] = [:]
     /// Which file each record read so far came from, to notice an edit that would move it.
     private var locations: [RecordID: String] = [:]
+    /// Residents files whose summary must be joined again because their grid's households changed.
+    private var staleResidentSummaries: Set<String> = []
     private var mergedSummary: DataSummary?
 
     private struct LoadedFile {
@@ -134,14 +136,15 @@ public final class Store {
         var changed = false
         for kind in [RecordKind.household, .resident, .patrolLog, .disputeCase] {
             for path in files[kind] ?? [] {
-                if let entry = cache.entries[path], entry.stamp == FileStamp(path: folder + "/" + path) {
+                let householdsStamp = kind == .resident ? FileStamp(path: folder + "/" + StoreLayout.households(besideResidents: path)) : nil
+                if let entry = cache.entries[path], entry.stamp == FileStamp(path: folder + "/" + path), entry.householdsStamp == householdsStamp {
                     summaries[path] = entry
                     continue
                 }
                 changed = true
                 switch kind {
                 case .household: summarize(Household.self, path)
-                case .resident: summarize(Resident.self, path)
+                case .resident: summarizeResidents(path)
                 case .patrolLog: summarize(PatrolLog.self, path)
                 default: summarize(DisputeCase.self, path)
                 }
@@ -154,14 +157,35 @@ public final class Store {
     private func summarize<R: StoredRecord>(_ type: R.Type, _ path: String) {
         switch reader().read(R.self, path) {
         case .success(let file):
-            summaries[path] = SummaryCache.Entry(stamp: file.stamp, summary: R.summarize(file.records))
+            summaries[path] = SummaryCache.Entry(stamp: file.stamp, householdsStamp: nil, summary: R.summarize(file.records))
         case .failure(let problems):
             recordProblems(problems, for: path)
         }
     }
 
+    private func refreshStaleSummaries() {
+        for path in staleResidentSummaries.sorted() { summarizeResidents(path) }
+    }
+
+    /// A residents file is summarized with its grid's households, whose visits say who is due.
+    /// An unreadable households file is reported on its own; its residents then count as never visited.
+    private func summarizeResidents(_ path: String) {
+        let householdsPath = StoreLayout.households(besideResidents: path)
+        let households = loaded[householdsPath]?.records as? [Household]
+            ?? (try? reader().read(Household.self, householdsPath).get().records) ?? []
+        switch reader().read(Resident.self, path) {
+        case .success(let file):
+            summaries[path] = SummaryCache.Entry(stamp: file.stamp, householdsStamp: FileStamp(path: folder + "/" + householdsPath),
+                                                 summary: DataSummary(residents: file.records, households: households))
+        case .failure(let problems):
+            recordProblems(problems, for: path)
+        }
+        staleResidentSummaries.remove(path)
+    }
+
     /// Saves the summaries for the next start. Best effort: a read-only folder just opens slower.
     public func writeSummaryCache() {
+        refreshStaleSummaries()
         var cache = SummaryCache()
         cache.entries = summaries
         try? lock.withExclusiveLock { () throws(StoreError) in try cache.write(folder + "/" + StoreLayout.summaryCache) }
@@ -177,6 +201,7 @@ public final class Store {
     /// The figures behind the overview, over every readable file.
     public func summary() -> DataSummary {
         if let mergedSummary { return mergedSummary }
+        refreshStaleSummaries()
         var merged = DataSummary()
         for entry in summaries.values { merged.merge(entry.summary) }
         mergedSummary = merged
@@ -210,7 +235,7 @@ public final class Store {
         for path in filePaths(of: .grid) { _ = try? load(Grid.self, path) }
         for path in filePaths(of: .worker) { _ = try? load(Worker.self, path) }
         for path in filePaths(of: .household) { summarize(Household.self, path) }
-        for path in filePaths(of: .resident) { summarize(Resident.self, path) }
+        for path in filePaths(of: .resident) { summarizeResidents(path) }
         for path in filePaths(of: .patrolLog) { summarize(PatrolLog.self, path) }
         for path in filePaths(of: .disputeCase) { summarize(DisputeCase.self, path) }
         return problems
@@ -232,13 +257,24 @@ public final class Store {
         }
     }
 
-    private func remember<R: StoredRecord>(_ records: [R], stamp: FileStamp, path: String) {
-        loaded[path] = LoadedFile(stamp: stamp, records: records)
-        summaries[path] = SummaryCache.Entry(stamp: stamp, summary: R.summarize(records))
+    /// Notes what a file now holds. `keep` is false for bulk inserts, which would otherwise hold
+    /// a whole district in memory.
+    private func remember<R: StoredRecord>(_ records: [R], stamp: FileStamp, path: String, keep: Bool = true) {
+        loaded[path] = keep ? LoadedFile(stamp: stamp, records: records) : nil
+        switch R.kind {
+        case .resident:
+            staleResidentSummaries.insert(path)
+        case .household:
+            summaries[path] = SummaryCache.Entry(stamp: stamp, householdsStamp: nil, summary: R.summarize(records))
+            let residents = StoreLayout.residents(besideHouseholds: path)
+            if files[.resident]?.contains(residents) == true { staleResidentSummaries.insert(residents) }
+        default:
+            summaries[path] = SummaryCache.Entry(stamp: stamp, householdsStamp: nil, summary: R.summarize(records))
+        }
         problemsByFile[path] = nil
         badFileStamps[path] = nil
         files[R.kind, default: []].insert(path)
-        for record in records { locations[record.id] = path }
+        if keep { for record in records { locations[record.id] = path } }
         mergedSummary = nil
         if R.self == Grid.self, let all = records as? [Grid] {
             grids.removeAll { $0.filePath == path }
@@ -313,17 +349,17 @@ public final class Store {
                 if let clash = additions.first(where: { known.contains($0.id) }) {
                     throw .staleRecord(kind: R.kind, changedBy: workerName(clash.meta.updatedBy), changedAt: clash.meta.updatedAt)
                 }
-                try write(existing + additions, to: path)
+                try write(existing + additions, to: path, keep: false)
             }
         }
     }
 
-    private func write<R: StoredRecord>(_ records: [R], to path: String) throws(StoreError) {
+    private func write<R: StoredRecord>(_ records: [R], to path: String, keep: Bool = true) throws(StoreError) {
         let full = folder + "/" + path
         try DurableFile.makeFolder((full as NSString).deletingLastPathComponent)
         try DurableFile.write(try Self.encode(ShardFile(schema: StoreLayout.schemaVersion, kind: R.kind, records: records), path: full), to: full)
         guard let stamp = FileStamp(path: full) else { throw .io(.read, path: full, code: errno) }
-        remember(records, stamp: stamp, path: path)
+        remember(records, stamp: stamp, path: path, keep: keep)
     }
 
     /// The record exactly as it will read back from disk (timestamps in whole seconds).

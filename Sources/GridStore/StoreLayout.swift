@@ -29,6 +29,16 @@ public enum StoreLayout {
     static func households(_ code: GridCode) -> String { gridFolder(code) + "/households.json" }
     static func residents(_ code: GridCode) -> String { gridFolder(code) + "/residents.json" }
 
+    /// The households file in the same grid folder as `residentsFile`.
+    static func households(besideResidents residentsFile: String) -> String {
+        (residentsFile as NSString).deletingLastPathComponent + "/households.json"
+    }
+
+    /// The residents file in the same grid folder as `householdsFile`.
+    static func residents(besideHouseholds householdsFile: String) -> String {
+        (householdsFile as NSString).deletingLastPathComponent + "/residents.json"
+    }
+
     static func patrols(_ code: GridCode, start: Date) -> String {
         let day = Day(start, in: Timestamp.chinaStandardTime)
         return gridFolder(code) + "/patrols/" + String(day.iso.prefix(7)) + ".json"

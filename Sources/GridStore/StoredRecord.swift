@@ -25,9 +25,9 @@ extension Household: StoredRecord {
     public static func summarize(_ records: [Household]) -> DataSummary { DataSummary(households: records) }
 }
 
+/// A residents file is summarized together with its grid's households (see `Store`).
 extension Resident: StoredRecord {
     public var filePath: String { StoreLayout.residents(gridCode) }
-    public static func summarize(_ records: [Resident]) -> DataSummary { DataSummary(residents: records) }
 }
 
 extension PatrolLog: StoredRecord {

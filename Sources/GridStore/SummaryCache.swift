@@ -5,10 +5,12 @@ import GridModel
 /// derived from the data, so a stale, damaged or deleted cache costs time, never correctness.
 struct SummaryCache: Codable {
     /// Raise when summaries or rules change, so old caches are recomputed.
-    static let currentVersion = 1
+    static let currentVersion = 2
 
     struct Entry: Codable {
         let stamp: FileStamp
+        /// For a residents file: the stamp of its grid's households file, whose visits its summary joins.
+        let householdsStamp: FileStamp?
         let summary: DataSummary
     }
 

@@ -20,22 +20,46 @@ import Testing
 
     @Test func patrolsThisWeekStartOnMonday() {
         var summary = DataSummary()
-        summary.patrolsPerDay = ["2026-11-16": 2, "2026-11-15": 3, "2026-11-01": 4, "2026-10-31": 5, "2026-11-23": 9]
+        let days = ["2026-11-16": 2, "2026-11-15": 3, "2026-11-01": 4, "2026-10-31": 5, "2026-11-23": 9]
+        for (iso, count) in days { summary.patrolsPerDay[Day(iso: iso)?.dayNumber ?? 0] = count }
         let overview = Overview(summary, today: today)
         #expect(overview.patrolsThisWeek == 2)
         #expect(overview.patrolsThisMonth == 9)
     }
 
     @Test func taggedResidentsAreOverdueWhenTheirHouseholdWasNotVisitedInTime() {
-        var summary = DataSummary()
-        summary.taggedResidents = [
-            TaggedResident(id: RecordID("P-1"), householdID: RecordID("H-1"), visitIntervalDays: 7),
-            TaggedResident(id: RecordID("P-2"), householdID: RecordID("H-2"), visitIntervalDays: 7),
-            TaggedResident(id: RecordID("P-3"), householdID: RecordID("H-3"), visitIntervalDays: 30),
-        ]
-        summary.lastVisits = ["H-1": today.adding(days: -7), "H-2": today.adding(days: -8)]
+        func household(_ id: String, visited: Day?) -> Household {
+            Household(meta: Fixtures.meta(id), gridCode: Fixtures.grid, microGrid: nil,
+                      address: Address(compound: "示例花园", building: "1栋", unit: "", room: "101"), residency: .ownerOccupied,
+                      lastVisit: visited)
+        }
+        func resident(_ household: String, _ tags: [PopulationTag], status: ResidentStatus = .livingHere) -> Resident {
+            var resident = Fixtures.resident(idNumber: nil)
+            resident.householdID = RecordID(household)
+            resident.tags = tags
+            resident.status = status
+            return resident
+        }
+        let households = [household("H-1", visited: today.adding(days: -7)), household("H-2", visited: today.adding(days: -8)),
+                          household("H-3", visited: nil)]
+        let residents = [resident("H-1", [.elderlyAlone]), resident("H-2", [.elderlyAlone, .partyMember]),
+                         resident("H-3", [.disabled]), resident("H-3", [.partyMember]), resident("H-2", [.elderlyAlone], status: .movedOut)]
+        let summary = DataSummary(residents: residents, households: households)
         let overview = Overview(summary, today: today)
-        #expect(overview.taggedResidents == 3)
-        #expect(overview.taggedResidentsOverdue == 2, "H-2 is a day late, H-3 was never visited")
+        #expect(overview.taggedResidents == 3, "party members need no schedule, and people who moved out are not visited")
+        #expect(overview.taggedResidentsOverdue == 2, "H-2 is a day late, H-3 was never visited; H-1 is due today")
+        #expect(Overview(summary, today: today.adding(days: 1)).taggedResidentsOverdue == 3)
+    }
+
+    @Test func summariesSurviveTheirCompactEncoding() throws {
+        var open = Fixtures.newCase()
+        try open.setDeadline(today, by: Fixtures.worker, at: Fixtures.later(open))
+        var summary = DataSummary(cases: [open, try Fixtures.caseAt(.closed)])
+        summary.patrolsPerDay = [20_000: 3, 20_001: 1]
+        summary.visitsDue = [20_050: 2]
+        summary.taggedResidents = 5
+        summary.taggedNeverVisited = 3
+        let data = try JSONEncoder().encode(summary)
+        #expect(try JSONDecoder().decode(DataSummary.self, from: data) == summary)
     }
 }

@@ -228,6 +228,21 @@ import TestSupport
         #expect(summary.cases.map(\.stage) == [.heard])
     }
 
+    @Test func aRecordedVisitTakesAResidentOffTheOverdueList() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let sample = try SampleCommunity(at: folder.path)
+        let today = Day(Date())
+        #expect(Overview(sample.store.summary(), today: today).taggedResidentsOverdue == 2, "two elderly residents, never visited")
+        var household = try #require(sample.store.records(Household.self, inGrid: SampleCommunity.gridOne).first)
+        household.lastVisit = today
+        _ = try sample.store.save(household, by: SampleCommunity.admin)
+        #expect(Overview(sample.store.summary(), today: today).taggedResidentsOverdue == 1)
+        sample.store.writeSummaryCache()
+        #expect(Overview(try Store.open(folder.path).summary(), today: today).taggedResidentsOverdue == 1)
+        #expect(Overview(try Store.open(folder.path).summary(), today: today.adding(days: 8)).taggedResidentsOverdue == 2)
+    }
+
     @Test func openingSomethingElseSaysSo() {
         #expect(throws: StoreError.self) { try Store.open("/nonexistent/gridwork") }
         let message = StoreError.notADataFolder(path: "/tmp/x").message(in: .zh)

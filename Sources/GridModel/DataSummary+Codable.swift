@@ -1,0 +1,60 @@
+/// Summaries are cached for every file of a district, so they are stored as parallel arrays of
+/// plain strings and integers, which decode many times faster than keyed objects.
+extension DataSummary: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case counts
+        case caseIDs, caseStages, caseLevels, caseDeadlines, caseResolvedLevels
+        case patrolDays, patrolCounts
+        case taggedResidents, taggedNeverVisited, dueDays, dueCounts
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        counts = try container.decode([String: Int].self, forKey: .counts)
+
+        let ids = try container.decode([String].self, forKey: .caseIDs)
+        let stages = try container.decode([CaseStage].self, forKey: .caseStages)
+        let levels = try container.decode([CaseLevel].self, forKey: .caseLevels)
+        let deadlines = try container.decode([Int?].self, forKey: .caseDeadlines)
+        let resolved = try container.decode([CaseLevel?].self, forKey: .caseResolvedLevels)
+        guard [stages.count, levels.count, deadlines.count, resolved.count].allSatisfy({ $0 == ids.count }) else {
+            throw DecodingError.dataCorruptedError(forKey: .caseIDs, in: container, debugDescription: "case columns differ in length")
+        }
+        cases = ids.indices.map { index in
+            CaseSummary(id: RecordID(ids[index]), stage: stages[index], level: levels[index],
+                        deadline: deadlines[index].map(Day.init(dayNumber:)), resolvedLevel: resolved[index])
+        }
+        patrolsPerDay = try Self.decodeColumns(container, .patrolDays, .patrolCounts)
+        taggedResidents = try container.decode(Int.self, forKey: .taggedResidents)
+        taggedNeverVisited = try container.decode(Int.self, forKey: .taggedNeverVisited)
+        visitsDue = try Self.decodeColumns(container, .dueDays, .dueCounts)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(counts, forKey: .counts)
+        try container.encode(cases.map(\.id.rawValue), forKey: .caseIDs)
+        try container.encode(cases.map(\.stage), forKey: .caseStages)
+        try container.encode(cases.map(\.level), forKey: .caseLevels)
+        try container.encode(cases.map { $0.deadline?.dayNumber }, forKey: .caseDeadlines)
+        try container.encode(cases.map(\.resolvedLevel), forKey: .caseResolvedLevels)
+        let patrols = patrolsPerDay.sorted { $0.key < $1.key }
+        try container.encode(patrols.map(\.key), forKey: .patrolDays)
+        try container.encode(patrols.map(\.value), forKey: .patrolCounts)
+        try container.encode(taggedResidents, forKey: .taggedResidents)
+        try container.encode(taggedNeverVisited, forKey: .taggedNeverVisited)
+        let due = visitsDue.sorted { $0.key < $1.key }
+        try container.encode(due.map(\.key), forKey: .dueDays)
+        try container.encode(due.map(\.value), forKey: .dueCounts)
+    }
+
+    private static func decodeColumns(_ container: KeyedDecodingContainer<CodingKeys>, _ keys: CodingKeys,
+                                      _ values: CodingKeys) throws -> [Int: Int] {
+        let days = try container.decode([Int].self, forKey: keys)
+        let counts = try container.decode([Int].self, forKey: values)
+        guard days.count == counts.count else {
+            throw DecodingError.dataCorruptedError(forKey: values, in: container, debugDescription: "columns differ in length")
+        }
+        return Dictionary(zip(days, counts), uniquingKeysWith: +)
+    }
+}
