@@ -31,7 +31,7 @@ let package = Package(
         // Shared test helpers: temp folders, a tiny sample community, built executables.
         .target(name: "TestSupport", dependencies: ["GridModel", "GridStore"]),
         .testTarget(name: "GridModelTests", dependencies: ["GridModel"]),
-        .testTarget(name: "GridStoreTests", dependencies: ["GridModel", "GridStore", "TestSupport", "StressWriter"]),
+        .testTarget(name: "GridStoreTests", dependencies: ["GridModel", "GridStore", "GridDemo", "TestSupport", "StressWriter"]),
         .testTarget(name: "GridDemoTests", dependencies: ["GridModel", "GridStore", "GridDemo", "TestSupport"]),
         .testTarget(name: "CommandTests", dependencies: ["gridwork", "TestSupport"]),
     ],

@@ -111,7 +111,6 @@ public final class Store {
             }
         }
         visit("", depth: 0)
-        for path in [StoreLayout.manifest, StoreLayout.workers] where DurableFile.isTemporary(path) { temporary.append(path) }
         for path in list("cache") where DurableFile.isTemporary(path) { temporary.append("cache/" + path) }
         if !temporary.isEmpty {
             try? lock.withExclusiveLock { () throws(StoreError) in

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import GridModel
 import GridStore
@@ -7,6 +10,7 @@ import GridStore
 //
 //   StressWriter notes  DIR CASE-ID COUNT WORKER   append COUNT notes to a case, retrying stale saves
 //   StressWriter forever DIR GRID WORKER           save edits until killed, printing "ack ..." after each
+//   StressWriter limited DIR GRID WORKER BYTES     save a long note with files capped at BYTES, as on a full disk
 
 let arguments = CommandLine.arguments
 
@@ -75,6 +79,22 @@ case "forever" where arguments.count == 5:
         }
     }
 
+case "limited" where arguments.count == 6:
+    let store = open(arguments[2])
+    // From here on no file may grow past BYTES; a write beyond fails as it would on a full disk.
+    signal(SIGXFSZ, SIG_IGN)
+    let bytes = rlim_t(Int(arguments[5]) ?? 0)
+    var limit = rlimit(rlim_cur: bytes, rlim_max: bytes)
+    setrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &limit)
+    guard var household = store.records(Household.self, inGrid: GridCode(arguments[3])).first else { fail("no household") }
+    household.notes = String(repeating: "走访记录很长", count: 300)
+    do {
+        _ = try store.save(household, by: RecordID(arguments[4]))
+        say("saved")
+    } catch {
+        say("refused: " + error.message(in: .en))
+    }
+
 default:
-    fail("usage: StressWriter notes DIR CASE-ID COUNT WORKER | StressWriter forever DIR GRID WORKER")
+    fail("usage: StressWriter notes DIR CASE-ID COUNT WORKER | forever DIR GRID WORKER | limited DIR GRID WORKER BYTES")
 }

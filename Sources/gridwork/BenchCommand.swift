@@ -25,13 +25,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         let folder = options.dataFolder
-        let language = options.language
-        var store: Store
-        do {
-            store = try Store.open(folder)
-        } catch {
-            throw failure(error.message(in: language))
-        }
+        var store = try options.openStore()
         guard store.manifest.generator != nil else { throw failure(options.text.benchNotDemo(folder)) }
         let today = Day(Date())
         let diskBytes = Self.dataSize(folder)

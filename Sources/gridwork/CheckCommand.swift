@@ -13,12 +13,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let store: Store
-        do {
-            store = try Store.open(options.dataFolder)
-        } catch {
-            throw failure(error.message(in: options.language))
-        }
+        let store = try options.openStore()
         let problems = store.checkEveryFile() + store.checkReferences()
         for problem in problems { print(problem.formatted(in: options.language)) }
         if !problems.isEmpty { throw failure(options.text.checkFound(problems.count)) }

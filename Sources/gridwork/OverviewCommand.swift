@@ -25,13 +25,7 @@ struct OverviewCommand: ParsableCommand {
             printError(text.makingDemo(folder))
             try DemoCommand.generate(scale: .community, seed: 1, today: Day(Date()), folder: folder, options: options)
         }
-        let store: Store
-        do {
-            store = try Store.open(folder)
-        } catch {
-            if case .notADataFolder = error { throw failure(text.noData(folder)) }
-            throw failure(error.message(in: options.language))
-        }
+        let store = try options.openStore(folder)
         let overview = Overview(store.summary(), today: Day(Date()))
         print(OverviewReport(overview: overview, area: store.manifest.name, language: options.language).text)
         if !store.problems.isEmpty { printError(text.unreadableFiles(Set(store.problems.map(\.path)).count)) }

@@ -22,12 +22,7 @@ struct StatsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store: Store
-        do {
-            store = try Store.open(options.dataFolder)
-        } catch {
-            throw failure(error.message(in: options.language))
-        }
+        let store = try options.openStore()
         let summary = store.summary()
         let unreadable = Set(store.problems.map(\.path)).count
         if json {

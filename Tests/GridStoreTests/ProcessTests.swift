@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GridModel
 import GridStore
+import GridDemo
 import TestSupport
 
 /// Real processes on one data folder: the lock and the revision check under contention, and
@@ -36,7 +37,7 @@ import TestSupport
         let folder = TemporaryFolder()
         defer { folder.remove() }
         _ = try SampleCommunity(at: folder.path)
-        var random = SplitMix64(seed: 20_261_122)
+        var random = SeededRandom(seed: 20_261_122)
         var highestRound = 0
         var residents: Set<String> = []
         var leftTempFiles = 0
@@ -74,6 +75,21 @@ import TestSupport
         print("killed writer 100 times: \(highestRound) acknowledged edits, \(residents.count) new residents, a temp file was left by \(leftTempFiles) kills")
     }
 
+    @Test func aWriteThatFailsPartWayLeavesTheFileAsItWas() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        _ = try SampleCommunity(at: folder.path)
+        let path = folder.path + "/grids/420303001001001/households.json"
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let run = try CommandRun(writer, ["limited", folder.path, SampleCommunity.gridOne.rawValue, SampleCommunity.admin.rawValue,
+                                          String(before.count + 300)])
+        #expect(run.output.hasPrefix("refused: \(path): could not write it: "), "\(run.output) \(run.errors)")
+        #expect(run.output.contains("Nothing on disk was changed."))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(!folder.allFiles().contains { $0.hasSuffix(".gwtmp") }, "the failed temp file is removed at once")
+        #expect(try Store.open(folder.path).problems.isEmpty)
+    }
+
     private func launch(_ command: [String]) throws -> (Process, Pipe) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: command[0])
@@ -85,15 +101,3 @@ import TestSupport
     }
 }
 
-/// A small seeded generator, so the kill moments are the same sequence on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
