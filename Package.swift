@@ -17,6 +17,8 @@ let package = Package(
         .target(name: "GridModel"),
         // JSON files on disk: layout, durable writes, locking, schema versions.
         .target(name: "GridStore", dependencies: ["GridModel"]),
+        // Screen cells, buffers, display width and widgets: the terminal without the terminal.
+        .target(name: "TerminalUI"),
         // Deterministic synthetic data sets (demo community, district benchmark).
         .target(name: "GridDemo", dependencies: ["GridModel", "GridStore"]),
         .executableTarget(
@@ -31,6 +33,7 @@ let package = Package(
         // Shared test helpers: temp folders, a tiny sample community, built executables.
         .target(name: "TestSupport", dependencies: ["GridModel", "GridStore"]),
         .testTarget(name: "GridModelTests", dependencies: ["GridModel"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "GridStoreTests", dependencies: ["GridModel", "GridStore", "GridDemo", "TestSupport", "StressWriter"]),
         .testTarget(name: "GridDemoTests", dependencies: ["GridModel", "GridStore", "GridDemo", "TestSupport"]),
         .testTarget(name: "CommandTests", dependencies: ["gridwork", "TestSupport"]),

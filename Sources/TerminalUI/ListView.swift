@@ -1,0 +1,60 @@
+/// A column of a list: a title and a width, or the rest of the row when `width` is nil.
+public struct ListColumn: Hashable, Sendable {
+    public let title: String
+    public let width: Int?
+
+    public init(_ title: String, width: Int? = nil) {
+        self.title = title
+        self.width = width
+    }
+}
+
+/// Draws a scrolled window onto rows of cells: a header, then only the rows that fit, so a list
+/// of 100,000 rows costs no more to draw than one of twenty.
+public enum ListView {
+    /// `row(index)` gives the cells of the row at `index` of `count` rows; `offset` is the first shown.
+    public static func draw(into buffer: inout Buffer, _ rect: Rect, columns: [ListColumn], count: Int,
+                            row: (Int) -> [String], selection: Int?, offset: Int, focused: Bool, glyphs: Glyphs) {
+        guard rect.height >= 1, rect.width >= 4 else { return }
+        let widths = columnWidths(columns, total: rect.width - 2)
+        draw(columns.map(\.title), widths: widths, into: &buffer, x: rect.x + 2, y: rect.y, role: .header, glyphs: glyphs)
+        for line in 0..<rect.height - 1 {
+            let index = offset + line
+            guard index < count else { break }
+            let y = rect.y + 1 + line
+            let isSelected = index == selection
+            if isSelected {
+                buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: focused ? .selected : .selectedInactive)
+                buffer.write(glyphs.selection, x: rect.x, y: y, maxWidth: 1, role: focused ? .selected : .selectedInactive)
+            }
+            draw(row(index), widths: widths, into: &buffer, x: rect.x + 2, y: y,
+                 role: isSelected ? (focused ? .selected : .selectedInactive) : .normal, glyphs: glyphs)
+        }
+    }
+
+    /// The first row to show so that `selection` stays visible in `visibleRows`, moving as little as possible.
+    public static func offset(keeping selection: Int, visibleRows: Int, previous: Int, count: Int) -> Int {
+        guard visibleRows > 0, count > 0 else { return 0 }
+        var offset = min(previous, max(0, count - visibleRows))
+        if selection < offset { offset = selection }
+        if selection >= offset + visibleRows { offset = selection - visibleRows + 1 }
+        return max(0, offset)
+    }
+
+    static func columnWidths(_ columns: [ListColumn], total: Int) -> [Int] {
+        let gaps = max(0, columns.count - 1)
+        let fixed = columns.compactMap(\.width).reduce(0, +)
+        let flexible = columns.filter { $0.width == nil }.count
+        let rest = max(0, total - fixed - gaps)
+        return columns.map { $0.width ?? (flexible > 0 ? rest / flexible : 0) }
+    }
+
+    private static func draw(_ cells: [String], widths: [Int], into buffer: inout Buffer, x: Int, y: Int, role: StyleRole, glyphs: Glyphs) {
+        var column = x
+        for (index, width) in widths.enumerated() where width > 0 {
+            let text = index < cells.count ? cells[index] : ""
+            buffer.write(text, x: column, y: y, maxWidth: width, role: role, ellipsis: glyphs.ellipsis)
+            column += width + 1
+        }
+    }
+}

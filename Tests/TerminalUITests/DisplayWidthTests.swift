@@ -1,0 +1,92 @@
+import Testing
+@testable import TerminalUI
+
+@Suite struct DisplayWidthTests {
+    @Test func measuresPerGrapheme() {
+        #expect(DisplayWidth.of("王小明") == 6)
+        #expect(DisplayWidth.of("3栋2单元") == 8)
+        #expect(DisplayWidth.of("ＡＢ") == 4, "fullwidth forms")
+        #expect(DisplayWidth.of("👨‍👩‍👧") == 2, "one emoji sequence is one grapheme")
+        #expect(DisplayWidth.of("é") == 1, "e with a combining accent")
+        #expect(DisplayWidth.of("、。") == 4)
+        #expect(DisplayWidth.of("abc") == 3)
+    }
+
+    @Test func truncatesByWidthWithAnEllipsis() {
+        #expect(DisplayWidth.truncate("楼上漏水引发邻里矛盾", to: 9) == "楼上漏水…")
+        #expect(DisplayWidth.truncate("楼上漏水引发邻里矛盾", to: 8) == "楼上漏…")
+        #expect(DisplayWidth.truncate("abc", to: 3) == "abc")
+        #expect(DisplayWidth.truncate("abcd", to: 3, ellipsis: "~") == "ab~")
+        #expect(DisplayWidth.fit("王", to: 4) == "王  ")
+    }
+
+    @Test func wrapsChineseAnywhereAndLatinAtSpaces() {
+        #expect(TextWrap.lines("网格员上门听取双方诉求", width: 8) == ["网格员上", "门听取双", "方诉求"])
+        #expect(TextWrap.lines("the grid worker visited", width: 10) == ["the grid", "worker", "visited"])
+        #expect(TextWrap.lines("一\n二", width: 10) == ["一", "二"])
+    }
+}
+
+@Suite struct BufferTests {
+    @Test func aWideCharacterNeverStartsInTheLastColumn() {
+        var buffer = Buffer(width: 5, height: 1)
+        buffer.write("ab王小", x: 0, y: 0, ellipsis: "")
+        #expect(buffer.lines == ["ab王"])
+        #expect(buffer[4, 0].text == " " && !buffer[4, 0].isContinuation)
+    }
+
+    @Test func overwritingHalfAWideCharacterClearsBothHalves() {
+        var buffer = Buffer(width: 6, height: 1)
+        buffer.write("王小明", x: 0, y: 0)
+        buffer.write("x", x: 1, y: 0)
+        #expect(buffer.lines == [" x小明"])
+        buffer.write("y", x: 2, y: 0)
+        #expect(buffer.lines == [" xy 明"])
+        #expect(!buffer[3, 0].isContinuation)
+    }
+
+    @Test func noResidueWhenShorterTextReplacesLonger() {
+        var buffer = Buffer(width: 10, height: 1)
+        buffer.write("矛盾纠纷调解", x: 0, y: 0)
+        buffer.fill(Rect(x: 0, y: 0, width: 10, height: 1))
+        buffer.write("案件", x: 0, y: 0)
+        #expect(buffer.lines == ["案件"])
+    }
+
+    @Test func textIsCutToItsWidthWithTheEllipsis() {
+        var buffer = Buffer(width: 12, height: 1)
+        let used = buffer.write("幸福里社区第一网格", x: 1, y: 0, maxWidth: 8)
+        #expect(used == 7, "a fourth wide character and the ellipsis would need 9")
+        #expect(buffer.lines == [" 幸福里…"])
+    }
+
+    @Test func controlCharactersBecomeSpaces() {
+        var buffer = Buffer(width: 6, height: 1)
+        buffer.write("a\tb\u{1B}c", x: 0, y: 0)
+        #expect(buffer.lines == ["a b c"])
+    }
+
+    @Test func boxesCarryTheirTitle() {
+        var buffer = Buffer(width: 12, height: 3)
+        buffer.box(buffer.area, title: "案件", glyphs: .ascii)
+        #expect(buffer.lines == ["+- 案件 ---+", "|          |", "+----------+"])
+    }
+
+    @Test func listsDrawOnlyTheRowsThatFit() {
+        var buffer = Buffer(width: 20, height: 4)
+        var asked: [Int] = []
+        ListView.draw(into: &buffer, buffer.area, columns: [ListColumn("编号", width: 6), ListColumn("名称")], count: 100_000,
+                      row: { asked.append($0); return ["\($0)", "第\($0)行"] }, selection: 50_001, offset: 50_000, focused: true,
+                      glyphs: .ascii)
+        #expect(asked == [50_000, 50_001, 50_002])
+        #expect(buffer.lines == ["  编号   名称", "  50000  第50000行", "> 50001  第50001行", "  50002  第50002行"])
+        #expect(buffer[5, 2].role == .selected)
+    }
+
+    @Test func theListOffsetFollowsTheSelection() {
+        #expect(ListView.offset(keeping: 0, visibleRows: 10, previous: 5, count: 100) == 0)
+        #expect(ListView.offset(keeping: 30, visibleRows: 10, previous: 5, count: 100) == 21)
+        #expect(ListView.offset(keeping: 8, visibleRows: 10, previous: 5, count: 100) == 5)
+        #expect(ListView.offset(keeping: 3, visibleRows: 10, previous: 50, count: 8) == 0)
+    }
+}
