@@ -19,12 +19,20 @@ let package = Package(
         .target(name: "GridStore", dependencies: ["GridModel"]),
         // Screen cells, buffers, display width and widgets: the terminal without the terminal.
         .target(name: "TerminalUI"),
+        // ncursesw, and the one module that uses it: draws a Buffer and decodes keys.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalUI"]),
+        // The theme files in themes/, bundled so the program finds them wherever it is installed.
+        .target(name: "BuiltInThemes", path: "themes",
+                resources: [.copy("default.json"), .copy("high-contrast.json"), .copy("mono.json"), .copy("ascii.json")]),
+        // The dashboard: state, actions, reducers, pure views, keymap, themes and strings.
+        .target(name: "GridApp", dependencies: ["GridModel", "GridStore", "TerminalUI", "BuiltInThemes"]),
         // Deterministic synthetic data sets (demo community, district benchmark).
         .target(name: "GridDemo", dependencies: ["GridModel", "GridStore"]),
         .executableTarget(
             name: "gridwork",
             dependencies: [
-                "GridModel", "GridStore", "GridDemo",
+                "GridModel", "GridStore", "GridDemo", "GridApp", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -59,7 +59,16 @@ public enum FieldNames {
         "gridCodes": LocalizedText(zh: "负责网格", en: "grids"),
         "records": LocalizedText(zh: "记录", en: "records"),
         "schema": LocalizedText(zh: "格式版本", en: "schema version"),
+        "pairedVolunteer": LocalizedText(zh: "结对党员", en: "paired volunteer"),
+        "householdIDs": LocalizedText(zh: "走访住户", en: "households visited"),
+        "patrolID": LocalizedText(zh: "来源巡查", en: "from patrol"),
+        "age": LocalizedText(zh: "年龄", en: "age"),
     ]
+
+    /// What a field is called, for labels in the interface: "身份证号" / "ID number".
+    public static func label(_ key: String, in language: Language) -> String {
+        names[key].map { $0(language) } ?? key
+    }
 
     /// "身份证号（idNumber）" / "ID number (idNumber)"; the full path when the field is nested.
     public static func name(of field: FieldPath, in language: Language) -> String {

@@ -14,7 +14,8 @@ public struct ListColumn: Hashable, Sendable {
 public enum ListView {
     /// `row(index)` gives the cells of the row at `index` of `count` rows; `offset` is the first shown.
     public static func draw(into buffer: inout Buffer, _ rect: Rect, columns: [ListColumn], count: Int,
-                            row: (Int) -> [String], selection: Int?, offset: Int, focused: Bool, glyphs: Glyphs) {
+                            row: (Int) -> [String], rowRole: (Int) -> StyleRole = { _ in .normal },
+                            selection: Int?, offset: Int, focused: Bool, glyphs: Glyphs) {
         guard rect.height >= 1, rect.width >= 4 else { return }
         let widths = columnWidths(columns, total: rect.width - 2)
         draw(columns.map(\.title), widths: widths, into: &buffer, x: rect.x + 2, y: rect.y, role: .header, glyphs: glyphs)
@@ -28,7 +29,7 @@ public enum ListView {
                 buffer.write(glyphs.selection, x: rect.x, y: y, maxWidth: 1, role: focused ? .selected : .selectedInactive)
             }
             draw(row(index), widths: widths, into: &buffer, x: rect.x + 2, y: y,
-                 role: isSelected ? (focused ? .selected : .selectedInactive) : .normal, glyphs: glyphs)
+                 role: isSelected ? (focused ? .selected : .selectedInactive) : rowRole(index), glyphs: glyphs)
         }
     }
 

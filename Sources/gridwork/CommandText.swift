@@ -27,6 +27,7 @@ struct CommandText: Sendable {
     let checkFound: @Sendable (_ problems: Int) -> String
     let benchNotDemo: @Sendable (_ folder: String) -> String
     let badDate: @Sendable (_ text: String) -> String
+    let needsTerminal: String
 
     static func forLanguage(_ language: Language) -> CommandText { language == .zh ? zh : en }
 
@@ -54,7 +55,8 @@ struct CommandText: Sendable {
         checkClean: { "检查了 \($0) 个文件、\($1) 条记录，没有发现问题。" },
         checkFound: { "发现 \($0) 个问题。" },
         benchNotDemo: { "\($0) 不是由 gridwork demo 生成的数据。基准测试会写入数据，只能在演示数据上运行。" },
-        badDate: { "“\($0)”不是 YYYY-MM-DD 格式的日期" }
+        badDate: { "“\($0)”不是 YYYY-MM-DD 格式的日期" },
+        needsTerminal: "仪表盘需要在终端中运行。要输出文字，请用 gridwork overview、stats 或 check。"
     )
 
     static let en = CommandText(
@@ -81,6 +83,7 @@ struct CommandText: Sendable {
         checkClean: { "Checked \($0) files and \($1) records: no problems." },
         checkFound: { "\($0) problems found." },
         benchNotDemo: { "\($0) was not made by gridwork demo. The benchmark writes to its data, so it runs on demo data only." },
-        badDate: { "\"\($0)\" is not a date of the form YYYY-MM-DD" }
+        badDate: { "\"\($0)\" is not a date of the form YYYY-MM-DD" },
+        needsTerminal: "The dashboard needs a terminal. For text output use gridwork overview, stats or check."
     )
 }

@@ -10,7 +10,7 @@ struct Gridwork: ParsableCommand {
         $XDG_DATA_HOME/gridwork, else ~/.local/share/gridwork. The interface speaks Chinese or \
         English, from LANG or --lang zh|en.
         """,
-        subcommands: [OverviewCommand.self, DemoCommand.self, CheckCommand.self, StatsCommand.self, BenchCommand.self],
-        defaultSubcommand: OverviewCommand.self
+        subcommands: [DashboardCommand.self, OverviewCommand.self, DemoCommand.self, CheckCommand.self, StatsCommand.self, BenchCommand.self],
+        defaultSubcommand: DashboardCommand.self
     )
 }

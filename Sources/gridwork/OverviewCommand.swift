@@ -4,12 +4,11 @@ import GridDemo
 import GridModel
 import GridStore
 
-/// `gridwork [--demo]`: the overview of a data folder, printed. (The ncurses dashboard will take
-/// this place; until then this is what the program shows.)
+/// `gridwork overview [--demo]`: the overview of a data folder as plain text, for scripts and logs.
 struct OverviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "overview",
-        abstract: "Show the overview: records, open and overdue cases, patrols, visits due, where cases were settled."
+        abstract: "Print the overview: records, open and overdue cases, patrols, visits due, where cases were settled."
     )
 
     @OptionGroup var options: CommonOptions

@@ -1,0 +1,251 @@
+import Foundation
+import GridModel
+import TerminalUI
+
+/// Changes the state for each action, and says what else must happen (read data, change theme,
+/// quit). Pure: no terminal, no disk.
+public enum AppReducer {
+    public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        switch action {
+        case .key(let key):
+            if key == .resize { return [] }
+            state.message = nil
+            switch state.mode {
+            case .help: return help(&state, key)
+            case .filter: return filter(&state, key)
+            case .command(let text): return commandLine(&state, key, text)
+            case .normal:
+                guard let command = state.keymap.command(for: key) else { return [] }
+                return perform(&state, command)
+            }
+        case .resized(let width, let height):
+            state.width = width
+            state.height = height
+            for screen in ScreenID.allCases { state.refilter(screen) }
+            return []
+        case .loaded(let data):
+            state.data = data
+            state.isLoading = false
+            state.rebuildRows()
+            return []
+        case .themeChanged(let name):
+            state.themeName = name
+            state.message = StatusMessage(state.strings.themeApplied(name))
+            return []
+        case .failed(let message):
+            state.isLoading = false
+            state.message = StatusMessage(message, isError: true)
+            return []
+        }
+    }
+
+    // MARK: Modes
+
+    private static func help(_ state: inout AppState, _ key: Key) -> [Effect] {
+        if [.escape, .character("?"), .character("q"), .enter].contains(key) { state.mode = .normal }
+        return []
+    }
+
+    /// Filters as you type; Enter keeps the filter, Esc drops it. The arrows still move.
+    private static func filter(_ state: inout AppState, _ key: Key) -> [Effect] {
+        var list = state.list
+        switch key {
+        case .enter:
+            state.mode = .normal
+            return []
+        case .escape:
+            list.filter = ""
+            state.mode = .normal
+        case .backspace:
+            if !list.filter.isEmpty { list.filter.removeLast() }
+        case .character(let character):
+            list.filter.append(character)
+        case .down, .up, .pageDown, .pageUp:
+            return perform(&state, key == .down ? .moveDown : key == .up ? .moveUp : key == .pageDown ? .pageDown : .pageUp)
+        default:
+            return []
+        }
+        list.selection = 0
+        state.lists[state.screen] = list
+        state.refilter(state.screen)
+        state.detailOffset = 0
+        return []
+    }
+
+    private static func commandLine(_ state: inout AppState, _ key: Key, _ text: String) -> [Effect] {
+        switch key {
+        case .enter:
+            state.mode = .normal
+            return run(&state, text.trimmingCharacters(in: .whitespaces))
+        case .escape:
+            state.mode = .normal
+        case .backspace:
+            state.mode = text.isEmpty ? .normal : .command(String(text.dropLast()))
+        case .character(let character):
+            state.mode = .command(text + String(character))
+        default:
+            break
+        }
+        return []
+    }
+
+    // MARK: Commands
+
+    static func perform(_ state: inout AppState, _ command: Command) -> [Effect] {
+        switch command {
+        case .moveDown: move(&state, by: 1)
+        case .moveUp: move(&state, by: -1)
+        case .pageDown: move(&state, by: state.focus == .detail ? state.layout.detailRows : state.layout.listRows)
+        case .pageUp: move(&state, by: -(state.focus == .detail ? state.layout.detailRows : state.layout.listRows))
+        case .first: move(&state, by: Int.min / 2)
+        case .last: move(&state, by: Int.max / 2)
+        case .nextPane: state.focus = Pane(rawValue: (state.focus.rawValue + 1) % Pane.allCases.count) ?? .list
+        case .previousPane: state.focus = Pane(rawValue: (state.focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count) ?? .list
+        case .paneLeft: state.focus = .list
+        case .paneRight: state.focus = state.focus == .list ? .detail : .actions
+        case .screen(let screen): show(&state, screen)
+        case .open: return open(&state)
+        case .back: back(&state)
+        case .filter: state.mode = .filter
+        case .commandLine: state.mode = .command("")
+        case .help: state.mode = .help
+        case .quit: return [.quit]
+        }
+        return []
+    }
+
+    private static func move(_ state: inout AppState, by delta: Int) {
+        switch state.focus {
+        case .list:
+            var list = state.list
+            guard !list.visible.isEmpty else { return }
+            list.selection = min(max(0, list.selection.addingClamped(delta)), list.visible.count - 1)
+            list.offset = ListView.offset(keeping: list.selection, visibleRows: state.layout.listRows, previous: list.offset, count: list.visible.count)
+            if list.selection != state.list.selection { state.detailOffset = 0 }
+            state.lists[state.screen] = list
+        case .detail:
+            let lines = DetailView.wrapped(state.detailLines, width: state.layout.detail.width - 2).count
+            state.detailOffset = min(max(0, state.detailOffset.addingClamped(delta)), max(0, lines - state.layout.detailRows))
+        case .actions:
+            state.actionSelection = min(max(0, state.actionSelection.addingClamped(delta)), max(0, state.actions.count - 1))
+        }
+    }
+
+    private static func show(_ state: inout AppState, _ screen: ScreenID) {
+        state.screen = screen
+        state.focus = .list
+        state.detailOffset = 0
+        state.actionSelection = 0
+    }
+
+    /// Enter: the selected item's own action, or the highlighted one in the action pane.
+    private static func open(_ state: inout AppState) -> [Effect] {
+        if state.focus == .actions {
+            let actions = state.actions
+            guard actions.indices.contains(state.actionSelection) else { return [] }
+            let command = actions[state.actionSelection].command
+            if command == .open { state.focus = .list } else { return perform(&state, command) }
+        }
+        guard let row = state.list.selectedRow else { return [] }
+        switch state.screen {
+        case .overview:
+            show(&state, OverviewSection(rawValue: row)?.screen ?? .overview)
+        case .grids:
+            return enter(&state, grid: state.data.grids[row].code, screen: .households)
+        case .households, .patrols, .cases:
+            state.focus = .detail
+        }
+        return []
+    }
+
+    /// Shows one grid's records on `screen`, reading them first when the folder is a district.
+    private static func enter(_ state: inout AppState, grid: GridCode, screen: ScreenID) -> [Effect] {
+        state.scope = grid
+        for target in [ScreenID.households, .patrols, .cases] {
+            state.lists[target]?.selection = 0
+            state.lists[target]?.filter = ""
+            state.refilter(target)
+        }
+        show(&state, screen)
+        guard state.data.isLarge, state.data.loadedGrid != grid else { return [] }
+        state.isLoading = true
+        return [.load(grid)]
+    }
+
+    /// Esc: out of a pane, then out of a filter, then out of a grid. It never quits.
+    private static func back(_ state: inout AppState) {
+        if state.focus != .list {
+            state.focus = .list
+        } else if !state.list.filter.isEmpty {
+            state.lists[state.screen]?.filter = ""
+            state.refilter(state.screen)
+        } else if state.isScoped(state.screen) {
+            if state.data.isLarge {
+                show(&state, .grids)
+            } else {
+                state.scope = nil
+                for screen in ScreenID.allCases { state.refilter(screen) }
+            }
+        }
+    }
+
+    // MARK: The command line
+
+    private static func run(_ state: inout AppState, _ line: String) -> [Effect] {
+        let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        switch (words.first ?? "", words.count) {
+        case ("", _):
+            return []
+        case ("q", 1), ("quit", 1):
+            return [.quit]
+        case ("theme", 2):
+            return [.applyTheme(words[1])]
+        case ("lang", 2):
+            guard let language = Language(rawValue: words[1]) else { break }
+            state.language = language
+            state.rebuildRows()
+            state.message = StatusMessage(state.strings.languageApplied)
+            return []
+        case ("goto", 2):
+            return goto(&state, words[1])
+        default:
+            break
+        }
+        state.message = StatusMessage(state.strings.unknownCommand(line), isError: true)
+        return []
+    }
+
+    /// `:goto` a grid code or a case number.
+    private static func goto(_ state: inout AppState, _ target: String) -> [Effect] {
+        if let index = state.data.grids.firstIndex(where: { $0.code.rawValue == target }) {
+            show(&state, .grids)
+            state.lists[.grids]?.filter = ""
+            state.refilter(.grids)
+            select(&state, row: index)
+            return []
+        }
+        if let found = state.data.cases.firstIndex(where: { $0.number.caseInsensitiveCompare(target) == .orderedSame }) {
+            let grid = state.data.cases[found].gridCode
+            _ = enter(&state, grid: grid, screen: .cases)
+            select(&state, row: found)
+            return []
+        }
+        state.message = StatusMessage(state.strings.notFound(target), isError: true)
+        return []
+    }
+
+    private static func select(_ state: inout AppState, row: Int) {
+        guard var list = state.lists[state.screen], let position = list.visible.firstIndex(of: row) else { return }
+        list.selection = position
+        list.offset = ListView.offset(keeping: position, visibleRows: state.layout.listRows, previous: list.offset, count: list.visible.count)
+        state.lists[state.screen] = list
+    }
+}
+
+extension Int {
+    /// Adds without overflowing, for "first" and "last" moves.
+    func addingClamped(_ other: Int) -> Int {
+        let (sum, overflow) = addingReportingOverflow(other)
+        return overflow ? (other > 0 ? Int.max : Int.min) : sum
+    }
+}

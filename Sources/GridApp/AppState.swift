@@ -1,0 +1,71 @@
+import GridModel
+import TerminalUI
+
+/// Everything the dashboard shows, in one value: views draw it, reducers change it.
+public struct AppState: Sendable {
+    public var screen: ScreenID = .overview
+    public var focus: Pane = .list
+    public var mode: InputMode = .normal
+    public var language: Language
+    public var themeName: String
+    public var width: Int
+    public var height: Int
+    public var data: DashboardData
+    public internal(set) var rows: [ScreenID: [Row]] = [:]
+    public var lists: [ScreenID: ListState] = [:]
+    /// The grid whose households, patrols and cases are shown; nil for every grid.
+    public var scope: GridCode?
+    public var detailOffset = 0
+    public var actionSelection = 0
+    public var message: StatusMessage?
+    public var isLoading = false
+    public let keymap: Keymap
+
+    public init(data: DashboardData, language: Language, themeName: String, width: Int, height: Int, keymap: Keymap = .standard) {
+        self.data = data
+        self.language = language
+        self.themeName = themeName
+        self.width = width
+        self.height = height
+        self.keymap = keymap
+        scope = data.loadedGrid
+        if data.unreadableFiles > 0 { message = StatusMessage(strings.unreadable(data.unreadableFiles), isError: true) }
+        rebuildRows()
+    }
+
+    public var strings: UIStrings { UIStrings.forLanguage(language) }
+    public var layout: Layout { Layout(width: width, height: height, actionCount: actions.count) }
+    public var actions: [KeyBinding] { keymap.actions(on: screen) }
+    public var list: ListState { lists[screen] ?? ListState() }
+
+    /// The selected record's detail lines, unwrapped.
+    public var detailLines: [DetailLine] {
+        guard let row = list.selectedRow else { return [] }
+        return DetailBuilder(data: data, language: language).lines(for: screen, at: row)
+    }
+
+    /// Screens 3–5 show one grid when a scope is set; the overview and grids always show all.
+    func isScoped(_ screen: ScreenID) -> Bool { scope != nil && [.households, .patrols, .cases].contains(screen) }
+
+    /// Rows depend on the language (stage names, kinds), so a change of language rebuilds them.
+    mutating func rebuildRows() {
+        for screen in ScreenID.allCases {
+            rows[screen] = RowBuilder.rows(for: screen, data, language)
+            refilter(screen)
+        }
+    }
+
+    /// Recomputes which rows pass the scope and the filter, keeping the selection in range.
+    mutating func refilter(_ screen: ScreenID) {
+        var state = lists[screen] ?? ListState()
+        let all = rows[screen] ?? []
+        let needle = state.filter.lowercased()
+        let scoped = isScoped(screen)
+        state.visible = all.indices.filter { index in
+            (!scoped || all[index].gridCode == scope) && (needle.isEmpty || all[index].search.contains(needle))
+        }
+        state.selection = min(state.selection, max(0, state.visible.count - 1))
+        state.offset = ListView.offset(keeping: state.selection, visibleRows: layout.listRows, previous: state.offset, count: state.visible.count)
+        lists[screen] = state
+    }
+}

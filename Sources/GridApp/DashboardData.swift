@@ -1,0 +1,56 @@
+import Foundation
+import GridModel
+
+/// The records the dashboard shows. A community's data is read whole; in a folder of more than
+/// `largeThreshold` grids (a district), households, patrols and cases are read one grid at a time.
+public struct DashboardData: Sendable {
+    public static let largeThreshold = 20
+
+    public var areaName: String
+    public var today: Day
+    public var overview: Overview
+    public var grids: [Grid]
+    public var workers: [RecordID: Worker]
+    public var households: [Household]
+    /// Residents by household.
+    public var residents: [RecordID: [Resident]]
+    public var patrols: [PatrolLog]
+    public var cases: [DisputeCase]
+    /// The grid whose records are loaded, nil when every grid's are.
+    public var loadedGrid: GridCode?
+    /// Files that could not be read and are left out.
+    public var unreadableFiles: Int
+
+    public init(areaName: String, today: Day, overview: Overview, grids: [Grid], workers: [Worker], households: [Household],
+                residents: [Resident], patrols: [PatrolLog], cases: [DisputeCase], loadedGrid: GridCode?, unreadableFiles: Int) {
+        self.areaName = areaName
+        self.today = today
+        self.overview = overview
+        self.grids = grids.sorted { $0.code < $1.code }
+        self.workers = Dictionary(workers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Numeric order, so building 9 comes before building 11.
+        self.households = households.sorted { first, second in
+            first.gridCode != second.gridCode ? first.gridCode < second.gridCode
+                : first.address.line.compare(second.address.line, options: .numeric) == .orderedAscending
+        }
+        var byHousehold: [RecordID: [Resident]] = [:]
+        for resident in residents { byHousehold[resident.householdID, default: []].append(resident) }
+        self.residents = byHousehold.mapValues { $0.sorted { Self.relationOrder($0.relation) < Self.relationOrder($1.relation) } }
+        self.patrols = patrols.sorted { ($0.start, $0.id) > ($1.start, $1.id) }
+        self.cases = cases.sorted { ($0.raisedOn, $0.number) > ($1.raisedOn, $1.number) }
+        self.loadedGrid = loadedGrid
+        self.unreadableFiles = unreadableFiles
+    }
+
+    public var isLarge: Bool { grids.count > Self.largeThreshold }
+
+    public func workerName(_ id: RecordID?) -> String {
+        guard let id else { return "" }
+        return workers[id]?.name ?? id.rawValue
+    }
+
+    public func grid(_ code: GridCode) -> Grid? { grids.first { $0.code == code } }
+
+    /// The head of household first, then spouse, parents, children, others.
+    static func relationOrder(_ relation: Relation) -> Int { Relation.allCases.firstIndex(of: relation) ?? 0 }
+}

@@ -1,0 +1,29 @@
+import GridModel
+import GridStore
+
+/// Reads what the dashboard shows from the data folder: everything for a community, one grid's
+/// households, patrols and cases at a time for a district.
+public struct DashboardLoader {
+    public let store: Store
+
+    public init(store: Store) { self.store = store }
+
+    /// What the first screen shows: a community whole, a district's first grid.
+    public func initial(today: Day) -> DashboardData {
+        let grids = store.grids
+        return load(grid: grids.count > DashboardData.largeThreshold ? grids.first?.code : nil, today: today)
+    }
+
+    /// The records of `grid`, or of every grid when nil.
+    public func load(grid: GridCode?, today: Day) -> DashboardData {
+        let codes = grid.map { [$0] } ?? store.grids.map(\.code)
+        return DashboardData(
+            areaName: store.manifest.name, today: today, overview: Overview(store.summary(), today: today), grids: store.grids,
+            workers: store.workers,
+            households: codes.flatMap { store.records(Household.self, inGrid: $0) },
+            residents: codes.flatMap { store.records(Resident.self, inGrid: $0) },
+            patrols: codes.flatMap { store.records(PatrolLog.self, inGrid: $0) },
+            cases: codes.flatMap { store.records(DisputeCase.self, inGrid: $0) },
+            loadedGrid: grid, unreadableFiles: Set(store.problems.map(\.path)).count)
+    }
+}

@@ -1,0 +1,106 @@
+import GridModel
+import TerminalUI
+
+/// The whole screen as a pure function of the state: tabs, list, detail, actions, status line,
+/// and the help overlay or the too-small notice.
+public enum DashboardView {
+    public static func render(_ state: AppState, glyphs: Glyphs) -> Buffer {
+        var buffer = Buffer(width: state.width, height: state.height)
+        let layout = state.layout
+        if layout.isTooSmall {
+            tooSmall(&buffer, state)
+            return buffer
+        }
+        header(&buffer, state, layout)
+        listPane(&buffer, state, layout, glyphs)
+        detailPane(&buffer, state, layout, glyphs)
+        actionPane(&buffer, state, layout, glyphs)
+        statusLine(&buffer, state, layout)
+        if state.mode == .help { HelpOverlay.draw(into: &buffer, state, glyphs: glyphs) }
+        return buffer
+    }
+
+    private static func header(_ buffer: inout Buffer, _ state: AppState, _ layout: Layout) {
+        buffer.fill(layout.header, role: .tabInactive)
+        var x = buffer.write(" gridwork ", x: 0, y: 0, role: .title)
+        x += buffer.write(state.data.areaName + " ", x: x, y: 0, maxWidth: max(0, state.width / 3), role: .accent)
+        for screen in ScreenID.allCases {
+            let label = " \(screen.rawValue) " + state.strings.name(of: screen) + " "
+            guard x + DisplayWidth.of(label) <= state.width else { break }
+            x += buffer.write(label, x: x, y: 0, role: screen == state.screen ? .tabActive : .tabInactive)
+        }
+    }
+
+    private static func listPane(_ buffer: inout Buffer, _ state: AppState, _ layout: Layout, _ glyphs: Glyphs) {
+        let rect = layout.list
+        let list = state.list
+        var title = state.strings.name(of: state.screen)
+        if state.isScoped(state.screen), let scope = state.scope {
+            title += " · " + (state.data.grid(scope)?.name ?? scope.rawValue)
+        }
+        if !list.filter.isEmpty { title += " /" + list.filter }
+        title += " " + state.strings.filterShown(list.visible.isEmpty ? 0 : list.selection + 1, list.visible.count)
+        buffer.box(rect, title: title, glyphs: glyphs, role: state.focus == .list ? .borderFocused : .border)
+        let inner = rect.inset(1)
+        let rows = state.rows[state.screen] ?? []
+        if list.visible.isEmpty {
+            let empty = state.isLoading ? state.strings.loading : (rows.isEmpty ? state.strings.noRecords : state.strings.noMatches)
+            buffer.write(empty, x: inner.x + 2, y: inner.y + 1, maxWidth: inner.width - 2, role: .dim)
+            return
+        }
+        ListView.draw(into: &buffer, inner, columns: RowBuilder.columns(for: state.screen, state.language), count: list.visible.count,
+                      row: { rows[list.visible[$0]].cells }, rowRole: { rows[list.visible[$0]].role },
+                      selection: list.selection, offset: list.offset, focused: state.focus == .list, glyphs: glyphs)
+    }
+
+    private static func detailPane(_ buffer: inout Buffer, _ state: AppState, _ layout: Layout, _ glyphs: Glyphs) {
+        let rect = layout.detail
+        buffer.box(rect, title: state.strings.details, glyphs: glyphs, role: state.focus == .detail ? .borderFocused : .border)
+        DetailView.draw(into: &buffer, rect.inset(1), lines: state.detailLines, offset: state.detailOffset,
+                        empty: state.isLoading ? state.strings.loading : "")
+    }
+
+    private static func actionPane(_ buffer: inout Buffer, _ state: AppState, _ layout: Layout, _ glyphs: Glyphs) {
+        let rect = layout.actions
+        buffer.box(rect, title: state.strings.actions, glyphs: glyphs, role: state.focus == .actions ? .borderFocused : .border)
+        let inner = rect.inset(1)
+        let keyWidth = min(8, state.actions.map { DisplayWidth.of($0.keyLabel) }.max() ?? 0)
+        for (index, binding) in state.actions.prefix(inner.height).enumerated() {
+            let y = inner.y + index
+            let selected = state.focus == .actions && index == state.actionSelection
+            if selected { buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: .selected) }
+            buffer.write(binding.keyLabel, x: inner.x + 1, y: y, maxWidth: keyWidth, role: selected ? .selected : .key, ellipsis: glyphs.ellipsis)
+            buffer.write(state.strings.description(of: binding.command, on: state.screen), x: inner.x + keyWidth + 2, y: y,
+                         maxWidth: inner.width - keyWidth - 2, role: selected ? .selected : .normal, ellipsis: glyphs.ellipsis)
+        }
+    }
+
+    private static func statusLine(_ buffer: inout Buffer, _ state: AppState, _ layout: Layout) {
+        let y = layout.status.y
+        switch state.mode {
+        case .filter:
+            buffer.fill(layout.status, role: .input)
+            buffer.write("/" + state.list.filter + "▏", x: 0, y: y, role: .input)
+        case .command(let text):
+            buffer.fill(layout.status, role: .input)
+            buffer.write(":" + text + "▏", x: 0, y: y, role: .input)
+        default:
+            buffer.fill(layout.status, role: .statusBar)
+            if let message = state.message {
+                buffer.write(" " + message.text, x: 0, y: y, role: message.isError ? .danger : .statusBar)
+            } else {
+                buffer.write(" " + state.strings.hints, x: 0, y: y, role: .statusBar)
+            }
+        }
+    }
+
+    private static func tooSmall(_ buffer: inout Buffer, _ state: AppState) {
+        let text = state.strings.tooSmall(Layout.minimumWidth, Layout.minimumHeight, state.width, state.height)
+        let lines = TextWrap.lines(text, width: max(1, state.width))
+        let top = max(0, (state.height - lines.count) / 2)
+        for (index, line) in lines.enumerated() {
+            let x = max(0, (state.width - DisplayWidth.of(line)) / 2)
+            buffer.write(line, x: x, y: top + index, role: .warning)
+        }
+    }
+}

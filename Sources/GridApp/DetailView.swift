@@ -1,0 +1,28 @@
+import TerminalUI
+
+/// The detail pane: the selected record's lines, wrapped to the pane and scrolled.
+enum DetailView {
+    /// Lines wrapped to `width`; continuation lines keep the line's indent.
+    static func wrapped(_ lines: [DetailLine], width: Int) -> [DetailLine] {
+        guard width > 0 else { return [] }
+        return lines.flatMap { line -> [DetailLine] in
+            let pieces = TextWrap.lines(line.text, width: width)
+            guard let first = pieces.first else { return [line] }
+            let indent = min(line.indent, width / 2)
+            let rest = pieces.dropFirst().joined()
+            let following = rest.isEmpty ? [] : TextWrap.lines(rest, width: width - indent)
+            return [DetailLine(first, role: line.role)] + following.map { DetailLine(String(repeating: " ", count: indent) + $0, role: line.role) }
+        }
+    }
+
+    static func draw(into buffer: inout Buffer, _ rect: Rect, lines: [DetailLine], offset: Int, empty: String) {
+        let wrapped = wrapped(lines, width: rect.width)
+        if wrapped.isEmpty {
+            buffer.write(empty, x: rect.x, y: rect.y, maxWidth: rect.width, role: .dim)
+            return
+        }
+        for (row, line) in wrapped.dropFirst(offset).prefix(rect.height).enumerated() {
+            buffer.write(line.text, x: rect.x, y: rect.y + row, maxWidth: rect.width, role: line.role)
+        }
+    }
+}

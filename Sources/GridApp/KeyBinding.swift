@@ -1,0 +1,27 @@
+import TerminalUI
+
+/// One entry of the keymap: the keys, what they do, and where help lists them.
+public struct KeyBinding: Hashable, Sendable {
+    public enum Group: CaseIterable, Hashable, Sendable {
+        case move, panes, screens, item, tools
+    }
+
+    public let keys: [Key]
+    public let command: Command
+    public let group: Group
+    /// Listed in the action pane, as something the selected item or screen allows.
+    public let isAction: Bool
+    /// Changes or loses something; none does yet, the field is for the entry forms to come.
+    public let isDestructive: Bool
+
+    public init(_ keys: [Key], _ command: Command, group: Group, isAction: Bool = false, isDestructive: Bool = false) {
+        self.keys = keys
+        self.command = command
+        self.group = group
+        self.isAction = isAction
+        self.isDestructive = isDestructive
+    }
+
+    /// `j/↓`: how help and the action pane show the keys.
+    public var keyLabel: String { keys.map(\.label).joined(separator: "/") }
+}

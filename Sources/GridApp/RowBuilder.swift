@@ -1,0 +1,81 @@
+import GridModel
+import TerminalUI
+
+/// The list rows of each screen, built from the records in the interface language.
+enum RowBuilder {
+    static func rows(for screen: ScreenID, _ data: DashboardData, _ language: Language) -> [Row] {
+        let strings = UIStrings.forLanguage(language)
+        switch screen {
+        case .overview:
+            return OverviewSection.allCases.map { section in
+                Row(cells: [strings.overviewSections[section.rawValue], section.figure(data.overview)], search: strings.overviewSections[section.rawValue])
+            }
+        case .grids:
+            return data.grids.map { grid in
+                let worker = data.workerName(grid.workerID)
+                return Row(cells: [grid.code.rawValue, grid.name, worker],
+                           search: [grid.code.rawValue, grid.name, grid.communityName, worker].joined(separator: " "), gridCode: grid.code)
+            }
+        case .households:
+            return data.households.map { household in
+                let people = data.residents[household.id] ?? []
+                let head = people.first { $0.relation == .head } ?? people.first
+                return Row(cells: [household.address.line, head?.name ?? "", String(people.count)],
+                           search: ([household.address.line] + people.map(\.name)).joined(separator: " "), gridCode: household.gridCode)
+            }
+        case .patrols:
+            return data.patrols.map { patrol in
+                let found = patrol.findings.first.map { $0.kind.name(language) + "：" + $0.text } ?? patrol.notes
+                let worker = data.workerName(patrol.workerID)
+                return Row(cells: [TimeText.minute(patrol.start), patrol.kind.name(language), worker, found],
+                           search: ([worker, patrol.kind.name(language), patrol.notes] + patrol.findings.map(\.text)).joined(separator: " "),
+                           gridCode: patrol.gridCode)
+            }
+        case .cases:
+            return data.cases.map { disputeCase in
+                let overdue = disputeCase.isOverdue(on: data.today)
+                return Row(cells: [disputeCase.number, disputeCase.stage.name(language), disputeCase.level.name(language), disputeCase.title],
+                           search: ([disputeCase.number, disputeCase.title] + disputeCase.parties.map(\.name)).joined(separator: " "),
+                           gridCode: disputeCase.gridCode, role: overdue ? .danger : .normal)
+            }
+        }
+    }
+
+    static func columns(for screen: ScreenID, _ language: Language) -> [ListColumn] {
+        let titles = UIStrings.forLanguage(language).columns[screen] ?? []
+        let widths: [Int?]
+        switch screen {
+        case .overview: widths = [nil, 9]
+        case .grids: widths = [15, 10, nil]
+        case .households: widths = [nil, 8, 4]
+        case .patrols: widths = [16, 8, 8, nil]
+        case .cases: widths = [12, 8, 4, nil]
+        }
+        return zip(titles, widths).map { ListColumn($0, width: $1) }
+    }
+}
+
+/// The rows of the overview screen.
+enum OverviewSection: Int, CaseIterable {
+    case records, casesByStage, casesByLevel, patrols, visits, settled
+
+    func figure(_ overview: Overview) -> String {
+        switch self {
+        case .records: return String(overview.counts.values.reduce(0, +))
+        case .casesByStage, .casesByLevel: return String(overview.openCases) + "/" + String(overview.overdueCases)
+        case .patrols: return String(overview.patrolsThisWeek)
+        case .visits: return String(overview.taggedResidentsOverdue)
+        case .settled: return overview.resolvedShare(at: .grid).map { String(Int(($0 * 100).rounded())) + "%" } ?? "-"
+        }
+    }
+
+    /// The screen Enter opens from this row.
+    var screen: ScreenID {
+        switch self {
+        case .records: return .grids
+        case .casesByStage, .casesByLevel, .settled: return .cases
+        case .patrols: return .patrols
+        case .visits: return .households
+        }
+    }
+}

@@ -1,0 +1,214 @@
+import GridModel
+
+/// Every sentence of the dashboard, one table per language. Field labels come from the model's
+/// `FieldNames`, and the names of stages, levels and kinds from the model's `name(_:)`.
+public struct UIStrings: Sendable {
+    let screenNames: [ScreenID: String]
+    let details: String
+    let actions: String
+    let describe: @Sendable (Command, ScreenID) -> String
+    let groups: [KeyBinding.Group: String]
+    let help: String
+    let helpCommands: String
+    let hints: String
+    let loading: String
+    let noRecords: String
+    let noMatches: String
+    let allGrids: String
+    let tooSmall: @Sendable (_ needWidth: Int, _ needHeight: Int, _ width: Int, _ height: Int) -> String
+    let unreadable: @Sendable (Int) -> String
+    let unknownCommand: @Sendable (String) -> String
+    let notFound: @Sendable (String) -> String
+    let themeApplied: @Sendable (String) -> String
+    let languageApplied: String
+    let filterShown: @Sendable (_ shown: Int, _ total: Int) -> String
+    let columns: [ScreenID: [String]]
+    let overviewSections: [String]
+    let overviewOpen: String
+    let overviewOverdue: String
+    let thisWeek: String
+    let thisMonth: String
+    let visitsOverdue: @Sendable (_ overdue: Int, _ total: Int) -> String
+    let settledIn: [String]
+    let noneSettled: String
+    let grid: String
+    let worker: String
+    let households: String
+    let residents: String
+    let microGridLine: @Sendable (_ number: Int, _ head: String, _ buildings: String) -> String
+    let staffing: @Sendable (_ households: Int, _ heads: Int, _ standard: Int) -> String
+    let staffingBroken: String
+    let ageYears: @Sendable (Int) -> String
+    let daysAgo: @Sendable (Int) -> String
+    let never: String
+    let overdue: String
+    let timeline: String
+    let fromPatrolCase: String
+    let openedCase: String
+
+    public static func forLanguage(_ language: Language) -> UIStrings { language == .zh ? zh : en }
+
+    /// What a command does, as help and the action pane say it.
+    func description(of command: Command, on screen: ScreenID) -> String {
+        if case .screen(let target) = command { return describe(command, screen) + (screenNames[target] ?? "") }
+        return describe(command, screen)
+    }
+
+    func name(of screen: ScreenID) -> String { screenNames[screen] ?? "" }
+
+    static let zh = UIStrings(
+        screenNames: [.overview: "总览", .grids: "网格", .households: "住户", .patrols: "巡查", .cases: "案件"],
+        details: "详情",
+        actions: "操作",
+        describe: { command, screen in
+            switch command {
+            case .moveDown: return "下移"
+            case .moveUp: return "上移"
+            case .pageDown: return "下一页"
+            case .pageUp: return "上一页"
+            case .first: return "第一项"
+            case .last: return "最后一项"
+            case .nextPane: return "下一个窗格"
+            case .previousPane: return "上一个窗格"
+            case .paneLeft: return "左边的窗格"
+            case .paneRight: return "右边的窗格"
+            case .screen: return "转到"
+            case .open:
+                switch screen {
+                case .overview: return "打开该项的页面"
+                case .grids: return "查看本网格的住户"
+                case .households: return "查看居民"
+                case .patrols: return "查看巡查详情"
+                case .cases: return "查看办理记录"
+                }
+            case .back: return "返回上一级"
+            case .filter: return "筛选（姓名、地址、事由）"
+            case .commandLine: return "输入命令"
+            case .help: return "帮助"
+            case .quit: return "退出"
+            }
+        },
+        groups: [.move: "移动", .panes: "窗格", .screens: "页面", .item: "当前项", .tools: "工具"],
+        help: "帮助",
+        helpCommands: "命令：:q 退出  :theme 名称 换主题  :lang zh|en 换语言  :goto 网格编码或案件编号",
+        hints: "? 帮助  / 筛选  : 命令  q 退出",
+        loading: "正在读取数据…",
+        noRecords: "没有记录",
+        noMatches: "没有匹配的记录",
+        allGrids: "全部网格",
+        tooSmall: { "终端太小：至少需要 \($0)×\($1)，当前 \($2)×\($3)" },
+        unreadable: { "有 \($0) 个文件无法读取，未计入；运行 gridwork check 查看" },
+        unknownCommand: { "未知命令：\($0)（按 ? 查看帮助）" },
+        notFound: { "找不到：\($0)" },
+        themeApplied: { "已使用主题 \($0)" },
+        languageApplied: "已切换为中文",
+        filterShown: { "\($0)/\($1)" },
+        columns: [
+            .overview: ["项目", "数量"],
+            .grids: ["网格编码", "名称", "网格员"],
+            .households: ["地址", "户主", "人数"],
+            .patrols: ["时间", "类型", "网格员", "发现"],
+            .cases: ["编号", "阶段", "层级", "事由"],
+        ],
+        overviewSections: ["记录", "未结案件（按阶段）", "未结案件（按层级）", "网格巡查", "重点人群走访", "案件在哪一级化解"],
+        overviewOpen: "在办",
+        overviewOverdue: "超期",
+        thisWeek: "本周",
+        thisMonth: "本月",
+        visitsOverdue: { "\($0) 人超期（共 \($1) 人需定期走访）" },
+        settledIn: ["网格内", "社区内", "社区以上"],
+        noneSettled: "尚无调解成功的案件",
+        grid: "网格",
+        worker: "网格员",
+        households: "户数",
+        residents: "居民",
+        microGridLine: { "\($0) 号小网格  \($1)  \($2)" },
+        staffing: { "\($0) 户，\($1) 名小网格长，标准为每人 \($2) 户" },
+        staffingBroken: "小网格长不足，未达到配备标准",
+        ageYears: { "\($0) 岁" },
+        daysAgo: { "\($0) 天前" },
+        never: "从未",
+        overdue: "已超期",
+        timeline: "办理记录",
+        fromPatrolCase: "由巡查发现",
+        openedCase: "已立案"
+    )
+
+    static let en = UIStrings(
+        screenNames: [.overview: "Overview", .grids: "Grids", .households: "Households", .patrols: "Patrols", .cases: "Cases"],
+        details: "Details",
+        actions: "Actions",
+        describe: { command, screen in
+            switch command {
+            case .moveDown: return "down"
+            case .moveUp: return "up"
+            case .pageDown: return "page down"
+            case .pageUp: return "page up"
+            case .first: return "first item"
+            case .last: return "last item"
+            case .nextPane: return "next pane"
+            case .previousPane: return "previous pane"
+            case .paneLeft: return "pane to the left"
+            case .paneRight: return "pane to the right"
+            case .screen: return "go to "
+            case .open:
+                switch screen {
+                case .overview: return "open this item's screen"
+                case .grids: return "show this grid's households"
+                case .households: return "show the residents"
+                case .patrols: return "show the patrol"
+                case .cases: return "show the timeline"
+                }
+            case .back: return "back one level"
+            case .filter: return "filter (names, addresses, titles)"
+            case .commandLine: return "type a command"
+            case .help: return "help"
+            case .quit: return "quit"
+            }
+        },
+        groups: [.move: "Move", .panes: "Panes", .screens: "Screens", .item: "Selected item", .tools: "Tools"],
+        help: "Help",
+        helpCommands: "Commands: :q quit  :theme NAME  :lang zh|en  :goto GRID-CODE or CASE-NUMBER",
+        hints: "? help  / filter  : command  q quit",
+        loading: "Reading data…",
+        noRecords: "No records",
+        noMatches: "Nothing matches",
+        allGrids: "all grids",
+        tooSmall: { "Terminal too small: needs at least \($0)×\($1), now \($2)×\($3)" },
+        unreadable: { "\($0) files cannot be read and are left out; run gridwork check" },
+        unknownCommand: { "Unknown command: \($0) (press ? for help)" },
+        notFound: { "Not found: \($0)" },
+        themeApplied: { "Theme \($0) in use" },
+        languageApplied: "Language: English",
+        filterShown: { "\($0)/\($1)" },
+        columns: [
+            .overview: ["Item", "Count"],
+            .grids: ["Grid code", "Name", "Worker"],
+            .households: ["Address", "Head", "People"],
+            .patrols: ["Time", "Kind", "Worker", "Found"],
+            .cases: ["Number", "Stage", "Level", "Title"],
+        ],
+        overviewSections: ["Records", "Open cases by stage", "Open cases by level", "Patrols", "Visits due", "Where cases were settled"],
+        overviewOpen: "open",
+        overviewOverdue: "overdue",
+        thisWeek: "this week",
+        thisMonth: "this month",
+        visitsOverdue: { "\($0) overdue (of \($1) who need regular visits)" },
+        settledIn: ["in the grid", "in the community", "above the community"],
+        noneSettled: "no case settled by agreement yet",
+        grid: "Grid",
+        worker: "Worker",
+        households: "Households",
+        residents: "Residents",
+        microGridLine: { "micro-grid \($0)  \($1)  \($2)" },
+        staffing: { "\($0) households, \($1) micro-grid heads, standard \($2) households each" },
+        staffingBroken: "too few micro-grid heads for the staffing standard",
+        ageYears: { "\($0)" },
+        daysAgo: { "\($0) days ago" },
+        never: "never",
+        overdue: "overdue",
+        timeline: "Timeline",
+        fromPatrolCase: "found on patrol",
+        openedCase: "case opened"
+    )
+}

@@ -1,0 +1,137 @@
+import CursesTerminal
+import Foundation
+import GridApp
+import GridDemo
+import GridModel
+import GridStore
+import TerminalUI
+
+/// Wires the dashboard to the terminal and the disk: draw, read a key, reduce, carry out effects.
+final class DashboardRunner {
+    let folder: String
+    let language: Language
+    let themeName: String
+    let environment: [String: String]
+    private let themes: ThemeLoader
+
+    init(folder: String, language: Language, themeName: String, environment: [String: String]) {
+        self.folder = folder
+        self.language = language
+        self.themeName = themeName
+        self.environment = environment
+        themes = ThemeLoader(environment: environment)
+    }
+
+    func run() throws {
+        // Open the data before taking over the terminal, so a broken folder is reported plainly.
+        var store: Store?
+        if FileManager.default.fileExists(atPath: folder + "/gridwork.json") {
+            do { store = try Store.open(folder) } catch { throw failure(error.message(in: language)) }
+        }
+        let terminal = CursesTerminal()
+        defer { terminal.restore() }
+        var (theme, themeProblem) = chooseTheme(themeName, terminal: terminal)
+        terminal.apply(theme.styles)
+
+        if store == nil {
+            switch setup(terminal, glyphs: theme.glyphs) {
+            case .none: return
+            case .some(let opened): store = opened
+            }
+        }
+        guard let store else { return }
+        let loader = DashboardLoader(store: store)
+        let today = Day(Date())
+        var state = AppState(data: loader.initial(today: today), language: language, themeName: theme.name,
+                             width: terminal.size.width, height: terminal.size.height)
+        if let themeProblem { state.message = StatusMessage(themeProblem, isError: true) }
+
+        var idleReads = 0
+        while true {
+            terminal.draw(DashboardView.render(state, glyphs: theme.glyphs))
+            guard let key = terminal.readKey() else {
+                // Input has gone away (the terminal closed): stop rather than spin.
+                idleReads += 1
+                if idleReads > 100 { return }
+                continue
+            }
+            idleReads = 0
+            if key == .resize {
+                _ = AppReducer.reduce(&state, .resized(width: terminal.size.width, height: terminal.size.height))
+                continue
+            }
+            for effect in AppReducer.reduce(&state, .key(key)) {
+                switch effect {
+                case .quit:
+                    return
+                case .load(let grid):
+                    terminal.draw(DashboardView.render(state, glyphs: theme.glyphs))
+                    _ = AppReducer.reduce(&state, .loaded(loader.load(grid: grid, today: today)))
+                case .applyTheme(let name):
+                    switch themes.load(name) {
+                    case .success(let chosen):
+                        theme = adjusted(chosen, terminal: terminal)
+                        terminal.apply(theme.styles)
+                        _ = AppReducer.reduce(&state, .themeChanged(chosen.name))
+                    case .failure(let error):
+                        _ = AppReducer.reduce(&state, .failed(error.message(in: state.language)))
+                    }
+                }
+            }
+        }
+    }
+
+    /// The empty-folder screen: returns the store to open, or nil to quit.
+    private func setup(_ terminal: CursesTerminal, glyphs: Glyphs) -> Store? {
+        var state = SetupState(folder: folder, language: language, width: terminal.size.width, height: terminal.size.height)
+        while true {
+            terminal.draw(SetupView.render(state, glyphs: glyphs))
+            guard let key = terminal.readKey() else { continue }
+            if key == .resize {
+                state.width = terminal.size.width
+                state.height = terminal.size.height
+                continue
+            }
+            switch SetupReducer.reduce(&state, key) {
+            case .none: continue
+            case .quit: return nil
+            case .openDemo:
+                let demoFolder = DataFolder.demoPath(environment)
+                do {
+                    if !FileManager.default.fileExists(atPath: demoFolder + "/gridwork.json") {
+                        state.error = nil
+                        terminal.draw(SetupView.render(state, glyphs: glyphs))
+                        _ = try DemoGenerator(scale: .community, seed: 1, today: Day(Date())).generate(into: demoFolder)
+                    }
+                    return try Store.open(demoFolder)
+                } catch {
+                    state.error = error.message(in: language)
+                }
+            case .create(let code, let name):
+                do {
+                    return try Store.create(folder, manifest: Manifest(name: name, areaCode: code))
+                } catch {
+                    state.error = error.message(in: language)
+                }
+            }
+        }
+    }
+
+    /// The named theme, or the default with a message naming what was wrong.
+    private func chooseTheme(_ name: String, terminal: CursesTerminal) -> (Theme, String?) {
+        switch themes.load(name) {
+        case .success(let theme):
+            return (adjusted(theme, terminal: terminal), nil)
+        case .failure(let error):
+            let fallback = (try? themes.load("default").get()) ?? ThemeLoader.fallback
+            return (adjusted(fallback, terminal: terminal), error.message(in: language))
+        }
+    }
+
+    /// `NO_COLOR`, and terminals without colour, get the monochrome styles.
+    private func adjusted(_ theme: Theme, terminal: CursesTerminal) -> Theme {
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        guard noColor || !terminal.hasColors, let mono = try? themes.load("mono").get() else { return theme }
+        return theme.withoutColor(mono)
+    }
+}
