@@ -20,9 +20,12 @@ public struct DashboardData: Sendable {
     public var loadedGrid: GridCode?
     /// Files that could not be read and are left out.
     public var unreadableFiles: Int
+    /// The zone times are shown in: the machine's own, fixed in tests so screens are the same everywhere.
+    public var timeZone: TimeZone
 
     public init(areaName: String, today: Day, overview: Overview, grids: [Grid], workers: [Worker], households: [Household],
-                residents: [Resident], patrols: [PatrolLog], cases: [DisputeCase], loadedGrid: GridCode?, unreadableFiles: Int) {
+                residents: [Resident], patrols: [PatrolLog], cases: [DisputeCase], loadedGrid: GridCode?, unreadableFiles: Int,
+                timeZone: TimeZone = .current) {
         self.areaName = areaName
         self.today = today
         self.overview = overview
@@ -40,6 +43,7 @@ public struct DashboardData: Sendable {
         self.cases = cases.sorted { ($0.raisedOn, $0.number) > ($1.raisedOn, $1.number) }
         self.loadedGrid = loadedGrid
         self.unreadableFiles = unreadableFiles
+        self.timeZone = timeZone
     }
 
     public var isLarge: Bool { grids.count > Self.largeThreshold }

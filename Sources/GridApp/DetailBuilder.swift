@@ -60,7 +60,7 @@ struct DetailBuilder {
             lines.append(DetailLine(strings.staffing(households.count, heads, grid.householdsPerMicroGridHead), role: broken ? .warning : .normal))
             if broken { lines.append(DetailLine(strings.staffingBroken, role: .warning)) }
         }
-        lines.append(DetailLine(FieldNames.label("microGrids", in: language) + "（\(grid.microGrids.count)）", role: .header))
+        lines.append(DetailLine(strings.counted(FieldNames.label("microGrids", in: language), grid.microGrids.count), role: .header))
         for micro in grid.microGrids {
             lines.append(DetailLine("  " + strings.microGridLine(micro.number, micro.headName, micro.buildings.joined(separator: "、")), indent: 4))
         }
@@ -71,15 +71,15 @@ struct DetailBuilder {
         var lines = [DetailLine(household.address.line, role: .title)]
         let gridName = data.grid(household.gridCode)?.name ?? ""
         lines.append(DetailLine(strings.grid + "  " + gridName + " " + household.gridCode.rawValue
-                                + (household.microGrid.map { "    " + FieldNames.label("microGrids", in: language) + "  " + String($0) } ?? "")))
+                                + (household.microGrid.map { "    " + FieldNames.label("microGrid", in: language) + "  " + String($0) } ?? "")))
         lines.append(field("residency", household.residency.name(language)))
         if !household.tags.isEmpty { lines.append(field("tags", household.tags.joined(separator: "、"))) }
-        let visit = household.lastVisit.map { $0.iso + "（" + strings.daysAgo(data.today.days(since: $0)) + "）" } ?? strings.never
+        let visit = household.lastVisit.map { strings.aside($0.iso, strings.daysAgo(data.today.days(since: $0))) } ?? strings.never
         lines.append(field("lastVisit", visit))
         if let volunteer = household.pairedVolunteer { lines.append(field("pairedVolunteer", volunteer)) }
         if !household.notes.isEmpty { lines.append(field("notes", household.notes)) }
         let people = data.residents[household.id] ?? []
-        lines.append(DetailLine(strings.residents + "（\(people.count)）", role: .header))
+        lines.append(DetailLine(strings.counted(strings.residents, people.count), role: .header))
         for person in people {
             let summary = [person.name, person.gender.name(language), strings.ageYears(person.age(on: data.today)),
                            person.relation.name(language), person.status.name(language)]
@@ -95,16 +95,16 @@ struct DetailBuilder {
     }
 
     private func patrol(_ patrol: PatrolLog) -> [DetailLine] {
-        var lines = [DetailLine(patrol.kind.name(language) + "  " + TimeText.minute(patrol.start) + "–" + TimeText.clock(patrol.end), role: .title)]
+        var lines = [DetailLine(patrol.kind.name(language) + "  " + TimeText.minute(patrol.start, timeZone: data.timeZone) + "–" + TimeText.clock(patrol.end, timeZone: data.timeZone), role: .title)]
         lines.append(DetailLine(strings.worker + "  " + data.workerName(patrol.workerID) + "    " + strings.grid + "  "
                                 + (data.grid(patrol.gridCode)?.name ?? patrol.gridCode.rawValue)))
         let addresses = Dictionary(data.households.map { ($0.id, $0.address.line) }, uniquingKeysWith: { first, _ in first })
-        lines.append(DetailLine(FieldNames.label("householdIDs", in: language) + "（\(patrol.householdIDs.count)）", role: .header))
+        lines.append(DetailLine(strings.counted(FieldNames.label("householdIDs", in: language), patrol.householdIDs.count), role: .header))
         for id in patrol.householdIDs { lines.append(DetailLine("  " + (addresses[id] ?? id.rawValue), indent: 4)) }
-        lines.append(DetailLine(FieldNames.label("findings", in: language) + "（\(patrol.findings.count)）", role: .header))
+        lines.append(DetailLine(strings.counted(FieldNames.label("findings", in: language), patrol.findings.count), role: .header))
         let caseNumbers = Dictionary(data.cases.map { ($0.id, $0.number) }, uniquingKeysWith: { first, _ in first })
         for finding in patrol.findings {
-            var text = "  " + finding.kind.name(language) + "：" + finding.text
+            var text = "  " + finding.kind.name(language) + strings.separator + finding.text
             if let id = finding.caseID { text += "  [" + strings.openedCase + " " + (caseNumbers[id] ?? id.rawValue) + "]" }
             lines.append(DetailLine(text, role: finding.kind == .hazard ? .warning : .normal, indent: 4))
         }
@@ -125,16 +125,16 @@ struct DetailBuilder {
         lines.append(DetailLine(label("raisedOn") + "  " + item.raisedOn.iso + "    " + strings.grid + "  "
                                 + (data.grid(item.gridCode)?.name ?? item.gridCode.rawValue)
                                 + (item.patrolID == nil ? "" : "    " + strings.fromPatrolCase)))
-        lines.append(field("parties", item.parties.map { $0.role.isEmpty ? $0.name : $0.name + "（" + $0.role + "）" }.joined(separator: "、")))
+        lines.append(field("parties", item.parties.map { $0.role.isEmpty ? $0.name : strings.aside($0.name, $0.role) }.joined(separator: "、")))
         if let outcome = item.outcome { lines.append(field("outcome", outcome.name(language))) }
         if let agreement = item.agreement { lines.append(field("agreement", agreement)) }
         if let satisfaction = item.satisfaction {
             lines.append(DetailLine(label("satisfaction") + "  " + satisfaction.name(language)
                                     + (item.followUp.map { "    " + label("followUp") + "  " + $0.iso } ?? "")))
         }
-        lines.append(DetailLine(strings.timeline + "（\(item.timeline.count)）", role: .header))
+        lines.append(DetailLine(strings.counted(strings.timeline, item.timeline.count), role: .header))
         for entry in item.timeline {
-            lines.append(DetailLine("  " + TimeText.minute(entry.at) + "  " + data.workerName(entry.by) + "  " + timelineText(entry), indent: 4))
+            lines.append(DetailLine("  " + TimeText.minute(entry.at, timeZone: data.timeZone) + "  " + data.workerName(entry.by) + "  " + timelineText(entry), indent: 4))
         }
         return lines
     }
@@ -150,7 +150,7 @@ struct DetailBuilder {
         case .satisfactionRecorded: text += entry.satisfaction.map { " " + $0.name(language) } ?? ""
         case .note: break
         }
-        return entry.note.isEmpty ? text : text + "：" + entry.note
+        return entry.note.isEmpty ? text : text + strings.separator + entry.note
     }
 
     // MARK: Pieces

@@ -25,9 +25,9 @@ enum RowBuilder {
             }
         case .patrols:
             return data.patrols.map { patrol in
-                let found = patrol.findings.first.map { $0.kind.name(language) + "：" + $0.text } ?? patrol.notes
+                let found = patrol.findings.first.map { $0.kind.name(language) + strings.separator + $0.text } ?? patrol.notes
                 let worker = data.workerName(patrol.workerID)
-                return Row(cells: [TimeText.minute(patrol.start), patrol.kind.name(language), worker, found],
+                return Row(cells: [TimeText.shortMinute(patrol.start, timeZone: data.timeZone), patrol.kind.name(language), worker, found],
                            search: ([worker, patrol.kind.name(language), patrol.notes] + patrol.findings.map(\.text)).joined(separator: " "),
                            gridCode: patrol.gridCode)
             }
@@ -48,10 +48,11 @@ enum RowBuilder {
         case .overview: widths = [nil, 9]
         case .grids: widths = [15, 10, nil]
         case .households: widths = [nil, 8, 4]
-        case .patrols: widths = [16, 8, 8, nil]
+        case .patrols: widths = [11, 8, 8, nil]
         case .cases: widths = [12, 8, 4, nil]
         }
-        return zip(titles, widths).map { ListColumn($0, width: $1) }
+        // A fixed column is never narrower than its title ("人数" fits 4 columns, "People" needs 6).
+        return zip(titles, widths).map { title, width in ListColumn(title, width: width.map { max($0, DisplayWidth.of(title)) }) }
     }
 }
 

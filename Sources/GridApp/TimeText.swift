@@ -8,6 +8,11 @@ enum TimeText {
         day(date, timeZone: timeZone) + " " + clock(date, timeZone: timeZone)
     }
 
+    /// `11-20 09:30`, for lists where the year goes without saying.
+    static func shortMinute(_ date: Date, timeZone: TimeZone = .current) -> String {
+        String(day(date, timeZone: timeZone).dropFirst(5)) + " " + clock(date, timeZone: timeZone)
+    }
+
     static func day(_ date: Date, timeZone: TimeZone = .current) -> String { Day(date, in: timeZone).iso }
 
     /// `09:30`.

@@ -45,6 +45,12 @@ public struct UIStrings: Sendable {
     let timeline: String
     let fromPatrolCase: String
     let openedCase: String
+    /// Between a label and what follows: "：" / ": ".
+    let separator: String
+    /// "居民（3）" / "Residents (3)".
+    let counted: @Sendable (_ label: String, _ count: Int) -> String
+    /// "2026-11-20（2 天前）" / "2026-11-20 (2 days ago)".
+    let aside: @Sendable (_ text: String, _ note: String) -> String
 
     public static func forLanguage(_ language: Language) -> UIStrings { language == .zh ? zh : en }
 
@@ -131,7 +137,10 @@ public struct UIStrings: Sendable {
         overdue: "已超期",
         timeline: "办理记录",
         fromPatrolCase: "由巡查发现",
-        openedCase: "已立案"
+        openedCase: "已立案",
+        separator: "：",
+        counted: { "\($0)（\($1)）" },
+        aside: { "\($0)（\($1)）" }
     )
 
     static let en = UIStrings(
@@ -209,6 +218,9 @@ public struct UIStrings: Sendable {
         overdue: "overdue",
         timeline: "Timeline",
         fromPatrolCase: "found on patrol",
-        openedCase: "case opened"
+        openedCase: "case opened",
+        separator: ": ",
+        counted: { "\($0) (\($1))" },
+        aside: { "\($0) (\($1))" }
     )
 }

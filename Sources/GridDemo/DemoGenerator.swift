@@ -74,6 +74,9 @@ struct GridBatch {
 
 /// The state of one generation: the random sequence and what must stay unique across grids.
 struct DemoRun {
+    /// Days and hours are those of the place the data describes, whatever the machine's zone.
+    static let chinaStandardTime = TimeZone(secondsFromGMT: 8 * 3600) ?? .current
+
     let scale: DemoScale
     let today: Day
     /// Every timestamp lies before this moment (the start of `today`), so nothing is in the future.
@@ -85,7 +88,7 @@ struct DemoRun {
     init(scale: DemoScale, seed: UInt64, today: Day) {
         self.scale = scale
         self.today = today
-        end = min(today.start(in: .current), today.start(in: TimeZone(secondsFromGMT: 8 * 3600) ?? .current))
+        end = min(today.start(in: .current), today.start(in: DemoRun.chinaStandardTime))
         random = SeededRandom(seed: seed)
     }
 
@@ -260,7 +263,7 @@ struct DemoRun {
             var day = today.adding(days: -random.int(1...365))
             if kind == .saturdayReception { day = day.adding(days: 6 - day.isoWeekday + (day.isoWeekday > 6 ? 7 : 0)) }
             if day >= today { day = day.adding(days: -7) }
-            let start = day.start(in: TimeZone(secondsFromGMT: 8 * 3600) ?? .current)
+            let start = day.start(in: DemoRun.chinaStandardTime)
                 .addingTimeInterval(Double(random.int(8...16) * 3600 + random.int(0...59) * 60))
             let visits: Int
             switch kind {
@@ -317,11 +320,11 @@ struct DemoRun {
             var source = CaseSource.allCases[random.weighted([45, 30, 15, 10])]
             var patrolIndex: Int?
             if source == .patrol {
-                patrolIndex = patrols.indices.last { patrols[$0].start < raisedOn.start(in: .current) && patrols[$0].findings.contains { $0.kind == .dispute && $0.caseID == nil } }
+                patrolIndex = patrols.indices.last { patrols[$0].start < raisedOn.start(in: DemoRun.chinaStandardTime) && patrols[$0].findings.contains { $0.kind == .dispute && $0.caseID == nil } }
                 if patrolIndex == nil { source = .resident }
             }
             let caseID = RecordID(random.id("C"))
-            let opened = raisedOn.start(in: TimeZone(secondsFromGMT: 8 * 3600) ?? .current).addingTimeInterval(Double(random.int(9...17) * 3600))
+            let opened = raisedOn.start(in: DemoRun.chinaStandardTime).addingTimeInterval(Double(random.int(9...17) * 3600))
             var disputeCase = DisputeCase(
                 meta: RecordMeta(id: caseID, createdBy: worker, createdAt: opened), number: "JF\(raisedOn.year)-" + fiveDigits(caseCounter),
                 title: random.pick(DemoVocabulary.caseTitles[category.rawValue] ?? ["纠纷"]), category: category, parties: parties,
@@ -370,7 +373,7 @@ struct DemoRun {
                 try disputeCase.advance(to: stage, note: note(stage.rawValue), by: worker, at: tick())
                 if stage == .evaluated {
                     try disputeCase.recordSatisfaction(Satisfaction.allCases[random.weighted([70, 22, 8])],
-                                                       followUp: Day(clock).adding(days: 30), by: worker, at: tick())
+                                                       followUp: Day(clock, in: DemoRun.chinaStandardTime).adding(days: 30), by: worker, at: tick())
                 }
             }
             while escalated < escalations && disputeCase.isOpen {

@@ -17,6 +17,7 @@ public enum FieldNames {
         "headName": LocalizedText(zh: "格长", en: "grid head"),
         "headPhone": LocalizedText(zh: "格长电话", en: "head's phone"),
         "microGrids": LocalizedText(zh: "小网格", en: "micro-grids"),
+        "microGrid": LocalizedText(zh: "小网格", en: "micro-grid"),
         "number": LocalizedText(zh: "编号", en: "number"),
         "address": LocalizedText(zh: "地址", en: "address"),
         "compound": LocalizedText(zh: "小区/村组", en: "compound or village group"),

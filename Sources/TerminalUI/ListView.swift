@@ -18,7 +18,7 @@ public enum ListView {
                             selection: Int?, offset: Int, focused: Bool, glyphs: Glyphs) {
         guard rect.height >= 1, rect.width >= 4 else { return }
         let widths = columnWidths(columns, total: rect.width - 2)
-        draw(columns.map(\.title), widths: widths, into: &buffer, x: rect.x + 2, y: rect.y, role: .header, glyphs: glyphs)
+        draw(columns.map(\.title), widths: widths, into: &buffer, x: rect.x + 2, y: rect.y, limit: rect.maxX, role: .header, glyphs: glyphs)
         for line in 0..<rect.height - 1 {
             let index = offset + line
             guard index < count else { break }
@@ -28,7 +28,7 @@ public enum ListView {
                 buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: focused ? .selected : .selectedInactive)
                 buffer.write(glyphs.selection, x: rect.x, y: y, maxWidth: 1, role: focused ? .selected : .selectedInactive)
             }
-            draw(row(index), widths: widths, into: &buffer, x: rect.x + 2, y: y,
+            draw(row(index), widths: widths, into: &buffer, x: rect.x + 2, y: y, limit: rect.maxX,
                  role: isSelected ? (focused ? .selected : .selectedInactive) : rowRole(index), glyphs: glyphs)
         }
     }
@@ -50,11 +50,15 @@ public enum ListView {
         return columns.map { $0.width ?? (flexible > 0 ? rest / flexible : 0) }
     }
 
-    private static func draw(_ cells: [String], widths: [Int], into buffer: inout Buffer, x: Int, y: Int, role: StyleRole, glyphs: Glyphs) {
+    /// Draws the cells of one row, never past `limit`: columns that do not fit are cut or left out.
+    private static func draw(_ cells: [String], widths: [Int], into buffer: inout Buffer, x: Int, y: Int, limit: Int,
+                             role: StyleRole, glyphs: Glyphs) {
         var column = x
         for (index, width) in widths.enumerated() where width > 0 {
+            let room = min(width, limit - column)
+            guard room > 0 else { break }
             let text = index < cells.count ? cells[index] : ""
-            buffer.write(text, x: column, y: y, maxWidth: width, role: role, ellipsis: glyphs.ellipsis)
+            buffer.write(text, x: column, y: y, maxWidth: room, role: role, ellipsis: glyphs.ellipsis)
             column += width + 1
         }
     }

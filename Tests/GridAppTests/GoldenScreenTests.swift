@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+import GridModel
+import TerminalUI
+@testable import GridApp
+
+/// Whole screens compared with golden text files in `Golden/`. To accept a change on purpose,
+/// run `GRIDWORK_UPDATE_GOLDENS=1 swift test --filter GoldenScreenTests` and read the diff.
+@Suite struct GoldenScreenTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    func check(_ name: String, _ state: AppState, glyphs: Glyphs = .unicode, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let screen = DashboardView.render(state, glyphs: glyphs).text + "\n"
+        let file = Self.folder.appendingPathComponent(name + ".txt")
+        if ProcessInfo.processInfo.environment["GRIDWORK_UPDATE_GOLDENS"] == "1" {
+            try screen.write(to: file, atomically: true, encoding: .utf8)
+            return
+        }
+        guard let golden = try? String(contentsOf: file, encoding: .utf8) else {
+            Issue.record("no golden \(name).txt; run with GRIDWORK_UPDATE_GOLDENS=1 to create it", sourceLocation: sourceLocation)
+            return
+        }
+        let actual = screen.components(separatedBy: "\n"), expected = golden.components(separatedBy: "\n")
+        let differing = zip(actual, expected).enumerated().filter { $0.element.0 != $0.element.1 }
+            .map { "line \($0.offset + 1):\n  got      \($0.element.0)\n  expected \($0.element.1)" }
+        let report = "\(name).txt differs:\n" + differing.prefix(5).joined(separator: "\n")
+        #expect(actual == expected, Comment(rawValue: report), sourceLocation: sourceLocation)
+    }
+
+    func state(_ width: Int, _ height: Int, _ language: Language, keys: [Key]) throws -> AppState {
+        var state = try DashboardFixture.state(width, height, language: language)
+        for key in keys { _ = AppReducer.reduce(&state, .key(key)) }
+        return state
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)], [Language.zh, .en])
+    func everyScreen(size: (Int, Int), language: Language) throws {
+        for screen in ScreenID.allCases {
+            let keys: [Key] = [.character(Character(String(screen.rawValue)))] + (screen == .cases ? [.down, .down, .down] : [])
+            try check("\(screen)-\(size.0)x\(size.1)-\(language)", try state(size.0, size.1, language, keys: keys))
+        }
+    }
+
+    @Test func helpOverTheList() throws {
+        try check("help-80x24-zh", try state(80, 24, .zh, keys: [.character("3"), .character("?")]))
+    }
+
+    @Test func aFilterBeingTyped() throws {
+        try check("filter-80x24-zh", try state(80, 24, .zh, keys: [.character("3"), .character("/"), .character("清"), .character("潭")]))
+    }
+
+    @Test func aCaseTimelineInAsciiBorders() throws {
+        try check("cases-ascii-80x24-zh", try state(80, 24, .zh, keys: [.character("5"), .down, .down, .down, .enter]), glyphs: .ascii)
+    }
+
+    @Test func aTerminalTooSmall() throws {
+        try check("too-small-20x6-zh", try state(20, 6, .zh, keys: []))
+        try check("too-small-20x6-en", try state(20, 6, .en, keys: []))
+    }
+
+    @Test func aResizeLeavesNoResidue() throws {
+        var state = try DashboardFixture.state(120, 40)
+        _ = AppReducer.reduce(&state, .key(.character("3")))
+        _ = AppReducer.reduce(&state, .resized(width: 80, height: 24))
+        let resized = DashboardView.render(state, glyphs: .unicode)
+        let fresh = DashboardView.render(try self.state(80, 24, .zh, keys: [.character("3")]), glyphs: .unicode)
+        #expect(resized == fresh)
+    }
+}
