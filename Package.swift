@@ -46,6 +46,7 @@ let package = Package(
         .testTarget(name: "GridStoreTests", dependencies: ["GridModel", "GridStore", "GridDemo", "TestSupport", "StressWriter"]),
         .testTarget(name: "GridDemoTests", dependencies: ["GridModel", "GridStore", "GridDemo", "TestSupport"]),
         .testTarget(name: "CommandTests", dependencies: ["gridwork", "TestSupport"]),
+        .testTarget(name: "DashboardEndToEndTests", dependencies: ["gridwork", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The real `gridwork` binary in a real terminal (tmux): every screen, the filter, resizes,
+/// help, quitting, and the terminal given back in a usable state.
+@Suite(.serialized) struct DashboardEndToEndTests {
+    let gridwork = BuildProducts.executable("gridwork")
+
+    /// A demo community in a fresh folder.
+    func demoFolder() throws -> TemporaryFolder {
+        let folder = TemporaryFolder()
+        let run = try CommandRun(gridwork, ["demo", "--data", folder.path, "--today", "2026-11-22"])
+        #expect(run.status == 0, "\(run.errors)")
+        return folder
+    }
+
+    func lines(_ screen: String) -> [String] { screen.components(separatedBy: "\n") }
+
+    @Test func aTourOfEveryScreenInChinese() throws {
+        let folder = try demoFolder()
+        defer { folder.remove() }
+        let tmux = try TmuxSession("LANG=zh_CN.UTF-8 '\(gridwork)' --data '\(folder.path)'", width: 100, height: 30)
+
+        #expect(tmux.wait(for: "1 总览") != nil, "the dashboard starts")
+        #expect(tmux.wait(for: "未结案件（按阶段）") != nil)
+        for (key, expected) in [("2", "网格编码"), ("3", "户主"), ("4", "巡查"), ("5", "事由"), ("1", "案件在哪一级化解")] {
+            try tmux.press(key)
+            #expect(tmux.wait(for: expected) != nil, "screen \(key) shows \(expected)")
+        }
+
+        try tmux.press("3", "/")
+        try tmux.type("栋")
+        let filtered = tmux.wait(for: "/栋")
+        #expect(filtered != nil && filtered?.contains("/栋▏") == true, "the filter line shows what is typed")
+        try tmux.press("Enter", "Tab", "j")
+        #expect(tmux.wait(for: "居民（") != nil, "the detail shows the household's residents")
+        try tmux.press("Escape", "Escape")
+        #expect(tmux.wait { !$0.contains("/栋") } != nil, "Esc clears the filter")
+
+        try tmux.resize(width: 60, height: 20)
+        let narrow = tmux.wait { screen in self.lines(screen).count >= 20 && screen.contains("住户") && self.lines(screen)[1].hasPrefix("┌") && !screen.contains("5 案件") }
+        #expect(narrow != nil, "re-laid out at 60x20:\n\(tmux.screen())")
+        try tmux.resize(width: 200, height: 60)
+        #expect(tmux.wait { $0.contains("5 案件") && self.lines($0).contains { $0.count > 150 } } != nil, "re-laid out at 200x60")
+        try tmux.resize(width: 20, height: 6)
+        #expect(tmux.wait(for: "终端太小") != nil, "a single notice when too small")
+        try tmux.resize(width: 100, height: 30)
+        #expect(tmux.wait(for: "5 案件") != nil)
+
+        try tmux.press("?")
+        #expect(tmux.wait(for: "帮助  (Esc)") != nil)
+        try tmux.press("Escape")
+        #expect(tmux.wait { !$0.contains("帮助  (Esc)") } != nil)
+        try tmux.press(":")
+        try tmux.type("lang en")
+        try tmux.press("Enter")
+        #expect(tmux.wait(for: "Households") != nil, ":lang en switches the language")
+
+        try tmux.press("q")
+        let after = tmux.wait(for: "EXITED 0")
+        #expect(after != nil, "q quits with status 0")
+        #expect(after?.contains("icanon") == true && after?.contains("-icanon") == false, "the terminal is back in line mode")
+        #expect(after?.contains(" echo") == true && after?.contains("-echo") == false, "echo is back on")
+    }
+
+    @Test func vt100WithoutColourAndTheLinuxConsoleWork() throws {
+        let folder = try demoFolder()
+        defer { folder.remove() }
+        for term in ["vt100", "linux"] {
+            let tmux = try TmuxSession("TERM=\(term) NO_COLOR=1 LANG=C.UTF-8 '\(gridwork)' --data '\(folder.path)' --theme ascii", width: 90, height: 26)
+            let shown = tmux.wait(for: "1 Overview")
+            #expect(shown != nil, "TERM=\(term) starts")
+            #expect(shown?.contains("+- Overview") == true, "the ASCII theme draws + and - borders")
+            try tmux.press("5")
+            #expect(tmux.wait(for: "Number") != nil)
+            try tmux.press("C-c")
+            #expect(tmux.wait(for: "EXITED 0") != nil, "Ctrl-C quits cleanly under TERM=\(term)")
+        }
+    }
+
+    @Test func aFatalSignalStillRestoresTheTerminalAndWaitingUsesNoProcessor() throws {
+        let folder = try demoFolder()
+        defer { folder.remove() }
+        let tmux = try TmuxSession("'\(gridwork)' --data '\(folder.path)' --lang en", width: 100, height: 30)
+        #expect(tmux.wait(for: "1 Overview") != nil)
+        let pid = try #require(tmux.programPID())
+        let before = Self.cpuTicks(pid)
+        sleep(2)
+        let after = Self.cpuTicks(pid)
+        #expect(before != nil && after != nil)
+        #expect((after ?? 0) - (before ?? 0) <= 2, "waiting for a key uses no processor time")
+        kill(pid, SIGTERM)
+        let shown = tmux.wait(for: "EXITED 143")
+        #expect(shown != nil, "killed by SIGTERM")
+        #expect(shown?.contains("-icanon") == false && shown?.contains("-echo") == false, "the terminal was restored before dying")
+    }
+
+    @Test func anEmptyFolderOffersTheDemoOrANewCommunity() throws {
+        let folder = TemporaryFolder()
+        let home = TemporaryFolder()
+        defer { folder.remove(); home.remove() }
+        let tmux = try TmuxSession("XDG_DATA_HOME='\(home.path)' '\(gridwork)' --data '\(folder.path)' --lang zh", width: 100, height: 30)
+        #expect(tmux.wait(for: "还没有数据") != nil)
+        try tmux.press("n")
+        #expect(tmux.wait(for: "社区代码") != nil)
+        try tmux.type("4203030010")
+        try tmux.press("Enter")
+        #expect(tmux.wait(for: "社区代码应为 12 位数字") != nil, "a short code is refused with a reason")
+        try tmux.type("09")
+        try tmux.press("Tab")
+        try tmux.type("新建测试社区")
+        try tmux.press("Enter")
+        #expect(tmux.wait(for: "新建测试社区  1 总览") != nil, "the new community opens")
+        let manifest = try String(contentsOfFile: folder.path + "/gridwork.json", encoding: .utf8)
+        #expect(manifest.contains("\"areaCode\" : \"420303001009\"") && manifest.contains("新建测试社区"))
+        try tmux.press("q")
+        #expect(tmux.wait(for: "EXITED 0") != nil)
+    }
+
+    @Test func aBrokenThemeIsNamedAndTheDefaultUsed() throws {
+        let folder = try demoFolder()
+        let config = TemporaryFolder()
+        defer { folder.remove(); config.remove() }
+        try FileManager.default.createDirectory(atPath: config.path + "/gridwork/themes", withIntermediateDirectories: true)
+        try #"{"name": "broken", "styles": {"selected": {"fg": "purple"}}}"#
+            .write(toFile: config.path + "/gridwork/themes/broken.json", atomically: true, encoding: .utf8)
+        let tmux = try TmuxSession("XDG_CONFIG_HOME='\(config.path)' '\(gridwork)' --data '\(folder.path)' --lang en --theme broken",
+                                   width: 160, height: 30)
+        let shown = tmux.wait(for: "styles.selected.fg")
+        #expect(shown?.contains("broken.json: styles.selected.fg: unknown colour") == true, "\(tmux.screen())")
+        try tmux.press(":")
+        try tmux.type("theme high-contrast")
+        try tmux.press("Enter")
+        #expect(tmux.wait(for: "Theme high-contrast in use") != nil)
+        try tmux.press("q")
+        #expect(tmux.wait(for: "EXITED 0") != nil)
+    }
+
+    /// User plus system time of a process, in clock ticks.
+    static func cpuTicks(_ pid: Int32) -> Int? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 13, let user = Int(fields[11]), let system = Int(fields[12]) else { return nil }
+        return user + system
+    }
+}
