@@ -5,14 +5,27 @@ import Foundation
 public struct CaseProgress: Hashable, Sendable {
     public private(set) var stage: CaseStage = .raised
     public private(set) var level: CaseLevel = .grid
-    public private(set) var hasOutcome = false
+    public private(set) var outcome: Outcome?
+    public private(set) var agreement: String?
+    public private(set) var assigneeID: RecordID?
+    public private(set) var deadline: Day?
+    public private(set) var satisfaction: Satisfaction?
+    public private(set) var followUp: Day?
+
+    public var hasOutcome: Bool { outcome != nil }
 
     public init() {}
 
-    public init(stage: CaseStage, level: CaseLevel, hasOutcome: Bool) {
-        self.stage = stage
-        self.level = level
-        self.hasOutcome = hasOutcome
+    /// Where a case's stored fields say it stands.
+    public init(_ disputeCase: DisputeCase) {
+        stage = disputeCase.stage
+        level = disputeCase.level
+        outcome = disputeCase.outcome
+        agreement = disputeCase.agreement
+        assigneeID = disputeCase.assigneeID
+        deadline = disputeCase.deadline
+        satisfaction = disputeCase.satisfaction
+        followUp = disputeCase.followUp
     }
 
     /// Applies one entry, or says which field of the entry breaks which rule.
@@ -35,16 +48,22 @@ public struct CaseProgress: Hashable, Sendable {
         case .reopened:
             guard stage == .closed else { return ("kind", .caseNotClosed) }
             stage = .heard
-            hasOutcome = false
+            outcome = nil
+            agreement = nil
         case .outcomeRecorded:
-            guard entry.outcome != nil else { return ("outcome", .required) }
-            hasOutcome = true
+            guard let recorded = entry.outcome else { return ("outcome", .required) }
+            outcome = recorded
+            agreement = entry.agreement
         case .assigned:
-            if entry.assigneeID == nil { return ("assigneeID", .required) }
+            guard let assignee = entry.assigneeID else { return ("assigneeID", .required) }
+            assigneeID = assignee
         case .deadlineSet:
-            if entry.deadline == nil { return ("deadline", .required) }
+            guard let day = entry.deadline else { return ("deadline", .required) }
+            deadline = day
         case .satisfactionRecorded:
-            if entry.satisfaction == nil { return ("satisfaction", .required) }
+            guard let rating = entry.satisfaction else { return ("satisfaction", .required) }
+            satisfaction = rating
+            followUp = entry.followUp
         case .note:
             if entry.note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return ("note", .required) }
         }

@@ -8,9 +8,16 @@ extension DataSummary: Codable {
         case taggedResidents, taggedNeverVisited, dueDays, dueCounts
     }
 
+    /// A cache is derived data and may be damaged: values outside these ranges make it unusable
+    /// (it is then rebuilt), never a crash in date or sum arithmetic.
+    static let plausibleCount = 0...1_000_000_000
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         counts = try container.decode([String: Int].self, forKey: .counts)
+        guard counts.values.allSatisfy(Self.plausibleCount.contains) else {
+            throw DecodingError.dataCorruptedError(forKey: .counts, in: container, debugDescription: "a count is out of range")
+        }
 
         let ids = try container.decode([String].self, forKey: .caseIDs)
         let stages = try container.decode([CaseStage].self, forKey: .caseStages)
@@ -20,6 +27,9 @@ extension DataSummary: Codable {
         guard [stages.count, levels.count, deadlines.count, resolved.count].allSatisfy({ $0 == ids.count }) else {
             throw DecodingError.dataCorruptedError(forKey: .caseIDs, in: container, debugDescription: "case columns differ in length")
         }
+        guard deadlines.allSatisfy({ $0.map(Day.validDayNumbers.contains) ?? true }) else {
+            throw DecodingError.dataCorruptedError(forKey: .caseDeadlines, in: container, debugDescription: "a deadline is out of range")
+        }
         cases = ids.indices.map { index in
             CaseSummary(id: RecordID(ids[index]), stage: stages[index], level: levels[index],
                         deadline: deadlines[index].map(Day.init(dayNumber:)), resolvedLevel: resolved[index])
@@ -27,6 +37,9 @@ extension DataSummary: Codable {
         patrolsPerDay = try Self.decodeColumns(container, .patrolDays, .patrolCounts)
         taggedResidents = try container.decode(Int.self, forKey: .taggedResidents)
         taggedNeverVisited = try container.decode(Int.self, forKey: .taggedNeverVisited)
+        guard Self.plausibleCount.contains(taggedResidents), Self.plausibleCount.contains(taggedNeverVisited) else {
+            throw DecodingError.dataCorruptedError(forKey: .taggedResidents, in: container, debugDescription: "a count is out of range")
+        }
         visitsDue = try Self.decodeColumns(container, .dueDays, .dueCounts)
     }
 
@@ -52,7 +65,7 @@ extension DataSummary: Codable {
                                       _ values: CodingKeys) throws -> [Int: Int] {
         let days = try container.decode([Int].self, forKey: keys)
         let counts = try container.decode([Int].self, forKey: values)
-        guard days.count == counts.count else {
+        guard days.count == counts.count, days.allSatisfy(Day.validDayNumbers.contains), counts.allSatisfy(plausibleCount.contains) else {
             throw DecodingError.dataCorruptedError(forKey: values, in: container, debugDescription: "columns differ in length")
         }
         return Dictionary(zip(days, counts), uniquingKeysWith: +)

@@ -25,8 +25,12 @@ public struct Day: Hashable, Comparable, Sendable {
         self.init(year: y, month: m, day: d)
     }
 
-    /// Days since 1970-01-01 (negative before).
-    public init(dayNumber: Int) {
+    /// The day numbers of years 1 to 9999, the dates this type represents.
+    public static let validDayNumbers = -719_162...2_932_896
+
+    /// Days since 1970-01-01 (negative before). Numbers outside `validDayNumbers` are clamped.
+    public init(dayNumber unclamped: Int) {
+        let dayNumber = min(max(unclamped, Self.validDayNumbers.lowerBound), Self.validDayNumbers.upperBound)
         // Howard Hinnant's civil-from-days.
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097

@@ -90,14 +90,15 @@ public struct DisputeCase: Record, Hashable {
                                        by worker: RecordID, at instant: Date) throws(RuleViolation) {
         let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if Self.needsAgreementText(result) && trimmed.isEmpty { throw RuleViolation("agreement", .agreementTextRequired) }
-        try append(TimelineEntry(at: instant, by: worker, kind: .outcomeRecorded, outcome: result, note: note))
+        let text = trimmed.isEmpty ? nil : trimmed
+        try append(TimelineEntry(at: instant, by: worker, kind: .outcomeRecorded, outcome: result, agreement: text, note: note))
         outcome = result
-        agreement = trimmed.isEmpty ? nil : trimmed
+        agreement = text
     }
 
     public mutating func recordSatisfaction(_ rating: Satisfaction, followUp visit: Day?, note: String = "",
                                             by worker: RecordID, at instant: Date) throws(RuleViolation) {
-        try append(TimelineEntry(at: instant, by: worker, kind: .satisfactionRecorded, satisfaction: rating, note: note))
+        try append(TimelineEntry(at: instant, by: worker, kind: .satisfactionRecorded, satisfaction: rating, followUp: visit, note: note))
         satisfaction = rating
         followUp = visit
     }
@@ -121,7 +122,7 @@ public struct DisputeCase: Record, Hashable {
 
     /// Which workflow steps the case's state allows now (the action pane offers only these).
     public var allowedSteps: [TimelineKind] {
-        let progress = CaseProgress(stage: stage, level: level, hasOutcome: outcome != nil)
+        let progress = CaseProgress(self)
         let probe = Date(timeIntervalSince1970: 0)
         return TimelineKind.allCases.filter { kind in
             var trial = progress
@@ -134,7 +135,7 @@ public struct DisputeCase: Record, Hashable {
     }
 
     private mutating func append(_ entry: TimelineEntry) throws(RuleViolation) {
-        var progress = CaseProgress(stage: stage, level: level, hasOutcome: outcome != nil)
+        var progress = CaseProgress(self)
         if let (field, problem) = progress.apply(entry) { throw RuleViolation(FieldPath(stringLiteral: field), problem) }
         if let last = timeline.last, entry.at < last.at { throw RuleViolation("at", .timelineOutOfOrder) }
         timeline.append(entry)
@@ -150,7 +151,7 @@ public struct DisputeCase: Record, Hashable {
         check.required(number, "number", maxLength: 30)
         check.required(title, "title", maxLength: 100)
         check.gridCode(gridCode, "gridCode")
-        check.notInFuture(raisedOn, "raisedOn")
+        check.plausible(raisedOn, "raisedOn")
         if parties.isEmpty { check.add("parties", .required) }
         for (index, party) in parties.enumerated() {
             check.required(party.name, FieldPath("parties").appending(index: index).appending("name"), maxLength: 60)
@@ -163,7 +164,7 @@ public struct DisputeCase: Record, Hashable {
         var progress = CaseProgress()
         for (index, entry) in timeline.enumerated() {
             let path = FieldPath("timeline").appending(index: index)
-            check.notInFuture(entry.at, path.appending("at"))
+            check.plausible(entry.at, path.appending("at"))
             if index == 0 {
                 if entry.kind != .raised { check.add(path.appending("kind"), .timelineMustStartRaised) }
                 continue
@@ -174,6 +175,13 @@ public struct DisputeCase: Record, Hashable {
         if timeline.isEmpty { check.add("timeline", .timelineMustStartRaised) }
         if progress.stage != stage { check.add("stage", .stageDisagreesWithTimeline(timeline: progress.stage)) }
         if progress.level != level { check.add("level", .levelDisagreesWithTimeline(timeline: progress.level)) }
+        // Every other workflow field is what the timeline last recorded, or a hand edit.
+        if progress.outcome != outcome { check.add("outcome", .disagreesWithTimeline) }
+        if progress.agreement != agreement { check.add("agreement", .disagreesWithTimeline) }
+        if progress.assigneeID != assigneeID { check.add("assigneeID", .disagreesWithTimeline) }
+        if progress.deadline != deadline { check.add("deadline", .disagreesWithTimeline) }
+        if progress.satisfaction != satisfaction { check.add("satisfaction", .disagreesWithTimeline) }
+        if progress.followUp != followUp { check.add("followUp", .disagreesWithTimeline) }
         return check.violations
     }
 

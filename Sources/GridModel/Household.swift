@@ -34,7 +34,7 @@ public struct Household: Record, Hashable {
         check.optional(address.unit, FieldPath("address").appending("unit"), maxLength: 20)
         // Village households are known by group and house number and have no room.
         check.optional(address.room, FieldPath("address").appending("room"), maxLength: 20)
-        check.notInFuture(lastVisit, "lastVisit")
+        check.plausible(lastVisit, "lastVisit")
         check.optional(pairedVolunteer, "pairedVolunteer", maxLength: 40)
         check.optional(notes, "notes", maxLength: 2000)
         return check.violations

@@ -32,8 +32,8 @@ public struct PatrolLog: Record, Hashable {
         check.meta(meta)
         check.gridCode(gridCode, "gridCode")
         if workerID.rawValue.isEmpty { check.add("workerID", .required) }
-        check.notInFuture(start, "start")
-        check.notInFuture(end, "end")
+        check.plausible(start, "start")
+        check.plausible(end, "end")
         if end < start { check.add("end", .endsBeforeStart) }
         for (index, finding) in findings.enumerated() {
             check.required(finding.text, FieldPath("findings").appending(index: index).appending("text"), maxLength: 500)

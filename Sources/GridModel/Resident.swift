@@ -40,7 +40,7 @@ public struct Resident: Record, Hashable {
         if householdID.rawValue.isEmpty { check.add("householdID", .required) }
         check.gridCode(gridCode, "gridCode")
         check.required(name, "name", maxLength: 40)
-        check.notInFuture(birthDate, "birthDate")
+        check.plausible(birthDate, "birthDate", earliest: ValidationContext.earliestBirth)
         if let idNumber {
             do {
                 let parsed = try ResidentIDNumber.parse(idNumber)

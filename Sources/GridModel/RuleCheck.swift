@@ -23,12 +23,18 @@ struct RuleCheck {
         if let text, text.count > maxLength { add(field, .tooLong(maximum: maxLength)) }
     }
 
-    mutating func notInFuture(_ day: Day?, _ field: FieldPath) {
-        if let day, day > context.today { add(field, .inFuture) }
+    /// A date no earlier than `earliest` and, when saving, not after today.
+    mutating func plausible(_ day: Day?, _ field: FieldPath, earliest: Day = ValidationContext.earliestEvent) {
+        guard let day else { return }
+        if day < earliest { add(field, .tooEarly(earliest: earliest)) }
+        if context.checksThePresent && day > context.today { add(field, .inFuture) }
     }
 
-    mutating func notInFuture(_ instant: Date, _ field: FieldPath) {
-        if instant.timeIntervalSince(context.now) > ValidationContext.clockTolerance { add(field, .inFuture) }
+    mutating func plausible(_ instant: Date, _ field: FieldPath) {
+        if instant < ValidationContext.earliestEvent.start(in: TimeZone(secondsFromGMT: 0) ?? .current) {
+            add(field, .tooEarly(earliest: ValidationContext.earliestEvent))
+        }
+        if context.checksThePresent && instant.timeIntervalSince(context.now) > ValidationContext.clockTolerance { add(field, .inFuture) }
     }
 
     mutating func mobile(_ phone: String?, _ field: FieldPath) {
@@ -41,7 +47,8 @@ struct RuleCheck {
 
     mutating func meta(_ meta: RecordMeta) {
         if meta.id.rawValue.isEmpty { add(FieldPath("meta").appending("id"), .required) }
-        notInFuture(meta.createdAt, FieldPath("meta").appending("createdAt"))
-        notInFuture(meta.updatedAt, FieldPath("meta").appending("updatedAt"))
+        if !(0..<1_000_000_000).contains(meta.revision) { add(FieldPath("meta").appending("revision"), .outOfRange) }
+        plausible(meta.createdAt, FieldPath("meta").appending("createdAt"))
+        plausible(meta.updatedAt, FieldPath("meta").appending("updatedAt"))
     }
 }

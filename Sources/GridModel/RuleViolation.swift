@@ -23,6 +23,9 @@ public struct RuleViolation: Error, Hashable, Sendable {
         case gridCodeFormat
         case gridKindMismatch(expected: GridKind)
         case inFuture
+        case tooEarly(earliest: Day)
+        case outOfRange
+        case disagreesWithTimeline
         case endsBeforeStart
         case duplicate
         case stageTransitionNotAllowed(from: CaseStage, to: CaseStage)
@@ -86,6 +89,12 @@ extension RuleViolation.Problem {
                                  en: "disagrees with the code, which belongs to a \(expected.name(.en)) (communities from 001, villages from 200)")
         case .inFuture:
             text = LocalizedText(zh: "不能晚于今天", en: "cannot be in the future")
+        case .tooEarly(let earliest):
+            text = LocalizedText(zh: "不能早于 \(earliest.iso)，请检查年份", en: "cannot be before \(earliest.iso); check the year")
+        case .outOfRange:
+            text = LocalizedText(zh: "数值超出合理范围", en: "is out of range")
+        case .disagreesWithTimeline:
+            text = LocalizedText(zh: "与办理记录不符（只能通过办理记录修改）", en: "disagrees with the timeline (it changes only through timeline entries)")
         case .endsBeforeStart:
             text = LocalizedText(zh: "结束时间早于开始时间", en: "ends before it starts")
         case .duplicate:

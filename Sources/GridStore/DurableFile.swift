@@ -36,7 +36,12 @@ enum DurableFile {
             unlink(temporary)
             throw failure
         }
-        try syncFolder(folder)
+        do {
+            try syncFolder(folder)
+        } catch {
+            // The new file is in place; only the disk's confirmation is missing.
+            throw StoreError.notConfirmed(path: path)
+        }
     }
 
     /// Creates a folder (mode 0700) and any missing parents, each made durable in its parent.

@@ -67,6 +67,28 @@ public struct JSONLocator: Sendable {
         return position(ofByteOffset: offset)
     }
 
+    /// Every object key in the document with the byte offset of its opening quote, in order.
+    /// One linear scan; meant for documents that already parsed.
+    public func objectKeys() -> [(key: String, offset: Int)] {
+        data.withUnsafeBytes { raw in
+            var cursor = Cursor(bytes: raw)
+            var keys: [(key: String, offset: Int)] = []
+            while let byte = cursor.current {
+                guard byte == .quote else {
+                    cursor.index += 1
+                    continue
+                }
+                let start = cursor.index
+                let string = cursor.scanString()
+                cursor.skipWhitespace()
+                guard cursor.current == .colon else { continue }
+                let content = UnsafeRawBufferPointer(rebasing: raw[string.content])
+                keys.append((string.hasEscape ? Cursor.unescape(content) : String(decoding: content, as: UTF8.self), start))
+            }
+            return keys
+        }
+    }
+
     /// The line and column of the byte at `offset` (clamped to the data; `data.count`
     /// gives the position just past the last byte).
     public func position(ofByteOffset offset: Int) -> TextPosition {

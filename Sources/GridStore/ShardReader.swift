@@ -13,6 +13,8 @@ struct ShardReader {
     struct Loaded<R> {
         let records: [R]
         let stamp: FileStamp
+        /// A hash of the exact bytes read, to tell a changed file from one whose stamp repeats.
+        let contentHash: Int
     }
 
     func read<R: StoredRecord>(_ type: R.Type, _ relativePath: String) -> Result<Loaded<R>, ShardProblems> {
@@ -45,6 +47,12 @@ struct ShardReader {
                                          message: LocalizedText(zh: "此文件应保存\(R.kind.name(.zh))，而不是\(file.kind.name(.zh))",
                                                                 en: "this file holds \(R.kind.name(.en)), not \(file.kind.name(.en))")))
         }
+        let allowed = KnownFields.allowed(in: R.kind)
+        for (key, offset) in locator.objectKeys() where !allowed.contains(key) {
+            problems.append(StoreProblem(path: path, position: locator.position(ofByteOffset: offset), message: LocalizedText(
+                zh: "未知字段“\(key)”：gridwork 不认识它，保存此文件时会把它丢掉；请删除或改正字段名",
+                en: "unknown field \"\(key)\": gridwork does not know it and would drop it when saving this file; remove it or correct its name")))
+        }
         var seen = Set<RecordID>()
         for (index, record) in file.records.enumerated() {
             let base = FieldPath([.key("records"), .index(index)])
@@ -59,7 +67,14 @@ struct ShardReader {
                                              message: LocalizedText(zh: violation.message(in: .zh), en: violation.message(in: .en))))
             }
         }
-        return problems.isEmpty ? .success(Loaded(records: file.records, stamp: stamp)) : .failure(ShardProblems(problems))
+        return problems.isEmpty ? .success(Loaded(records: file.records, stamp: stamp, contentHash: Self.contentHash(data)))
+            : .failure(ShardProblems(problems))
+    }
+
+    static func contentHash(_ data: Data) -> Int {
+        var hasher = Hasher()
+        data.withUnsafeBytes { hasher.combine(bytes: $0) }
+        return hasher.finalize()
     }
 
     /// Reads a whole file through one descriptor, so the stamp belongs to exactly these bytes.

@@ -31,6 +31,7 @@ public final class Store {
 
     private struct LoadedFile {
         let stamp: FileStamp
+        let contentHash: Int
         /// Always `[R]` for the file's record type.
         let records: Any
     }
@@ -170,11 +171,17 @@ public final class Store {
     /// An unreadable households file is reported on its own; its residents then count as never visited.
     private func summarizeResidents(_ path: String) {
         let householdsPath = StoreLayout.households(besideResidents: path)
-        let households = loaded[householdsPath]?.records as? [Household]
-            ?? (try? reader().read(Household.self, householdsPath).get().records) ?? []
+        // The households in memory only if the file still holds them; the stamp saved is theirs.
+        var households: [Household] = []
+        var householdsStamp: FileStamp?
+        if let file = loaded[householdsPath], file.stamp == FileStamp(path: folder + "/" + householdsPath), let records = file.records as? [Household] {
+            (households, householdsStamp) = (records, file.stamp)
+        } else if case .success(let file) = reader().read(Household.self, householdsPath) {
+            (households, householdsStamp) = (file.records, file.stamp)
+        }
         switch reader().read(Resident.self, path) {
         case .success(let file):
-            summaries[path] = SummaryCache.Entry(stamp: file.stamp, householdsStamp: FileStamp(path: folder + "/" + householdsPath),
+            summaries[path] = SummaryCache.Entry(stamp: file.stamp, householdsStamp: householdsStamp,
                                                  summary: DataSummary(residents: file.records, households: households))
         case .failure(let problems):
             recordProblems(problems, for: path)
@@ -240,26 +247,33 @@ public final class Store {
         return problems
     }
 
-    /// The records of one file, from memory while the file is unchanged on disk.
-    func load<R: StoredRecord>(_ type: R.Type, _ path: String) throws(StoreError) -> [R] {
-        guard let stamp = FileStamp(path: folder + "/" + path) else { return [] }
-        if let file = loaded[path], file.stamp == stamp, let records = file.records as? [R] { return records }
+    /// The records of one file, from memory while the file is unchanged on disk. With `verifying`
+    /// (under the lock, before a write) the bytes are read and compared too: a file replaced twice
+    /// within one clock tick can come back with the same inode, size and time.
+    func load<R: StoredRecord>(_ type: R.Type, _ path: String, verifying: Bool = false) throws(StoreError) -> [R] {
+        let full = folder + "/" + path
+        guard let stamp = FileStamp(path: full) else {
+            if errno == ENOENT { return [] }
+            throw .io(.read, path: full, code: errno)
+        }
+        if let file = loaded[path], file.stamp == stamp, let records = file.records as? [R] {
+            if !verifying { return records }
+            if case .success(let (data, _)) = ShardReader.readFile(full), ShardReader.contentHash(data) == file.contentHash { return records }
+        }
         if badFileStamps[path] == stamp, let problem = problemsByFile[path]?.first { throw .fileHasProblems(problem) }
         switch reader().read(R.self, path) {
         case .success(let file):
-            remember(file.records, stamp: file.stamp, path: path)
+            remember(file.records, stamp: file.stamp, contentHash: file.contentHash, path: path)
             return file.records
         case .failure(let problems):
             recordProblems(problems, for: path)
             badFileStamps[path] = stamp
-            throw .fileHasProblems(problems.all.first ?? ShardReader.ioProblem(folder + "/" + path, EIO))
+            throw .fileHasProblems(problems.all.first ?? ShardReader.ioProblem(full, EIO))
         }
     }
 
-    /// Notes what a file now holds. `keep` is false for bulk inserts, which would otherwise hold
-    /// a whole district in memory.
-    private func remember<R: StoredRecord>(_ records: [R], stamp: FileStamp, path: String, keep: Bool = true) {
-        loaded[path] = keep ? LoadedFile(stamp: stamp, records: records) : nil
+    private func remember<R: StoredRecord>(_ records: [R], stamp: FileStamp, contentHash: Int, path: String, keep: Bool = true) {
+        loaded[path] = keep ? LoadedFile(stamp: stamp, contentHash: contentHash, records: records) : nil
         switch R.kind {
         case .resident:
             staleResidentSummaries.insert(path)
@@ -289,7 +303,7 @@ public final class Store {
         mergedSummary = nil
     }
 
-    private func reader() -> ShardReader { ShardReader(folder: folder, context: ValidationContext()) }
+    private func reader() -> ShardReader { ShardReader(folder: folder, context: .reading) }
 
     // MARK: Writing
 
@@ -304,7 +318,7 @@ public final class Store {
         let path = record.filePath
         if let previous = locations[record.id], previous != path { throw .cannotMove(kind: R.kind, from: previous, to: path) }
         let stored = try lock.withExclusiveLock { () throws(StoreError) -> R in
-            var records = try load(R.self, path)
+            var records = try load(R.self, path, verifying: true)
             var stamped = record
             if let index = records.firstIndex(where: { $0.id == record.id }) {
                 let current = records[index]
@@ -331,21 +345,24 @@ public final class Store {
     }
 
     /// Adds many new records at once (demo data, imports): one write per file, not per record.
+    /// Every record is checked before anything is written; files are then written one by one.
     public func insertNew<R: StoredRecord>(_ records: [R], by worker: RecordID, at instant: Date = Date()) throws(StoreError) {
         let now = Timestamp.wholeSeconds(instant)
         let context = ValidationContext(now: now)
         var byFile: [String: [R]] = [:]
+        var ids = Set<RecordID>()
         for var record in records {
-            let violations = record.violations(in: context)
+            var violations = record.violations(in: context)
+            if !ids.insert(record.id).inserted { violations.append(RuleViolation(FieldPath([.key("meta"), .key("id")]), .duplicate)) }
             if !violations.isEmpty { throw .invalid(kind: R.kind, violations: violations) }
             record.meta.revision = 1
             byFile[record.filePath, default: []].append(record)
         }
         try lock.withExclusiveLock { () throws(StoreError) in
             for (path, additions) in byFile.sorted(by: { $0.key < $1.key }) {
-                let existing = try load(R.self, path)
-                let known = Set(existing.map(\.id))
-                if let clash = additions.first(where: { known.contains($0.id) }) {
+                let existing = try load(R.self, path, verifying: true)
+                let known = Dictionary(existing.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                if let clash = additions.lazy.compactMap({ known[$0.id] }).first {
                     throw .staleRecord(kind: R.kind, changedBy: workerName(clash.meta.updatedBy), changedAt: clash.meta.updatedAt)
                 }
                 try write(existing + additions, to: path, keep: false)
@@ -356,9 +373,18 @@ public final class Store {
     private func write<R: StoredRecord>(_ records: [R], to path: String, keep: Bool = true) throws(StoreError) {
         let full = folder + "/" + path
         try DurableFile.makeFolder((full as NSString).deletingLastPathComponent)
-        try DurableFile.write(try Self.encode(ShardFile(schema: StoreLayout.schemaVersion, kind: R.kind, records: records), path: full), to: full)
+        let data = try Self.encode(ShardFile(schema: StoreLayout.schemaVersion, kind: R.kind, records: records), path: full)
+        var unconfirmed: StoreError?
+        do {
+            try DurableFile.write(data, to: full)
+        } catch {
+            guard case .notConfirmed = error else { throw error }
+            unconfirmed = error
+        }
+        // The file is in place (confirmed or not): memory must match it.
         guard let stamp = FileStamp(path: full) else { throw .io(.read, path: full, code: errno) }
-        remember(records, stamp: stamp, path: path, keep: keep)
+        remember(records, stamp: stamp, contentHash: ShardReader.contentHash(data), path: path, keep: keep)
+        if let unconfirmed { throw unconfirmed }
     }
 
     /// The record exactly as it will read back from disk (timestamps in whole seconds).

@@ -23,6 +23,8 @@ public enum StoreError: Error, Sendable {
     case staleRecord(kind: RecordKind, changedBy: String, changedAt: Date)
     /// The record was saved before but is no longer where it was.
     case recordMissing(kind: RecordKind, path: String)
+    /// The file was replaced, but the disk did not confirm that the change will survive a power cut.
+    case notConfirmed(path: String)
     /// Fields that decide which file holds a record (grid, month, year) cannot change.
     case cannotMove(kind: RecordKind, from: String, to: String)
 
@@ -51,6 +53,9 @@ public enum StoreError: Error, Sendable {
         case .recordMissing(let kind, let path):
             return zh ? "\(kind.name(.zh))未保存：在 \(path) 中找不到这条记录，可能已被移动。请重新载入。"
                       : "\(kind.name(.en)) not saved: the record is no longer in \(path). Reload it."
+        case .notConfirmed(let path):
+            return zh ? "\(path)：已保存，但磁盘未确认写入完成；断电可能丢失这次修改。请检查磁盘。"
+                      : "\(path): saved, but the disk did not confirm the write; a power cut could lose this change. Check the disk."
         case .cannotMove(let kind, let from, let to):
             return zh ? "\(kind.name(.zh))未保存：这次修改会把记录从 \(from) 移到 \(to)（网格、月份或年份改变），目前不支持。"
                       : "\(kind.name(.en)) not saved: the change would move the record from \(from) to \(to) (its grid, month or year changed), which is not supported."

@@ -44,7 +44,10 @@ public enum StoreLayout {
         return gridFolder(code) + "/patrols/" + String(day.iso.prefix(7)) + ".json"
     }
 
-    static func cases(_ code: GridCode, year: Int) -> String { gridFolder(code) + "/cases/\(year).json" }
+    /// Four digits always, so a mistyped year cannot produce a name this layout does not read back.
+    static func cases(_ code: GridCode, year: Int) -> String {
+        gridFolder(code) + "/cases/" + String(String(10_000 + min(max(year, 0), 9_999)).suffix(4)) + ".json"
+    }
 
     /// The kind of record a data file holds, judged by its place; nil for a file gridwork does not know.
     static func kind(ofFile relativePath: String) -> RecordKind? {

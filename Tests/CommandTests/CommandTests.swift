@@ -77,11 +77,13 @@ import TestSupport
     @Test func anEmptyFolderSaysWhatToDo() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
-        let run = try CommandRun(gridwork, ["--data", folder.path])
+        let run = try CommandRun(gridwork, ["overview", "--data", folder.path])
         #expect(run.status == 1)
         #expect(run.errors.contains("There is no data in \(folder.path) yet"))
-        let chinese = try CommandRun(gridwork, ["--data", folder.path], environment: ["LANG": "zh_CN.UTF-8"])
+        let chinese = try CommandRun(gridwork, ["overview", "--data", folder.path], environment: ["LANG": "zh_CN.UTF-8"])
         #expect(chinese.errors.contains("中还没有数据"))
+        let dashboard = try CommandRun(gridwork, ["--data", folder.path])
+        #expect(dashboard.status == 1 && dashboard.errors.contains("The dashboard needs a terminal"), "without a terminal it says so")
     }
 
     @Test func theDataFolderComesFromTheEnvironmentWhenNotGiven() throws {
@@ -96,12 +98,12 @@ import TestSupport
     @Test func theDemoFlagKeepsTheDemoInAFolderOfItsOwn() throws {
         let home = TemporaryFolder()
         defer { home.remove() }
-        let first = try CommandRun(gridwork, ["--demo"], environment: ["XDG_DATA_HOME": home.path])
+        let first = try CommandRun(gridwork, ["overview", "--demo"], environment: ["XDG_DATA_HOME": home.path])
         #expect(first.status == 0, "\(first.errors)")
         #expect(first.errors.contains("Creating the demo community in \(home.path)/gridwork-demo"))
         #expect(first.output.contains("幸福里社区") && first.output.contains("Open cases by stage"))
         #expect(!FileManager.default.fileExists(atPath: home.path + "/gridwork"), "real data is never mixed with the demo")
-        let second = try CommandRun(gridwork, ["--demo", "--lang", "zh"], environment: ["XDG_DATA_HOME": home.path])
+        let second = try CommandRun(gridwork, ["overview", "--demo", "--lang", "zh"], environment: ["XDG_DATA_HOME": home.path])
         #expect(!second.errors.contains("Creating"))
         #expect(second.output.contains("未结案件（按阶段）"))
     }

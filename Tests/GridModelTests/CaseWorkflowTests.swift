@@ -145,3 +145,20 @@ extension JSONEncoder {
         return encoder
     }
 }
+
+@Suite struct CaseFieldsFollowTheTimelineTests {
+    @Test func aHandEditedOutcomeOrAssigneeIsCaught() throws {
+        var disputeCase = try Fixtures.caseAt(.handled)
+        try disputeCase.recordOutcome(.agreementReached, agreement: "双方同意", by: Fixtures.worker, at: Fixtures.later(disputeCase))
+        try disputeCase.assign(to: RecordID("W-1"), by: Fixtures.worker, at: Fixtures.later(disputeCase))
+        let json = try String(decoding: JSONEncoder.sorted.encode(disputeCase), as: UTF8.self)
+        let edited = json.replacingOccurrences(of: "\"assigneeID\":\"W-1\",\"at\"", with: "\"assigneeID\":\"W-1\",\"at\"")
+            .replacingOccurrences(of: "\"assigneeID\":\"W-1\",\"category\"", with: "\"assigneeID\":\"W-nobody\",\"category\"")
+            .replacingOccurrences(of: "\"outcome\":\"agreementReached\",\"parties\"", with: "\"outcome\":\"failed\",\"parties\"")
+        let changed = try JSONDecoder().decode(DisputeCase.self, from: Data(edited.utf8))
+        #expect(Set(changed.violations(in: Fixtures.context)) == [
+            RuleViolation("assigneeID", .disagreesWithTimeline), RuleViolation("outcome", .disagreesWithTimeline),
+        ])
+        #expect(disputeCase.violations(in: Fixtures.context).isEmpty)
+    }
+}

@@ -13,9 +13,11 @@ import Testing
     }
 
     @Test func dayNumbersRoundTrip() {
-        for number in stride(from: -800_000, through: 800_000, by: 997) {
+        for number in stride(from: Day.validDayNumbers.lowerBound, through: Day.validDayNumbers.upperBound, by: 997) {
             #expect(Day(dayNumber: number).dayNumber == number)
         }
+        #expect(Day(dayNumber: Int.max).iso == "9999-12-31", "a damaged number is clamped, not a crash")
+        #expect(Day(dayNumber: Int.min).iso == "0001-01-01")
         #expect(Day(dayNumber: 0).iso == "1970-01-01")
         #expect(Day(iso: "2026-11-22")?.isoWeekday == 7)
         #expect(Day(iso: "2026-11-22")?.startOfWeek.iso == "2026-11-16")
