@@ -9,10 +9,14 @@ import Foundation
 public final class TmuxSession {
     public let socket = "gridwork-test-" + UUID().uuidString.prefix(8)
 
+    /// Printed last when the program has ended, after its status and the terminal settings.
+    public static let finishedMarker = "FINISHED"
+
     /// Starts `command` (a shell command line) in a `width`×`height` terminal. When it ends, the
-    /// pane prints `EXITED <status>` and the terminal's `echo`/`icanon` settings, and stays open.
+    /// pane prints `EXITED <status>`, the terminal's `echo`/`icanon` settings and `FINISHED`.
     public init(_ command: String, width: Int, height: Int) throws {
-        let script = command + "; echo EXITED $?; stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(echo|icanon)' | tr '\\n' ' '; echo; sleep 600"
+        let script = command + "; echo EXITED $?; stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(echo|icanon)' | tr '\\n' ' '; echo "
+            + Self.finishedMarker + "; sleep 600"
         try tmux(["new-session", "-d", "-s", "main", "-x", String(width), "-y", String(height), script], reading: false)
     }
 
@@ -45,6 +49,9 @@ public final class TmuxSession {
     /// Waits until `text` is on the screen.
     @discardableResult
     public func wait(for text: String, timeout: Double = 15) -> String? { wait(timeout: timeout) { $0.contains(text) } }
+
+    /// Waits for the program to end, and returns the screen with its status and terminal settings.
+    public func waitUntilFinished(timeout: Double = 15) -> String? { wait(for: Self.finishedMarker, timeout: timeout) }
 
     /// The process running in the pane under its shell (the program under test), if any.
     public func programPID() -> Int32? {

@@ -58,8 +58,8 @@ import TestSupport
         #expect(tmux.wait(for: "Households") != nil, ":lang en switches the language")
 
         try tmux.press("q")
-        let after = tmux.wait(for: "EXITED 0")
-        #expect(after != nil, "q quits with status 0")
+        let after = tmux.waitUntilFinished()
+        #expect(after?.contains("EXITED 0") == true, "q quits with status 0")
         #expect(after?.contains("icanon") == true && after?.contains("-icanon") == false, "the terminal is back in line mode")
         #expect(after?.contains(" echo") == true && after?.contains("-echo") == false, "echo is back on")
     }
@@ -75,7 +75,7 @@ import TestSupport
             try tmux.press("5")
             #expect(tmux.wait(for: "Number") != nil)
             try tmux.press("C-c")
-            #expect(tmux.wait(for: "EXITED 0") != nil, "Ctrl-C quits cleanly under TERM=\(term)")
+            #expect(tmux.waitUntilFinished()?.contains("EXITED 0") == true, "Ctrl-C quits cleanly under TERM=\(term)")
         }
     }
 
@@ -91,8 +91,9 @@ import TestSupport
         #expect(before != nil && after != nil)
         #expect((after ?? 0) - (before ?? 0) <= 2, "waiting for a key uses no processor time")
         kill(pid, SIGTERM)
-        let shown = tmux.wait(for: "EXITED 143")
-        #expect(shown != nil, "killed by SIGTERM")
+        let shown = tmux.waitUntilFinished()
+        #expect(shown?.contains("EXITED 143") == true, "killed by SIGTERM")
+        #expect(shown?.contains("icanon") == true)
         #expect(shown?.contains("-icanon") == false && shown?.contains("-echo") == false, "the terminal was restored before dying")
     }
 
@@ -115,7 +116,7 @@ import TestSupport
         let manifest = try String(contentsOfFile: folder.path + "/gridwork.json", encoding: .utf8)
         #expect(manifest.contains("\"areaCode\" : \"420303001009\"") && manifest.contains("新建测试社区"))
         try tmux.press("q")
-        #expect(tmux.wait(for: "EXITED 0") != nil)
+        #expect(tmux.waitUntilFinished()?.contains("EXITED 0") == true)
     }
 
     @Test func aBrokenThemeIsNamedAndTheDefaultUsed() throws {
@@ -134,7 +135,7 @@ import TestSupport
         try tmux.press("Enter")
         #expect(tmux.wait(for: "Theme high-contrast in use") != nil)
         try tmux.press("q")
-        #expect(tmux.wait(for: "EXITED 0") != nil)
+        #expect(tmux.waitUntilFinished()?.contains("EXITED 0") == true)
     }
 
     /// User plus system time of a process, in clock ticks.
