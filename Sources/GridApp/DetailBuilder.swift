@@ -62,7 +62,7 @@ struct DetailBuilder {
         }
         lines.append(DetailLine(strings.counted(FieldNames.label("microGrids", in: language), grid.microGrids.count), role: .header))
         for micro in grid.microGrids {
-            lines.append(DetailLine("  " + strings.microGridLine(micro.number, micro.headName, micro.buildings.joined(separator: "、")), indent: 4))
+            lines.append(DetailLine("  " + strings.microGridLine(micro.number, micro.headName, micro.buildings.joined(separator: strings.listSeparator)), indent: 4))
         }
         return lines
     }
@@ -73,7 +73,7 @@ struct DetailBuilder {
         lines.append(DetailLine(strings.grid + "  " + gridName + " " + household.gridCode.rawValue
                                 + (household.microGrid.map { "    " + FieldNames.label("microGrid", in: language) + "  " + String($0) } ?? "")))
         lines.append(field("residency", household.residency.name(language)))
-        if !household.tags.isEmpty { lines.append(field("tags", household.tags.joined(separator: "、"))) }
+        if !household.tags.isEmpty { lines.append(field("tags", household.tags.joined(separator: strings.listSeparator))) }
         let visit = household.lastVisit.map { strings.aside($0.iso, strings.daysAgo(data.today.days(since: $0))) } ?? strings.never
         lines.append(field("lastVisit", visit))
         if let volunteer = household.pairedVolunteer { lines.append(field("pairedVolunteer", volunteer)) }
@@ -85,7 +85,7 @@ struct DetailBuilder {
                            person.relation.name(language), person.status.name(language)]
             lines.append(DetailLine("  " + summary.joined(separator: "  "), role: person.status == .livingHere ? .normal : .dim, indent: 4))
             if !person.tags.isEmpty {
-                lines.append(DetailLine("    " + person.tags.map { $0.name(language) }.joined(separator: "、"), role: .accent, indent: 4))
+                lines.append(DetailLine("    " + person.tags.map { $0.name(language) }.joined(separator: strings.listSeparator), role: .accent, indent: 4))
             }
             let numbers = [person.idNumber.map { FieldNames.label("idNumber", in: language) + " " + ResidentIDNumber.masked($0) },
                            person.phone.map { FieldNames.label("phone", in: language) + " " + MobileNumber.masked($0) }].compactMap { $0 }
@@ -125,7 +125,7 @@ struct DetailBuilder {
         lines.append(DetailLine(label("raisedOn") + "  " + item.raisedOn.iso + "    " + strings.grid + "  "
                                 + (data.grid(item.gridCode)?.name ?? item.gridCode.rawValue)
                                 + (item.patrolID == nil ? "" : "    " + strings.fromPatrolCase)))
-        lines.append(field("parties", item.parties.map { $0.role.isEmpty ? $0.name : strings.aside($0.name, $0.role) }.joined(separator: "、")))
+        lines.append(field("parties", item.parties.map { $0.role.isEmpty ? $0.name : strings.aside($0.name, $0.role) }.joined(separator: strings.listSeparator)))
         if let outcome = item.outcome { lines.append(field("outcome", outcome.name(language))) }
         if let agreement = item.agreement { lines.append(field("agreement", agreement)) }
         if let satisfaction = item.satisfaction {

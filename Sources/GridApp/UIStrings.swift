@@ -47,6 +47,8 @@ public struct UIStrings: Sendable {
     let openedCase: String
     /// Between a label and what follows: "：" / ": ".
     let separator: String
+    /// Between the items of a list: "、" / ", ".
+    let listSeparator: String
     /// "居民（3）" / "Residents (3)".
     let counted: @Sendable (_ label: String, _ count: Int) -> String
     /// "2026-11-20（2 天前）" / "2026-11-20 (2 days ago)".
@@ -139,6 +141,7 @@ public struct UIStrings: Sendable {
         fromPatrolCase: "由巡查发现",
         openedCase: "已立案",
         separator: "：",
+        listSeparator: "、",
         counted: { "\($0)（\($1)）" },
         aside: { "\($0)（\($1)）" }
     )
@@ -220,6 +223,7 @@ public struct UIStrings: Sendable {
         fromPatrolCase: "found on patrol",
         openedCase: "case opened",
         separator: ": ",
+        listSeparator: ", ",
         counted: { "\($0) (\($1))" },
         aside: { "\($0) (\($1))" }
     )
