@@ -65,9 +65,10 @@ public enum AppReducer {
         default:
             return []
         }
+        let narrowing = list.filter.count > state.list.filter.count && list.filter.hasPrefix(state.list.filter)
         list.selection = 0
         state.lists[state.screen] = list
-        state.refilter(state.screen)
+        state.refilter(state.screen, narrowing: narrowing)
         state.detailOffset = 0
         return []
     }

@@ -56,12 +56,14 @@ public struct AppState: Sendable {
     }
 
     /// Recomputes which rows pass the scope and the filter, keeping the selection in range.
-    mutating func refilter(_ screen: ScreenID) {
+    /// `narrowing` (a character was added to the filter) searches only the rows still shown.
+    mutating func refilter(_ screen: ScreenID, narrowing: Bool = false) {
         var state = lists[screen] ?? ListState()
         let all = rows[screen] ?? []
         let needle = state.filter.lowercased()
         let scoped = isScoped(screen)
-        state.visible = all.indices.filter { index in
+        let candidates = narrowing ? state.visible : Array(all.indices)
+        state.visible = candidates.filter { index in
             (!scoped || all[index].gridCode == scope) && (needle.isEmpty || all[index].search.contains(needle))
         }
         state.selection = min(state.selection, max(0, state.visible.count - 1))

@@ -110,7 +110,7 @@ struct BenchCommand: ParsableCommand {
         var state = AppState(data: data, language: .zh, themeName: "default", width: 120, height: 40)
         _ = AppReducer.reduce(&state, .key(.character("3")))
         _ = AppReducer.reduce(&state, .key(.pageDown))
-        var frames: [Duration] = [], moves: [Duration] = [], filters: [Duration] = []
+        var frames: [Duration] = [], moves: [Duration] = [], filters: [Duration] = [], narrowing: [Duration] = []
         for _ in 0..<30 { frames.append(time { _ = DashboardView.render(state, glyphs: .unicode) }) }
         for _ in 0..<30 {
             moves.append(time {
@@ -124,10 +124,14 @@ struct BenchCommand: ParsableCommand {
                 _ = AppReducer.reduce(&state, .key(.character(Character(String(round % 9 + 1)))))
                 _ = DashboardView.render(state, glyphs: .unicode)
             })
+            narrowing.append(time {
+                _ = AppReducer.reduce(&state, .key(.character("栋")))
+                _ = DashboardView.render(state, glyphs: .unicode)
+            })
             _ = AppReducer.reduce(&state, .key(.escape))
         }
         return [("100,000-row list: draw a frame", frames), ("100,000-row list: move one row", moves),
-                ("100,000-row list: one filter keystroke", filters)]
+                ("100,000-row list: first filter keystroke", filters), ("100,000-row list: next filter keystroke", narrowing)]
     }
 
     static func time(_ body: () throws -> Void) rethrows -> Duration {
