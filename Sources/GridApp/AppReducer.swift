@@ -10,12 +10,13 @@ public enum AppReducer {
         case .key(let key):
             if key == .resize { return [] }
             state.message = nil
+            if state.form != nil { return FormReducer.reduce(&state, key) }
             switch state.mode {
             case .help: return help(&state, key)
             case .filter: return filter(&state, key)
             case .command(let text): return commandLine(&state, key, text)
             case .normal:
-                guard let command = state.keymap.command(for: key) else { return [] }
+                guard let command = state.keymap.command(for: key, on: state.screen) else { return [] }
                 return perform(&state, command)
             }
         case .resized(let width, let height):
@@ -34,6 +35,18 @@ public enum AppReducer {
             return []
         case .failed(let message):
             state.isLoading = false
+            state.message = StatusMessage(message, isError: true)
+            return []
+        case .saved(let disputeCase, let overview):
+            state.isSaving = false
+            state.form = nil
+            if let index = state.data.cases.firstIndex(where: { $0.id == disputeCase.id }) { state.data.cases[index] = disputeCase }
+            state.data.overview = overview
+            state.rebuildRows()
+            state.message = StatusMessage(state.strings.savedCase(disputeCase.number))
+            return []
+        case .saveFailed(let message):
+            state.isSaving = false
             state.message = StatusMessage(message, isError: true)
             return []
         }
@@ -111,6 +124,9 @@ public enum AppReducer {
         case .commandLine: state.mode = .command("")
         case .help: state.mode = .help
         case .quit: return [.quit]
+        case .caseAction(let action):
+            guard let disputeCase = state.selectedCase, action.isAllowed(for: disputeCase) else { return [] }
+            state.form = CaseForm(action, for: disputeCase, workers: Array(state.data.workers.values), language: state.language)
         }
         return []
     }

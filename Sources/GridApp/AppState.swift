@@ -1,3 +1,4 @@
+import Foundation
 import GridModel
 import TerminalUI
 
@@ -19,10 +20,20 @@ public struct AppState: Sendable {
     public var actionSelection = 0
     public var message: StatusMessage?
     public var isLoading = false
+    public var isSaving = false
+    /// The workflow form being filled in, if any.
+    public var form: CaseForm?
+    /// Who is working: every change is recorded under this worker.
+    public var actor: RecordID
+    /// The present moment, set by the run loop before each key, so reducers stay pure.
+    public var clock: Date
     public let keymap: Keymap
 
-    public init(data: DashboardData, language: Language, themeName: String, width: Int, height: Int, keymap: Keymap = .standard) {
+    public init(data: DashboardData, language: Language, themeName: String, width: Int, height: Int,
+                actor: RecordID = RecordID("W-admin"), clock: Date = Date(), keymap: Keymap = .standard) {
         self.data = data
+        self.actor = actor
+        self.clock = clock
         self.language = language
         self.themeName = themeName
         self.width = width
@@ -35,7 +46,20 @@ public struct AppState: Sendable {
 
     public var strings: UIStrings { UIStrings.forLanguage(language) }
     public var layout: Layout { Layout(width: width, height: height, actionCount: actions.count) }
-    public var actions: [KeyBinding] { keymap.actions(on: screen) }
+    /// The action pane: what the screen offers, less the workflow steps the selected case does not allow.
+    public var actions: [KeyBinding] {
+        let selectedCase = screen == .cases ? list.selectedRow.map { data.cases[$0] } : nil
+        return keymap.actions(on: screen).filter { binding in
+            guard case .caseAction(let action) = binding.command else { return true }
+            return selectedCase.map(action.isAllowed) ?? false
+        }
+    }
+
+    /// The case selected on the cases screen.
+    var selectedCase: DisputeCase? {
+        guard screen == .cases, let row = list.selectedRow, data.cases.indices.contains(row) else { return nil }
+        return data.cases[row]
+    }
     public var list: ListState { lists[screen] ?? ListState() }
 
     /// The selected record's detail lines, unwrapped.

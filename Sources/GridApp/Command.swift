@@ -5,4 +5,6 @@ public enum Command: Hashable, Sendable {
     case screen(ScreenID)
     case open, back
     case filter, commandLine, help, quit
+    /// A workflow step on the selected case.
+    case caseAction(CaseAction)
 }

@@ -17,6 +17,7 @@ public enum DashboardView {
         actionPane(&buffer, state, layout, glyphs)
         statusLine(&buffer, state, layout)
         if state.mode == .help { HelpOverlay.draw(into: &buffer, state, glyphs: glyphs) }
+        if state.form != nil { FormView.draw(into: &buffer, state, glyphs: glyphs) }
         return buffer
     }
 

@@ -11,15 +11,19 @@ public struct KeyBinding: Hashable, Sendable {
     public let group: Group
     /// Listed in the action pane, as something the selected item or screen allows.
     public let isAction: Bool
-    /// Changes or loses something; none does yet, the field is for the entry forms to come.
+    /// Changes or loses something that cannot simply be taken back.
     public let isDestructive: Bool
+    /// The screens where the binding applies; nil for everywhere.
+    public let screens: Set<ScreenID>?
 
-    public init(_ keys: [Key], _ command: Command, group: Group, isAction: Bool = false, isDestructive: Bool = false) {
+    public init(_ keys: [Key], _ command: Command, group: Group, isAction: Bool = false, isDestructive: Bool = false,
+                screens: Set<ScreenID>? = nil) {
         self.keys = keys
         self.command = command
         self.group = group
         self.isAction = isAction
         self.isDestructive = isDestructive
+        self.screens = screens
     }
 
     /// `j/↓`: how help and the action pane show the keys.

@@ -5,17 +5,17 @@ import TerminalUI
 public struct Keymap: Sendable {
     public let bindings: [KeyBinding]
 
-    public func command(for key: Key) -> Command? {
-        bindings.first { $0.keys.contains(key) }?.command
+    public func command(for key: Key, on screen: ScreenID) -> Command? {
+        bindings.first { $0.keys.contains(key) && ($0.screens?.contains(screen) ?? true) }?.command
     }
 
     public func binding(for command: Command) -> KeyBinding? {
         bindings.first { $0.command == command }
     }
 
-    /// What the action pane offers on `screen`.
+    /// What the action pane can offer on `screen` (the state then drops steps the item does not allow).
     public func actions(on screen: ScreenID) -> [KeyBinding] {
-        bindings.filter(\.isAction)
+        bindings.filter { $0.isAction && ($0.screens?.contains(screen) ?? true) }
     }
 
     public static let standard = Keymap(bindings: [
@@ -35,6 +35,15 @@ public struct Keymap: Sendable {
         KeyBinding([.character("4")], .screen(.patrols), group: .screens),
         KeyBinding([.character("5")], .screen(.cases), group: .screens),
         KeyBinding([.enter], .open, group: .item, isAction: true),
+        KeyBinding([.character("a")], .caseAction(.advance), group: .item, isAction: true, screens: [.cases]),
+        KeyBinding([.character("e")], .caseAction(.escalate), group: .item, isAction: true, screens: [.cases]),
+        KeyBinding([.character("w")], .caseAction(.assign), group: .item, isAction: true, screens: [.cases]),
+        KeyBinding([.character("d")], .caseAction(.deadline), group: .item, isAction: true, screens: [.cases]),
+        KeyBinding([.character("o")], .caseAction(.outcome), group: .item, isAction: true, screens: [.cases]),
+        KeyBinding([.character("v")], .caseAction(.rating), group: .item, isAction: true, screens: [.cases]),
+        KeyBinding([.character("c")], .caseAction(.close), group: .item, isAction: true, isDestructive: true, screens: [.cases]),
+        KeyBinding([.character("r")], .caseAction(.reopen), group: .item, isAction: true, screens: [.cases]),
+        KeyBinding([.character("n")], .caseAction(.note), group: .item, isAction: true, screens: [.cases]),
         KeyBinding([.escape], .back, group: .item),
         KeyBinding([.character("/")], .filter, group: .tools, isAction: true),
         KeyBinding([.character(":")], .commandLine, group: .tools, isAction: true),

@@ -45,6 +45,11 @@ public struct UIStrings: Sendable {
     let timeline: String
     let fromPatrolCase: String
     let openedCase: String
+    let actionNames: [CaseAction: String]
+    let formKeys: String
+    let discardQuestion: String
+    let badDate: @Sendable (String) -> String
+    let savedCase: @Sendable (String) -> String
     /// Between a label and what follows: "：" / ": ".
     let separator: String
     /// Between the items of a list: "、" / ", ".
@@ -59,8 +64,11 @@ public struct UIStrings: Sendable {
     /// What a command does, as help and the action pane say it.
     func description(of command: Command, on screen: ScreenID) -> String {
         if case .screen(let target) = command { return describe(command, screen) + (screenNames[target] ?? "") }
+        if case .caseAction(let action) = command { return actionName(action) }
         return describe(command, screen)
     }
+
+    func actionName(_ action: CaseAction) -> String { actionNames[action] ?? action.rawValue }
 
     func name(of screen: ScreenID) -> String { screenNames[screen] ?? "" }
 
@@ -94,6 +102,7 @@ public struct UIStrings: Sendable {
             case .commandLine: return "输入命令"
             case .help: return "帮助"
             case .quit: return "退出"
+            case .caseAction: return ""
             }
         },
         groups: [.move: "移动", .panes: "窗格", .screens: "页面", .item: "当前项", .tools: "工具"],
@@ -140,6 +149,12 @@ public struct UIStrings: Sendable {
         timeline: "办理记录",
         fromPatrolCase: "由巡查发现",
         openedCase: "已立案",
+        actionNames: [.advance: "推进到下一阶段", .escalate: "上报上一级", .assign: "指派承办人", .deadline: "设定办结期限",
+                      .outcome: "记录调解结果", .rating: "记录满意度和回访", .close: "结案", .reopen: "重新打开", .note: "添加备注"],
+        formKeys: "Tab 下一项  ←/→ 选择  Enter 保存  Esc 取消",
+        discardQuestion: "放弃已填写的内容？按 y 放弃，其他键继续填写",
+        badDate: { "“\($0)”不是日期：可写 2026-11-22、11-22、今天 或 -3d" },
+        savedCase: { "已保存 \($0)" },
         separator: "：",
         listSeparator: "、",
         counted: { "\($0)（\($1)）" },
@@ -176,6 +191,7 @@ public struct UIStrings: Sendable {
             case .commandLine: return "type a command"
             case .help: return "help"
             case .quit: return "quit"
+            case .caseAction: return ""
             }
         },
         groups: [.move: "Move", .panes: "Panes", .screens: "Screens", .item: "Selected item", .tools: "Tools"],
@@ -222,6 +238,13 @@ public struct UIStrings: Sendable {
         timeline: "Timeline",
         fromPatrolCase: "found on patrol",
         openedCase: "case opened",
+        actionNames: [.advance: "advance to the next stage", .escalate: "escalate one level", .assign: "assign", .deadline: "set the deadline",
+                      .outcome: "record the outcome", .rating: "record satisfaction and follow-up", .close: "close the case",
+                      .reopen: "reopen", .note: "add a note"],
+        formKeys: "Tab next field  ←/→ choose  Enter save  Esc cancel",
+        discardQuestion: "Drop what you typed? y drops it, any other key goes back to the form",
+        badDate: { "\"\($0)\" is not a date: write 2026-11-22, 11-22, today or -3d" },
+        savedCase: { "Saved \($0)" },
         separator: ": ",
         listSeparator: ", ",
         counted: { "\($0) (\($1))" },

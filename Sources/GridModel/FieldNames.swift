@@ -64,6 +64,7 @@ public enum FieldNames {
         "householdIDs": LocalizedText(zh: "走访住户", en: "households visited"),
         "patrolID": LocalizedText(zh: "来源巡查", en: "from patrol"),
         "age": LocalizedText(zh: "年龄", en: "age"),
+        "note": LocalizedText(zh: "说明", en: "note"),
     ]
 
     /// What a field is called, for labels in the interface: "身份证号" / "ID number".

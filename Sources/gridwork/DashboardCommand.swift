@@ -20,6 +20,9 @@ struct DashboardCommand: ParsableCommand {
     @Option(name: .long, help: "Theme: default, high-contrast, mono, ascii, or one of yours in $XDG_CONFIG_HOME/gridwork/themes.")
     var theme = "default"
 
+    @Option(name: .customLong("as"), help: "Work as this worker (id or name); default: $GRIDWORK_WORKER, else the community's admin.")
+    var actor: String?
+
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw failure(options.text.needsTerminal) }
@@ -28,6 +31,6 @@ struct DashboardCommand: ParsableCommand {
             printError(options.text.makingDemo(folder))
             try DemoCommand.generate(scale: .community, seed: 1, today: Day(Date()), folder: folder, options: options)
         }
-        try DashboardRunner(folder: folder, language: options.language, themeName: theme, environment: environment).run()
+        try DashboardRunner(folder: folder, language: options.language, themeName: theme, actorName: actor, environment: environment).run()
     }
 }

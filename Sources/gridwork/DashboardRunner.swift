@@ -11,11 +11,14 @@ final class DashboardRunner {
     let folder: String
     let language: Language
     let themeName: String
+    /// Who is working, by worker id or name (until accounts exist).
+    let actorName: String?
     let environment: [String: String]
     private let themes: ThemeLoader
 
-    init(folder: String, language: Language, themeName: String, environment: [String: String]) {
+    init(folder: String, language: Language, themeName: String, actorName: String?, environment: [String: String]) {
         self.folder = folder
+        self.actorName = actorName
         self.language = language
         self.themeName = themeName
         self.environment = environment
@@ -43,7 +46,7 @@ final class DashboardRunner {
         let loader = DashboardLoader(store: store)
         let today = Day(Date())
         var state = AppState(data: loader.initial(today: today), language: language, themeName: theme.name,
-                             width: terminal.size.width, height: terminal.size.height)
+                             width: terminal.size.width, height: terminal.size.height, actor: actor(in: store.workers))
         if let themeProblem { state.message = StatusMessage(themeProblem, isError: true) }
 
         var idleReads = 0
@@ -60,6 +63,7 @@ final class DashboardRunner {
                 _ = AppReducer.reduce(&state, .resized(width: terminal.size.width, height: terminal.size.height))
                 continue
             }
+            state.clock = Date()
             for effect in AppReducer.reduce(&state, .key(key)) {
                 switch effect {
                 case .quit:
@@ -67,6 +71,17 @@ final class DashboardRunner {
                 case .load(let grid):
                     terminal.draw(DashboardView.render(state, glyphs: theme.glyphs))
                     _ = AppReducer.reduce(&state, .loaded(loader.load(grid: grid, today: today)))
+                case .save(let disputeCase):
+                    do {
+                        let saved = try store.save(disputeCase, by: state.actor, at: state.clock)
+                        _ = AppReducer.reduce(&state, .saved(saved, Overview(store.summary(), today: today)))
+                    } catch {
+                        // Someone else changed the case: read it again; the form keeps what was typed.
+                        if case .staleRecord = error {
+                            _ = AppReducer.reduce(&state, .loaded(loader.load(grid: state.data.loadedGrid, today: today)))
+                        }
+                        _ = AppReducer.reduce(&state, .saveFailed(error.message(in: state.language)))
+                    }
                 case .applyTheme(let name):
                     switch themes.load(name) {
                     case .success(let chosen):
@@ -79,6 +94,13 @@ final class DashboardRunner {
                 }
             }
         }
+    }
+
+    /// The worker named by `--as` or `$GRIDWORK_WORKER` (id or name), else the community's admin.
+    private func actor(in workers: [Worker]) -> RecordID {
+        let wanted = actorName ?? environment["GRIDWORK_WORKER"]
+        if let wanted, let worker = workers.first(where: { $0.id.rawValue == wanted || $0.name == wanted }) { return worker.id }
+        return (workers.first { $0.role == .admin } ?? workers.first)?.id ?? RecordID("W-local")
     }
 
     /// The empty-folder screen: returns the store to open, or nil to quit.

@@ -138,6 +138,27 @@ import TestSupport
         #expect(tmux.waitUntilFinished()?.contains("EXITED 0") == true)
     }
 
+    @Test func aNoteTypedInChineseLandsOnTheCaseOnDisk() throws {
+        let folder = try demoFolder()
+        defer { folder.remove() }
+        let tmux = try TmuxSession("'\(gridwork)' --data '\(folder.path)' --lang zh", width: 110, height: 32)
+        #expect(tmux.wait(for: "1 总览") != nil)
+        try tmux.press("5")
+        #expect(tmux.wait(for: "添加备注") != nil, "the action pane offers the case's steps")
+        try tmux.press("n")
+        #expect(tmux.wait(for: "添加备注  JF") != nil)
+        try tmux.type("电话回访当事人，双方已和解")
+        try tmux.press("Enter")
+        #expect(tmux.wait(for: "已保存 JF") != nil, "\(tmux.screen())")
+        try tmux.press("q")
+        #expect(tmux.waitUntilFinished()?.contains("EXITED 0") == true)
+        let cases = folder.allFiles().filter { $0.contains("/cases/") }
+        let onDisk = try cases.map { try String(contentsOfFile: folder.path + "/" + $0, encoding: .utf8) }.joined()
+        #expect(onDisk.contains("\"note\" : \"电话回访当事人，双方已和解\""))
+        let check = try CommandRun(gridwork, ["check", "--data", folder.path])
+        #expect(check.status == 0, "the saved case obeys every rule: \(check.output)")
+    }
+
     /// User plus system time of a process, in clock ticks.
     static func cpuTicks(_ pid: Int32) -> Int? {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
