@@ -32,7 +32,7 @@ let package = Package(
         .executableTarget(
             name: "gridwork",
             dependencies: [
-                "GridModel", "GridStore", "GridDemo", "GridApp", "CursesTerminal",
+                "GridModel", "GridStore", "GridDemo", "GridApp", "CursesTerminal", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
