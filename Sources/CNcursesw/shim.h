@@ -13,6 +13,7 @@ static inline WINDOW *gw_stdscr(void) { return stdscr; }
 static inline int gw_lines(void) { return LINES; }
 static inline int gw_cols(void) { return COLS; }
 static inline int gw_colors(void) { return COLORS; }
+static inline int gw_color_pairs(void) { return COLOR_PAIRS; }
 static inline attr_t gw_bold(void) { return A_BOLD; }
 static inline attr_t gw_underline(void) { return A_UNDERLINE; }
 static inline attr_t gw_reverse(void) { return A_REVERSE; }

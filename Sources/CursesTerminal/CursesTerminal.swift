@@ -14,7 +14,8 @@ public final class CursesTerminal {
     public init() {
         // Wide characters need a UTF-8 locale. When the one asked for is not installed (LANG=zh_CN.UTF-8
         // on a machine with only C.UTF-8), fall back to C.UTF-8 rather than show nothing but ASCII.
-        if setlocale(LC_ALL, "") == nil || String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" {
+        // A GB18030 or GBK locale that exists is kept: its terminal expects that encoding.
+        if setlocale(LC_ALL, "") == nil || String(cString: nl_langinfo(nl_item(CODESET))) == "ANSI_X3.4-1968" {
             setlocale(LC_ALL, "C.UTF-8")
         }
         initscr()
@@ -27,7 +28,10 @@ public final class CursesTerminal {
         hasColors = has_colors()
         if hasColors {
             start_color()
-            use_default_colors()
+            // Without default-colour support, -1 would mean black on black: say what it means instead.
+            if use_default_colors() != OK { assume_default_colors(Int32(COLOR_WHITE), Int32(COLOR_BLACK)) }
+            // One pair per role; a terminal with fewer is treated as monochrome.
+            if Int(gw_color_pairs()) <= StyleRole.allCases.count { hasColors = false }
         }
         CursesTerminal.installSignalHandlers()
     }
@@ -53,7 +57,7 @@ public final class CursesTerminal {
             var pair: Int16 = 0
             if hasColors {
                 pair = Int16(index + 1)
-                init_pair(pair, Self.curses(style.foreground), Self.curses(style.background))
+                if init_pair(pair, Self.curses(style.foreground), Self.curses(style.background)) != OK { pair = 0 }
             }
             pairs[role] = (attributes, pair)
         }
@@ -81,24 +85,69 @@ public final class CursesTerminal {
                     runRole = cell.role
                     runStart = column
                 }
-                // Writing the last cell of the screen would scroll it; curses refuses, harmlessly.
-                run.append(contentsOf: cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) })
+                // A grapheme of several scalars (emoji sequences) may measure differently in curses:
+                // give it a run of its own, so everything after it starts at its own column.
+                let scalars = cell.text.unicodeScalars
+                if scalars.count > 1 {
+                    flush()
+                    runStart = column
+                }
+                run.append(contentsOf: scalars.map { wchar_t(bitPattern: $0.value) })
+                if scalars.count > 1 {
+                    flush()
+                    runStart = column + 1
+                }
             }
             flush()
         }
         wrefresh(gw_stdscr())
     }
 
+    /// What one read from the keyboard gave.
+    public enum Input: Equatable {
+        case key(Key)
+        /// A key the dashboard has no use for (Insert, Ctrl-arrows, Alt combinations).
+        case ignored
+        /// Input has gone away: the terminal closed.
+        case endOfInput
+    }
+
     /// Waits for the next key; blocks without using the processor.
-    public func readKey() -> Key? {
+    public func readKey() -> Input {
         var code: wint_t = 0
         let result = gw_get_wch(&code)
-        if result == KEY_CODE_YES { return Self.functionKey(Int32(code)) }
-        guard result == OK, let scalar = Unicode.Scalar(UInt32(code)) else { return nil }
+        if result == KEY_CODE_YES { return Self.functionKey(Int32(code)).map(Input.key) ?? .ignored }
+        guard result == OK else { return errno == EINTR ? .ignored : .endOfInput }
+        guard let scalar = Unicode.Scalar(UInt32(code)) else { return .ignored }
         switch scalar.value {
-        case 9: return .tab
-        case 10, 13: return .enter
-        case 27: return .escape
+        case 9: return .key(.tab)
+        case 10, 13: return .key(.enter)
+        case 27:
+            // Alt+key arrives as Esc and the key at once; a lone Esc has nothing behind it.
+            wtimeout(gw_stdscr(), 0)
+            var next: wint_t = 0
+            let following = gw_get_wch(&next)
+            wtimeout(gw_stdscr(), -1)
+            switch following {
+            case ERR:
+                return .key(.escape)
+            case KEY_CODE_YES:
+                ungetch(Int32(next))
+                return .key(.escape)
+            default:
+                // Esc twice in a row is two Escs; Esc with a character is Alt and means nothing here.
+                if next == 27 {
+                    unget_wch(wchar_t(bitPattern: UInt32(next)))
+                    return .key(.escape)
+                }
+                return .ignored
+            }
+        default: return .key(Self.key(for: scalar))
+        }
+    }
+
+    static func key(for scalar: Unicode.Scalar) -> Key {
+        switch scalar.value {
         case 8, 127: return .backspace
         case 1...26: return .control(Character(Unicode.Scalar(scalar.value + 96) ?? "?"))
         default: return .character(Character(scalar))
@@ -141,7 +190,7 @@ public final class CursesTerminal {
 
     /// A fatal signal must not leave the terminal in raw mode: restore it, then die as the signal asks.
     static func installSignalHandlers() {
-        for signal in [SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGABRT, SIGILL, SIGFPE, SIGINT] {
+        for signal in [SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGABRT, SIGILL, SIGFPE, SIGINT, SIGTRAP] {
             Glibc.signal(signal) { received in
                 endwin()
                 Glibc.signal(received, SIG_DFL)

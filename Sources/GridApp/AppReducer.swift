@@ -9,6 +9,8 @@ public enum AppReducer {
         switch action {
         case .key(let key):
             if key == .resize { return [] }
+            // Ctrl-C quits from anywhere: a filter, the command line, help or a form.
+            if key == .control("c") { return [.quit] }
             state.message = nil
             if state.form != nil { return FormReducer.reduce(&state, key) }
             switch state.mode {
@@ -79,9 +81,11 @@ public enum AppReducer {
             return []
         }
         let narrowing = list.filter.count > state.list.filter.count && list.filter.hasPrefix(state.list.filter)
-        list.selection = 0
+        // Typing goes to the first match; dropping the filter keeps the record that was selected.
+        let typing = key != .escape
+        if typing { list.selection = 0 }
         state.lists[state.screen] = list
-        state.refilter(state.screen, narrowing: narrowing)
+        state.refilter(state.screen, narrowing: narrowing, keepingSelection: !typing)
         state.detailOffset = 0
         return []
     }
@@ -196,6 +200,7 @@ public enum AppReducer {
         } else if !state.list.filter.isEmpty {
             state.lists[state.screen]?.filter = ""
             state.refilter(state.screen)
+            state.detailOffset = 0
         } else if state.isScoped(state.screen) {
             if state.data.isLarge {
                 show(&state, .grids)

@@ -81,8 +81,10 @@ public struct AppState: Sendable {
 
     /// Recomputes which rows pass the scope and the filter, keeping the selection in range.
     /// `narrowing` (a character was added to the filter) searches only the rows still shown.
-    mutating func refilter(_ screen: ScreenID, narrowing: Bool = false) {
+    /// With `keepingSelection` the record that was selected stays selected if it still passes.
+    mutating func refilter(_ screen: ScreenID, narrowing: Bool = false, keepingSelection: Bool = true) {
         var state = lists[screen] ?? ListState()
+        let previous = keepingSelection ? state.selectedRow : nil
         let all = rows[screen] ?? []
         let needle = state.filter.lowercased()
         let scoped = isScoped(screen)
@@ -90,7 +92,11 @@ public struct AppState: Sendable {
         state.visible = candidates.filter { index in
             (!scoped || all[index].gridCode == scope) && (needle.isEmpty || all[index].search.contains(needle))
         }
-        state.selection = min(state.selection, max(0, state.visible.count - 1))
+        if let previous, let position = state.visible.firstIndex(of: previous) {
+            state.selection = position
+        } else {
+            state.selection = min(state.selection, max(0, state.visible.count - 1))
+        }
         state.offset = ListView.offset(keeping: state.selection, visibleRows: layout.listRows, previous: state.offset, count: state.visible.count)
         lists[screen] = state
     }

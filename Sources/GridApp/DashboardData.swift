@@ -20,6 +20,9 @@ public struct DashboardData: Sendable {
     public var loadedGrid: GridCode?
     /// Files that could not be read and are left out.
     public var unreadableFiles: Int
+    /// Lookups the detail pane needs on every frame, made once.
+    public let addresses: [RecordID: String]
+    public let caseNumbers: [RecordID: String]
     /// The zone times are shown in: the machine's own, fixed in tests so screens are the same everywhere.
     public var timeZone: TimeZone
 
@@ -44,6 +47,8 @@ public struct DashboardData: Sendable {
         self.loadedGrid = loadedGrid
         self.unreadableFiles = unreadableFiles
         self.timeZone = timeZone
+        addresses = Dictionary(households.map { ($0.id, $0.address.line) }, uniquingKeysWith: { first, _ in first })
+        caseNumbers = Dictionary(cases.map { ($0.id, $0.number) }, uniquingKeysWith: { first, _ in first })
     }
 
     public var isLarge: Bool { grids.count > Self.largeThreshold }

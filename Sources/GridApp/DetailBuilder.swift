@@ -98,11 +98,11 @@ struct DetailBuilder {
         var lines = [DetailLine(patrol.kind.name(language) + "  " + TimeText.minute(patrol.start, timeZone: data.timeZone) + "–" + TimeText.clock(patrol.end, timeZone: data.timeZone), role: .title)]
         lines.append(DetailLine(strings.worker + "  " + data.workerName(patrol.workerID) + "    " + strings.grid + "  "
                                 + (data.grid(patrol.gridCode)?.name ?? patrol.gridCode.rawValue)))
-        let addresses = Dictionary(data.households.map { ($0.id, $0.address.line) }, uniquingKeysWith: { first, _ in first })
+        let addresses = data.addresses
         lines.append(DetailLine(strings.counted(FieldNames.label("householdIDs", in: language), patrol.householdIDs.count), role: .header))
         for id in patrol.householdIDs { lines.append(DetailLine("  " + (addresses[id] ?? id.rawValue), indent: 4)) }
         lines.append(DetailLine(strings.counted(FieldNames.label("findings", in: language), patrol.findings.count), role: .header))
-        let caseNumbers = Dictionary(data.cases.map { ($0.id, $0.number) }, uniquingKeysWith: { first, _ in first })
+        let caseNumbers = data.caseNumbers
         for finding in patrol.findings {
             var text = "  " + finding.kind.name(language) + strings.separator + finding.text
             if let id = finding.caseID { text += "  [" + strings.openedCase + " " + (caseNumbers[id] ?? id.rawValue) + "]" }

@@ -6,12 +6,11 @@ enum DetailView {
     static func wrapped(_ lines: [DetailLine], width: Int) -> [DetailLine] {
         guard width > 0 else { return [] }
         return lines.flatMap { line -> [DetailLine] in
-            let pieces = TextWrap.lines(line.text, width: width)
-            guard let first = pieces.first else { return [line] }
             let indent = min(line.indent, width / 2)
-            let rest = pieces.dropFirst().joined()
-            let following = rest.isEmpty ? [] : TextWrap.lines(rest, width: width - indent)
-            return [DetailLine(first, role: line.role)] + following.map { DetailLine(String(repeating: " ", count: indent) + $0, role: line.role) }
+            let pieces = TextWrap.lines(line.text, width: width, continuation: width - indent)
+            guard let first = pieces.first else { return [line] }
+            return [DetailLine(first, role: line.role)]
+                + pieces.dropFirst().map { DetailLine(String(repeating: " ", count: indent) + $0, role: line.role) }
         }
     }
 

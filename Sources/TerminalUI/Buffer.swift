@@ -47,15 +47,19 @@ public struct Buffer: Hashable, Sendable {
 
     /// Fills `rect` with spaces of `role`.
     public mutating func fill(_ rect: Rect, role: StyleRole = .normal) {
-        for row in max(0, rect.y)..<min(height, rect.maxY) {
-            for column in max(0, rect.x)..<min(width, rect.maxX) { set(" ", columns: 1, x: column, y: row, role: role) }
+        for row in rows(of: rect) {
+            for column in columns(of: rect) { set(" ", columns: 1, x: column, y: row, role: role) }
         }
     }
 
+    /// The rows and columns of `rect` that lie on the screen (empty, never an invalid range).
+    private func rows(of rect: Rect) -> Range<Int> { max(0, rect.y)..<max(max(0, rect.y), min(height, rect.maxY)) }
+    private func columns(of rect: Rect) -> Range<Int> { max(0, rect.x)..<max(max(0, rect.x), min(width, rect.maxX)) }
+
     /// Gives every cell in `rect` the role `role`, keeping its text (to highlight a row).
     public mutating func paint(_ rect: Rect, role: StyleRole) {
-        for row in max(0, rect.y)..<min(height, rect.maxY) {
-            for column in max(0, rect.x)..<min(width, rect.maxX) { cells[row * width + column].role = role }
+        for row in rows(of: rect) {
+            for column in columns(of: rect) { cells[row * width + column].role = role }
         }
     }
 

@@ -1,27 +1,52 @@
-/// Breaks text into lines of at most `width` columns. Chinese has no spaces between words, so a
-/// line may break after any character; Latin text breaks at the last space when there is one.
+/// Breaks text into lines by display width. Chinese has no spaces between words, so a line may
+/// break after any character, though never so that it starts with closing punctuation (the
+/// character before comes down with it). Latin text breaks at spaces, which the break swallows.
+/// Each paragraph (`\n`) starts a new line.
 public enum TextWrap {
-    public static func lines(_ text: String, width: Int) -> [String] {
+    /// Marks that must not begin a line (行首禁则).
+    static let noLineStart: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "”", "’", "》", "…", ",", ".", ";", ":", "?", "!", ")"]
+
+    /// Lines of at most `width` columns, the second and later of at most `continuation` (for a hanging indent).
+    public static func lines(_ text: String, width: Int, continuation: Int? = nil) -> [String] {
+        let rest = max(1, continuation ?? width)
         guard width > 0 else { return [] }
         var result: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = "", used = 0
+            var line: [Character] = []
+            var used = 0
+            var limit = result.isEmpty ? width : rest
+            func emit() {
+                result.append(String(line))
+                line = []
+                used = 0
+                limit = rest
+            }
             for character in paragraph {
                 let columns = DisplayWidth.of(character)
-                if used + columns > width {
-                    if let space = line.lastIndex(of: " "), character.isASCII, line.last?.isASCII == true, space != line.startIndex {
-                        result.append(String(line[..<space]))
-                        line = String(line[line.index(after: space)...])
-                    } else {
-                        result.append(line)
-                        line = ""
+                if used + columns > limit && !line.isEmpty {
+                    if character == " " {
+                        emit()
+                        continue
                     }
-                    used = DisplayWidth.of(line)
+                    if character.isASCII, line.last?.isASCII == true, let space = line.lastIndex(of: " "), space > 0 {
+                        let carried = Array(line[(space + 1)...])
+                        line = Array(line[..<space])
+                        emit()
+                        line = carried
+                        used = DisplayWidth.of(String(carried))
+                    } else if noLineStart.contains(character), line.count > 1, let last = line.popLast() {
+                        emit()
+                        line = [last]
+                        used = DisplayWidth.of(last)
+                    } else {
+                        emit()
+                    }
                 }
+                if line.isEmpty && character == " " && !result.isEmpty { continue }
                 line.append(character)
                 used += columns
             }
-            result.append(line)
+            result.append(String(line))
         }
         return result
     }

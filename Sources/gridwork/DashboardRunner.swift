@@ -52,13 +52,19 @@ final class DashboardRunner {
         var idleReads = 0
         while true {
             terminal.draw(DashboardView.render(state, glyphs: theme.glyphs))
-            guard let key = terminal.readKey() else {
-                // Input has gone away (the terminal closed): stop rather than spin.
+            let key: Key
+            switch terminal.readKey() {
+            case .key(let read):
+                key = read
+                idleReads = 0
+            case .ignored:
+                continue
+            case .endOfInput:
+                // The terminal has gone away: stop rather than spin.
                 idleReads += 1
                 if idleReads > 100 { return }
                 continue
             }
-            idleReads = 0
             if key == .resize {
                 _ = AppReducer.reduce(&state, .resized(width: terminal.size.width, height: terminal.size.height))
                 continue
@@ -108,7 +114,12 @@ final class DashboardRunner {
         var state = SetupState(folder: folder, language: language, width: terminal.size.width, height: terminal.size.height)
         while true {
             terminal.draw(SetupView.render(state, glyphs: glyphs))
-            guard let key = terminal.readKey() else { continue }
+            let key: Key
+            switch terminal.readKey() {
+            case .key(let read): key = read
+            case .ignored: continue
+            case .endOfInput: return nil
+            }
             if key == .resize {
                 state.width = terminal.size.width
                 state.height = terminal.size.height

@@ -48,6 +48,12 @@ import TestSupport
         try tmux.resize(width: 100, height: 30)
         #expect(tmux.wait(for: "5 案件") != nil)
 
+        try tmux.press("-N", "120", "IC")
+        try tmux.press("M-q")
+        try tmux.press("2")
+        #expect(tmux.wait(for: "网格编码") != nil, "keys it has no use for (Insert, Alt-q) change nothing and never quit")
+        #expect(!tmux.screen().contains("EXITED"))
+
         try tmux.press("?")
         #expect(tmux.wait(for: "帮助  (Esc)") != nil)
         try tmux.press("Escape")

@@ -67,6 +67,29 @@ import TerminalUI
         #expect(state.mode == .normal && state.list.visible.count == 4)
     }
 
+    @Test func droppingTheFilterKeepsTheSelectedRecord() throws {
+        var state = try DashboardFixture.state()
+        press(&state, .character("3"), .character("/"))
+        type(&state, "幸")
+        #expect(state.list.selectedRow == 2)
+        press(&state, .escape)
+        #expect(state.list.filter.isEmpty && state.list.selectedRow == 2, "the household stays selected")
+        press(&state, .character("/"))
+        type(&state, "幸")
+        press(&state, .enter, .escape)
+        #expect(state.list.selectedRow == 2)
+    }
+
+    @Test func ctrlCQuitsFromEveryMode() throws {
+        var state = try DashboardFixture.state()
+        press(&state, .character("/"))
+        #expect(press(&state, .control("c")) == [.quit])
+        press(&state, .escape, .character(":"))
+        #expect(press(&state, .control("c")) == [.quit])
+        press(&state, .escape, .character("?"))
+        #expect(press(&state, .control("c")) == [.quit])
+    }
+
     @Test func enteringAGridShowsItsHouseholdsAndEscapeShowsAllAgain() throws {
         var state = try DashboardFixture.state()
         press(&state, .character("2"), .character("j"))

@@ -23,7 +23,23 @@ import Testing
     @Test func wrapsChineseAnywhereAndLatinAtSpaces() {
         #expect(TextWrap.lines("网格员上门听取双方诉求", width: 8) == ["网格员上", "门听取双", "方诉求"])
         #expect(TextWrap.lines("the grid worker visited", width: 10) == ["the grid", "worker", "visited"])
+        #expect(TextWrap.lines("aaaa bbbb cccc dddd", width: 4) == ["aaaa", "bbbb", "cccc", "dddd"], "the break swallows the space")
         #expect(TextWrap.lines("一\n二", width: 10) == ["一", "二"])
+        #expect(TextWrap.lines("第一段很长很长\n第二段", width: 6, continuation: 4) == ["第一段", "很长", "很长", "第二", "段"],
+                "paragraphs stay apart; later ones take the continuation width")
+    }
+
+    @Test func closingPunctuationNeverStartsALine() {
+        #expect(TextWrap.lines("双方同意调解，签订协议", width: 12) == ["双方同意调", "解，签订协议"])
+        let lines = TextWrap.lines("筛选（姓名、地址、事由）", width: 10)
+        #expect(lines.allSatisfy { !($0.first.map(TextWrap.noLineStart.contains) ?? false) })
+    }
+
+    @Test func aHangingIndentKeepsWordsWhole() {
+        let text = "works nights and asks visitors to come after noon on weekdays"
+        let lines = TextWrap.lines(text, width: 20, continuation: 16)
+        #expect(lines.joined(separator: " ") == text, "no words glued together or split")
+        #expect(lines.dropFirst().allSatisfy { DisplayWidth.of($0) <= 16 })
     }
 }
 
