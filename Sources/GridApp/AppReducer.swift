@@ -24,7 +24,8 @@ public enum AppReducer {
         case .resized(let width, let height):
             state.width = width
             state.height = height
-            for screen in ScreenID.allCases { state.refilter(screen) }
+            // The rows are the same at any size; only where each list is scrolled to changes.
+            for screen in ScreenID.allCases { state.keepSelectionInView(screen) }
             return []
         case .loaded(let data):
             state.data = data

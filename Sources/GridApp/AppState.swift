@@ -97,6 +97,13 @@ public struct AppState: Sendable {
         } else {
             state.selection = min(state.selection, max(0, state.visible.count - 1))
         }
+        lists[screen] = state
+        keepSelectionInView(screen)
+    }
+
+    /// Scrolls `screen`'s list as little as possible so its selection shows at the current size.
+    mutating func keepSelectionInView(_ screen: ScreenID) {
+        guard var state = lists[screen] else { return }
         state.offset = ListView.offset(keeping: state.selection, visibleRows: layout.listRows, previous: state.offset, count: state.visible.count)
         lists[screen] = state
     }

@@ -9,10 +9,6 @@ public struct Keymap: Sendable {
         bindings.first { $0.keys.contains(key) && ($0.screens?.contains(screen) ?? true) }?.command
     }
 
-    public func binding(for command: Command) -> KeyBinding? {
-        bindings.first { $0.command == command }
-    }
-
     /// What the action pane can offer on `screen` (the state then drops steps the item does not allow).
     public func actions(on screen: ScreenID) -> [KeyBinding] {
         bindings.filter { $0.isAction && ($0.screens?.contains(screen) ?? true) }

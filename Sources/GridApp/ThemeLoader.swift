@@ -20,13 +20,6 @@ public struct ThemeLoader: Sendable {
         userFolder = config + "/gridwork/themes"
     }
 
-    /// Every theme name there is, built-in and the user's.
-    public func names() -> [String] {
-        let own = ((try? FileManager.default.contentsOfDirectory(atPath: userFolder)) ?? [])
-            .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }
-        return Array(Set(BuiltInThemes.names + own)).sorted()
-    }
-
     public func load(_ name: String) -> Result<Theme, ThemeError> {
         guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
             return .failure(.badName(name))

@@ -8,7 +8,7 @@ import GridModel
 /// was changed on disk; none repeats an ID or phone number.
 public enum StoreError: Error, Sendable {
     public enum Operation: String, Sendable {
-        case create, read, write, sync, rename, lock, list
+        case create, read, write, sync, rename, lock
     }
 
     case io(Operation, path: String, code: Int32)
@@ -70,7 +70,6 @@ public enum StoreError: Error, Sendable {
         case .sync: return zh ? "同步到磁盘" : "flush it to disk"
         case .rename: return zh ? "替换" : "replace it"
         case .lock: return zh ? "加锁" : "lock it"
-        case .list: return zh ? "列出" : "list it"
         }
     }
 
