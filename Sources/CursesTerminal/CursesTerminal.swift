@@ -110,12 +110,20 @@ public final class CursesTerminal {
         case ignored
         /// Input has gone away: the terminal closed.
         case endOfInput
+        /// No key came within the time asked for.
+        case timedOut
     }
 
-    /// Waits for the next key; blocks without using the processor.
-    public func readKey() -> Input {
+    /// Waits for the next key, blocking without using the processor; with `milliseconds`, waits
+    /// no longer than that.
+    public func readKey(milliseconds: Int32? = nil) -> Input {
         var code: wint_t = 0
+        if let milliseconds { wtimeout(gw_stdscr(), milliseconds) }
         let result = gw_get_wch(&code)
+        if milliseconds != nil {
+            wtimeout(gw_stdscr(), -1)
+            if result == ERR && errno != EINTR && isatty(STDIN_FILENO) == 1 { return .timedOut }
+        }
         if result == KEY_CODE_YES { return Self.functionKey(Int32(code)).map(Input.key) ?? .ignored }
         guard result == OK else { return errno == EINTR ? .ignored : .endOfInput }
         guard let scalar = Unicode.Scalar(UInt32(code)) else { return .ignored }

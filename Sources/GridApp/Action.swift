@@ -8,10 +8,17 @@ public enum Action: Sendable {
     case loaded(DashboardData)
     case themeChanged(String)
     case failed(String)
-    /// A case was saved; the overview's figures as they now stand.
-    case saved(DisputeCase, Overview)
+    /// A form's records were saved (as stored, revisions raised); the data read again after.
+    case saved([RecordChange], DashboardData)
     /// Saving failed; the form stays open with everything typed.
     case saveFailed(String)
+    /// The last change was taken back; the data read again after.
+    case undone(DashboardData)
+    /// The resident being registered is already on file (found on disk, perhaps in another grid):
+    /// the data holding them, to show them instead.
+    case duplicate(Resident, DashboardData)
+    /// A form kept as a draft when the program last stopped, offered back.
+    case draftRestored(RecordForm)
 }
 
 /// What the reducer asks the outside world to do.
@@ -19,7 +26,9 @@ public enum Effect: Hashable, Sendable {
     /// Read one grid's households, patrols and cases (a district is read one grid at a time).
     case load(GridCode)
     case applyTheme(String)
-    /// Save a case whose workflow step has been applied.
-    case save(DisputeCase)
+    /// Save records a form produced, in this order.
+    case save([RecordChange])
+    /// Take back the last saved change.
+    case undo(UndoStep)
     case quit
 }

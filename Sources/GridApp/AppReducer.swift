@@ -40,19 +40,51 @@ public enum AppReducer {
             state.isLoading = false
             state.message = StatusMessage(message, isError: true)
             return []
-        case .saved(let disputeCase, let overview):
+        case .saved(let changes, let data):
             state.isSaving = false
+            state.undoSteps.append(UndoStep(saved: changes, before: state.data))
             state.form = nil
-            if let index = state.data.cases.firstIndex(where: { $0.id == disputeCase.id }) { state.data.cases[index] = disputeCase }
-            state.data.overview = overview
-            state.rebuildRows()
-            state.message = StatusMessage(state.strings.savedCase(disputeCase.number))
+            replaceData(&state, data)
+            if let first = changes.first {
+                // Stay where the worker is (a visit logged from a household stays on it); show the record when it belongs here.
+                if first.screen == state.screen { state.show(first) }
+                if case .disputeCase(let saved) = first {
+                    state.message = StatusMessage(state.strings.savedCase(saved.number))
+                } else {
+                    state.message = StatusMessage(state.strings.saved)
+                }
+            }
             return []
         case .saveFailed(let message):
             state.isSaving = false
             state.message = StatusMessage(message, isError: true)
             return []
+        case .undone(let data):
+            state.isSaving = false
+            if !state.undoSteps.isEmpty { state.undoSteps.removeLast() }
+            replaceData(&state, data)
+            state.message = StatusMessage(state.strings.undone)
+            return []
+        case .duplicate(let resident, let data):
+            state.isSaving = false
+            state.form = nil
+            replaceData(&state, data)
+            state.show(resident)
+            state.message = StatusMessage(state.strings.alreadyOnFile(resident.name), isError: true)
+            return []
+        case .draftRestored(let form):
+            state.form = form
+            state.message = StatusMessage(state.strings.draftRestored)
+            return []
         }
+    }
+
+    /// New data from disk: rows rebuilt, each list keeping the record it had selected.
+    private static func replaceData(_ state: inout AppState, _ data: DashboardData) {
+        state.data = data
+        state.isLoading = false
+        state.rebuildRows()
+        state.detailItem = min(state.detailItem, max(0, state.detailItemCount - 1))
     }
 
     // MARK: Modes
@@ -88,6 +120,7 @@ public enum AppReducer {
         state.lists[state.screen] = list
         state.refilter(state.screen, narrowing: narrowing, keepingSelection: !typing)
         state.detailOffset = 0
+        state.detailItem = 0
         return []
     }
 
@@ -131,7 +164,20 @@ public enum AppReducer {
         case .quit: return [.quit]
         case .caseAction(let action):
             guard let disputeCase = state.selectedCase, action.isAllowed(for: disputeCase) else { return [] }
-            state.form = CaseForm(action, for: disputeCase, workers: Array(state.data.workers.values), language: state.language)
+            state.form = CaseStepForm.make(action, for: disputeCase, workers: Array(state.data.workers.values), language: state.language)
+        case .newRecord, .edit, .addResident, .logVisit, .addFinding, .openCase:
+            EntryCommands.open(&state, command)
+        case .undo:
+            guard let step = state.undoSteps.last else {
+                state.message = StatusMessage(state.strings.nothingToUndo)
+                return []
+            }
+            guard step.isUndoable else {
+                state.message = StatusMessage(state.strings.cannotUndo, isError: true)
+                return []
+            }
+            state.isSaving = true
+            return [.undo(step)]
         }
         return []
     }
@@ -143,11 +189,25 @@ public enum AppReducer {
             guard !list.visible.isEmpty else { return }
             list.selection = min(max(0, list.selection.addingClamped(delta)), list.visible.count - 1)
             list.offset = ListView.offset(keeping: list.selection, visibleRows: state.layout.listRows, previous: list.offset, count: list.visible.count)
-            if list.selection != state.list.selection { state.detailOffset = 0 }
+            if list.selection != state.list.selection {
+                state.detailOffset = 0
+                state.detailItem = 0
+            }
             state.lists[state.screen] = list
         case .detail:
-            let lines = DetailView.wrapped(state.detailLines, width: state.layout.detail.width - 2).count
-            state.detailOffset = min(max(0, state.detailOffset.addingClamped(delta)), max(0, lines - state.layout.detailRows))
+            let wrapped = DetailView.wrapped(state.detailLines, width: state.layout.detail.width - 2)
+            let count = state.detailItemCount
+            if count > 0 && abs(delta) == 1 {
+                // Residents and findings are picked one at a time; the pane scrolls to show the one picked.
+                state.detailItem = min(max(0, state.detailItem + delta), count - 1)
+                let lines = wrapped.indices.filter { wrapped[$0].item == state.detailItem }
+                if let first = lines.first, let last = lines.last {
+                    if first < state.detailOffset { state.detailOffset = first }
+                    if last >= state.detailOffset + state.layout.detailRows { state.detailOffset = last - state.layout.detailRows + 1 }
+                }
+                return
+            }
+            state.detailOffset = min(max(0, state.detailOffset.addingClamped(delta)), max(0, wrapped.count - state.layout.detailRows))
         case .actions:
             state.actionSelection = min(max(0, state.actionSelection.addingClamped(delta)), max(0, state.actions.count - 1))
         }
@@ -157,6 +217,7 @@ public enum AppReducer {
         state.screen = screen
         state.focus = .list
         state.detailOffset = 0
+        state.detailItem = 0
         state.actionSelection = 0
     }
 

@@ -21,8 +21,12 @@ public struct AppState: Sendable {
     public var message: StatusMessage?
     public var isLoading = false
     public var isSaving = false
-    /// The workflow form being filled in, if any.
-    public var form: CaseForm?
+    /// The form being filled in, if any.
+    public var form: RecordForm?
+    /// In the detail pane: the resident (households) or finding (patrols) selected.
+    public var detailItem = 0
+    /// Changes saved in this session, the latest last, for `u`.
+    public var undoSteps: [UndoStep] = []
     /// Who is working: every change is recorded under this worker.
     public var actor: RecordID
     /// The present moment, set by the run loop before each key, so reducers stay pure.
@@ -68,6 +72,31 @@ public struct AppState: Sendable {
         return DetailBuilder(data: data, language: language).lines(for: screen, at: row)
     }
 
+    /// The household selected on the households screen.
+    var selectedHousehold: Household? {
+        guard screen == .households, let row = list.selectedRow, data.households.indices.contains(row) else { return nil }
+        return data.households[row]
+    }
+
+    /// The patrol log selected on the patrols screen.
+    var selectedPatrol: PatrolLog? {
+        guard screen == .patrols, let row = list.selectedRow, data.patrols.indices.contains(row) else { return nil }
+        return data.patrols[row]
+    }
+
+    /// How many items (residents, findings) the detail pane lets the worker pick among.
+    var detailItemCount: Int {
+        if let household = selectedHousehold { return data.residents[household.id]?.count ?? 0 }
+        return selectedPatrol?.findings.count ?? 0
+    }
+
+    /// The resident picked in the detail pane, when it has the focus.
+    var selectedResident: Resident? {
+        guard focus == .detail, let household = selectedHousehold, let people = data.residents[household.id],
+              people.indices.contains(detailItem) else { return nil }
+        return people[detailItem]
+    }
+
     /// Screens 3–5 show one grid when a scope is set; the overview and grids always show all.
     func isScoped(_ screen: ScreenID) -> Bool { scope != nil && [.households, .patrols, .cases].contains(screen) }
 
@@ -107,4 +136,42 @@ public struct AppState: Sendable {
         state.offset = ListView.offset(keeping: state.selection, visibleRows: layout.listRows, previous: state.offset, count: state.visible.count)
         lists[screen] = state
     }
+
+    /// Shows a record on its screen: selects its row (dropping a filter that hides it) and, for
+    /// a resident, their household with them picked in the detail pane.
+    mutating func show(_ change: RecordChange) {
+        let target = change.screen
+        let row: Int?
+        switch change {
+        case .household(let household): row = data.households.firstIndex { $0.id == household.id }
+        case .resident(let resident): row = data.households.firstIndex { $0.id == resident.householdID }
+        case .patrol(let patrol): row = data.patrols.firstIndex { $0.id == patrol.id }
+        case .disputeCase(let disputeCase): row = data.cases.firstIndex { $0.id == disputeCase.id }
+        }
+        guard let row else { return }
+        if let grid = rows[target]?[row].gridCode, scope != nil, scope != grid {
+            scope = grid
+            for screen in [ScreenID.households, .patrols, .cases] { refilter(screen) }
+        }
+        screen = target
+        var state = lists[target] ?? ListState()
+        if !state.visible.contains(row) {
+            state.filter = ""
+            lists[target] = state
+            refilter(target)
+            state = lists[target] ?? ListState()
+        }
+        if let position = state.visible.firstIndex(of: row) { state.selection = position }
+        lists[target] = state
+        keepSelectionInView(target)
+        detailOffset = 0
+        detailItem = 0
+        focus = .list
+        if case .resident(let resident) = change, let index = data.residents[resident.householdID]?.firstIndex(where: { $0.id == resident.id }) {
+            detailItem = index
+            focus = .detail
+        }
+    }
+
+    mutating func show(_ resident: Resident) { show(.resident(resident)) }
 }

@@ -1,7 +1,7 @@
 import GridModel
 
 /// The workflow steps a case offers in the action pane, each a form that appends to its timeline.
-public enum CaseAction: String, CaseIterable, Hashable, Sendable {
+public enum CaseAction: String, CaseIterable, Codable, Hashable, Sendable {
     case advance, escalate, assign, deadline, outcome, rating, close, reopen, note
 
     /// Whether the case's state allows this step now; steps it does not allow are not offered.

@@ -5,6 +5,20 @@ public enum Command: Hashable, Sendable {
     case screen(ScreenID)
     case open, back
     case filter, commandLine, help, quit
+    /// A new record of the screen's kind: household, patrol log, case.
+    case newRecord
+    /// Edit the selected record (on the households screen with the detail pane focused, the selected resident).
+    case edit
+    /// Register a resident in the selected household.
+    case addResident
+    /// Log a visit to the selected household.
+    case logVisit
+    /// Add a finding to the selected patrol log.
+    case addFinding
+    /// Open a case from the selected finding, resident or household.
+    case openCase
+    /// Take back the last change saved in this session.
+    case undo
     /// A workflow step on the selected case.
     case caseAction(CaseAction)
 }

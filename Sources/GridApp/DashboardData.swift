@@ -63,3 +63,27 @@ public struct DashboardData: Sendable {
     /// The head of household first, then spouse, parents, children, others.
     static func relationOrder(_ relation: Relation) -> Int { Relation.allCases.firstIndex(of: relation) ?? 0 }
 }
+
+extension DashboardData {
+    /// The version of `change`'s record held here, nil when it is not (a new record).
+    func record(like change: RecordChange) -> RecordChange? {
+        switch change {
+        case .household(let record): return households.first { $0.id == record.id }.map(RecordChange.household)
+        case .resident(let record): return residents[record.householdID]?.first { $0.id == record.id }.map(RecordChange.resident)
+        case .patrol(let record): return patrols.first { $0.id == record.id }.map(RecordChange.patrol)
+        case .disputeCase(let record): return cases.first { $0.id == record.id }.map(RecordChange.disputeCase)
+        }
+    }
+
+    /// The resident on file with this ID number, among the residents read.
+    public func resident(withIDNumber number: String) -> Resident? {
+        let wanted = number.uppercased()
+        for people in residents.values {
+            if let found = people.first(where: { $0.idNumber == wanted }) { return found }
+        }
+        return nil
+    }
+
+    /// The households of one grid, in list order.
+    func households(in grid: GridCode) -> [Household] { households.filter { $0.gridCode == grid } }
+}

@@ -58,6 +58,7 @@ public enum DashboardView {
         let rect = layout.detail
         buffer.box(rect, title: state.strings.details, glyphs: glyphs, role: state.focus == .detail ? .borderFocused : .border)
         DetailView.draw(into: &buffer, rect.inset(1), lines: state.detailLines, offset: state.detailOffset,
+                        selectedItem: state.focus == .detail && state.detailItemCount > 0 ? state.detailItem : nil,
                         empty: state.isLoading ? state.strings.loading : "")
     }
 

@@ -80,16 +80,17 @@ struct DetailBuilder {
         if !household.notes.isEmpty { lines.append(field("notes", household.notes)) }
         let people = data.residents[household.id] ?? []
         lines.append(DetailLine(strings.counted(strings.residents, people.count), role: .header))
-        for person in people {
+        for (item, person) in people.enumerated() {
             let summary = [person.name, person.gender.name(language), strings.ageYears(person.age(on: data.today)),
                            person.relation.name(language), person.status.name(language)]
-            lines.append(DetailLine("  " + summary.joined(separator: "  "), role: person.status == .livingHere ? .normal : .dim, indent: 4))
+            lines.append(DetailLine("  " + summary.joined(separator: "  "), role: person.status == .livingHere ? .normal : .dim, indent: 4, item: item))
             if !person.tags.isEmpty {
-                lines.append(DetailLine("    " + person.tags.map { $0.name(language) }.joined(separator: strings.listSeparator), role: .accent, indent: 4))
+                lines.append(DetailLine("    " + person.tags.map { $0.name(language) }.joined(separator: strings.listSeparator), role: .accent,
+                                        indent: 4, item: item))
             }
             let numbers = [person.idNumber.map { FieldNames.label("idNumber", in: language) + " " + ResidentIDNumber.masked($0) },
                            person.phone.map { FieldNames.label("phone", in: language) + " " + MobileNumber.masked($0) }].compactMap { $0 }
-            if !numbers.isEmpty { lines.append(DetailLine("    " + numbers.joined(separator: "  "), role: .dim, indent: 4)) }
+            if !numbers.isEmpty { lines.append(DetailLine("    " + numbers.joined(separator: "  "), role: .dim, indent: 4, item: item)) }
         }
         return lines
     }
@@ -103,10 +104,10 @@ struct DetailBuilder {
         for id in patrol.householdIDs { lines.append(DetailLine("  " + (addresses[id] ?? id.rawValue), indent: 4)) }
         lines.append(DetailLine(strings.counted(FieldNames.label("findings", in: language), patrol.findings.count), role: .header))
         let caseNumbers = data.caseNumbers
-        for finding in patrol.findings {
+        for (item, finding) in patrol.findings.enumerated() {
             var text = "  " + finding.kind.name(language) + strings.separator + finding.text
             if let id = finding.caseID { text += "  [" + strings.openedCase + " " + (caseNumbers[id] ?? id.rawValue) + "]" }
-            lines.append(DetailLine(text, role: finding.kind == .hazard ? .warning : .normal, indent: 4))
+            lines.append(DetailLine(text, role: finding.kind == .hazard ? .warning : .normal, indent: 4, item: item))
         }
         if !patrol.notes.isEmpty { lines.append(field("notes", patrol.notes)) }
         return lines

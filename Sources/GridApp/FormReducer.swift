@@ -2,7 +2,8 @@ import Foundation
 import GridModel
 import TerminalUI
 
-/// Keys while a case form is open: moving between fields, typing, choosing, saving, leaving.
+/// Keys while a form is open: moving between fields, typing, choosing, saving, leaving.
+/// A field is checked as the cursor leaves it; the whole record when the form is saved.
 enum FormReducer {
     static func reduce(_ state: inout AppState, _ key: Key) -> [Effect] {
         guard var form = state.form else { return [] }
@@ -14,60 +15,148 @@ enum FormReducer {
             return []
         }
         let index = form.focus
+        let isNotes = form.fields[index].kind == .notes
         switch key {
         case .escape:
-            if form.hasInput { form.confirmingDiscard = true } else { state.form = nil; return [] }
-        case .control("c"):
-            return [.quit]
+            if form.isDirty { form.confirmingDiscard = true } else { state.form = nil; return [] }
         case .tab, .down:
+            leave(&state, &form)
+            guard state.form != nil else { return [] }
             form.focus = (index + 1) % form.fields.count
         case .backTab, .up:
+            leave(&state, &form)
+            guard state.form != nil else { return [] }
             form.focus = (index + form.fields.count - 1) % form.fields.count
-        case .enter:
+        case .enter where isNotes:
+            // Notes take several lines; Ctrl-S saves from them.
+            edit(&form, key)
+        case .enter, .control("s"):
+            leave(&state, &form)
+            guard state.form != nil else { return [] }
             return save(&state, form)
         default:
-            edit(&form.fields[index], key)
+            edit(&form, key)
         }
         state.form = form
         return []
     }
 
-    private static func edit(_ field: inout FormField, _ key: Key) {
+    private static func edit(_ form: inout RecordForm, _ key: Key) {
+        var field = form.fields[form.focus]
+        let before = field
         field.error = nil
-        if case .choice(let values, _) = field.kind {
+        switch field.kind {
+        case .choice(let values, _):
+            guard !values.isEmpty else { return }
+            let matches = field.matchingChoices()
+            let position = matches.firstIndex(of: field.choice)
+            switch key {
+            case .right, .character(" "):
+                if !matches.isEmpty { field.choice = matches[position.map { ($0 + 1) % matches.count } ?? 0] }
+            case .left:
+                if !matches.isEmpty { field.choice = matches[position.map { ($0 + matches.count - 1) % matches.count } ?? 0] }
+            case .character(let character):
+                // Typing narrows the options: part of an address, a name or its pinyin initials.
+                field.input.insert(String(character))
+                if let first = field.matchingChoices().first { field.choice = first }
+            case .backspace:
+                field.input.backspace()
+            default:
+                break
+            }
+        case .flags(let values, _):
             guard !values.isEmpty else { return }
             switch key {
-            case .right, .character(" "), .character("l"): field.choice = (field.choice + 1) % values.count
-            case .left, .character("h"): field.choice = (field.choice + values.count - 1) % values.count
+            case .right: field.choice = (field.choice + 1) % values.count
+            case .left: field.choice = (field.choice + values.count - 1) % values.count
+            case .character(" "):
+                if field.flagged.contains(field.choice) { field.flagged.remove(field.choice) } else { field.flagged.insert(field.choice) }
             default: break
             }
-            return
+        case .text, .notes, .date, .time:
+            switch key {
+            case .character(let character): field.input.insert(String(character))
+            case .enter: field.input.insert("\n")
+            case .backspace: field.input.backspace()
+            case .delete: field.input.delete()
+            case .left: field.input.moveLeft()
+            case .right: field.input.moveRight()
+            case .home: field.input.moveToStart()
+            case .end: field.input.moveToEnd()
+            default: break
+            }
         }
-        switch key {
-        case .character(let character): field.input.insert(String(character))
-        case .backspace: field.input.backspace()
-        case .delete: field.input.delete()
-        case .left: field.input.moveLeft()
-        case .right: field.input.moveRight()
-        case .home: field.input.moveToStart()
-        case .end: field.input.moveToEnd()
-        default: break
+        form.fields[form.focus] = field
+        if field.input != before.input || field.choice != before.choice || field.flagged != before.flagged { form.isDirty = true }
+    }
+
+    /// Checks the field the cursor is leaving, so a mistake shows while it is fresh. An ID number
+    /// fills in the birth date and gender it encodes, and one already on file shows that resident.
+    private static func leave(_ state: inout AppState, _ form: inout RecordForm) {
+        var field = form.fields[form.focus]
+        let text = field.value
+        let language = state.language
+        defer { if state.form != nil { form.fields[form.focus] = field } }
+        // A choice's typed words only narrowed it; the choice stays.
+        if field.isChoice { field.input = TextField() }
+        guard !text.isEmpty, field.error == nil else { return }
+        switch field.kind {
+        case .date:
+            if DateInput.parse(text, today: state.data.today) == nil { field.error = state.strings.badDate(text) }
+        case .time:
+            if TimeInput.minutes(text) == nil { field.error = RuleViolation(FieldPath(stringLiteral: field.key), .timeFormat).message(in: language) }
+        default:
+            break
+        }
+        switch field.check {
+        case .mobile:
+            if MobileNumber.normalized(text) == nil { field.error = RuleViolation("phone", .mobileNumberFormat).message(in: language) }
+        case .idNumber:
+            do {
+                let parsed = try ResidentIDNumber.parse(text)
+                if let existing = state.data.resident(withIDNumber: parsed.text), existing.id != form.residentID {
+                    state.form = nil
+                    state.show(existing)
+                    state.message = StatusMessage(state.strings.alreadyOnFile(existing.name), isError: true)
+                    return
+                }
+                if var birth = form["birthDate"], birth.input.isEmpty {
+                    birth.input = TextField(parsed.birthDate.iso)
+                    form["birthDate"] = birth
+                }
+                if var gender = form["gender"], let position = gender.options.values.firstIndex(of: parsed.gender.rawValue) {
+                    gender.choice = position
+                    form["gender"] = gender
+                }
+            } catch {
+                field.error = error.message(in: language)
+            }
+        case nil:
+            break
         }
     }
 
-    /// Applies the step to the case in memory; the run loop then saves it to disk.
-    private static func save(_ state: inout AppState, _ form: CaseForm) -> [Effect] {
+    /// Builds the records the form describes and asks the run loop to save them; a problem goes
+    /// beside its field and everything typed stays.
+    private static func save(_ state: inout AppState, _ form: RecordForm) -> [Effect] {
         var form = form
-        guard let disputeCase = state.data.cases.first(where: { $0.id == form.caseID }) else {
-            state.form = nil
+        if let bad = form.fields.firstIndex(where: { $0.error != nil }) {
+            form.focus = bad
+            state.form = form
             return []
         }
-        let instant = max(state.clock, disputeCase.timeline.last?.at ?? state.clock)
-        switch form.apply(to: disputeCase, by: state.actor, at: instant, today: state.data.today, language: state.language) {
-        case .success(let changed):
+        switch FormSubmission.changes(form, state) {
+        case .success(let changes):
+            if case .resident(let resident) = changes.first, let id = resident.idNumber,
+               let existing = state.data.resident(withIDNumber: id), existing.id != resident.id {
+                state.form = nil
+                state.show(existing)
+                state.message = StatusMessage(state.strings.alreadyOnFile(existing.name), isError: true)
+                return []
+            }
             state.isSaving = true
             state.form = form
-            return [.save(changed)]
+            return changes.isEmpty ? [] : [.save(changes)]
         case .failure(let error):
             if let index = form.fields.firstIndex(where: { $0.key == error.key }) {
                 form.fields[index].error = error.message

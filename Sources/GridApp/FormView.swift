@@ -1,47 +1,123 @@
 import GridModel
 import TerminalUI
 
-/// The open form, drawn over the dashboard: one line per field, its error beside it.
+/// The open form, drawn over the dashboard: one line per field (notes take several), the error
+/// beside its field, and the keys the focused field takes. A form taller than the screen scrolls
+/// to keep the focused field in view.
 enum FormView {
+    private struct Line {
+        var text: String
+        var role: StyleRole
+        var cursor: Int?
+        var field: Int
+    }
+
+    /// Notes show at most this many lines at once and scroll inside their field.
+    static let notesRows = 4
+
     static func draw(into buffer: inout Buffer, _ state: AppState, glyphs: Glyphs) {
         guard let form = state.form else { return }
         let strings = state.strings
-        let width = min(buffer.width - 4, 72)
-        let labelWidth = form.fields.map { DisplayWidth.of(FieldNames.label($0.key, in: state.language)) }.max() ?? 0
+        let width = min(buffer.width - 2, 76)
+        let labelWidth = form.fields.map { DisplayWidth.of(label($0, state.language)) }.max() ?? 0
         let fieldWidth = max(4, width - labelWidth - 6)
-        var lines: [(text: String, role: StyleRole, cursor: Int?)] = []
+        let indent = String(repeating: " ", count: labelWidth + 2)
+        var lines: [Line] = []
         for (index, field) in form.fields.enumerated() {
-            let label = DisplayWidth.fit(FieldNames.label(field.key, in: state.language) + (field.isRequired ? "*" : ""), to: labelWidth + 1)
+            let name = DisplayWidth.fit(label(field, state.language), to: labelWidth) + "  "
             let focused = index == form.focus
+            let role: StyleRole = focused ? .input : .normal
             switch field.kind {
             case .choice(_, let labels):
-                let shown = labels.indices.contains(field.choice) ? labels[field.choice] : ""
-                lines.append((label + "  ◀ " + shown + " ▶", focused ? .input : .normal, nil))
-            case .text, .date:
+                var shown = labels.indices.contains(field.choice) ? labels[field.choice] : ""
+                if focused {
+                    shown = glyphs.arrowLeft + " " + shown + " " + glyphs.arrowRight
+                    if !field.input.isEmpty { shown += "  /" + field.input.text + " (" + String(field.matchingChoices().count) + ")" }
+                }
+                lines.append(Line(text: name + shown, role: role, cursor: nil, field: index))
+            case .flags(_, let labels):
+                let chosen = field.flagged.sorted().map { labels[$0] }.joined(separator: strings.listSeparator)
+                if focused, labels.indices.contains(field.choice) {
+                    let mark = field.flagged.contains(field.choice) ? "[x]" : "[ ]"
+                    lines.append(Line(text: name + glyphs.arrowLeft + " " + mark + " " + labels[field.choice] + " " + glyphs.arrowRight,
+                                      role: role, cursor: nil, field: index))
+                    if !chosen.isEmpty { lines.append(Line(text: indent + chosen, role: .accent, cursor: nil, field: index)) }
+                } else {
+                    lines.append(Line(text: name + (chosen.isEmpty ? strings.none : chosen), role: role, cursor: nil, field: index))
+                }
+            case .notes:
+                let layout = field.input.rows(width: fieldWidth)
+                let shown = focused ? notesRows : min(notesRows, layout.rows.count)
+                let first = max(0, min(layout.cursorRow - shown + 1, layout.rows.count - shown))
+                for row in first..<min(layout.rows.count, first + max(1, shown)) {
+                    let cursor = focused && row == layout.cursorRow ? DisplayWidth.of(name) + layout.cursorColumn : nil
+                    lines.append(Line(text: (row == first ? name : indent) + layout.rows[row], role: role, cursor: cursor, field: index))
+                }
+                if focused {
+                    for _ in 0..<max(0, shown - (layout.rows.count - first)) { lines.append(Line(text: indent, role: role, cursor: nil, field: index)) }
+                }
+            case .text, .date, .time:
                 let visible = field.input.visible(width: fieldWidth)
-                lines.append((label + "  " + visible.text, focused ? .input : .normal, focused ? DisplayWidth.of(label) + 2 + visible.cursorColumn : nil))
+                lines.append(Line(text: name + visible.text, role: role, cursor: focused ? DisplayWidth.of(name) + visible.cursorColumn : nil, field: index))
             }
-            if let error = field.error { lines.append((String(repeating: " ", count: labelWidth + 3) + error, .danger, nil)) }
+            if let error = field.error { lines.append(Line(text: indent + error, role: .danger, cursor: nil, field: index)) }
         }
-        lines.append(("", .normal, nil))
-        lines.append((form.confirmingDiscard ? strings.discardQuestion : strings.formKeys, form.confirmingDiscard ? .warning : .dim, nil))
-        let height = min(buffer.height - 2, lines.count + 2)
-        let rect = Rect(x: (buffer.width - width) / 2, y: (buffer.height - height) / 2, width: width, height: height)
+        let focusedKind = form.fields.indices.contains(form.focus) ? form.fields[form.focus].kind : .text
+        let keys: String
+        switch focusedKind {
+        case .notes: keys = strings.notesKeys
+        case .choice: keys = strings.choiceKeys
+        case .flags: keys = strings.flagsKeys
+        default: keys = strings.formKeys
+        }
+        let footer = Line(text: form.confirmingDiscard ? strings.discardQuestion : keys, role: form.confirmingDiscard ? .warning : .dim,
+                          cursor: nil, field: -1)
+
+        let height = min(buffer.height, lines.count + 4)
+        let bodyRows = max(0, height - 4)
+        // Scroll so that all of the focused field shows.
+        let focusedLines = lines.indices.filter { lines[$0].field == form.focus }
+        var top = 0
+        if let last = focusedLines.last, last >= bodyRows { top = last - bodyRows + 1 }
+        if let first = focusedLines.first, first < top { top = first }
+        let rect = Rect(x: max(0, (buffer.width - width) / 2), y: max(0, (buffer.height - height) / 2), width: width, height: height)
         buffer.fill(rect)
-        let number = state.data.cases.first { $0.id == form.caseID }?.number ?? ""
-        buffer.box(rect, title: strings.actionName(form.action) + "  " + number, glyphs: glyphs, role: .borderFocused)
-        for (row, line) in lines.prefix(rect.height - 2).enumerated() {
+        buffer.box(rect, title: title(form, state), glyphs: glyphs, role: .borderFocused)
+        let shown = Array(lines.dropFirst(top).prefix(bodyRows)) + [Line(text: "", role: .normal, cursor: nil, field: -1), footer]
+        for (row, line) in shown.prefix(max(0, rect.height - 2)).enumerated() {
             let y = rect.y + 1 + row
             buffer.write(line.text, x: rect.x + 2, y: y, maxWidth: rect.width - 4, role: line.role, ellipsis: glyphs.ellipsis)
             // The cursor: a bar after the text, else the character it stands on in reverse.
-            if let cursor = line.cursor {
+            if let cursor = line.cursor, cursor < rect.width - 4 {
                 let x = rect.x + 2 + cursor
                 if buffer[x, y].text == " " || buffer[x, y].text.isEmpty {
-                    buffer.write("▏", x: x, y: y, maxWidth: 1, role: .input)
+                    buffer.write(glyphs.cursor, x: x, y: y, maxWidth: 1, role: .input)
                 } else {
                     buffer.paint(Rect(x: x, y: y, width: DisplayWidth.of(buffer[x, y].text), height: 1), role: .selected)
                 }
             }
+        }
+    }
+
+    private static func label(_ field: FormField, _ language: Language) -> String {
+        FieldNames.label(field.key, in: language) + (field.isRequired ? "*" : "")
+    }
+
+    /// "推进到下一阶段  JF2026-00001", "登记居民  清潭花园 3栋 2单元 501".
+    private static func title(_ form: RecordForm, _ state: AppState) -> String {
+        let strings = state.strings
+        let data = state.data
+        switch form.purpose {
+        case .caseStep(let action, let caseID):
+            return strings.actionName(action) + "  " + (data.caseNumbers[caseID] ?? "")
+        case .caseDetails(let caseID):
+            return strings.formTitles(form.purpose) + "  " + (data.caseNumbers[caseID] ?? "")
+        case .resident(_, let householdID):
+            return strings.formTitles(form.purpose) + "  " + (data.addresses[householdID] ?? "")
+        case .household(_, let grid), .patrol(_, let grid), .newCase(let grid, _, _):
+            return strings.formTitles(form.purpose) + "  " + (data.grid(grid)?.name ?? grid.rawValue)
+        case .finding:
+            return strings.formTitles(form.purpose)
         }
     }
 }

@@ -37,7 +37,7 @@ enum HelpOverlay {
         let columnWidth = columns.count == 1 ? rect.width - 4 : (rect.width - 5) / 2
         for (index, content) in columns.enumerated() {
             DetailView.draw(into: &buffer, Rect(x: rect.x + 2 + index * (columnWidth + 1), y: rect.y + 1, width: columnWidth, height: rect.height - 2),
-                            lines: content, offset: 0, empty: "")
+                            lines: content, offset: 0, selectedItem: nil, empty: "")
         }
     }
 }

@@ -105,7 +105,7 @@ public enum SetupView {
         }
         if let error = state.error { lines += [DetailLine(""), DetailLine(error, role: .danger)] }
         let rect = Rect(x: 2, y: 1, width: max(0, state.width - 4), height: max(0, state.height - 2))
-        DetailView.draw(into: &buffer, rect, lines: lines, offset: 0, empty: "")
+        DetailView.draw(into: &buffer, rect, lines: lines, offset: 0, selectedItem: nil, empty: "")
         return buffer
     }
 }

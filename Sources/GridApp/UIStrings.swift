@@ -50,6 +50,22 @@ public struct UIStrings: Sendable {
     let discardQuestion: String
     let badDate: @Sendable (String) -> String
     let savedCase: @Sendable (String) -> String
+    /// What each kind of form is called, new and on file.
+    let formTitles: @Sendable (_ purpose: RecordForm.Purpose) -> String
+    let notesKeys: String
+    let choiceKeys: String
+    let flagsKeys: String
+    let none: String
+    let saved: String
+    let alreadyOnFile: @Sendable (String) -> String
+    let recordGone: String
+    let undone: String
+    let nothingToUndo: String
+    let cannotUndo: String
+    let draftRestored: String
+    let draftUnreadable: String
+    let findingHasCase: @Sendable (String) -> String
+    let noFindings: String
     /// Between a label and what follows: "：" / ": ".
     let separator: String
     /// Between the items of a list: "、" / ", ".
@@ -102,6 +118,13 @@ public struct UIStrings: Sendable {
             case .commandLine: return "输入命令"
             case .help: return "帮助"
             case .quit: return "退出"
+            case .newRecord: return screen == .households ? "新建住户" : screen == .patrols ? "新建巡查记录" : "新建案件"
+            case .edit: return screen == .households ? "修改住户（详情窗格中：修改所选居民）" : "修改"
+            case .addResident: return "登记居民"
+            case .logVisit: return "记录走访"
+            case .addFinding: return "添加发现问题"
+            case .openCase: return screen == .patrols ? "由所选问题立案" : "为所选居民立案"
+            case .undo: return "撤销上一次修改"
             case .caseAction: return ""
             }
         },
@@ -155,6 +178,31 @@ public struct UIStrings: Sendable {
         discardQuestion: "放弃已填写的内容？按 y 放弃，其他键继续填写",
         badDate: { "“\($0)”不是日期：可写 2026-11-22、11-22、今天 或 -3d" },
         savedCase: { "已保存 \($0)" },
+        formTitles: { purpose in
+            switch purpose {
+            case .caseStep: return ""
+            case .household(let id, _): return id == nil ? "新建住户" : "修改住户"
+            case .resident(let id, _): return id == nil ? "登记居民" : "修改居民信息"
+            case .patrol(let id, _): return id == nil ? "新建巡查记录" : "修改巡查记录"
+            case .finding: return "添加发现问题"
+            case .newCase: return "新建案件"
+            case .caseDetails: return "修改案件信息"
+            }
+        },
+        notesKeys: "Enter 换行  Tab 下一项  Ctrl-S 保存  Esc 取消",
+        choiceKeys: "←/→ 选择  输入文字或拼音首字母筛选  Tab 下一项  Enter 保存",
+        flagsKeys: "←/→ 移动  空格 选中/取消  Tab 下一项  Enter 保存",
+        none: "（无）",
+        saved: "已保存",
+        alreadyOnFile: { "该身份证号已登记：\($0)，已为你打开该记录，未重复登记" },
+        recordGone: "该记录已不在，可能已被另一台终端删除",
+        undone: "已撤销上一次修改",
+        nothingToUndo: "本次没有可撤销的修改",
+        cannotUndo: "上一次修改是案件办理步骤或新立案件，办理记录不能撤销；如有误请添加备注或重新打开",
+        draftRestored: "已恢复上次未保存的草稿：Enter 保存，Esc 放弃",
+        draftUnreadable: "上次的草稿无法读取，已另存为 drafts/*.unreadable",
+        findingHasCase: { "该问题已立案：\($0)" },
+        noFindings: "这条巡查记录没有发现问题，先按 f 添加",
         separator: "：",
         listSeparator: "、",
         counted: { "\($0)（\($1)）" },
@@ -191,6 +239,13 @@ public struct UIStrings: Sendable {
             case .commandLine: return "type a command"
             case .help: return "help"
             case .quit: return "quit"
+            case .newRecord: return screen == .households ? "new household" : screen == .patrols ? "new patrol log" : "new case"
+            case .edit: return screen == .households ? "edit household (in the detail pane: the selected resident)" : "edit"
+            case .addResident: return "register a resident"
+            case .logVisit: return "log a visit"
+            case .addFinding: return "add a finding"
+            case .openCase: return screen == .patrols ? "open a case from the selected finding" : "open a case for the selected resident"
+            case .undo: return "undo the last change"
             case .caseAction: return ""
             }
         },
@@ -245,6 +300,31 @@ public struct UIStrings: Sendable {
         discardQuestion: "Drop what you typed? y drops it, any other key goes back to the form",
         badDate: { "\"\($0)\" is not a date: write 2026-11-22, 11-22, today or -3d" },
         savedCase: { "Saved \($0)" },
+        formTitles: { purpose in
+            switch purpose {
+            case .caseStep: return ""
+            case .household(let id, _): return id == nil ? "New household" : "Edit household"
+            case .resident(let id, _): return id == nil ? "Register a resident" : "Edit resident"
+            case .patrol(let id, _): return id == nil ? "New patrol log" : "Edit patrol log"
+            case .finding: return "Add a finding"
+            case .newCase: return "New case"
+            case .caseDetails: return "Edit case"
+            }
+        },
+        notesKeys: "Enter new line  Tab next field  Ctrl-S save  Esc cancel",
+        choiceKeys: "←/→ choose  type words or pinyin initials to narrow  Tab next  Enter save",
+        flagsKeys: "←/→ move  Space tick/untick  Tab next field  Enter save",
+        none: "(none)",
+        saved: "Saved",
+        alreadyOnFile: { "That ID number is already on file: \($0). Showing that record; nothing was registered twice" },
+        recordGone: "This record is no longer on file; another terminal may have removed it",
+        undone: "The last change was undone",
+        nothingToUndo: "Nothing to undo in this session",
+        cannotUndo: "The last change was a workflow step or a new case: timeline entries are never undone; add a note or reopen instead",
+        draftRestored: "Restored the form you had not saved: Enter saves, Esc drops it",
+        draftUnreadable: "The last draft could not be read; it was kept as drafts/*.unreadable",
+        findingHasCase: { "This finding already opened case \($0)" },
+        noFindings: "This patrol log has no findings; press f to add one",
         separator: ": ",
         listSeparator: ", ",
         counted: { "\($0) (\($1))" },

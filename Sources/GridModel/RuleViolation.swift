@@ -42,6 +42,8 @@ public struct RuleViolation: Error, Hashable, Sendable {
         case levelDisagreesWithTimeline(timeline: CaseLevel)
         case belongsElsewhere(expected: String)
         case changeNotAllowed
+        case stillReferenced
+        case timeFormat
     }
 
     public func message(in language: Language) -> String {
@@ -135,6 +137,10 @@ extension RuleViolation.Problem {
             text = LocalizedText(zh: "与所在文件不符，应保存在 \(expected)", en: "does not match its file; it belongs in \(expected)")
         case .changeNotAllowed:
             text = LocalizedText(zh: "保存后不能再更改", en: "cannot change once saved")
+        case .stillReferenced:
+            text = LocalizedText(zh: "仍有记录引用，不能删除", en: "other records still refer to it, so it cannot be removed")
+        case .timeFormat:
+            text = LocalizedText(zh: "时间应写作 9:30 或 0930", en: "write the time as 9:30 or 0930")
         }
         return text(language)
     }

@@ -312,36 +312,77 @@ public final class Store {
     /// The record must be new (revision 0) or carry the revision it was read at; if someone saved
     /// the record since, nothing is written and the error names who and when.
     public func save<R: StoredRecord>(_ record: R, by worker: RecordID, at instant: Date = Date()) throws(StoreError) -> R {
+        try lock.withExclusiveLock { () throws(StoreError) -> R in try saveHoldingLock(record, by: worker, at: instant) }
+    }
+
+    /// Saves a new case under the next free number of the year it was raised in (`JF2026-00043`),
+    /// chosen while holding the lock, so two copies of the program never hand out the same number.
+    public func saveNewCase(_ disputeCase: DisputeCase, by worker: RecordID, at instant: Date = Date()) throws(StoreError) -> DisputeCase {
+        try lock.withExclusiveLock { () throws(StoreError) -> DisputeCase in
+            let year = disputeCase.raisedOn.year
+            let prefix = "JF\(year)-"
+            var highest = 0
+            for grid in grids {
+                for existing in try load(DisputeCase.self, StoreLayout.cases(grid.code, year: year), verifying: true)
+                where existing.number.hasPrefix(prefix) {
+                    highest = max(highest, Int(existing.number.dropFirst(prefix.count)) ?? 0)
+                }
+            }
+            var numbered = disputeCase
+            numbered.number = prefix + String(repeating: "0", count: max(0, 5 - String(highest + 1).count)) + String(highest + 1)
+            return try saveHoldingLock(numbered, by: worker, at: instant)
+        }
+    }
+
+    /// Takes a record away again (undoing its creation), if it is still at `revision` and nothing
+    /// refers to it: a household keeps its residents.
+    public func remove<R: StoredRecord>(_ record: R, by worker: RecordID) throws(StoreError) {
+        try lock.withExclusiveLock { () throws(StoreError) in
+            let path = record.filePath
+            var records = try load(R.self, path, verifying: true)
+            guard let index = records.firstIndex(where: { $0.id == record.id }) else { throw .recordMissing(kind: R.kind, path: path) }
+            let current = records[index]
+            guard current.meta.revision == record.meta.revision else {
+                throw .staleRecord(kind: R.kind, changedBy: workerName(current.meta.updatedBy), changedAt: current.meta.updatedAt)
+            }
+            if let household = record as? Household,
+               try load(Resident.self, StoreLayout.residents(household.gridCode), verifying: true).contains(where: { $0.householdID == household.id }) {
+                throw .invalid(kind: R.kind, violations: [RuleViolation("residents", .stillReferenced)])
+            }
+            records.remove(at: index)
+            try write(records, to: path)
+            locations[record.id] = nil
+        }
+    }
+
+    private func saveHoldingLock<R: StoredRecord>(_ record: R, by worker: RecordID, at instant: Date) throws(StoreError) -> R {
         let now = Timestamp.wholeSeconds(instant)
         let violations = record.violations(in: ValidationContext(now: now))
         if !violations.isEmpty { throw .invalid(kind: R.kind, violations: violations) }
         let path = record.filePath
         if let previous = locations[record.id], previous != path { throw .cannotMove(kind: R.kind, from: previous, to: path) }
-        let stored = try lock.withExclusiveLock { () throws(StoreError) -> R in
-            var records = try load(R.self, path, verifying: true)
-            var stamped = record
-            if let index = records.firstIndex(where: { $0.id == record.id }) {
-                let current = records[index]
-                guard current.meta.revision == record.meta.revision else {
-                    throw .staleRecord(kind: R.kind, changedBy: workerName(current.meta.updatedBy), changedAt: current.meta.updatedAt)
-                }
-                let changes = record.violations(replacing: current)
-                if !changes.isEmpty { throw .invalid(kind: R.kind, violations: changes) }
-                stamped.meta = RecordMeta(id: record.id, revision: current.meta.revision + 1, createdBy: current.meta.createdBy,
-                                          createdAt: current.meta.createdAt, updatedBy: worker, updatedAt: now)
-                stamped = try roundTrip(stamped)
-                records[index] = stamped
-            } else {
-                guard record.meta.revision == 0 else { throw .recordMissing(kind: R.kind, path: path) }
-                stamped.meta = RecordMeta(id: record.id, revision: 1, createdBy: record.meta.createdBy,
-                                          createdAt: Timestamp.wholeSeconds(record.meta.createdAt), updatedBy: worker, updatedAt: now)
-                stamped = try roundTrip(stamped)
-                records.append(stamped)
+        var records = try load(R.self, path, verifying: true)
+        var stamped = record
+        if let index = records.firstIndex(where: { $0.id == record.id }) {
+            let current = records[index]
+            guard current.meta.revision == record.meta.revision else {
+                throw .staleRecord(kind: R.kind, changedBy: workerName(current.meta.updatedBy), changedAt: current.meta.updatedAt)
             }
-            try write(records, to: path)
-            return stamped
+            let changes = record.violations(replacing: current)
+            if !changes.isEmpty { throw .invalid(kind: R.kind, violations: changes) }
+            stamped.meta = RecordMeta(id: record.id, revision: current.meta.revision + 1, createdBy: current.meta.createdBy,
+                                      createdAt: current.meta.createdAt, updatedBy: worker, updatedAt: now)
+            stamped = try roundTrip(stamped)
+            records[index] = stamped
+        } else {
+            guard record.meta.revision == 0 else { throw .recordMissing(kind: R.kind, path: path) }
+            stamped.meta = RecordMeta(id: record.id, revision: 1, createdBy: record.meta.createdBy,
+                                      createdAt: Timestamp.wholeSeconds(record.meta.createdAt), updatedBy: worker, updatedAt: now)
+            stamped = try roundTrip(stamped)
+            records.append(stamped)
         }
-        return stored
+        try write(records, to: path)
+        return stamped
     }
 
     /// Adds many new records at once (demo data, imports): one write per file, not per record.

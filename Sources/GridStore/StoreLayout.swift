@@ -23,6 +23,8 @@ public enum StoreLayout {
     static let lock = ".lock"
     static let summaryCache = "cache/summary.json"
     static let gridsFolder = "grids"
+    /// Forms being filled in (see `DraftFolder`); never read as data.
+    static let draftsFolder = "drafts"
 
     static func gridFolder(_ code: GridCode) -> String { "\(gridsFolder)/\(code.rawValue)" }
     static func grid(_ code: GridCode) -> String { gridFolder(code) + "/grid.json" }

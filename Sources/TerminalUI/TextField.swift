@@ -1,13 +1,17 @@
-/// An editable line of text. The cursor moves by grapheme, so Backspace and Delete remove whole
-/// characters (a Chinese character, an emoji sequence); what an input method or a paste sends
-/// arrives as several characters in a row and is inserted as it comes.
-public struct TextField: Hashable, Sendable {
+/// An editable text: one line, or several when `allowsLineBreaks` (notes). The cursor moves by
+/// grapheme, so Backspace and Delete remove whole characters (a Chinese character, an emoji
+/// sequence); what an input method or a paste sends arrives as several characters in a row and
+/// is inserted as it comes.
+public struct TextField: Hashable, Sendable, Codable {
     public private(set) var characters: [Character]
     /// Index into `characters`: the cursor stands before this character.
     public private(set) var cursor: Int
 
-    public init(_ text: String = "") {
-        characters = Array(text)
+    public let allowsLineBreaks: Bool
+
+    public init(_ text: String = "", allowsLineBreaks: Bool = false) {
+        self.allowsLineBreaks = allowsLineBreaks
+        characters = Array(text).filter { allowsLineBreaks || !$0.isNewline }
         cursor = characters.count
     }
 
@@ -15,7 +19,11 @@ public struct TextField: Hashable, Sendable {
     public var isEmpty: Bool { characters.isEmpty }
 
     public mutating func insert(_ text: String) {
-        let inserted = Array(text).filter { !($0.isNewline || $0.unicodeScalars.allSatisfy { $0.value < 0x20 || $0.value == 0x7F }) }
+        let inserted = Array(text).compactMap { character -> Character? in
+            // A pasted line break (CR, LF or CRLF) is a line break in notes and nothing on a single line.
+            if character.isNewline { return allowsLineBreaks ? "\n" : nil }
+            return character.unicodeScalars.allSatisfy { $0.value < 0x20 || $0.value == 0x7F } ? nil : character
+        }
         characters.insert(contentsOf: inserted, at: cursor)
         cursor += inserted.count
     }
@@ -51,5 +59,49 @@ public struct TextField: Hashable, Sendable {
             used += columns
         }
         return (shown, DisplayWidth.of(String(characters[start..<cursor])))
+    }
+
+    /// Notes as they show in a box `width` columns wide: each paragraph broken where the next
+    /// character would not fit, and the row and column the cursor stands at.
+    public func rows(width: Int) -> (rows: [String], cursorRow: Int, cursorColumn: Int) {
+        let width = max(2, width)
+        var rows: [String] = [""], used = 0
+        var cursorRow = 0, cursorColumn = 0
+        for (index, character) in characters.enumerated() {
+            if index == cursor { (cursorRow, cursorColumn) = (rows.count - 1, used) }
+            if character == "\n" {
+                rows.append("")
+                used = 0
+                continue
+            }
+            let columns = DisplayWidth.of(character)
+            if used + columns > width - 1 {
+                rows.append("")
+                used = 0
+                if index == cursor { (cursorRow, cursorColumn) = (rows.count - 1, 0) }
+            }
+            rows[rows.count - 1].append(character)
+            used += columns
+        }
+        if cursor == characters.count { (cursorRow, cursorColumn) = (rows.count - 1, used) }
+        return (rows, cursorRow, cursorColumn)
+    }
+}
+
+extension TextField {
+    private enum CodingKeys: String, CodingKey { case text, cursor, allowsLineBreaks }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(try container.decode(String.self, forKey: .text),
+                  allowsLineBreaks: try container.decodeIfPresent(Bool.self, forKey: .allowsLineBreaks) ?? false)
+        cursor = min(max(0, try container.decodeIfPresent(Int.self, forKey: .cursor) ?? characters.count), characters.count)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .text)
+        try container.encode(cursor, forKey: .cursor)
+        try container.encode(allowsLineBreaks, forKey: .allowsLineBreaks)
     }
 }

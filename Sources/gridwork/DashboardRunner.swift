@@ -44,23 +44,38 @@ final class DashboardRunner {
         }
         guard let store else { return }
         let loader = DashboardLoader(store: store)
+        let writer = ChangeWriter(store: store)
         let today = Day(Date())
         var state = AppState(data: loader.initial(today: today), language: language, themeName: theme.name,
                              width: terminal.size.width, height: terminal.size.height, actor: actor(in: store.workers))
         if let themeProblem { state.message = StatusMessage(themeProblem, isError: true) }
+        var drafts = DraftKeeper(folder: DraftFolder(dataFolder: store.folder), worker: state.actor)
+        if let draft = drafts.restore(language: language) {
+            switch draft {
+            case .success(let form): _ = AppReducer.reduce(&state, .draftRestored(form))
+            case .failure(let error): state.message = StatusMessage(error.message, isError: true)
+            }
+        }
+        /// Reads the data again after a change, keeping the grid being shown.
+        func reload() -> DashboardData { loader.load(grid: state.data.loadedGrid, today: today) }
 
         var idleReads = 0
         while true {
             terminal.draw(DashboardView.render(state, glyphs: theme.glyphs))
+            // While a draft waits to be written, wait for a key only briefly, then write it.
             let key: Key
-            switch terminal.readKey() {
+            switch terminal.readKey(milliseconds: drafts.isPending ? DraftKeeper.pause : nil) {
             case .key(let read):
                 key = read
                 idleReads = 0
             case .ignored:
                 continue
+            case .timedOut:
+                drafts.keep(state.form, now: Date(), force: true)
+                continue
             case .endOfInput:
-                // The terminal has gone away: stop rather than spin.
+                // The terminal has gone away: keep the draft and stop rather than spin.
+                drafts.keep(state.form, now: Date(), force: true)
                 idleReads += 1
                 if idleReads > 100 { return }
                 continue
@@ -73,19 +88,18 @@ final class DashboardRunner {
             for effect in AppReducer.reduce(&state, .key(key)) {
                 switch effect {
                 case .quit:
+                    drafts.keep(state.form, now: Date(), force: true)
                     return
                 case .load(let grid):
                     terminal.draw(DashboardView.render(state, glyphs: theme.glyphs))
                     _ = AppReducer.reduce(&state, .loaded(loader.load(grid: grid, today: today)))
-                case .save(let disputeCase):
+                case .save(let changes):
+                    save(changes, writer: writer, state: &state, reload: reload, loader: loader, today: today)
+                case .undo(let step):
                     do {
-                        let saved = try store.save(disputeCase, by: state.actor, at: state.clock)
-                        _ = AppReducer.reduce(&state, .saved(saved, Overview(store.summary(), today: today)))
+                        try writer.undo(step, by: state.actor, at: state.clock)
+                        _ = AppReducer.reduce(&state, .undone(reload()))
                     } catch {
-                        // Someone else changed the case: read it again; the form keeps what was typed.
-                        if case .staleRecord = error {
-                            _ = AppReducer.reduce(&state, .loaded(loader.load(grid: state.data.loadedGrid, today: today)))
-                        }
                         _ = AppReducer.reduce(&state, .saveFailed(error.message(in: state.language)))
                     }
                 case .applyTheme(let name):
@@ -99,6 +113,26 @@ final class DashboardRunner {
                     }
                 }
             }
+            drafts.keep(state.form, now: Date())
+        }
+    }
+
+    /// Saves a form's records. A resident whose ID number is on file in another grid is shown
+    /// instead; a record someone else changed meanwhile is read again while the form keeps what was typed.
+    private func save(_ changes: [RecordChange], writer: ChangeWriter, state: inout AppState, reload: () -> DashboardData,
+                      loader: DashboardLoader, today: Day) {
+        if case .resident(let resident)? = changes.first, let number = resident.idNumber,
+           let existing = writer.resident(withIDNumber: number, except: resident.id) {
+            let data = state.data.loadedGrid == nil ? reload() : loader.load(grid: existing.gridCode, today: today)
+            _ = AppReducer.reduce(&state, .duplicate(existing, data))
+            return
+        }
+        let (stored, failure) = writer.save(changes, by: state.actor, at: state.clock)
+        // What was stored is shown as saved even if a later record failed, so it is never saved twice.
+        if !stored.isEmpty { _ = AppReducer.reduce(&state, .saved(stored, reload())) }
+        if let failure {
+            if case .staleRecord = failure, stored.isEmpty { _ = AppReducer.reduce(&state, .loaded(reload())) }
+            _ = AppReducer.reduce(&state, .saveFailed(failure.message(in: state.language)))
         }
     }
 
@@ -117,7 +151,7 @@ final class DashboardRunner {
             let key: Key
             switch terminal.readKey() {
             case .key(let read): key = read
-            case .ignored: continue
+            case .ignored, .timedOut: continue
             case .endOfInput: return nil
             }
             if key == .resize {

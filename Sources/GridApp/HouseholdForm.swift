@@ -1,0 +1,46 @@
+import Foundation
+import GridModel
+
+/// The household form: its address, residency, micro-grid, tags and notes.
+enum HouseholdForm {
+    static func make(_ household: Household?, in grid: Grid, language: Language) -> RecordForm {
+        let strings = UIStrings.forLanguage(language)
+        let micro = FormField("microGrid", .choice(values: [""] + grid.microGrids.map { String($0.number) },
+                                                   labels: [strings.none] + grid.microGrids.map { String($0.number) + " " + $0.headName }),
+                              selecting: [household?.microGrid.map(String.init) ?? ""])
+        let address = household?.address
+        return RecordForm(.household(household?.id, grid: grid.code), fields: [
+            FormField("compound", .text, required: true, text: address?.compound ?? ""),
+            FormField("building", .text, required: true, text: address?.building ?? ""),
+            FormField("unit", .text, text: address?.unit ?? ""),
+            FormField("room", .text, text: address?.room ?? ""),
+            .pick("residency", Residency.self, selected: household?.residency, language: language),
+            micro,
+            FormField("tags", .text, text: household?.tags.joined(separator: strings.listSeparator) ?? ""),
+            FormField("pairedVolunteer", .text, text: household?.pairedVolunteer ?? ""),
+            FormField("notes", .notes, text: household?.notes ?? ""),
+        ])
+    }
+
+    /// The household as the form describes it, or the field that is wrong.
+    static func record(from form: RecordForm, existing: Household?, grid: GridCode, by actor: RecordID, at instant: Date,
+                       language: Language) -> Result<Household, FormError> {
+        if let missing = form.missingRequired(language) { return .failure(missing) }
+        let address = Address(compound: form.value("compound"), building: form.value("building"), unit: form.value("unit"), room: form.value("room"))
+        var household = existing ?? Household(meta: .new(by: actor, at: instant, prefix: "H"), gridCode: grid, microGrid: nil,
+                                              address: address, residency: .ownerOccupied)
+        household.address = address
+        household.residency = Residency(rawValue: form.value("residency")) ?? household.residency
+        household.microGrid = Int(form.value("microGrid"))
+        household.tags = words(form.value("tags"))
+        household.pairedVolunteer = form.optionalValue("pairedVolunteer")
+        household.notes = form.value("notes")
+        if let error = form.error(for: household.violations(in: ValidationContext(now: instant)), language: language) { return .failure(error) }
+        return .success(household)
+    }
+
+    /// "低保户、独居" or "a, b": the words of a list typed in either language's way.
+    static func words(_ text: String) -> [String] {
+        text.split(whereSeparator: { "、,，;；".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import GridModel
+import TerminalUI
+
+/// A form being filled in: what it is for, its fields, and where the cursor is. Codable, so that
+/// a form kept as a draft comes back after a crash exactly as it was.
+public struct RecordForm: Hashable, Sendable, Codable {
+    public enum Purpose: Hashable, Sendable, Codable {
+        /// A workflow step on a case.
+        case caseStep(CaseAction, caseID: RecordID)
+        /// A household: new (nil) or on file, in `grid`.
+        case household(RecordID?, grid: GridCode)
+        /// A resident of `householdID`: new (nil) or on file.
+        case resident(RecordID?, householdID: RecordID)
+        /// A patrol log: new (nil) or on file; a new one may be a visit to one household.
+        case patrol(RecordID?, grid: GridCode)
+        /// One more finding on a patrol log.
+        case finding(patrolID: RecordID)
+        /// A new case in `grid`, possibly opened from finding `finding` of patrol `patrolID`.
+        case newCase(grid: GridCode, patrolID: RecordID?, finding: Int?)
+        /// A case's own description (title, parties...): never its workflow.
+        case caseDetails(RecordID)
+    }
+
+    public let purpose: Purpose
+    public var fields: [FormField]
+    public var focus = 0
+    /// Esc with input typed asks first; this is the question being shown.
+    public var confirmingDiscard = false
+    /// Something was typed or chosen since the form opened.
+    public var isDirty = false
+    /// Parties filled in from residents on file, by name, so the case keeps who they are.
+    public var linkedParties: [String: RecordID] = [:]
+
+    public init(_ purpose: Purpose, fields: [FormField]) {
+        self.purpose = purpose
+        self.fields = fields
+    }
+
+    /// The resident the form edits, nil for any other form or a new resident.
+    var residentID: RecordID? {
+        if case .resident(let id, _) = purpose { return id }
+        return nil
+    }
+
+    /// The field named `key`.
+    public subscript(key: String) -> FormField? {
+        get { fields.first { $0.key == key } }
+        set {
+            guard let newValue, let index = fields.firstIndex(where: { $0.key == key }) else { return }
+            fields[index] = newValue
+        }
+    }
+
+    func value(_ key: String) -> String { self[key]?.value ?? "" }
+
+    /// A text field's value, nil when left empty.
+    func optionalValue(_ key: String) -> String? {
+        let text = value(key)
+        return text.isEmpty ? nil : text
+    }
+
+    /// The first required field left empty, as an error beside it.
+    func missingRequired(_ language: Language) -> FormError? {
+        fields.first { $0.isRequired && $0.value.isEmpty }.map {
+            FormError(key: $0.key, message: RuleViolation(FieldPath(stringLiteral: $0.key), .required).message(in: language))
+        }
+    }
+
+    /// The day typed into `key`: nil when empty, an error beside the field when it is not a date.
+    func day(_ key: String, today: Day, language: Language) -> Result<Day?, FormError> {
+        let text = value(key)
+        if text.isEmpty { return .success(nil) }
+        guard let day = DateInput.parse(text, today: today) else {
+            return .failure(FormError(key: key, message: UIStrings.forLanguage(language).badDate(text)))
+        }
+        return .success(day)
+    }
+
+    /// The first of `violations` placed beside the field it names (`address.compound` goes beside
+    /// `compound`); a rule about something the form does not show goes beside the first field.
+    func error(for violations: [RuleViolation], language: Language, fieldFor: [String: String] = [:]) -> FormError? {
+        guard let first = violations.first else { return nil }
+        for violation in violations {
+            guard let key = violation.field.lastKey else { continue }
+            let target = fieldFor[key] ?? key
+            if self[target] != nil { return FormError(key: target, message: violation.message(in: language)) }
+        }
+        return FormError(key: fields.first?.key ?? "", message: first.message(in: language))
+    }
+}
+
+/// Why a form could not be saved, shown beside the field.
+public struct FormError: Error, Hashable, Sendable {
+    public let key: String
+    public let message: String
+}

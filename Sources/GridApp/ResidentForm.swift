@@ -1,0 +1,61 @@
+import Foundation
+import GridModel
+
+/// The resident form. An ID number fills in the birth date and gender it encodes.
+enum ResidentForm {
+    static func make(_ resident: Resident?, language: Language) -> RecordForm {
+        RecordForm(.resident(resident?.id, householdID: resident?.householdID ?? RecordID("")), fields: fields(resident, language))
+    }
+
+    static func make(newIn household: Household, language: Language) -> RecordForm {
+        RecordForm(.resident(nil, householdID: household.id), fields: fields(nil, language))
+    }
+
+    private static func fields(_ resident: Resident?, _ language: Language) -> [FormField] {
+        [
+            FormField("name", .text, required: true, text: resident?.name ?? ""),
+            FormField("idNumber", .text, check: .idNumber, text: resident?.idNumber ?? ""),
+            .pick("gender", Gender.self, selected: resident?.gender, language: language),
+            FormField("birthDate", .date, text: resident?.birthDate.iso ?? ""),
+            FormField("phone", .text, check: .mobile, text: resident?.phone ?? ""),
+            .pick("relation", Relation.self, selected: resident?.relation, language: language),
+            .pick("status", ResidentStatus.self, selected: resident?.status, language: language),
+            .flags("tags", PopulationTag.self, selected: resident?.tags ?? [], language: language),
+            FormField("notes", .notes, text: resident?.notes ?? ""),
+        ]
+    }
+
+    /// The resident as the form describes it, or the field that is wrong.
+    static func record(from form: RecordForm, existing: Resident?, household: Household, by actor: RecordID, at instant: Date,
+                       today: Day, language: Language) -> Result<Resident, FormError> {
+        if let missing = form.missingRequired(language) { return .failure(missing) }
+        var parsed: ResidentIDNumber?
+        if let text = form.optionalValue("idNumber") {
+            do { parsed = try ResidentIDNumber.parse(text) } catch { return .failure(FormError(key: "idNumber", message: error.message(in: language))) }
+        }
+        let birthDate: Day
+        switch form.day("birthDate", today: today, language: language) {
+        case .failure(let error): return .failure(error)
+        case .success(let day):
+            guard let day = day ?? parsed?.birthDate else {
+                return .failure(FormError(key: "birthDate", message: RuleViolation("birthDate", .required).message(in: language)))
+            }
+            birthDate = day
+        }
+        let gender = Gender(rawValue: form.value("gender")) ?? .male
+        let phone = form.optionalValue("phone").map { MobileNumber.normalized($0) ?? $0 }
+        var resident = existing ?? Resident(meta: .new(by: actor, at: instant, prefix: "R"), householdID: household.id, gridCode: household.gridCode,
+                                            name: "", gender: gender, birthDate: birthDate, idNumber: nil, phone: nil, relation: .other)
+        resident.name = form.value("name")
+        resident.idNumber = parsed?.text
+        resident.gender = gender
+        resident.birthDate = birthDate
+        resident.phone = phone
+        resident.relation = Relation(rawValue: form.value("relation")) ?? resident.relation
+        resident.status = ResidentStatus(rawValue: form.value("status")) ?? resident.status
+        resident.tags = form.value("tags").split(separator: ",").compactMap { PopulationTag(rawValue: String($0)) }
+        resident.notes = form.value("notes")
+        if let error = form.error(for: resident.violations(in: ValidationContext(now: instant)), language: language) { return .failure(error) }
+        return .success(resident)
+    }
+}

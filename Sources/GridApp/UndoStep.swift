@@ -1,0 +1,31 @@
+import GridModel
+
+/// One saved change as it can be taken back: records it created are removed, records it changed
+/// are put back as they were. A workflow step (a timeline entry) or a new case is never undone.
+public struct UndoStep: Hashable, Sendable {
+    public enum Item: Hashable, Sendable {
+        case remove(RecordChange)
+        case restore(RecordChange)
+    }
+
+    public let items: [Item]
+    /// Why this change stays, when it cannot be undone.
+    public let isUndoable: Bool
+
+    /// The step that undoes saving `saved`, each record's earlier version looked up in `before`.
+    init(saved: [RecordChange], before: DashboardData) {
+        var items: [Item] = []
+        var undoable = true
+        for change in saved {
+            let previous = before.record(like: change)
+            if case .disputeCase(let now) = change {
+                // Cases are never taken away and their timeline never shrinks: only a change of
+                // description (title, parties...) can be undone.
+                guard case .disputeCase(let old)? = previous, old.timeline == now.timeline else { undoable = false; continue }
+            }
+            items.append(previous.map { .restore($0.withRevision(change.revision)) } ?? .remove(change))
+        }
+        self.items = items
+        isUndoable = undoable && !items.isEmpty
+    }
+}
