@@ -10,23 +10,23 @@ enum CaseStepForm {
         case .advance:
             let stages = disputeCase.stage.nextStages.filter { $0 != .closed }
             fields = [FormField("stage", .choice(values: stages.map(\.rawValue), labels: stages.map { $0.name(language) })),
-                      FormField("note", .notes, required: true)]
+                      FormField("note", .text, required: true)]
         case .escalate, .reopen, .note:
-            fields = [FormField("note", .notes, required: true)]
+            fields = [FormField("note", .text, required: true)]
         case .assign:
             let active = workers.filter { $0.active && $0.role != .supervisor }.sorted { $0.name < $1.name }
             fields = [FormField("assigneeID", .choice(values: active.map(\.id.rawValue), labels: active.map(\.name)),
                                 selecting: [disputeCase.assigneeID?.rawValue ?? ""]),
-                      FormField("note", .notes)]
+                      FormField("note", .text)]
         case .deadline:
-            fields = [FormField("deadline", .date, required: true, text: disputeCase.deadline?.iso ?? ""), FormField("note", .notes)]
+            fields = [FormField("deadline", .date, required: true), FormField("note", .text)]
         case .outcome:
-            fields = [.pick("outcome", Outcome.self, selected: nil, language: language), FormField("agreement", .notes), FormField("note", .notes)]
+            fields = [.pick("outcome", Outcome.self, selected: nil, language: language), FormField("agreement", .notes), FormField("note", .text)]
         case .rating:
             fields = [.pick("satisfaction", Satisfaction.self, selected: nil, language: language), FormField("followUp", .date),
-                      FormField("note", .notes)]
+                      FormField("note", .text)]
         case .close:
-            fields = [FormField("note", .notes)]
+            fields = [FormField("note", .text)]
         }
         return RecordForm(.caseStep(action, caseID: disputeCase.id), fields: fields)
     }

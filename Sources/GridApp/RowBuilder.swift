@@ -21,7 +21,7 @@ enum RowBuilder {
                 let people = data.residents[household.id] ?? []
                 let head = people.first { $0.relation == .head } ?? people.first
                 return Row(cells: [household.address.line, head?.name ?? "", String(people.count)],
-                           search: ([household.address.line] + people.map(\.name)).joined(separator: " "), gridCode: household.gridCode)
+                           search: ([household.address.line] + people.map(searchWords)).joined(separator: " "), gridCode: household.gridCode)
             }
         case .patrols:
             return data.patrols.map { patrol in
@@ -35,10 +35,20 @@ enum RowBuilder {
             return data.cases.map { disputeCase in
                 let overdue = disputeCase.isOverdue(on: data.today)
                 return Row(cells: [disputeCase.number, disputeCase.stage.name(language), disputeCase.level.name(language), disputeCase.title],
-                           search: ([disputeCase.number, disputeCase.title] + disputeCase.parties.map(\.name)).joined(separator: " "),
+                           search: ([disputeCase.number, disputeCase.title]
+                                    + disputeCase.parties.map { Pinyin.searchText($0.name, isName: true) }).joined(separator: " "),
                            gridCode: disputeCase.gridCode, role: overdue ? .danger : .normal)
             }
         }
+    }
+
+    /// What finds a resident: the name, its pinyin (`wangxiaoming wxm`), and the last digits of
+    /// the phone and ID numbers, never the whole numbers.
+    static func searchWords(_ resident: Resident) -> String {
+        var words = [Pinyin.searchText(resident.name, isName: true)]
+        if let phone = resident.phone { words.append(String(phone.suffix(4))) }
+        if let id = resident.idNumber { words.append(String(id.suffix(6))) }
+        return words.joined(separator: " ")
     }
 
     static func columns(for screen: ScreenID, _ language: Language) -> [ListColumn] {
