@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["GridModel", "GridStore"]),
         .testTarget(name: "GridModelTests", dependencies: ["GridModel"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "GridAppTests", dependencies: ["GridApp", "GridModel", "TerminalUI"], exclude: ["Golden"]),
+        .testTarget(name: "GridAppTests", dependencies: ["GridApp", "GridModel", "GridStore", "TerminalUI", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "GridStoreTests", dependencies: ["GridModel", "GridStore", "GridDemo", "TestSupport", "StressWriter"]),
         .testTarget(name: "GridDemoTests", dependencies: ["GridModel", "GridStore", "GridDemo", "TestSupport"]),
         .testTarget(name: "CommandTests", dependencies: ["gridwork", "TestSupport"]),

@@ -30,4 +30,18 @@ import Testing
         let start = field.visible(width: 9)
         #expect(start.text == "一二三四" && start.cursorColumn == 0)
     }
+
+    @Test func notesBreakIntoRowsAndTheCursorFindsItsRow() {
+        var notes = TextField("", allowsLineBreaks: true)
+        notes.insert("第一次上门\r\n二")
+        #expect(notes.text == "第一次上门\n二", "a pasted CRLF is one line break")
+        let layout = notes.rows(width: 7)
+        #expect(layout.rows == ["第一次", "上门", "二"], "a wide character that would cross the edge starts the next row")
+        #expect(layout.cursorRow == 2 && layout.cursorColumn == 2)
+        notes.moveToStart()
+        #expect(notes.rows(width: 7).cursorRow == 0 && notes.rows(width: 7).cursorColumn == 0)
+        var line = TextField("a")
+        line.insert("b\nc")
+        #expect(line.text == "abc", "a single line takes no line break")
+    }
 }
