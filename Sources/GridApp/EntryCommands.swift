@@ -33,7 +33,8 @@ enum EntryCommands {
 
         case (.addResident, .households):
             guard let household = state.selectedHousehold else { return }
-            state.form = ResidentForm.make(newIn: household, language: language)
+            let hasHead = data.residents[household.id]?.contains { $0.relation == .head } ?? false
+            state.form = ResidentForm.make(newIn: household, hasHead: hasHead, language: language)
         case (.logVisit, .households):
             guard let household = state.selectedHousehold else { return }
             state.form = PatrolForm.make(newIn: household.gridCode, visiting: household, households: data.households(in: household.gridCode),

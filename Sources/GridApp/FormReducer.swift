@@ -114,10 +114,9 @@ enum FormReducer {
         case .idNumber:
             do {
                 let parsed = try ResidentIDNumber.parse(text)
+                // Said beside the field, not acted on, so keys typed after Tab still reach the form.
                 if let existing = state.data.resident(withIDNumber: parsed.text), existing.id != form.residentID {
-                    state.form = nil
-                    state.show(existing)
-                    state.message = StatusMessage(state.strings.alreadyOnFile(existing.name), isError: true)
+                    field.error = state.strings.duplicateBeside(existing.name, state.data.addresses[existing.householdID] ?? "")
                     return
                 }
                 if var birth = form["birthDate"], birth.input.isEmpty {
@@ -140,6 +139,13 @@ enum FormReducer {
     /// beside its field and everything typed stays.
     private static func save(_ state: inout AppState, _ form: RecordForm) -> [Effect] {
         var form = form
+        // A resident already on file is shown instead of being registered twice.
+        if case .resident = form.purpose, let number = try? ResidentIDNumber.parse(form.value("idNumber")), let existing = state.data.resident(withIDNumber: number.text), existing.id != form.residentID {
+            state.form = nil
+            state.show(existing)
+            state.message = StatusMessage(state.strings.alreadyOnFile(existing.name), isError: true)
+            return []
+        }
         if let bad = form.fields.firstIndex(where: { $0.error != nil }) {
             form.focus = bad
             state.form = form
@@ -147,13 +153,6 @@ enum FormReducer {
         }
         switch FormSubmission.changes(form, state) {
         case .success(let changes):
-            if case .resident(let resident) = changes.first, let id = resident.idNumber,
-               let existing = state.data.resident(withIDNumber: id), existing.id != resident.id {
-                state.form = nil
-                state.show(existing)
-                state.message = StatusMessage(state.strings.alreadyOnFile(existing.name), isError: true)
-                return []
-            }
             state.isSaving = true
             state.form = form
             return changes.isEmpty ? [] : [.save(changes)]

@@ -60,7 +60,12 @@ enum FormView {
                 let visible = field.input.visible(width: fieldWidth)
                 lines.append(Line(text: name + visible.text, role: role, cursor: focused ? DisplayWidth.of(name) + visible.cursorColumn : nil, field: index))
             }
-            if let error = field.error { lines.append(Line(text: indent + error, role: .danger, cursor: nil, field: index)) }
+            if let error = field.error {
+                // An error is never cut short: it wraps under its field.
+                for piece in TextWrap.lines(error, width: max(8, width - 4 - DisplayWidth.of(indent))) {
+                    lines.append(Line(text: indent + piece, role: .danger, cursor: nil, field: index))
+                }
+            }
         }
         let focusedKind = form.fields.indices.contains(form.focus) ? form.fields[form.focus].kind : .text
         let keys: String

@@ -7,8 +7,11 @@ enum ResidentForm {
         RecordForm(.resident(resident?.id, householdID: resident?.householdID ?? RecordID("")), fields: fields(resident, language))
     }
 
-    static func make(newIn household: Household, language: Language) -> RecordForm {
-        RecordForm(.resident(nil, householdID: household.id), fields: fields(nil, language))
+    /// A new resident of `household`: its head when it has none yet, else a relation to choose.
+    static func make(newIn household: Household, hasHead: Bool, language: Language) -> RecordForm {
+        var form = RecordForm(.resident(nil, householdID: household.id), fields: fields(nil, language))
+        if hasHead { form["relation"] = .pick("relation", Relation.self, selected: .spouse, language: language) }
+        return form
     }
 
     private static func fields(_ resident: Resident?, _ language: Language) -> [FormField] {

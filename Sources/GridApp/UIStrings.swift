@@ -58,6 +58,7 @@ public struct UIStrings: Sendable {
     let none: String
     let saved: String
     let alreadyOnFile: @Sendable (String) -> String
+    let duplicateBeside: @Sendable (_ name: String, _ address: String) -> String
     let recordGone: String
     let undone: String
     let nothingToUndo: String
@@ -195,6 +196,7 @@ public struct UIStrings: Sendable {
         none: "（无）",
         saved: "已保存",
         alreadyOnFile: { "该身份证号已登记：\($0)，已为你打开该记录，未重复登记" },
+        duplicateBeside: { "该身份证号已登记：\($0)（\($1)）；按 Enter 查看该记录" },
         recordGone: "该记录已不在，可能已被另一台终端删除",
         undone: "已撤销上一次修改",
         nothingToUndo: "本次没有可撤销的修改",
@@ -317,6 +319,7 @@ public struct UIStrings: Sendable {
         none: "(none)",
         saved: "Saved",
         alreadyOnFile: { "That ID number is already on file: \($0). Showing that record; nothing was registered twice" },
+        duplicateBeside: { "That ID number is on file: \($0) (\($1)); Enter shows that record" },
         recordGone: "This record is no longer on file; another terminal may have removed it",
         undone: "The last change was undone",
         nothingToUndo: "Nothing to undo in this session",

@@ -56,8 +56,6 @@ final class DashboardRunner {
             case .failure(let error): state.message = StatusMessage(error.message, isError: true)
             }
         }
-        /// Reads the data again after a change, keeping the grid being shown.
-        func reload() -> DashboardData { loader.load(grid: state.data.loadedGrid, today: today) }
 
         var idleReads = 0
         while true {
@@ -94,11 +92,11 @@ final class DashboardRunner {
                     terminal.draw(DashboardView.render(state, glyphs: theme.glyphs))
                     _ = AppReducer.reduce(&state, .loaded(loader.load(grid: grid, today: today)))
                 case .save(let changes):
-                    save(changes, writer: writer, state: &state, reload: reload, loader: loader, today: today)
+                    save(changes, writer: writer, state: &state, loader: loader, today: today)
                 case .undo(let step):
                     do {
                         try writer.undo(step, by: state.actor, at: state.clock)
-                        _ = AppReducer.reduce(&state, .undone(reload()))
+                        _ = AppReducer.reduce(&state, .undone(loader.load(grid: state.data.loadedGrid, today: today)))
                     } catch {
                         _ = AppReducer.reduce(&state, .saveFailed(error.message(in: state.language)))
                     }
@@ -119,8 +117,10 @@ final class DashboardRunner {
 
     /// Saves a form's records. A resident whose ID number is on file in another grid is shown
     /// instead; a record someone else changed meanwhile is read again while the form keeps what was typed.
-    private func save(_ changes: [RecordChange], writer: ChangeWriter, state: inout AppState, reload: () -> DashboardData,
-                      loader: DashboardLoader, today: Day) {
+    private func save(_ changes: [RecordChange], writer: ChangeWriter, state: inout AppState, loader: DashboardLoader, today: Day) {
+        // Read again after a change, keeping the grid being shown.
+        let shown = state.data.loadedGrid
+        func reload() -> DashboardData { loader.load(grid: shown, today: today) }
         if case .resident(let resident)? = changes.first, let number = resident.idNumber,
            let existing = writer.resident(withIDNumber: number, except: resident.id) {
             let data = state.data.loadedGrid == nil ? reload() : loader.load(grid: existing.gridCode, today: today)
