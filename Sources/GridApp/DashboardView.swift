@@ -67,8 +67,12 @@ public enum DashboardView {
         buffer.box(rect, title: state.strings.actions, glyphs: glyphs, role: state.focus == .actions ? .borderFocused : .border)
         let inner = rect.inset(1)
         let keyWidth = min(8, state.actions.map { DisplayWidth.of($0.keyLabel) }.max() ?? 0)
-        for (index, binding) in state.actions.prefix(inner.height).enumerated() {
-            let y = inner.y + index
+        // More actions than rows: the list scrolls to keep the highlighted one in view.
+        let actions = state.actions
+        let first = state.focus == .actions ? max(0, min(state.actionSelection - inner.height + 1, actions.count - inner.height)) : 0
+        for (row, binding) in actions.dropFirst(first).prefix(inner.height).enumerated() {
+            let index = first + row
+            let y = inner.y + row
             let selected = state.focus == .actions && index == state.actionSelection
             if selected { buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: .selected) }
             buffer.write(binding.keyLabel, x: inner.x + 1, y: y, maxWidth: keyWidth, role: selected ? .selected : .key, ellipsis: glyphs.ellipsis)

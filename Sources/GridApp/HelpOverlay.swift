@@ -1,9 +1,10 @@
 import TerminalUI
 
-/// `?`: every binding of the keymap by group, and the commands of the command line.
+/// `?`: every binding of the keymap that works on this screen, by group, and the commands of
+/// the command line.
 enum HelpOverlay {
     static func lines(_ state: AppState) -> [DetailLine] {
-        let bindings = state.keymap.bindings
+        let bindings = state.keymap.bindings.filter { $0.screens?.contains(state.screen) ?? true }
         let keyWidth = bindings.map { DisplayWidth.of($0.keyLabel) }.max() ?? 0
         var lines: [DetailLine] = []
         for group in KeyBinding.Group.allCases {

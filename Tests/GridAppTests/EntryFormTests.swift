@@ -286,3 +286,17 @@ import TerminalUI
         #expect(state.list.visible.count == 1, "cases by a party's initials")
     }
 }
+
+@Suite struct ActionPaneTests {
+    @Test func theActionPaneScrollsToTheHighlightedAction() throws {
+        var state = try DashboardFixture.state()
+        _ = AppReducer.reduce(&state, .key(.character("5")))
+        _ = AppReducer.reduce(&state, .key(.backTab))
+        #expect(state.focus == .actions && state.actions.count > state.layout.actions.height - 2)
+        for _ in 0..<state.actions.count { _ = AppReducer.reduce(&state, .key(.down)) }
+        let last = try #require(state.actions.last)
+        let screen = DashboardView.render(state, glyphs: .unicode).text
+        #expect(screen.contains(state.strings.description(of: last.command, on: .cases)), "the last action is in view once highlighted")
+        #expect(!screen.contains("推进到下一阶段"), "the first ones have scrolled away")
+    }
+}

@@ -161,9 +161,13 @@ import TerminalUI
         #expect(state.mode == .help)
         #expect(press(&state, .character("q")).isEmpty, "q closes help rather than quitting")
         #expect(state.mode == .normal)
-        let help = HelpOverlay.lines(state).map(\.text).joined(separator: "\n")
-        for binding in state.keymap.bindings {
-            #expect(help.contains(binding.keyLabel) && help.contains(state.strings.description(of: binding.command, on: state.screen)))
+        for screen in ScreenID.allCases {
+            state.screen = screen
+            let help = HelpOverlay.lines(state).map(\.text).joined(separator: "\n")
+            for binding in state.keymap.bindings where binding.screens?.contains(screen) ?? true {
+                #expect(help.contains(binding.keyLabel) && help.contains(state.strings.description(of: binding.command, on: screen)))
+            }
+            #expect(help.contains("推进到下一阶段") == (screen == .cases), "help lists only what works on \(screen)")
         }
     }
 
