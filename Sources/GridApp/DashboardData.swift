@@ -84,6 +84,13 @@ extension DashboardData {
         return nil
     }
 
-    /// The households of one grid, in list order.
-    func households(in grid: GridCode) -> [Household] { households.filter { $0.gridCode == grid } }
+    /// The households of one grid as a form offers them: the address and the head's name, so
+    /// typing either (or its pinyin) finds the household.
+    func householdOptions(in grid: GridCode) -> [(id: RecordID, label: String)] {
+        households.filter { $0.gridCode == grid }.map { household in
+            let people = residents[household.id] ?? []
+            let head = people.first { $0.relation == .head } ?? people.first
+            return (household.id, household.address.line + (head.map { "  " + $0.name } ?? ""))
+        }
+    }
 }

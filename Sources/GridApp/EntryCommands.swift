@@ -12,7 +12,7 @@ enum EntryCommands {
             state.form = HouseholdForm.make(nil, in: grid, language: language)
         case (.newRecord, .patrols):
             guard let grid = targetGrid(state) else { return }
-            state.form = PatrolForm.make(newIn: grid.code, visiting: nil, households: data.households(in: grid.code), now: state.clock,
+            state.form = PatrolForm.make(newIn: grid.code, visiting: nil, households: data.householdOptions(in: grid.code), now: state.clock,
                                          today: data.today, timeZone: data.timeZone, language: language)
         case (.newRecord, .cases):
             guard let grid = targetGrid(state) else { return }
@@ -37,11 +37,11 @@ enum EntryCommands {
             state.form = ResidentForm.make(newIn: household, hasHead: hasHead, language: language)
         case (.logVisit, .households):
             guard let household = state.selectedHousehold else { return }
-            state.form = PatrolForm.make(newIn: household.gridCode, visiting: household, households: data.households(in: household.gridCode),
+            state.form = PatrolForm.make(newIn: household.gridCode, visiting: household, households: data.householdOptions(in: household.gridCode),
                                          now: state.clock, today: data.today, timeZone: data.timeZone, language: language)
         case (.addFinding, .patrols):
             guard let patrol = state.selectedPatrol else { return }
-            state.form = FindingForm.make(for: patrol, households: data.households(in: patrol.gridCode), language: language)
+            state.form = FindingForm.make(for: patrol, households: data.householdOptions(in: patrol.gridCode), language: language)
 
         case (.openCase, .households):
             guard let household = state.selectedHousehold else { return }

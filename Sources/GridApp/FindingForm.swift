@@ -3,7 +3,7 @@ import GridModel
 
 /// One more finding on a saved patrol log.
 enum FindingForm {
-    static func make(for patrol: PatrolLog, households: [Household], language: Language) -> RecordForm {
+    static func make(for patrol: PatrolLog, households: [(id: RecordID, label: String)], language: Language) -> RecordForm {
         RecordForm(.finding(patrolID: patrol.id), fields: [
             .pick("findingKind", FindingKind.self, selected: .request, language: language),
             FormField("findingText", .text, required: true),

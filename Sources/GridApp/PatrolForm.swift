@@ -5,7 +5,7 @@ import GridModel
 /// findings are added to a saved log one at a time (`FindingForm`).
 enum PatrolForm {
     /// A new log in `grid`, as a visit to `household` when one is given.
-    static func make(newIn grid: GridCode, visiting household: Household?, households: [Household], now: Date, today: Day,
+    static func make(newIn grid: GridCode, visiting household: Household?, households: [(id: RecordID, label: String)], now: Date, today: Day,
                      timeZone: TimeZone, language: Language) -> RecordForm {
         let minutes = minutesIntoDay(now, timeZone: timeZone)
         return RecordForm(.patrol(nil, grid: grid), fields: [
@@ -30,10 +30,10 @@ enum PatrolForm {
         ])
     }
 
-    /// "Which household": none, or one of the grid's, found by typing part of its address.
-    static func householdChoice(_ households: [Household], selected: RecordID?, language: Language) -> FormField {
+    /// "Which household": none, or one of the grid's, found by typing part of its address or its head's name.
+    static func householdChoice(_ households: [(id: RecordID, label: String)], selected: RecordID?, language: Language) -> FormField {
         FormField("household", .choice(values: [""] + households.map(\.id.rawValue),
-                                       labels: [UIStrings.forLanguage(language).none] + households.map(\.address.line)),
+                                       labels: [UIStrings.forLanguage(language).none] + households.map(\.label)),
                   selecting: [selected?.rawValue ?? ""])
     }
 

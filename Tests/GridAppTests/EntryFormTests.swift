@@ -163,8 +163,11 @@ import TerminalUI
         #expect(state.form?["household"]?.value == "H-2")
         let screen = DashboardView.render(state, glyphs: .unicode).text
         #expect(screen.contains("/qthy (2)"))
+        for _ in 0..<4 { press(&state, .backspace) }
+        type(&state, "wxy")
+        #expect(state.form?["household"]?.value == "H-1", "or by the head of household's initials (王秀英)")
         press(&state, .tab)
-        #expect(state.form?["household"]?.input.isEmpty == true && state.form?["household"]?.value == "H-2", "leaving keeps the choice")
+        #expect(state.form?["household"]?.input.isEmpty == true && state.form?["household"]?.value == "H-1", "leaving keeps the choice")
     }
 
     @Test func aFindingOpensACasePrefilledFromIt() throws {
