@@ -119,6 +119,8 @@ public final class CursesTerminal {
     public func readKey(milliseconds: Int32? = nil) -> Input {
         var code: wint_t = 0
         if let milliseconds { wtimeout(gw_stdscr(), milliseconds) }
+        // A timeout leaves errno alone: clear it so an old EINTR is not mistaken for a signal.
+        errno = 0
         let result = gw_get_wch(&code)
         if milliseconds != nil {
             wtimeout(gw_stdscr(), -1)

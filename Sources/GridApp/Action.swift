@@ -14,6 +14,8 @@ public enum Action: Sendable {
     case saveFailed(String)
     /// The last change was taken back; the data read again after.
     case undone(DashboardData)
+    /// Taking the last change back failed (someone changed the record since); the data read again.
+    case undoFailed(String, DashboardData)
     /// The resident being registered is already on file (found on disk, perhaps in another grid):
     /// the data holding them, to show them instead.
     case duplicate(Resident, DashboardData)

@@ -61,9 +61,16 @@ public enum AppReducer {
             return []
         case .undone(let data):
             state.isSaving = false
-            if !state.undoSteps.isEmpty { state.undoSteps.removeLast() }
+            if let undone = state.undoSteps.popLast() { state.undoSteps = state.undoSteps.map { $0.rebased(after: undone) } }
             replaceData(&state, data)
             state.message = StatusMessage(state.strings.undone)
+            return []
+        case .undoFailed(let message, let data):
+            // Someone changed the record since, or it is gone: that change stays, and so does theirs.
+            state.isSaving = false
+            state.undoSteps.removeLast(min(1, state.undoSteps.count))
+            replaceData(&state, data)
+            state.message = StatusMessage(message, isError: true)
             return []
         case .duplicate(let resident, let data):
             state.isSaving = false

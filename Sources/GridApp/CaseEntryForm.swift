@@ -39,6 +39,8 @@ enum CaseEntryForm {
         ])
         form.linkedParties = Dictionary(disputeCase.parties.compactMap { party in party.residentID.map { (party.name, $0) } },
                                         uniquingKeysWith: { first, _ in first })
+        form.openedRevision = disputeCase.meta.revision
+        form.grid = disputeCase.gridCode
         return form
     }
 
@@ -55,7 +57,7 @@ enum CaseEntryForm {
         case .failure(let error): return .failure(error)
         case .success(let day): raisedOn = day ?? today
         }
-        let created = DisputeCase(meta: .new(by: actor, at: instant, prefix: "C"), number: "JF\(raisedOn.year)-?", title: form.value("title"),
+        let created = DisputeCase(meta: form.newMeta(by: actor, at: instant, prefix: "C"), number: "JF\(raisedOn.year)-?", title: form.value("title"),
                                   category: CaseCategory(rawValue: form.value("category")) ?? .other, parties: parties(form),
                                   gridCode: grid, source: CaseSource(rawValue: form.value("source")) ?? .resident,
                                   matterClass: MatterClass(rawValue: form.value("matterClass")) ?? .smallMatter, raisedOn: raisedOn,

@@ -28,7 +28,9 @@ enum CaseStepForm {
         case .close:
             fields = [FormField("note", .text)]
         }
-        return RecordForm(.caseStep(action, caseID: disputeCase.id), fields: fields)
+        var form = RecordForm(.caseStep(action, caseID: disputeCase.id), fields: fields)
+        form.grid = disputeCase.gridCode
+        return form
     }
 
     /// The case with the step applied, or the field that is wrong and why (nothing is lost:

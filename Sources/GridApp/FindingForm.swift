@@ -4,11 +4,13 @@ import GridModel
 /// One more finding on a saved patrol log.
 enum FindingForm {
     static func make(for patrol: PatrolLog, households: [(id: RecordID, label: String)], language: Language) -> RecordForm {
-        RecordForm(.finding(patrolID: patrol.id), fields: [
+        var form = RecordForm(.finding(patrolID: patrol.id), fields: [
             .pick("findingKind", FindingKind.self, selected: .request, language: language),
             FormField("findingText", .text, required: true),
             PatrolForm.householdChoice(households, selected: patrol.householdIDs.first, language: language),
         ])
+        form.grid = patrol.gridCode
+        return form
     }
 
     static func record(from form: RecordForm, patrol: PatrolLog, at instant: Date, language: Language) -> Result<PatrolLog, FormError> {

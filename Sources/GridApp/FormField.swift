@@ -74,10 +74,15 @@ public struct FormField: Hashable, Sendable, Codable {
 
     /// The options a choice offers now: those matching the words typed into it.
     func matchingChoices() -> [Int] {
-        let labels = options.labels
+        let (values, labels) = options
         let needle = input.text.lowercased()
         guard !needle.isEmpty else { return Array(labels.indices) }
-        return labels.indices.filter { Pinyin.searchText(labels[$0]).contains(needle) }
+        return labels.indices.filter { index in
+            // "Not set" is never a match; a name after two spaces is read as a name (单 shan).
+            guard !values[index].isEmpty else { return false }
+            let name = labels[index].components(separatedBy: "  ").dropFirst().last.map { Pinyin.searchText($0, isName: true) } ?? ""
+            return Pinyin.searchText(labels[index]).contains(needle) || name.contains(needle)
+        }
     }
 
     /// Something typed that Esc would lose.

@@ -102,7 +102,7 @@ enum FormReducer {
         guard !text.isEmpty, field.error == nil else { return }
         switch field.kind {
         case .date:
-            if DateInput.parse(text, today: state.data.today) == nil { field.error = state.strings.badDate(text) }
+            if DateInput.parse(text, today: state.data.today) == nil { field.error = state.strings.badDate(DateInput.quotable(text)) }
         case .time:
             if TimeInput.minutes(text) == nil { field.error = RuleViolation(FieldPath(stringLiteral: field.key), .timeFormat).message(in: language) }
         default:

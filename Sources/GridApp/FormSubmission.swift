@@ -18,6 +18,7 @@ enum FormSubmission {
 
         case .caseDetails(let caseID):
             guard let disputeCase = data.cases.first(where: { $0.id == caseID }) else { return .failure(gone) }
+            if let changed = form.checkUnchanged(since: disputeCase.meta.revision, language) { return .failure(changed) }
             return CaseEntryForm.edited(disputeCase, from: form, at: instant, language: language).map { [.disputeCase($0)] }
 
         case .newCase(let grid, let patrolID, let finding):
@@ -33,6 +34,7 @@ enum FormSubmission {
         case .household(let id, let grid):
             let existing = id.flatMap { id in data.households.first { $0.id == id } }
             if id != nil && existing == nil { return .failure(gone) }
+            if let changed = form.checkUnchanged(since: existing?.meta.revision, language) { return .failure(changed) }
             return HouseholdForm.record(from: form, existing: existing, grid: grid, by: state.actor, at: instant, language: language)
                 .map { [.household($0)] }
 
@@ -40,12 +42,14 @@ enum FormSubmission {
             let existing = id.flatMap { id in data.residents.values.lazy.flatMap { $0 }.first { $0.id == id } }
             guard let household = data.households.first(where: { $0.id == (existing?.householdID ?? householdID) }),
                   id == nil || existing != nil else { return .failure(gone) }
+            if let changed = form.checkUnchanged(since: existing?.meta.revision, language) { return .failure(changed) }
             return ResidentForm.record(from: form, existing: existing, household: household, by: state.actor, at: instant,
                                        today: data.today, language: language).map { [.resident($0)] }
 
         case .patrol(let id, let grid):
             let existing = id.flatMap { id in data.patrols.first { $0.id == id } }
             if id != nil && existing == nil { return .failure(gone) }
+            if let changed = form.checkUnchanged(since: existing?.meta.revision, language) { return .failure(changed) }
             return PatrolForm.record(from: form, existing: existing, grid: grid, by: state.actor, at: instant, today: data.today,
                                      timeZone: data.timeZone, language: language).map { patrol in
                 // A visit brings the household's last-visit date forward.

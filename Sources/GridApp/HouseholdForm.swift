@@ -5,11 +5,16 @@ import GridModel
 enum HouseholdForm {
     static func make(_ household: Household?, in grid: Grid, language: Language) -> RecordForm {
         let strings = UIStrings.forLanguage(language)
-        let micro = FormField("microGrid", .choice(values: [""] + grid.microGrids.map { String($0.number) },
-                                                   labels: [strings.none] + grid.microGrids.map { String($0.number) + " " + $0.headName }),
+        var numbers = grid.microGrids.map { String($0.number) }, labels = grid.microGrids.map { String($0.number) + " " + $0.headName }
+        // A micro-grid no longer on the grid's list stays chosen rather than being dropped unseen.
+        if let current = household?.microGrid.map(String.init), !numbers.contains(current) {
+            numbers.append(current)
+            labels.append(current)
+        }
+        let micro = FormField("microGrid", .choice(values: [""] + numbers, labels: [strings.none] + labels),
                               selecting: [household?.microGrid.map(String.init) ?? ""])
         let address = household?.address
-        return RecordForm(.household(household?.id, grid: grid.code), fields: [
+        var form = RecordForm(.household(household?.id, grid: grid.code), fields: [
             FormField("compound", .text, required: true, text: address?.compound ?? ""),
             FormField("building", .text, required: true, text: address?.building ?? ""),
             FormField("unit", .text, text: address?.unit ?? ""),
@@ -20,6 +25,9 @@ enum HouseholdForm {
             FormField("pairedVolunteer", .text, text: household?.pairedVolunteer ?? ""),
             FormField("notes", .notes, text: household?.notes ?? ""),
         ])
+        form.openedRevision = household?.meta.revision
+        form.grid = grid.code
+        return form
     }
 
     /// The household as the form describes it, or the field that is wrong.
@@ -27,7 +35,7 @@ enum HouseholdForm {
                        language: Language) -> Result<Household, FormError> {
         if let missing = form.missingRequired(language) { return .failure(missing) }
         let address = Address(compound: form.value("compound"), building: form.value("building"), unit: form.value("unit"), room: form.value("room"))
-        var household = existing ?? Household(meta: .new(by: actor, at: instant, prefix: "H"), gridCode: grid, microGrid: nil,
+        var household = existing ?? Household(meta: form.newMeta(by: actor, at: instant, prefix: "H"), gridCode: grid, microGrid: nil,
                                               address: address, residency: .ownerOccupied)
         household.address = address
         household.residency = Residency(rawValue: form.value("residency")) ?? household.residency

@@ -21,13 +21,16 @@ enum PatrolForm {
     }
 
     static func make(editing patrol: PatrolLog, timeZone: TimeZone, language: Language) -> RecordForm {
-        RecordForm(.patrol(patrol.id, grid: patrol.gridCode), fields: [
+        var form = RecordForm(.patrol(patrol.id, grid: patrol.gridCode), fields: [
             .pick("kind", PatrolKind.self, selected: patrol.kind, language: language),
             FormField("day", .date, required: true, text: Day(patrol.start, in: timeZone).iso),
             FormField("start", .time, required: true, text: TimeInput.text(minutes: minutesIntoDay(patrol.start, timeZone: timeZone))),
             FormField("end", .time, required: true, text: TimeInput.text(minutes: minutesIntoDay(patrol.end, timeZone: timeZone))),
             FormField("notes", .notes, text: patrol.notes),
         ])
+        form.openedRevision = patrol.meta.revision
+        form.grid = patrol.gridCode
+        return form
     }
 
     /// "Which household": none, or one of the grid's, found by typing part of its address or its head's name.
@@ -53,7 +56,7 @@ enum PatrolForm {
             }
             times.append(day.start(in: timeZone).addingTimeInterval(TimeInterval(minutes * 60)))
         }
-        var patrol = existing ?? PatrolLog(meta: .new(by: actor, at: instant, prefix: "P"), gridCode: grid, workerID: actor, kind: .routine,
+        var patrol = existing ?? PatrolLog(meta: form.newMeta(by: actor, at: instant, prefix: "P"), gridCode: grid, workerID: actor, kind: .routine,
                                            start: times[0], end: times[1])
         patrol.kind = PatrolKind(rawValue: form.value("kind")) ?? patrol.kind
         patrol.start = times[0]

@@ -31,10 +31,38 @@ public struct RecordForm: Hashable, Sendable, Codable {
     public var isDirty = false
     /// Parties filled in from residents on file, by name, so the case keeps who they are.
     public var linkedParties: [String: RecordID] = [:]
+    /// The id a new record will have, chosen when the form opens, so that saving again after a
+    /// failure (or from a draft after a crash) can never make a second record.
+    public let newRecordID: RecordID?
+    /// The revision of the record being edited when the form opened: a save finding a newer one
+    /// on file is refused instead of writing over someone else's change.
+    public var openedRevision: Int?
+    /// The grid the record belongs to, so a draft can be reopened with its grid read.
+    public var grid: GridCode?
 
     public init(_ purpose: Purpose, fields: [FormField]) {
         self.purpose = purpose
         self.fields = fields
+        let prefix: String?
+        switch purpose {
+        case .household(nil, let grid): prefix = "H"; self.grid = grid
+        case .resident(nil, _): prefix = "R"
+        case .patrol(nil, let grid): prefix = "P"; self.grid = grid
+        case .newCase(let grid, _, _): prefix = "C"; self.grid = grid
+        default: prefix = nil
+        }
+        newRecordID = prefix.map { RecordID($0 + "-" + UUID().uuidString.lowercased()) }
+    }
+
+    /// A new record's metadata, under the id chosen when the form opened.
+    func newMeta(by worker: RecordID, at instant: Date, prefix: String) -> RecordMeta {
+        newRecordID.map { RecordMeta(id: $0, createdBy: worker, createdAt: instant) } ?? .new(by: worker, at: instant, prefix: prefix)
+    }
+
+    /// Refuses to save over a record someone changed after this form opened.
+    func checkUnchanged(since current: Int?, _ language: Language) -> FormError? {
+        guard let openedRevision, let current, current != openedRevision else { return nil }
+        return FormError(key: fields.first?.key ?? "", message: UIStrings.forLanguage(language).changedSinceOpened)
     }
 
     /// The resident the form edits, nil for any other form or a new resident.
@@ -72,7 +100,7 @@ public struct RecordForm: Hashable, Sendable, Codable {
         let text = value(key)
         if text.isEmpty { return .success(nil) }
         guard let day = DateInput.parse(text, today: today) else {
-            return .failure(FormError(key: key, message: UIStrings.forLanguage(language).badDate(text)))
+            return .failure(FormError(key: key, message: UIStrings.forLanguage(language).badDate(DateInput.quotable(text))))
         }
         return .success(day)
     }

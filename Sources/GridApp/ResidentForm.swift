@@ -4,12 +4,16 @@ import GridModel
 /// The resident form. An ID number fills in the birth date and gender it encodes.
 enum ResidentForm {
     static func make(_ resident: Resident?, language: Language) -> RecordForm {
-        RecordForm(.resident(resident?.id, householdID: resident?.householdID ?? RecordID("")), fields: fields(resident, language))
+        var form = RecordForm(.resident(resident?.id, householdID: resident?.householdID ?? RecordID("")), fields: fields(resident, language))
+        form.openedRevision = resident?.meta.revision
+        form.grid = resident?.gridCode
+        return form
     }
 
     /// A new resident of `household`: its head when it has none yet, else a relation to choose.
     static func make(newIn household: Household, hasHead: Bool, language: Language) -> RecordForm {
         var form = RecordForm(.resident(nil, householdID: household.id), fields: fields(nil, language))
+        form.grid = household.gridCode
         if hasHead { form["relation"] = .pick("relation", Relation.self, selected: .spouse, language: language) }
         return form
     }
@@ -47,7 +51,7 @@ enum ResidentForm {
         }
         let gender = Gender(rawValue: form.value("gender")) ?? .male
         let phone = form.optionalValue("phone").map { MobileNumber.normalized($0) ?? $0 }
-        var resident = existing ?? Resident(meta: .new(by: actor, at: instant, prefix: "R"), householdID: household.id, gridCode: household.gridCode,
+        var resident = existing ?? Resident(meta: form.newMeta(by: actor, at: instant, prefix: "R"), householdID: household.id, gridCode: household.gridCode,
                                             name: "", gender: gender, birthDate: birthDate, idNumber: nil, phone: nil, relation: .other)
         resident.name = form.value("name")
         resident.idNumber = parsed?.text

@@ -60,6 +60,7 @@ public struct UIStrings: Sendable {
     let alreadyOnFile: @Sendable (String) -> String
     let duplicateBeside: @Sendable (_ name: String, _ address: String) -> String
     let recordGone: String
+    let changedSinceOpened: String
     let undone: String
     let nothingToUndo: String
     let cannotUndo: String
@@ -198,6 +199,7 @@ public struct UIStrings: Sendable {
         alreadyOnFile: { "该身份证号已登记：\($0)，已为你打开该记录，未重复登记" },
         duplicateBeside: { "该身份证号已登记：\($0)（\($1)）；按 Enter 查看该记录" },
         recordGone: "该记录已不在，可能已被另一台终端删除",
+        changedSinceOpened: "打开此表后该记录已被他人修改，为免覆盖未保存；按 Esc 关闭后重新打开查看新内容",
         undone: "已撤销上一次修改",
         nothingToUndo: "本次没有可撤销的修改",
         cannotUndo: "上一次修改是案件办理步骤或新立案件，办理记录不能撤销；如有误请添加备注或重新打开",
@@ -321,6 +323,7 @@ public struct UIStrings: Sendable {
         alreadyOnFile: { "That ID number is already on file: \($0). Showing that record; nothing was registered twice" },
         duplicateBeside: { "That ID number is on file: \($0) (\($1)); Enter shows that record" },
         recordGone: "This record is no longer on file; another terminal may have removed it",
+        changedSinceOpened: "Someone changed this record after the form opened; not saved, so as not to overwrite it. Esc, then open it again",
         undone: "The last change was undone",
         nothingToUndo: "Nothing to undo in this session",
         cannotUndo: "The last change was a workflow step or a new case: timeline entries are never undone; add a note or reopen instead",

@@ -28,4 +28,22 @@ public struct UndoStep: Hashable, Sendable {
         self.items = items
         isUndoable = undoable && !items.isEmpty
     }
+
+    private init(items: [Item], isUndoable: Bool) {
+        self.items = items
+        self.isUndoable = isUndoable
+    }
+
+    /// This step once `undone` (a later one) has been taken back: a record it put back now has
+    /// the next revision, so this step must expect that one.
+    func rebased(after undone: UndoStep) -> UndoStep {
+        var revisions: [RecordID: Int] = [:]
+        for case .restore(let record) in undone.items { revisions[record.id] = record.revision + 1 }
+        return UndoStep(items: items.map { item in
+            switch item {
+            case .remove(let record): return revisions[record.id].map { .remove(record.withRevision($0)) } ?? item
+            case .restore(let record): return revisions[record.id].map { .restore(record.withRevision($0)) } ?? item
+            }
+        }, isUndoable: isUndoable)
+    }
 }

@@ -52,7 +52,13 @@ final class DashboardRunner {
         var drafts = DraftKeeper(folder: DraftFolder(dataFolder: store.folder), worker: state.actor)
         if let draft = drafts.restore(language: language) {
             switch draft {
-            case .success(let form): _ = AppReducer.reduce(&state, .draftRestored(form))
+            case .success(let form):
+                // In a district the draft's grid may not be the one read first.
+                if let grid = form.grid, state.data.isLarge, state.data.loadedGrid != grid {
+                    state.scope = grid
+                    _ = AppReducer.reduce(&state, .loaded(loader.load(grid: grid, today: today)))
+                }
+                _ = AppReducer.reduce(&state, .draftRestored(form))
             case .failure(let error): state.message = StatusMessage(error.message, isError: true)
             }
         }
@@ -98,7 +104,8 @@ final class DashboardRunner {
                         try writer.undo(step, by: state.actor, at: state.clock)
                         _ = AppReducer.reduce(&state, .undone(loader.load(grid: state.data.loadedGrid, today: today)))
                     } catch {
-                        _ = AppReducer.reduce(&state, .saveFailed(error.message(in: state.language)))
+                        _ = AppReducer.reduce(&state, .undoFailed(error.message(in: state.language),
+                                                                  loader.load(grid: state.data.loadedGrid, today: today)))
                     }
                 case .applyTheme(let name):
                     switch themes.load(name) {

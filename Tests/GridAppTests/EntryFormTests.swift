@@ -290,6 +290,68 @@ import TerminalUI
     }
 }
 
+@Suite struct EntrySafetyTests {
+    func state(screen: Character) throws -> AppState {
+        var state = try DashboardFixture.state()
+        state.actor = DashboardFixture.li
+        state.clock = DashboardFixture.at(11, 22, 10)
+        _ = AppReducer.reduce(&state, .key(.character(screen)))
+        return state
+    }
+
+    func save(_ state: inout AppState) -> [RecordChange] {
+        guard case .save(let changes)? = AppReducer.reduce(&state, .key(.enter)).first else { return [] }
+        return changes
+    }
+
+    @Test func savingAgainAfterAFailureKeepsTheSameNewRecord() throws {
+        var state = try state(screen: "3")
+        _ = AppReducer.reduce(&state, .key(.character("n")))
+        for character in "清潭花园" { _ = AppReducer.reduce(&state, .key(.character(character))) }
+        _ = AppReducer.reduce(&state, .key(.tab))
+        for character in "9栋" { _ = AppReducer.reduce(&state, .key(.character(character))) }
+        let first = save(&state)
+        _ = AppReducer.reduce(&state, .saveFailed("磁盘已满"))
+        let second = save(&state)
+        #expect(!first.isEmpty && first.map(\.id) == second.map(\.id), "a retry cannot make a second household")
+    }
+
+    @Test func anEditIsRefusedWhenSomeoneChangedTheRecordAfterTheFormOpened() throws {
+        var state = try state(screen: "3")
+        _ = AppReducer.reduce(&state, .key(.character("e")))
+        for character in "甲" { _ = AppReducer.reduce(&state, .key(.character(character))) }
+        var newer = state.data
+        newer.households[0].meta.revision += 1
+        _ = AppReducer.reduce(&state, .loaded(newer))
+        #expect(save(&state).isEmpty)
+        #expect(state.form?.fields[0].error?.contains("已被他人修改") == true && state.form?.fields[0].input.text.hasSuffix("甲") == true)
+    }
+
+    @Test func undoingTwoStepsExpectsTheRevisionTheFirstUndoLeft() throws {
+        let before = try DashboardFixture.data()
+        var household = before.households[0]
+        household.meta.revision = 1
+        let created = Household(meta: RecordMeta(id: RecordID("H-new"), revision: 1, createdBy: DashboardFixture.li, createdAt: DashboardFixture.at(11, 22, 9)),
+                                gridCode: DashboardFixture.gridOne, microGrid: nil,
+                                address: Address(compound: "清潭花园", building: "9栋", unit: "", room: ""), residency: .rented)
+        var visited = created
+        visited.lastVisit = DashboardFixture.today
+        visited.meta.revision = 2
+        var after = before
+        after.households.append(created)
+        let first = UndoStep(saved: [.household(created)], before: before)
+        let second = UndoStep(saved: [.household(visited)], before: after)
+        #expect(second.items == [.restore(.household(created).withRevision(2))])
+        #expect(first.rebased(after: second).items == [.remove(.household(created).withRevision(3))],
+                "putting the old version back made revision 3, which the first undo must expect")
+    }
+
+    @Test func aDateErrorNeverQuotesSomethingThatLooksLikeAnIDNumber() {
+        #expect(DateInput.quotable("明天") == "明天")
+        #expect(DateInput.quotable("11010519491231002X") == "…" && DateInput.quotable("13800000000") == "…")
+    }
+}
+
 @Suite struct ActionPaneTests {
     @Test func theActionPaneScrollsToTheHighlightedAction() throws {
         var state = try DashboardFixture.state()
