@@ -60,7 +60,9 @@ enum EntryCommands {
                 return
             }
             let finding = patrol.findings[index]
-            if let opened = finding.caseID {
+            // A case opened from it whose link failed to save still counts: never a second case.
+            let opened = finding.caseID ?? data.cases.first { $0.patrolID == patrol.id && $0.title == finding.text }?.id
+            if let opened {
                 state.message = StatusMessage(state.strings.findingHasCase(data.caseNumbers[opened] ?? opened.rawValue), isError: true)
                 return
             }

@@ -190,6 +190,19 @@ import TerminalUI
         var again = try self.state(screen: "4")
         press(&again, .character("c"))
         #expect(again.form == nil && again.message?.text.contains("JF2026-00002") == true, "a finding opens one case only")
+
+        // The case was saved but the link on the patrol was not (someone had changed the patrol).
+        var unlinked = try self.state(screen: "4")
+        var numbered = created
+        numbered.number = "JF2026-00005"
+        var data = unlinked.data
+        data.cases.append(numbered)
+        _ = AppReducer.reduce(&unlinked, .loaded(DashboardData(areaName: data.areaName, today: data.today, overview: data.overview, grids: data.grids,
+                                                               workers: Array(data.workers.values), households: data.households,
+                                                               residents: data.residents.values.flatMap { $0 }, patrols: data.patrols,
+                                                               cases: data.cases, loadedGrid: nil, unreadableFiles: 0, timeZone: data.timeZone)))
+        press(&unlinked, .down, .down, .character("c"))
+        #expect(unlinked.form == nil && unlinked.message?.text.contains("JF2026-00005") == true, "nor a second one when the link was lost")
     }
 
     @Test func aCaseForAResidentPickedInTheDetailPane() throws {
