@@ -49,8 +49,9 @@ public struct DraftKeeper {
     public mutating func restore(language: Language) -> Result<RecordForm, DraftError>? {
         guard let data = folder.read(for: worker) else { return nil }
         do {
-            var form = try JSONDecoder().decode(RecordForm.self, from: data)
+            var form = try JSONDecoder().decode(RecordForm.self, from: data).sanitized()
             form.confirmingDiscard = false
+            guard !form.fields.isEmpty else { throw DraftError(message: "no fields") }
             written = form
             return .success(form)
         } catch {

@@ -54,6 +54,19 @@ public struct RecordForm: Hashable, Sendable, Codable {
         newRecordID = prefix.map { RecordID($0 + "-" + UUID().uuidString.lowercased()) }
     }
 
+    /// The form with every index back in range: a draft file edited by hand (or damaged in a way
+    /// JSON still parses) must not point past its fields or options.
+    func sanitized() -> RecordForm {
+        var form = self
+        form.focus = fields.indices.contains(focus) ? focus : 0
+        for index in form.fields.indices {
+            let count = form.fields[index].options.values.count
+            if !(0..<max(1, count)).contains(form.fields[index].choice) { form.fields[index].choice = 0 }
+            form.fields[index].flagged = form.fields[index].flagged.filter { (0..<count).contains($0) }
+        }
+        return form
+    }
+
     /// A new record's metadata, under the id chosen when the form opened.
     func newMeta(by worker: RecordID, at instant: Date, prefix: String) -> RecordMeta {
         newRecordID.map { RecordMeta(id: $0, createdBy: worker, createdAt: instant) } ?? .new(by: worker, at: instant, prefix: prefix)

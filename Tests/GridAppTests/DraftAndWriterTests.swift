@@ -43,6 +43,21 @@ import TestSupport
         next.keep(nil, now: Date())
         #expect(drafts.read(for: SampleCommunity.admin) == nil, "saved or dropped, the draft goes")
 
+        // A draft that parses but points past its options comes back with them in range.
+        var wild = typed
+        wild.focus = 99
+        wild["tags"] = FormField("tags", .flags(values: ["a"], labels: ["甲"]))
+        wild.fields[wild.fields.count - 1].flagged = [7]
+        wild.fields[1].choice = 42
+        try drafts.write(try JSONEncoder().encode(wild), for: SampleCommunity.admin)
+        var tamed = DraftKeeper(folder: drafts, worker: SampleCommunity.admin)
+        guard case .success(let safe)? = tamed.restore(language: .zh) else {
+            Issue.record("a parseable draft was refused")
+            return
+        }
+        #expect(safe.focus == 0 && safe.fields[1].choice == 0 && safe.fields.allSatisfy { $0.flagged.isEmpty })
+        #expect(safe.fields.map(\.value).count == safe.fields.count, "reading every value does not crash")
+
         try drafts.write(Data("{not json".utf8), for: SampleCommunity.admin)
         var broken = DraftKeeper(folder: drafts, worker: SampleCommunity.admin)
         guard case .failure(let error)? = broken.restore(language: .en) else {
