@@ -28,9 +28,7 @@ public enum AppReducer {
             for screen in ScreenID.allCases { state.keepSelectionInView(screen) }
             return []
         case .loaded(let data):
-            state.data = data
-            state.isLoading = false
-            state.rebuildRows()
+            replaceData(&state, data)
             return []
         case .themeChanged(let name):
             state.themeName = name
@@ -76,7 +74,7 @@ public enum AppReducer {
             state.isSaving = false
             state.form = nil
             replaceData(&state, data)
-            state.show(resident)
+            state.show(.resident(resident))
             state.message = StatusMessage(state.strings.alreadyOnFile(resident.name), isError: true)
             return []
         case .draftRestored(let form):

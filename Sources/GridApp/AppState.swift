@@ -173,5 +173,4 @@ public struct AppState: Sendable {
         }
     }
 
-    mutating func show(_ resident: Resident) { show(.resident(resident)) }
 }

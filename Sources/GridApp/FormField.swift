@@ -60,7 +60,6 @@ public struct FormField: Hashable, Sendable, Codable {
     }
 
     public var isChoice: Bool { if case .choice = kind { return true } else { return false } }
-    public var isFlags: Bool { if case .flags = kind { return true } else { return false } }
 
     /// The text, or the chosen option's value; trimmed.
     public var value: String {
@@ -85,8 +84,6 @@ public struct FormField: Hashable, Sendable, Codable {
         }
     }
 
-    /// Something typed that Esc would lose.
-    public var hasInput: Bool { (!isChoice && !input.isEmpty) || !flagged.isEmpty }
 }
 
 extension FormField {

@@ -142,7 +142,7 @@ enum FormReducer {
         // A resident already on file is shown instead of being registered twice.
         if case .resident = form.purpose, let number = try? ResidentIDNumber.parse(form.value("idNumber")), let existing = state.data.resident(withIDNumber: number.text), existing.id != form.residentID {
             state.form = nil
-            state.show(existing)
+            state.show(.resident(existing))
             state.message = StatusMessage(state.strings.alreadyOnFile(existing.name), isError: true)
             return []
         }

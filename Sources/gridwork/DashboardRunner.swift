@@ -128,9 +128,11 @@ final class DashboardRunner {
         // Read again after a change, keeping the grid being shown.
         let shown = state.data.loadedGrid
         func reload() -> DashboardData { loader.load(grid: shown, today: today) }
+        // The reducer looked in what is shown; this looks in the whole folder (other grids of a
+        // district, and what another copy of the program saved since).
         if case .resident(let resident)? = changes.first, let number = resident.idNumber,
            let existing = writer.resident(withIDNumber: number, except: resident.id) {
-            let data = state.data.loadedGrid == nil ? reload() : loader.load(grid: existing.gridCode, today: today)
+            let data = shown == nil ? reload() : loader.load(grid: existing.gridCode, today: today)
             _ = AppReducer.reduce(&state, .duplicate(existing, data))
             return
         }

@@ -104,4 +104,13 @@ enum DashboardFixture {
     static func state(_ width: Int = 80, _ height: Int = 24, language: Language = .zh) throws -> AppState {
         AppState(data: try data(), language: language, themeName: "default", width: width, height: height)
     }
+
+    /// 李春梅 at work on screen `screen` at 10:00 on the fixture's day.
+    static func working(on screen: Character) throws -> AppState {
+        var state = try state()
+        state.actor = li
+        state.clock = at(11, 22, 10)
+        _ = AppReducer.reduce(&state, .key(.character(screen)))
+        return state
+    }
 }

@@ -21,13 +21,7 @@ import TerminalUI
         return changes
     }
 
-    func state(screen: Character) throws -> AppState {
-        var state = try DashboardFixture.state()
-        state.actor = DashboardFixture.li
-        state.clock = DashboardFixture.at(11, 22, 10)
-        press(&state, .character(screen))
-        return state
-    }
+    func state(screen: Character) throws -> AppState { try DashboardFixture.working(on: screen) }
 
     /// A synthetic ID number with a correct check character (area 420399, the demo's made-up code).
     static func idNumber(born: String, sequence: String) -> String {
@@ -304,13 +298,7 @@ import TerminalUI
 }
 
 @Suite struct EntrySafetyTests {
-    func state(screen: Character) throws -> AppState {
-        var state = try DashboardFixture.state()
-        state.actor = DashboardFixture.li
-        state.clock = DashboardFixture.at(11, 22, 10)
-        _ = AppReducer.reduce(&state, .key(.character(screen)))
-        return state
-    }
+    func state(screen: Character) throws -> AppState { try DashboardFixture.working(on: screen) }
 
     func save(_ state: inout AppState) -> [RecordChange] {
         guard case .save(let changes)? = AppReducer.reduce(&state, .key(.enter)).first else { return [] }
