@@ -11,12 +11,18 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Passphrase hashing (scrypt), AES-GCM for personal data, SHA-256 for the audit chain.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     ],
     targets: [
         // Domain types, rules and the case workflow. Foundation only, no I/O.
         .target(name: "GridModel"),
         // JSON files on disk: layout, durable writes, locking, schema versions.
-        .target(name: "GridStore", dependencies: ["GridModel"]),
+        .target(name: "GridStore", dependencies: [
+            "GridModel",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "CryptoExtras", package: "swift-crypto"),
+        ]),
         // Screen cells, buffers, display width and widgets: the terminal without the terminal.
         .target(name: "TerminalUI"),
         // ncursesw, and the one module that uses it: draws a Buffer and decodes keys.

@@ -44,6 +44,21 @@ enum DurableFile {
         }
     }
 
+    /// Adds `data` at the end of `path` (created 0600 if missing) and waits for the disk. A line
+    /// cut short by a crash is cut off first (`validLength`), so the next line starts clean.
+    static func append(_ data: Data, to path: String, validLength: Int? = nil) throws(StoreError) {
+        let isNew = !FileManager.default.fileExists(atPath: path)
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw StoreError.io(.create, path: path, code: errno) }
+        var failure: StoreError?
+        if let validLength, ftruncate(descriptor, off_t(validLength)) != 0 { failure = .io(.write, path: path, code: errno) }
+        if failure == nil { failure = writeAll(data, to: descriptor, path: path) }
+        if failure == nil, fsync(descriptor) != 0 { failure = .io(.sync, path: path, code: errno) }
+        if close(descriptor) != 0, failure == nil { failure = .io(.write, path: path, code: errno) }
+        if let failure { throw failure }
+        if isNew { try syncFolder((path as NSString).deletingLastPathComponent) }
+    }
+
     /// Creates a folder (mode 0700) and any missing parents, each made durable in its parent.
     static func makeFolder(_ path: String) throws(StoreError) {
         var isFolder: ObjCBool = false

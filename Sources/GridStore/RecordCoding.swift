@@ -13,6 +13,13 @@ enum RecordCoding {
         return encoder
     }
 
+    /// One line, keys sorted: the audit trail's form, and what its hashes cover.
+    static func compactEncoder() -> JSONEncoder {
+        let encoder = encoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
     static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in

@@ -9,12 +9,16 @@ import GridModel
 struct ShardReader {
     let folder: String
     let context: ValidationContext
+    /// Opens sealed ID and phone numbers; nil for a folder whose community is not set up.
+    var key: PersonalDataKey?
 
     struct Loaded<R> {
         let records: [R]
         let stamp: FileStamp
         /// A hash of the exact bytes read, to tell a changed file from one whose stamp repeats.
         let contentHash: Int
+        /// Personal data found unsealed in a folder that has a key: sealed on the next write.
+        var hasPlainPersonalData = false
     }
 
     func read<R: StoredRecord>(_ type: R.Type, _ relativePath: String) -> Result<Loaded<R>, ShardProblems> {
@@ -53,8 +57,18 @@ struct ShardReader {
                 zh: "未知字段“\(key)”：gridwork 不认识它，保存此文件时会把它丢掉；请删除或改正字段名",
                 en: "unknown field \"\(key)\": gridwork does not know it and would drop it when saving this file; remove it or correct its name")))
         }
+        var records = file.records
+        var hasPlain = false
+        if R.self is any HoldsPersonalData.Type {
+            for (index, record) in records.enumerated() {
+                guard let holder = record as? any HoldsPersonalData else { continue }
+                let opened = openPersonalData(holder, at: index, path: path, locator: locator, problems: &problems, hasPlain: &hasPlain)
+                if let opened = opened as? R { records[index] = opened }
+            }
+            if !problems.isEmpty { return .failure(ShardProblems(problems)) }
+        }
         var seen = Set<RecordID>()
-        for (index, record) in file.records.enumerated() {
+        for (index, record) in records.enumerated() {
             let base = FieldPath([.key("records"), .index(index)])
             var violations = record.violations(in: context)
             if !seen.insert(record.id).inserted { violations.append(RuleViolation(FieldPath([.key("meta"), .key("id")]), .duplicate)) }
@@ -67,8 +81,36 @@ struct ShardReader {
                                              message: LocalizedText(zh: violation.message(in: .zh), en: violation.message(in: .en))))
             }
         }
-        return problems.isEmpty ? .success(Loaded(records: file.records, stamp: stamp, contentHash: Self.contentHash(data)))
+        return problems.isEmpty ? .success(Loaded(records: records, stamp: stamp, contentHash: Self.contentHash(data), hasPlainPersonalData: hasPlain))
             : .failure(ShardProblems(problems))
+    }
+
+    /// The record with its sealed values opened; a value that will not open is a problem at its place.
+    private func openPersonalData<H: HoldsPersonalData>(_ record: H, at index: Int, path: String, locator: JSONLocator,
+                                                        problems: inout [StoreProblem], hasPlain: inout Bool) -> H {
+        var found: [StoreProblem] = []
+        var plain = false
+        let opened = try? record.mappingPersonalData { (field: String, value: String) throws(StoreError) -> String in
+            guard PersonalDataKey.isSealed(value) else {
+                plain = true
+                return value
+            }
+            let position = locator.position(of: [PathKey("records"), PathKey(intValue: index), PathKey(field)])
+            guard let key else {
+                found.append(StoreProblem(path: path, position: position, message: LocalizedText(
+                    zh: "个人信息已加密，需要登录后才能读取", en: "personal data is encrypted; log in to read it")))
+                return value
+            }
+            guard let text = key.open(value) else {
+                found.append(StoreProblem(path: path, position: position, message: LocalizedText(
+                    zh: "加密的个人信息无法解密：不是本社区的密钥加密的，或已损坏", en: "encrypted personal data cannot be decrypted: sealed under another community's key, or damaged")))
+                return value
+            }
+            return text
+        }
+        problems += found
+        if plain && key != nil { hasPlain = true }
+        return opened ?? record
     }
 
     static func contentHash(_ data: Data) -> Int {

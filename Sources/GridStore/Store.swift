@@ -16,7 +16,12 @@ public final class Store {
     public private(set) var grids: [Grid] = []
     public private(set) var workers: [Worker] = []
 
-    private let lock: StoreLock
+    let lock: StoreLock
+    /// Seals and opens ID and phone numbers; nil while the folder has no accounts.
+    private(set) var key: PersonalDataKey?
+    /// Files read with personal data in plain text although the folder has a key.
+    private(set) var filesWithPlainPersonalData: Set<String> = []
+    public var audit: AuditTrail { AuditTrail(dataFolder: folder) }
     /// Data files found under the folder, by the kind of record they hold.
     private var files: [RecordKind: Set<String>] = [:]
     private var summaries: [String: SummaryCache.Entry] = [:]
@@ -36,19 +41,25 @@ public final class Store {
         let records: Any
     }
 
-    private init(folder: String, manifest: Manifest) {
+    private init(folder: String, manifest: Manifest, key: PersonalDataKey? = nil) {
         self.folder = folder
         self.manifest = manifest
+        self.key = key
         lock = StoreLock(path: folder + "/" + StoreLayout.lock)
     }
 
     // MARK: Opening and creating
 
-    /// Opens an existing data folder.
-    public static func open(_ folder: String) throws(StoreError) -> Store {
+    /// Opens an existing data folder. One whose community is set up (it has `accounts.json`)
+    /// needs the key a login gives (`Store.logIn`), and refuses a key that is not its own.
+    public static func open(_ folder: String, key: PersonalDataKey? = nil) throws(StoreError) -> Store {
         let path = folder + "/" + StoreLayout.manifest
         guard FileManager.default.fileExists(atPath: path) else { throw .notADataFolder(path: folder) }
-        let store = Store(folder: folder, manifest: try readManifest(path))
+        if isSecured(folder) {
+            guard let key else { throw .needsLogin(path: folder) }
+            try AccountBook.checkKey(key, folder: folder)
+        }
+        let store = Store(folder: folder, manifest: try readManifest(path), key: key)
         store.findFiles()
         store.loadGridsAndWorkers()
         store.summarizeFiles()
@@ -157,6 +168,7 @@ public final class Store {
     private func summarize<R: StoredRecord>(_ type: R.Type, _ path: String) {
         switch reader().read(R.self, path) {
         case .success(let file):
+            notePlainPersonalData(file.hasPlainPersonalData, in: path)
             summaries[path] = SummaryCache.Entry(stamp: file.stamp, householdsStamp: nil, summary: R.summarize(file.records))
         case .failure(let problems):
             recordProblems(problems, for: path)
@@ -181,6 +193,7 @@ public final class Store {
         }
         switch reader().read(Resident.self, path) {
         case .success(let file):
+            notePlainPersonalData(file.hasPlainPersonalData, in: path)
             summaries[path] = SummaryCache.Entry(stamp: file.stamp, householdsStamp: householdsStamp,
                                                  summary: DataSummary(residents: file.records, households: households))
         case .failure(let problems):
@@ -264,6 +277,7 @@ public final class Store {
         switch reader().read(R.self, path) {
         case .success(let file):
             remember(file.records, stamp: file.stamp, contentHash: file.contentHash, path: path)
+            notePlainPersonalData(file.hasPlainPersonalData, in: path)
             return file.records
         case .failure(let problems):
             recordProblems(problems, for: path)
@@ -296,6 +310,10 @@ public final class Store {
         if R.self == Worker.self, let all = records as? [Worker] { workers = all }
     }
 
+    private func notePlainPersonalData(_ found: Bool, in path: String) {
+        if found { filesWithPlainPersonalData.insert(path) } else { filesWithPlainPersonalData.remove(path) }
+    }
+
     private func recordProblems(_ problems: ShardProblems, for path: String) {
         problemsByFile[path] = problems.all
         summaries[path] = nil
@@ -303,7 +321,7 @@ public final class Store {
         mergedSummary = nil
     }
 
-    private func reader() -> ShardReader { ShardReader(folder: folder, context: .reading) }
+    private func reader() -> ShardReader { ShardReader(folder: folder, context: .reading, key: key) }
 
     // MARK: Writing
 
@@ -338,6 +356,7 @@ public final class Store {
     /// refers to it: a household keeps its residents.
     public func remove<R: StoredRecord>(_ record: R, by worker: RecordID) throws(StoreError) {
         try lock.withExclusiveLock { () throws(StoreError) in
+            try checkAccess(worker, changing: record)
             let path = record.filePath
             var records = try load(R.self, path, verifying: true)
             guard let index = records.firstIndex(where: { $0.id == record.id }) else { throw .recordMissing(kind: R.kind, path: path) }
@@ -352,10 +371,12 @@ public final class Store {
             records.remove(at: index)
             try write(records, to: path)
             locations[record.id] = nil
+            try audit.append([AuditTrail.Event(.remove, kind: R.kind, record: record.id.rawValue)], actor: worker.rawValue, at: Date())
         }
     }
 
     private func saveHoldingLock<R: StoredRecord>(_ record: R, by worker: RecordID, at instant: Date) throws(StoreError) -> R {
+        try checkAccess(worker, changing: record)
         let now = Timestamp.wholeSeconds(instant)
         let violations = record.violations(in: ValidationContext(now: now))
         if !violations.isEmpty { throw .invalid(kind: R.kind, violations: violations) }
@@ -363,6 +384,7 @@ public final class Store {
         if let previous = locations[record.id], previous != path { throw .cannotMove(kind: R.kind, from: previous, to: path) }
         var records = try load(R.self, path, verifying: true)
         var stamped = record
+        let event: AuditTrail.Event
         if let index = records.firstIndex(where: { $0.id == record.id }) {
             let current = records[index]
             guard current.meta.revision == record.meta.revision else {
@@ -374,20 +396,28 @@ public final class Store {
                                       createdAt: current.meta.createdAt, updatedBy: worker, updatedAt: now)
             stamped = try roundTrip(stamped)
             records[index] = stamped
+            event = AuditTrail.Event(.update, kind: R.kind, record: record.id.rawValue, fields: Self.changedFields(current, stamped))
         } else {
             guard record.meta.revision == 0 else { throw .recordMissing(kind: R.kind, path: path) }
             stamped.meta = RecordMeta(id: record.id, revision: 1, createdBy: record.meta.createdBy,
                                       createdAt: Timestamp.wholeSeconds(record.meta.createdAt), updatedBy: worker, updatedAt: now)
             stamped = try roundTrip(stamped)
             records.append(stamped)
+            event = AuditTrail.Event(.create, kind: R.kind, record: record.id.rawValue)
         }
         try write(records, to: path)
+        try audit.append([event], actor: worker.rawValue, at: now)
         return stamped
     }
 
     /// Adds many new records at once (demo data, imports): one write per file, not per record.
     /// Every record is checked before anything is written; files are then written one by one.
     public func insertNew<R: StoredRecord>(_ records: [R], by worker: RecordID, at instant: Date = Date()) throws(StoreError) {
+        try insertNew(records, by: worker, at: instant, checkingAccess: true)
+    }
+
+    func insertNew<R: StoredRecord>(_ records: [R], by worker: RecordID, at instant: Date, checkingAccess: Bool) throws(StoreError) {
+        if checkingAccess { for record in records { try checkAccess(worker, changing: record) } }
         let now = Timestamp.wholeSeconds(instant)
         let context = ValidationContext(now: now)
         var byFile: [String: [R]] = [:]
@@ -408,13 +438,67 @@ public final class Store {
                 }
                 try write(existing + additions, to: path, keep: false)
             }
+            try audit.append(byFile.keys.sorted().map { path in
+                AuditTrail.Event(.importRecords, kind: R.kind, record: path, fields: [String(byFile[path]?.count ?? 0)])
+            }, actor: worker.rawValue, at: now)
         }
     }
+
+    /// Refuses a change the worker may not make (see `AccessPolicy`). A folder with no workers
+    /// yet is being set up, and lets its first records in.
+    func checkAccess(_ worker: RecordID, changing record: any Record) throws(StoreError) {
+        if workers.isEmpty { return }
+        if let refusal = AccessPolicy.refusal(for: workers.first { $0.id == worker }, changing: record) { throw .refused(refusal) }
+    }
+
+    /// The top-level fields that differ between two revisions of a record, by name (never values).
+    static func changedFields<R: StoredRecord>(_ old: R, _ new: R) -> [String] {
+        let encoder = RecordCoding.compactEncoder()
+        guard let before = (try? encoder.encode(old)).flatMap({ try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }),
+              let after = (try? encoder.encode(new)).flatMap({ try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }) else { return [] }
+        func canonical(_ value: Any?) -> Data? {
+            value.flatMap { try? JSONSerialization.data(withJSONObject: [$0], options: [.sortedKeys]) }
+        }
+        return Set(before.keys).union(after.keys).filter { $0 != "meta" }.sorted().filter { canonical(before[$0]) != canonical(after[$0]) }
+    }
+
+    /// Writes to the audit trail that `worker` was shown `fields` of `record` in full.
+    public func recordReveal(of fields: [String], in record: any Record, by worker: RecordID, at instant: Date = Date()) throws(StoreError) {
+        try lock.withExclusiveLock { () throws(StoreError) in
+            try audit.append([AuditTrail.Event(.reveal, kind: type(of: record).kind, record: record.id.rawValue, fields: fields)],
+                             actor: worker.rawValue, at: instant)
+        }
+    }
+
+    /// Rewrites every file that still holds ID or phone numbers in plain text, sealed.
+    /// With `everyFile`, each file is rewritten whether or not it was seen holding plain values
+    /// (when the community is first set up, files were read before there was a key). A file that
+    /// cannot be read is left as it is; `gridwork check` names it.
+    public func sealPlainPersonalData(by worker: RecordID, everyFile: Bool = false) throws(StoreError) {
+        guard key != nil else { return }
+        try lock.withExclusiveLock { () throws(StoreError) in
+            var sealed: [String] = []
+            for path in filePaths(of: .resident) where everyFile || filesWithPlainPersonalData.contains(path) {
+                guard let records = try? load(Resident.self, path, verifying: true) else { continue }
+                try write(records, to: path)
+                sealed.append(path)
+            }
+            if everyFile || filesWithPlainPersonalData.contains(StoreLayout.workers),
+               let staff = try? load(Worker.self, StoreLayout.workers, verifying: true), !staff.isEmpty {
+                try write(staff, to: StoreLayout.workers)
+                sealed.append(StoreLayout.workers)
+            }
+            try audit.append(sealed.map { AuditTrail.Event(.sealed, record: $0) }, actor: worker.rawValue, at: Date())
+        }
+    }
+
+    /// Uses `key` from now on (after the community is set up).
+    func adopt(_ key: PersonalDataKey) { self.key = key }
 
     private func write<R: StoredRecord>(_ records: [R], to path: String, keep: Bool = true) throws(StoreError) {
         let full = folder + "/" + path
         try DurableFile.makeFolder((full as NSString).deletingLastPathComponent)
-        let data = try Self.encode(ShardFile(schema: StoreLayout.schemaVersion, kind: R.kind, records: records), path: full)
+        let data = try Self.encode(ShardFile(schema: StoreLayout.schemaVersion, kind: R.kind, records: try sealed(records)), path: full)
         var unconfirmed: StoreError?
         do {
             try DurableFile.write(data, to: full)
@@ -425,7 +509,26 @@ public final class Store {
         // The file is in place (confirmed or not): memory must match it.
         guard let stamp = FileStamp(path: full) else { throw .io(.read, path: full, code: errno) }
         remember(records, stamp: stamp, contentHash: ShardReader.contentHash(data), path: path, keep: keep)
+        notePlainPersonalData(false, in: path)
         if let unconfirmed { throw unconfirmed }
+    }
+
+    /// The records as they go to disk: ID and phone numbers sealed when the folder has a key.
+    private func sealed<R: StoredRecord>(_ records: [R]) throws(StoreError) -> [R] {
+        guard let key, R.self is any HoldsPersonalData.Type else { return records }
+        var result: [R] = []
+        result.reserveCapacity(records.count)
+        for record in records {
+            guard let holder = record as? any HoldsPersonalData else {
+                result.append(record)
+                continue
+            }
+            let sealed = try holder.mappingPersonalData { (_: String, value: String) throws(StoreError) -> String in
+                PersonalDataKey.isSealed(value) ? value : try key.seal(value)
+            }
+            result.append((sealed as? R) ?? record)
+        }
+        return result
     }
 
     /// The record exactly as it will read back from disk (timestamps in whole seconds).

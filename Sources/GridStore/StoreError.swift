@@ -27,6 +27,12 @@ public enum StoreError: Error, Sendable {
     case notConfirmed(path: String)
     /// Fields that decide which file holds a record (grid, month, year) cannot change.
     case cannotMove(kind: RecordKind, from: String, to: String)
+    /// The worker may not make this change (see `AccessPolicy`).
+    case refused(AccessRefusal)
+    /// The folder's personal data is encrypted and no key was given: log in first.
+    case needsLogin(path: String)
+    /// A sealed value could not be sealed or opened.
+    case personalData(LocalizedText)
 
     public func message(in language: Language) -> String {
         let zh = language == .zh
@@ -56,6 +62,13 @@ public enum StoreError: Error, Sendable {
         case .notConfirmed(let path):
             return zh ? "\(path)：已保存，但磁盘未确认写入完成；断电可能丢失这次修改。请检查磁盘。"
                       : "\(path): saved, but the disk did not confirm the write; a power cut could lose this change. Check the disk."
+        case .refused(let refusal):
+            return (zh ? "未保存：" : "not saved: ") + refusal.message(in: language)
+        case .needsLogin(let path):
+            return zh ? "\(path)：个人信息已加密，请先登录（--user，口令从终端或 GRIDWORK_PASSPHRASE 读入）。"
+                      : "\(path): personal data is encrypted; log in first (--user, with the passphrase typed or in GRIDWORK_PASSPHRASE)."
+        case .personalData(let text):
+            return text(language)
         case .cannotMove(let kind, let from, let to):
             return zh ? "\(kind.name(.zh))未保存：这次修改会把记录从 \(from) 移到 \(to)（网格、月份或年份改变），目前不支持。"
                       : "\(kind.name(.en)) not saved: the change would move the record from \(from) to \(to) (its grid, month or year changed), which is not supported."

@@ -12,6 +12,8 @@ import GridModel
 ///     grids/<grid code>/patrols/YYYY-MM.json
 ///     grids/<grid code>/cases/YYYY.json   by the year the case was raised
 ///     cache/summary.json                  derived figures for the overview; safe to delete
+///     accounts.json                       accounts, passphrase hashes, wrapped keys (see `AccountBook`)
+///     audit/trail.jsonl, audit/head.json  the hash-chained audit trail (see `AuditTrail`)
 ///     .lock                               taken for every write
 public enum StoreLayout {
     /// The schema every file carries. A file with a higher number was written by a newer gridwork
@@ -25,6 +27,9 @@ public enum StoreLayout {
     static let gridsFolder = "grids"
     /// Forms being filled in (see `DraftFolder`); never read as data.
     static let draftsFolder = "drafts"
+    static let accounts = "accounts.json"
+    static let auditTrail = "audit/trail.jsonl"
+    static let auditHead = "audit/head.json"
 
     static func gridFolder(_ code: GridCode) -> String { "\(gridsFolder)/\(code.rawValue)" }
     static func grid(_ code: GridCode) -> String { gridFolder(code) + "/grid.json" }

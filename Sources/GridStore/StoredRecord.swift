@@ -41,3 +41,34 @@ extension DisputeCase: StoredRecord {
     public var filePath: String { StoreLayout.cases(gridCode, year: raisedOn.year) }
     public static func summarize(_ records: [DisputeCase]) -> DataSummary { DataSummary(cases: records) }
 }
+
+/// Records that hold ID or phone numbers, which are sealed on disk (see `PersonalDataKey`).
+protocol HoldsPersonalData {
+    /// The record with each personal value passed through `transform` (to seal or to open it).
+    func mappingPersonalData(_ transform: (String, String) throws(StoreError) -> String) throws(StoreError) -> Self
+    /// The personal values present, by field name.
+    var personalValues: [(field: String, value: String)] { get }
+}
+
+extension Resident: HoldsPersonalData {
+    func mappingPersonalData(_ transform: (String, String) throws(StoreError) -> String) throws(StoreError) -> Resident {
+        var copy = self
+        if let idNumber { copy.idNumber = try transform("idNumber", idNumber) }
+        if let phone { copy.phone = try transform("phone", phone) }
+        return copy
+    }
+
+    var personalValues: [(field: String, value: String)] {
+        [idNumber.map { ("idNumber", $0) }, phone.map { ("phone", $0) }].compactMap { $0 }
+    }
+}
+
+extension Worker: HoldsPersonalData {
+    func mappingPersonalData(_ transform: (String, String) throws(StoreError) -> String) throws(StoreError) -> Worker {
+        var copy = self
+        if let phone { copy.phone = try transform("phone", phone) }
+        return copy
+    }
+
+    var personalValues: [(field: String, value: String)] { phone.map { [("phone", $0)] } ?? [] }
+}

@@ -1,0 +1,30 @@
+/// Why a worker may not make a change, in words that say what to do instead.
+public enum AccessRefusal: Error, Hashable, Sendable {
+    /// A supervisor reads everything and changes nothing.
+    case readOnly(worker: String)
+    /// A grid worker changes only the grids they look after.
+    case outsideOwnGrids(worker: String, grid: GridCode, own: [GridCode])
+    /// Grids, workers and accounts are the community admin's to change.
+    case adminOnly(worker: String, what: LocalizedText)
+    /// The worker has left (marked inactive) or is not on file at all.
+    case notActive(worker: String)
+
+    public func message(in language: Language) -> String {
+        let zh = language == .zh
+        switch self {
+        case .readOnly(let worker):
+            return zh ? "\(worker) 是督导（只读）：可以查看，不能修改。"
+                      : "\(worker) is a supervisor (read-only): they can look but not change anything."
+        case .outsideOwnGrids(let worker, let grid, let own):
+            let list = own.map(\.rawValue).joined(separator: zh ? "、" : ", ")
+            return zh ? "\(worker) 负责的网格是 \(list.isEmpty ? "（无）" : list)，不能修改网格 \(grid.rawValue) 的记录；请由该网格的网格员或社区管理员修改。"
+                      : "\(worker) looks after grid\(own.count == 1 ? "" : "s") \(list.isEmpty ? "(none)" : list) and cannot change records of grid \(grid.rawValue); ask that grid's worker or the community admin."
+        case .adminOnly(let worker, let what):
+            return zh ? "只有社区管理员可以修改\(what.zh)；\(worker) 不是管理员。"
+                      : "only the community admin can change \(what.en); \(worker) is not an admin."
+        case .notActive(let worker):
+            return zh ? "\(worker) 已停用或不在工作人员名单中，不能修改数据。"
+                      : "\(worker) is inactive or not on the list of workers and cannot change data."
+        }
+    }
+}

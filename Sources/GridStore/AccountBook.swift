@@ -1,0 +1,84 @@
+import Crypto
+import Foundation
+import GridModel
+
+/// `accounts.json`: the community key's salt and check, and every account. Read and written
+/// whole, under the folder's lock, so that failed tries counted by two copies of the program add up.
+struct AccountBook: Codable, Sendable {
+    struct CommunityKey: Codable, Hashable, Sendable {
+        let salt: String
+        let cost: PassphraseHash.Cost
+        /// A known text sealed under the data key: tells the right community passphrase or key.
+        let check: String
+    }
+
+    var schema = 1
+    var community: CommunityKey
+    var accounts: [Account]
+
+    static let checkText = "gridwork community key"
+
+    static func path(_ folder: String) -> String { folder + "/" + StoreLayout.accounts }
+
+    static func read(_ folder: String) throws(AccountError) -> AccountBook {
+        let path = path(folder)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            if FileManager.default.fileExists(atPath: path) { throw .store(.io(.read, path: path, code: EACCES)) }
+            throw .notSetUp(path: folder)
+        }
+        do {
+            return try RecordCoding.decoder().decode(AccountBook.self, from: data)
+        } catch {
+            throw .store(.fileHasProblems(ShardReader.decodingProblem(error, path: path, locator: JSONLocator(data: data))))
+        }
+    }
+
+    func write(_ folder: String) throws(AccountError) {
+        do {
+            var data = try RecordCoding.encoder().encode(self)
+            data.append(UInt8(ascii: "\n"))
+            try DurableFile.write(data, to: Self.path(folder))
+        } catch let error as StoreError {
+            throw .store(error)
+        } catch {
+            throw .store(.io(.write, path: Self.path(folder), code: EINVAL))
+        }
+    }
+
+    /// Refuses a key that does not open this folder's check value.
+    static func checkKey(_ key: PersonalDataKey, folder: String) throws(StoreError) {
+        let book: AccountBook
+        do { book = try read(folder) } catch {
+            if case .store(let inner) = error { throw inner }
+            throw .needsLogin(path: folder)
+        }
+        guard key.open(book.community.check) == checkText else {
+            throw .personalData(LocalizedText(zh: "\(folder)：密钥与此社区不符", en: "\(folder): the key does not belong to this community"))
+        }
+    }
+
+    func index(of login: String) throws(AccountError) -> Int {
+        guard let index = accounts.firstIndex(where: { $0.login == login }) else { throw .unknownLogin(login) }
+        return index
+    }
+
+    /// A new account for `worker`, holding the data key wrapped under `passphrase`.
+    static func account(login: String, worker: RecordID, passphrase: String, key: PersonalDataKey, at instant: Date) throws(AccountError) -> Account {
+        guard Account.isValidLogin(login) else { throw .badLogin(login) }
+        guard passphrase.count >= Account.minimumPassphraseLength else { throw .weakPassphrase(minimum: Account.minimumPassphraseLength) }
+        let (hash, wrapping) = try PassphraseHash.make(passphrase)
+        return Account(login: login, workerID: worker, passphrase: hash, wrappedKey: try wrap(key, under: wrapping),
+                       disabled: false, failedTries: 0, lockedUntil: nil, createdAt: Timestamp.wholeSeconds(instant))
+    }
+
+    static func wrap(_ key: PersonalDataKey, under wrapping: SymmetricKey) throws(AccountError) -> String {
+        do { return try PersonalDataKey(wrapping).seal(key.rawBytes).base64EncodedString() } catch { throw .store(error) }
+    }
+
+    static func unwrap(_ wrapped: String, under wrapping: SymmetricKey) throws(AccountError) -> PersonalDataKey {
+        guard let data = Data(base64Encoded: wrapped), let raw = PersonalDataKey(wrapping).open(data), raw.count == 32 else {
+            throw .damaged(LocalizedText(zh: "账号的密钥无法解开", en: "an account's key cannot be unwrapped"))
+        }
+        return PersonalDataKey(SymmetricKey(data: raw))
+    }
+}

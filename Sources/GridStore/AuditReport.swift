@@ -1,0 +1,49 @@
+import GridModel
+
+/// What `AuditTrail.verify` found wrong with the trail, line by line.
+public enum AuditFinding: Hashable, Sendable {
+    case unreadable(line: Int)
+    /// A crash cut the last append short; no change is lost but that entry.
+    case incompleteLastLine(line: Int)
+    /// The entry's contents no longer match its hash.
+    case edited(line: Int, sequence: Int)
+    /// The entry does not follow the one before it: that one was changed and its hash made to fit.
+    case brokenLink(line: Int, sequence: Int)
+    case removed(first: Int, last: Int)
+    case outOfOrder(line: Int, sequence: Int, expected: Int)
+    case duplicated(line: Int, sequence: Int)
+    case headMissing
+
+    public func message(in language: Language) -> String {
+        let zh = language == .zh
+        switch self {
+        case .unreadable(let line):
+            return zh ? "第 \(line) 行无法读取（不是有效的审计记录）" : "line \(line) cannot be read (not a valid audit entry)"
+        case .incompleteLastLine(let line):
+            return zh ? "第 \(line) 行（最后一行）不完整，可能是写入时断电" : "line \(line), the last, is incomplete (cut short by a crash or power cut)"
+        case .edited(let line, let sequence):
+            return zh ? "第 \(line) 行（第 \(sequence) 条）的内容被改动过" : "line \(line) (entry \(sequence)) was edited"
+        case .brokenLink(let line, let sequence):
+            return zh ? "第 \(line) 行（第 \(sequence) 条）与前一条接不上：前一条被改动或替换过"
+                      : "line \(line) (entry \(sequence)) does not follow the entry before it: that one was edited or replaced"
+        case .removed(let first, let last):
+            return first == last ? (zh ? "第 \(first) 条被删除了" : "entry \(first) was removed")
+                : (zh ? "第 \(first)–\(last) 条被删除了" : "entries \(first)–\(last) were removed")
+        case .outOfOrder(let line, let sequence, let expected):
+            return zh ? "第 \(line) 行是第 \(sequence) 条，这里应是第 \(expected) 条：顺序被调换过"
+                      : "line \(line) holds entry \(sequence) where entry \(expected) belongs: entries were reordered"
+        case .duplicated(let line, let sequence):
+            return zh ? "第 \(line) 行重复了第 \(sequence) 条" : "line \(line) repeats entry \(sequence)"
+        case .headMissing:
+            return zh ? "audit/head.json 缺失或无法读取，无法判断末尾是否被删" : "audit/head.json is missing or unreadable, so entries cut from the end would not show"
+        }
+    }
+}
+
+/// The result of checking the audit trail.
+public struct AuditReport: Hashable, Sendable {
+    public let entries: Int
+    public let findings: [AuditFinding]
+
+    public var isIntact: Bool { findings.isEmpty }
+}

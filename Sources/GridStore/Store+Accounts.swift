@@ -1,0 +1,166 @@
+import Foundation
+import GridModel
+
+/// Accounts: setting up a community, logging in, and the admin's account changes. Every step
+/// that changes `accounts.json` holds the folder's lock and is written to the audit trail.
+extension Store {
+    /// True when the folder's community is set up: its personal data is sealed and it needs a login.
+    public static func isSecured(_ folder: String) -> Bool {
+        FileManager.default.fileExists(atPath: AccountBook.path(folder))
+    }
+
+    /// Checks `passphrase` for `login` and returns the session with the community key. A wrong
+    /// passphrase is counted on disk; the fifth in a row locks the account for `Account.lockout`.
+    public static func logIn(folder: String, login: String, passphrase: String, at instant: Date = Date()) throws(AccountError) -> Session {
+        let trail = AuditTrail(dataFolder: folder)
+        return try underLock(folder) { () throws(AccountError) -> Session in
+            var book = try AccountBook.read(folder)
+            let index = try book.index(of: login)
+            var account = book.accounts[index]
+            if account.disabled { throw .disabled(login: login) }
+            if account.isLockedOut(at: instant), let until = account.lockedUntil { throw .lockedOut(login: login, until: until) }
+            guard let wrapping = try account.passphrase.check(passphrase) else {
+                account.failedTries += 1
+                var events = [AuditTrail.Event(.loginFailed, fields: [login])]
+                let failure: AccountError
+                if account.failedTries >= Account.allowedFailures {
+                    let until = Timestamp.wholeSeconds(instant) + Account.lockout
+                    account.failedTries = 0
+                    account.lockedUntil = until
+                    events.append(AuditTrail.Event(.lockedOut, fields: [login]))
+                    failure = .lockedOut(login: login, until: until)
+                } else {
+                    failure = .wrongPassphrase(login: login, triesLeft: Account.allowedFailures - account.failedTries)
+                }
+                book.accounts[index] = account
+                try book.write(folder)
+                try appending(events, to: trail, actor: account.workerID.rawValue, at: instant)
+                throw failure
+            }
+            let key = try AccountBook.unwrap(account.wrappedKey, under: wrapping)
+            if account.failedTries != 0 || account.lockedUntil != nil {
+                account.failedTries = 0
+                account.lockedUntil = nil
+                book.accounts[index] = account
+                try book.write(folder)
+            }
+            try appending([AuditTrail.Event(.login, fields: [login])], to: trail, actor: account.workerID.rawValue, at: instant)
+            return Session(login: login, workerID: account.workerID, key: key)
+        }
+    }
+
+    /// Sets up the community: derives the data key from `communityPassphrase`, adds `admin` to the
+    /// workers (or makes sure the worker on file is an admin), creates the admin's account, and
+    /// seals every ID and phone number already on file.
+    public func setUpCommunity(communityPassphrase: String, admin: Worker, login: String, passphrase: String,
+                               at instant: Date = Date()) throws(AccountError) -> Session {
+        if Self.isSecured(folder) { throw .alreadySetUp(path: folder) }
+        guard communityPassphrase.count >= Account.minimumPassphraseLength else { throw .weakPassphrase(minimum: Account.minimumPassphraseLength) }
+        if let existing = workers.first(where: { $0.id == admin.id }), existing.role != .admin {
+            throw .refused(.adminOnly(worker: existing.name, what: LocalizedText(zh: "账号", en: "accounts")))
+        }
+        var salt = Data(count: 16)
+        for index in salt.indices { salt[index] = UInt8.random(in: 0...255) }
+        let cost = PassphraseHash.Cost.standard
+        let key = try PersonalDataKey.derive(fromCommunityPassphrase: communityPassphrase, salt: salt, cost: cost)
+        let account = try AccountBook.account(login: login, worker: admin.id, passphrase: passphrase, key: key, at: instant)
+        let check: String
+        do { check = try key.seal(AccountBook.checkText) } catch { throw .store(error) }
+        let book = AccountBook(community: AccountBook.CommunityKey(salt: salt.base64EncodedString(), cost: cost, check: check), accounts: [account])
+        adopt(key)
+        do {
+            if !workers.contains(where: { $0.id == admin.id }) { try insertNew([admin], by: admin.id, at: instant, checkingAccess: false) }
+        } catch {
+            throw .store(error)
+        }
+        try Self.underLock(folder) { () throws(AccountError) in
+            if Self.isSecured(folder) { throw .alreadySetUp(path: folder) }
+            try book.write(folder)
+            try Self.appending([AuditTrail.Event(.setUp), AuditTrail.Event(.accountAdded, kind: .worker, record: admin.id.rawValue, fields: [login])],
+                               to: audit, actor: admin.id.rawValue, at: instant)
+        }
+        do { try sealPlainPersonalData(by: admin.id, everyFile: true) } catch { throw .store(error) }
+        return Session(login: login, workerID: admin.id, key: key)
+    }
+
+    /// Every account, in the order they were added.
+    public func accounts() throws(AccountError) -> [Account] { try AccountBook.read(folder).accounts }
+
+    /// Adds a login for a worker on file. Admins only.
+    public func addAccount(login: String, for worker: RecordID, passphrase: String, by actor: RecordID, at instant: Date = Date()) throws(AccountError) {
+        try checkAccountAccess(actor)
+        guard let key else { throw .notSetUp(path: folder) }
+        guard workers.contains(where: { $0.id == worker }) else { throw .unknownWorker(worker) }
+        let account = try AccountBook.account(login: login, worker: worker, passphrase: passphrase, key: key, at: instant)
+        try changeBook(by: actor, at: instant, event: AuditTrail.Event(.accountAdded, kind: .worker, record: worker.rawValue, fields: [login])) { book throws(AccountError) in
+            if book.accounts.contains(where: { $0.login == login }) { throw .loginTaken(login) }
+            book.accounts.append(account)
+        }
+    }
+
+    /// Sets a new passphrase: one's own, or anyone's for an admin (who then tells them in person).
+    public func changePassphrase(login: String, to passphrase: String, by actor: RecordID, at instant: Date = Date()) throws(AccountError) {
+        guard let key else { throw .notSetUp(path: folder) }
+        let target = try AccountBook.read(folder).accounts[AccountBook.read(folder).index(of: login)]
+        if target.workerID != actor { try checkAccountAccess(actor) }
+        let replacement = try AccountBook.account(login: login, worker: target.workerID, passphrase: passphrase, key: key, at: target.createdAt)
+        try changeBook(by: actor, at: instant, event: AuditTrail.Event(.passphraseChanged, kind: .worker, record: target.workerID.rawValue, fields: [login])) { book throws(AccountError) in
+            let index = try book.index(of: login)
+            book.accounts[index].passphrase = replacement.passphrase
+            book.accounts[index].wrappedKey = replacement.wrappedKey
+            book.accounts[index].failedTries = 0
+            book.accounts[index].lockedUntil = nil
+        }
+    }
+
+    /// Disables or enables an account (enabling also lifts a lockout). Admins only; the last
+    /// enabled admin stays enabled.
+    public func setAccount(_ login: String, disabled: Bool, by actor: RecordID, at instant: Date = Date()) throws(AccountError) {
+        try checkAccountAccess(actor)
+        let admins = Set(workers.filter { $0.role == .admin && $0.active }.map(\.id))
+        try changeBook(by: actor, at: instant, event: AuditTrail.Event(disabled ? .accountDisabled : .accountEnabled, fields: [login])) { book throws(AccountError) in
+            let index = try book.index(of: login)
+            if disabled, admins.contains(book.accounts[index].workerID),
+               !book.accounts.contains(where: { $0.login != login && !$0.disabled && admins.contains($0.workerID) }) {
+                throw .lastAdmin
+            }
+            book.accounts[index].disabled = disabled
+            if !disabled {
+                book.accounts[index].failedTries = 0
+                book.accounts[index].lockedUntil = nil
+            }
+        }
+    }
+
+    private func checkAccountAccess(_ actor: RecordID) throws(AccountError) {
+        if let refusal = AccessPolicy.refusalToManageAccounts(for: workers.first { $0.id == actor }) { throw .refused(refusal) }
+    }
+
+    private func changeBook(by actor: RecordID, at instant: Date, event: AuditTrail.Event,
+                            _ change: (inout AccountBook) throws(AccountError) -> Void) throws(AccountError) {
+        try Self.underLock(folder) { () throws(AccountError) in
+            var book = try AccountBook.read(folder)
+            try change(&book)
+            try book.write(folder)
+            try Self.appending([event], to: audit, actor: actor.rawValue, at: instant)
+        }
+    }
+
+    private static func appending(_ events: [AuditTrail.Event], to trail: AuditTrail, actor: String, at instant: Date) throws(AccountError) {
+        do { try trail.append(events, actor: actor, at: instant) } catch { throw .store(error) }
+    }
+
+    /// Runs `body` holding the folder's lock.
+    static func underLock<T>(_ folder: String, _ body: () throws(AccountError) -> T) throws(AccountError) -> T {
+        var outcome: Result<T, AccountError>?
+        do {
+            try StoreLock(path: folder + "/" + StoreLayout.lock).withExclusiveLock { () throws(StoreError) in
+                outcome = Result { () throws(AccountError) -> T in try body() }
+            }
+        } catch {
+            throw .store(error)
+        }
+        guard let outcome else { throw .store(.io(.lock, path: folder + "/" + StoreLayout.lock, code: EIO)) }
+        return try outcome.get()
+    }
+}
