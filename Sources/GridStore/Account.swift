@@ -5,7 +5,7 @@ import GridModel
 public struct Account: Codable, Hashable, Sendable {
     public let login: String
     public let workerID: RecordID
-    var passphrase: PassphraseHash
+    public internal(set) var passphrase: PassphraseHash
     /// The community's data key, sealed under the key this account's passphrase gives (base64).
     var wrappedKey: String
     public internal(set) var disabled: Bool

@@ -123,7 +123,9 @@ public final class Store {
             }
         }
         visit("", depth: 0)
-        for path in list("cache") where DurableFile.isTemporary(path) { temporary.append("cache/" + path) }
+        for subfolder in ["cache", "audit"] {
+            for path in list(subfolder) where DurableFile.isTemporary(path) { temporary.append(subfolder + "/" + path) }
+        }
         if !temporary.isEmpty {
             try? lock.withExclusiveLock { () throws(StoreError) in
                 for path in temporary { unlink(folder + "/" + path) }

@@ -17,7 +17,7 @@ public struct SampleCommunity {
         store = try Store.create(folder, manifest: Manifest(name: "示例社区", areaCode: "420303001001", createdAt: Self.now))
         let meta = { (id: String) in RecordMeta(id: RecordID(id), createdBy: Self.admin, createdAt: Self.now) }
         _ = try store.save(Worker(meta: meta("W-admin"), name: "管理员甲", role: .admin, gridCodes: [], phone: nil), by: Self.admin, at: Self.now)
-        _ = try store.save(Worker(meta: meta("W-two"), name: "网格员乙", role: .gridWorker, gridCodes: [Self.gridTwo], phone: nil),
+        _ = try store.save(Worker(meta: meta("W-two"), name: "网格员乙", role: .gridWorker, gridCodes: [Self.gridOne, Self.gridTwo], phone: nil),
                            by: Self.admin, at: Self.now)
         for (index, code) in [Self.gridOne, Self.gridTwo].enumerated() {
             _ = try store.save(Grid(meta: meta("G-\(index + 1)"), code: code, name: "第\(index + 1)网格", kind: .community,

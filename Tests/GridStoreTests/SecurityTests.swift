@@ -1,0 +1,263 @@
+import Foundation
+import Testing
+import GridModel
+@testable import GridStore
+import TestSupport
+
+/// Accounts, roles, the audit trail and sealed personal data, at the storage layer.
+@Suite(.serialized) struct SecurityTests {
+    static let adminPassphrase = "admin-passphrase-1"
+    static let community = "community-passphrase"
+
+    /// The sample community, set up with accounts: `admin` (W-admin), `yi` (W-two, grids one
+    /// and two), and `du`, a supervisor.
+    func securedSample(_ folder: TemporaryFolder) throws -> (Store, Session) {
+        let sample = try SampleCommunity(at: folder.path)
+        let store = sample.store
+        let admin = try #require(store.workers.first { $0.id == SampleCommunity.admin })
+        let session = try store.setUpCommunity(communityPassphrase: Self.community, admin: admin, login: "admin",
+                                               passphrase: Self.adminPassphrase, at: SampleCommunity.now)
+        _ = try store.save(Worker(meta: RecordMeta(id: RecordID("W-du"), createdBy: SampleCommunity.admin, createdAt: SampleCommunity.now),
+                                  name: "督导丙", role: .supervisor, gridCodes: [], phone: "13900001111"), by: SampleCommunity.admin)
+        try store.addAccount(login: "yi", for: SampleCommunity.workerTwo, passphrase: "yi-passphrase", by: SampleCommunity.admin)
+        try store.addAccount(login: "du", for: RecordID("W-du"), passphrase: "du-passphrase", by: SampleCommunity.admin)
+        return (store, session)
+    }
+
+    @Test func passphrasesAreKeptAsSaltedScryptHashesOfFullCost() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let (store, _) = try securedSample(folder)
+        let accounts = try store.accounts()
+        #expect(accounts.map(\.login) == ["admin", "yi", "du"])
+        for account in accounts {
+            #expect(account.passphrase.algorithm == "scrypt" && account.passphrase.cost.n >= 1 << 15)
+        }
+        let text = try String(contentsOfFile: folder.path + "/accounts.json", encoding: .utf8)
+        #expect(!text.contains(Self.adminPassphrase) && !text.contains("yi-passphrase") && !text.contains(Self.community))
+        // The same passphrase twice gives two different hashes (a fresh salt each time).
+        let (first, _) = try PassphraseHash.make("same words here")
+        let (second, _) = try PassphraseHash.make("same words here")
+        #expect(first.verifier != second.verifier && first.salt != second.salt)
+        #expect(try first.check("same words here") != nil)
+        #expect(try first.check("same words hers") == nil)
+        #expect(try (Self.mode(folder.path + "/accounts.json")) == 0o600)
+    }
+
+    @Test func fiveWrongPassphrasesLockTheAccountForFiveMinutes() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        _ = try securedSample(folder)
+        let start = SampleCommunity.now.addingTimeInterval(3600)
+        for attempt in 1...4 {
+            do {
+                _ = try Store.logIn(folder: folder.path, login: "yi", passphrase: "wrong-\(attempt)", at: start)
+                Issue.record("a wrong passphrase was accepted")
+            } catch {
+                guard case .wrongPassphrase(_, let left) = error else { throw error }
+                #expect(left == 5 - attempt)
+            }
+        }
+        do {
+            _ = try Store.logIn(folder: folder.path, login: "yi", passphrase: "wrong-5", at: start)
+            Issue.record("the fifth wrong passphrase did not lock the account")
+        } catch {
+            guard case .lockedOut(_, let until) = error else { throw error }
+            #expect(until == Timestamp.wholeSeconds(start) + Account.lockout)
+            #expect(!error.message(in: .en).contains("wrong-5"))
+        }
+        // Locked: even the right passphrase is refused, until the five minutes are up.
+        #expect(throws: AccountError.self) { try Store.logIn(folder: folder.path, login: "yi", passphrase: "yi-passphrase", at: start + 299) }
+        let session = try Store.logIn(folder: folder.path, login: "yi", passphrase: "yi-passphrase", at: start + 301)
+        #expect(session.workerID == SampleCommunity.workerTwo)
+        // A good login clears the count: four more wrong ones do not lock it again.
+        for _ in 1...4 { _ = try? Store.logIn(folder: folder.path, login: "yi", passphrase: "nope-nope", at: start + 400) }
+        #expect(try Store.logIn(folder: folder.path, login: "yi", passphrase: "yi-passphrase", at: start + 401).login == "yi")
+        let actions = AuditTrail(dataFolder: folder.path).allEntries().map(\.action)
+        #expect(actions.filter { $0 == .loginFailed }.count == 9 && actions.contains(.lockedOut))
+    }
+
+    @Test func disabledAccountsAndUnknownLoginsAreRefused() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let (store, _) = try securedSample(folder)
+        try store.setAccount("yi", disabled: true, by: SampleCommunity.admin)
+        #expect { try Store.logIn(folder: folder.path, login: "yi", passphrase: "yi-passphrase") } throws: { error in
+            guard let error = error as? AccountError, case .disabled = error else { return false }
+            return true
+        }
+        #expect { try Store.logIn(folder: folder.path, login: "nobody", passphrase: "whatever1") } throws: { error in
+            guard let error = error as? AccountError, case .unknownLogin = error else { return false }
+            return true
+        }
+        // The last admin cannot be disabled, and only an admin manages accounts.
+        #expect { try store.setAccount("admin", disabled: true, by: SampleCommunity.admin) } throws: { error in
+            guard let error = error as? AccountError, case .lastAdmin = error else { return false }
+            return true
+        }
+        #expect { try store.addAccount(login: "new1", for: RecordID("W-du"), passphrase: "new-passphrase", by: RecordID("W-du")) } throws: { error in
+            guard let error = error as? AccountError, case .refused(.adminOnly) = error else { return false }
+            return true
+        }
+        try store.setAccount("yi", disabled: false, by: SampleCommunity.admin)
+        // Anyone changes their own passphrase; the old one stops working and the key still opens.
+        try store.changePassphrase(login: "yi", to: "yi-new-passphrase", by: SampleCommunity.workerTwo)
+        #expect(throws: AccountError.self) { try Store.logIn(folder: folder.path, login: "yi", passphrase: "yi-passphrase") }
+        let session = try Store.logIn(folder: folder.path, login: "yi", passphrase: "yi-new-passphrase")
+        #expect(try Store.open(folder.path, key: session.key).allRecords(Resident.self).count == 2)
+    }
+
+    @Test func rolesAreRefusedByTheStoreItself() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let (store, _) = try securedSample(folder)
+        var household = try #require(store.allRecords(Household.self).first)
+        household.notes = "督导想改"
+        // A supervisor reads but cannot write.
+        #expect { try store.save(household, by: RecordID("W-du")) } throws: { error in
+            guard let error = error as? StoreError, case .refused(.readOnly) = error else { return false }
+            return error.message(in: .en).contains("supervisor")
+        }
+        // A grid worker cannot change a grid they do not look after, nor the list of workers.
+        try store.setAccount("du", disabled: false, by: SampleCommunity.admin)
+        let outsider = Worker(meta: RecordMeta(id: RecordID("W-three"), createdBy: SampleCommunity.admin, createdAt: SampleCommunity.now),
+                              name: "网格员丙", role: .gridWorker, gridCodes: [SampleCommunity.gridTwo], phone: nil)
+        _ = try store.save(outsider, by: SampleCommunity.admin)
+        #expect(household.gridCode == SampleCommunity.gridOne)
+        #expect { try store.save(household, by: RecordID("W-three")) } throws: { error in
+            guard let error = error as? StoreError, case .refused(.outsideOwnGrids(_, let grid, let own)) = error else { return false }
+            return grid == SampleCommunity.gridOne && own == [SampleCommunity.gridTwo] && error.message(in: .zh).contains("不能修改网格 420303001001001")
+        }
+        var renamed = outsider
+        renamed.name = "网格员丙丙"
+        #expect { try store.save(renamed, by: RecordID("W-three")) } throws: { error in
+            guard let error = error as? StoreError, case .refused(.adminOnly) = error else { return false }
+            return true
+        }
+        #expect { try store.remove(household, by: RecordID("W-du")) } throws: { error in
+            guard let error = error as? StoreError, case .refused = error else { return false }
+            return true
+        }
+        // Someone not on the list cannot write at all.
+        #expect(throws: StoreError.self) { try store.save(household, by: RecordID("W-nobody")) }
+        // Nothing refused reached the disk; the grid's own worker and the admin may write.
+        #expect(try Store.open(folder.path, key: Store.logIn(folder: folder.path, login: "admin", passphrase: Self.adminPassphrase).key)
+            .allRecords(Household.self).first?.notes == "")
+        household.notes = "乙修改"
+        household = try store.save(household, by: SampleCommunity.workerTwo)
+        household.notes = "管理员修改"
+        _ = try store.save(household, by: SampleCommunity.admin)
+    }
+
+    @Test func personalDataIsSealedOnDiskAndNeedsTheKeyToOpen() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let sample = try SampleCommunity(at: folder.path)
+        // The scan finds plain numbers, so its silence below means something.
+        #expect(PlainNumberScan.files(under: folder.path).contains { $0.hasPrefix("grids/420303001001001/residents.json") })
+        let admin = try #require(sample.store.workers.first { $0.id == SampleCommunity.admin })
+        let session = try sample.store.setUpCommunity(communityPassphrase: Self.community, admin: admin, login: "admin",
+                                                      passphrase: Self.adminPassphrase, at: SampleCommunity.now)
+        var resident = try #require(sample.store.allRecords(Resident.self).first)
+        resident.phone = "13812345678"
+        _ = try sample.store.save(resident, by: SampleCommunity.admin)
+        #expect(PlainNumberScan.files(under: folder.path) == [])
+        let text = try String(contentsOfFile: folder.path + "/grids/420303001001001/residents.json", encoding: .utf8)
+        #expect(text.contains("\"idNumber\" : \"enc1:") && text.contains("\"name\" : \"居民1\""))
+        // Without the key the folder does not open; with another community's key neither.
+        #expect { try Store.open(folder.path) } throws: { error in
+            guard let error = error as? StoreError, case .needsLogin = error else { return false }
+            return true
+        }
+        let other = TemporaryFolder()
+        defer { other.remove() }
+        let otherSample = try SampleCommunity(at: other.path)
+        let otherAdmin = try #require(otherSample.store.workers.first { $0.id == SampleCommunity.admin })
+        let otherSession = try otherSample.store.setUpCommunity(communityPassphrase: "another-community", admin: otherAdmin, login: "admin",
+                                                                passphrase: Self.adminPassphrase)
+        #expect(throws: StoreError.self) { try Store.open(folder.path, key: otherSession.key) }
+        // With the key, the numbers read back whole, and search by last digits finds them.
+        let reopened = try Store.open(folder.path, key: session.key)
+        let read = try #require(reopened.allRecords(Resident.self).first { $0.id == resident.id })
+        #expect(read.phone == "13812345678" && read.idNumber == resident.idNumber)
+        #expect(reopened.checkEveryFile().isEmpty)
+    }
+
+    @Test func theAuditTrailNamesEveryChangeAndReveal() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let (store, _) = try securedSample(folder)
+        var resident = try #require(store.allRecords(Resident.self).first)
+        resident.phone = "13812345678"
+        resident.notes = "改了电话"
+        resident = try store.save(resident, by: SampleCommunity.workerTwo)
+        try store.recordReveal(of: ["phone"], in: resident, by: RecordID("W-du"))
+        let history = store.audit.history(of: resident.id.rawValue)
+        #expect(history.map(\.action) == [.create, .update, .reveal])
+        #expect(history[1].fields == ["notes", "phone"] && history[1].actor == "W-two")
+        #expect(history.last?.actor == "W-du" && history.last?.fields == ["phone"])
+        #expect(PlainNumberScan.files(under: folder.path + "/audit") == [])
+        #expect(store.audit.verify().isIntact)
+    }
+
+    @Test func tamperingWithTheAuditTrailIsFoundAndNamed() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let (store, _) = try securedSample(folder)
+        var household = try #require(store.allRecords(Household.self).first)
+        for note in ["一", "二", "三", "四"] {
+            household.notes = note
+            household = try store.save(household, by: SampleCommunity.admin)
+        }
+        let path = folder.path + "/audit/trail.jsonl"
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        var lines = original.split(separator: "\n").map(String.init)
+        let report = store.audit.verify()
+        #expect(report.isIntact && report.entries == lines.count && lines.count >= 8)
+        func verify(_ changed: [String]) throws -> [AuditFinding] {
+            try (changed.joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
+            return AuditTrail(dataFolder: folder.path).verify().findings
+        }
+        // One entry edited: who did it.
+        var edited = lines
+        edited[4] = edited[4].replacingOccurrences(of: "\"actor\":\"W-admin\"", with: "\"actor\":\"W-two\"")
+        #expect(edited[4] != lines[4])
+        #expect(try verify(edited) == [.edited(line: 5, sequence: 5)])
+        // One entry deleted.
+        var deleted = lines
+        deleted.remove(at: 3)
+        #expect(try verify(deleted) == [.removed(first: 4, last: 4)])
+        // Two entries swapped.
+        var swapped = lines
+        swapped.swapAt(5, 6)
+        #expect(try verify(swapped) == [.outOfOrder(line: 6, sequence: 7, expected: 6), .outOfOrder(line: 7, sequence: 6, expected: 7)])
+        // The last entry cut off: the head still counts it.
+        lines.removeLast()
+        #expect(try verify(lines) == [.removed(first: lines.count + 1, last: lines.count + 1)])
+        // Messages say which line, in both languages.
+        #expect(AuditFinding.edited(line: 5, sequence: 5).message(in: .en) == "line 5 (entry 5) was edited")
+        #expect(AuditFinding.removed(first: 4, last: 4).message(in: .zh) == "第 4 条被删除了")
+        try original.write(toFile: path, atomically: false, encoding: .utf8)
+        #expect(AuditTrail(dataFolder: folder.path).verify().isIntact)
+    }
+
+    @Test func anAppendAfterACrashCutsTheTornLineAndKeepsTheChain() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let (store, _) = try securedSample(folder)
+        let path = folder.path + "/audit/trail.jsonl"
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"action\":\"upd".utf8))
+        try handle.close()
+        #expect(store.audit.verify().findings.contains { if case .incompleteLastLine = $0 { return true } else { return false } })
+        var household = try #require(store.allRecords(Household.self).first)
+        household.notes = "断电之后"
+        _ = try store.save(household, by: SampleCommunity.admin)
+        #expect(store.audit.verify().isIntact)
+    }
+
+    static func mode(_ path: String) throws -> Int {
+        (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1
+    }
+}
