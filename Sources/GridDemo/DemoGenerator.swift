@@ -20,6 +20,18 @@ public struct DemoGenerator {
     public static let idNumberArea = "420399"
     public static let adminID = RecordID("W-admin")
 
+    /// The demo's passphrases, printed in the README: they protect nothing real.
+    public enum Passphrase {
+        public static let community = "demo-community"
+        public static let admin = "demo-admin"
+        public static let gridWorker = "demo-worker"
+        public static let supervisor = "demo-supervisor"
+    }
+
+    /// Accounts are made for the admin, the supervisors and this many grid workers (each login
+    /// costs a scrypt hash, and a district has hundreds of workers).
+    static let gridWorkerAccounts = 8
+
     public init(scale: DemoScale, seed: UInt64 = 1, today: Day) {
         self.scale = scale
         self.seed = seed
@@ -37,7 +49,13 @@ public struct DemoGenerator {
         manifest.generator = "gridwork demo --scale \(scale.rawValue) --seed \(seed) --today \(today.iso)"
         let store = try Store.create(folder, manifest: manifest)
         let workers = run.workers(for: layout)
-        try store.insertNew(workers, by: Self.adminID, at: run.end)
+        // Accounts first, so that no ID or phone number is ever written in plain text.
+        try Self.accountStep { () throws(AccountError) in
+            _ = try store.setUpCommunity(communityPassphrase: Passphrase.community, admin: workers[0], login: "admin",
+                                         passphrase: Passphrase.admin, at: run.end)
+        }
+        try store.insertNew(Array(workers.dropFirst()), by: Self.adminID, at: run.end)
+        try Self.accountStep { () throws(AccountError) in try addAccounts(for: workers, to: store, at: run.end) }
         var records = workers.count
         for (index, place) in layout.enumerated() {
             let batch = run.gridBatch(place, index: index, worker: workers[index + 1].id)
@@ -51,6 +69,34 @@ public struct DemoGenerator {
         }
         store.writeSummaryCache()
         return store
+    }
+
+    private static func accountStep(_ body: () throws(AccountError) -> Void) throws(StoreError) {
+        do {
+            try body()
+        } catch {
+            if case .store(let inner) = error { throw inner }
+            throw .personalData(LocalizedText(zh: error.message(in: .zh), en: error.message(in: .en)))
+        }
+    }
+
+    /// Logins are names in pinyin (`lichunmei`), with a number when two workers share one.
+    private func addAccounts(for workers: [Worker], to store: Store, at instant: Date) throws(AccountError) {
+        var taken: Set<String> = ["admin"]
+        let chosen = workers.filter { $0.role == .supervisor } + workers.filter { $0.role == .gridWorker }.prefix(Self.gridWorkerAccounts)
+        for worker in chosen {
+            let spelled = Pinyin.spellings(of: worker.name, isName: true).split(separator: " ").first.map(String.init) ?? "worker"
+            var login = spelled
+            var number = 2
+            while taken.contains(login) {
+                login = spelled + String(number)
+                number += 1
+            }
+            taken.insert(login)
+            try store.addAccount(login: login, for: worker.id,
+                                 passphrase: worker.role == .supervisor ? Passphrase.supervisor : Passphrase.gridWorker,
+                                 by: Self.adminID, at: instant)
+        }
     }
 }
 

@@ -95,7 +95,8 @@ struct ShardReader {
                 plain = true
                 return value
             }
-            let position = locator.position(of: [PathKey("records"), PathKey(intValue: index), PathKey(field)])
+            // Finding a position scans the file: only for a value that fails.
+            var position: TextPosition? { locator.position(of: [PathKey("records"), PathKey(intValue: index), PathKey(field)]) }
             guard let key else {
                 found.append(StoreProblem(path: path, position: position, message: LocalizedText(
                     zh: "个人信息已加密，需要登录后才能读取", en: "personal data is encrypted; log in to read it")))

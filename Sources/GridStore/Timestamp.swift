@@ -4,12 +4,12 @@ import GridModel
 /// Timestamps in files are whole seconds in China Standard Time, `2026-11-22T08:30:00+08:00`,
 /// readable by the people who keep the data. Formatting by hand is many times faster than
 /// `ISO8601DateFormatter`, which matters for a district's 600,000 patrol logs.
-enum Timestamp {
+public enum Timestamp {
     static let offsetSeconds = 8 * 3600
     /// The zone in which files are split by month and year, whatever the machine's own zone.
     static let chinaStandardTime = TimeZone(secondsFromGMT: offsetSeconds) ?? .current
 
-    static func format(_ date: Date) -> String {
+    public static func format(_ date: Date) -> String {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + offsetSeconds
         let dayNumber = Int((Double(seconds) / 86_400).rounded(.down))
         let secondOfDay = seconds - dayNumber * 86_400

@@ -11,6 +11,9 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Language of messages: zh or en (default: from LANG).")
     var lang: Language?
 
+    @Option(name: .long, help: "Log in as this account (default: admin); the passphrase is typed, or read from $GRIDWORK_PASSPHRASE or standard input.")
+    var user: String?
+
     var language: Language { lang ?? Language.fromEnvironment(ProcessInfo.processInfo.environment) }
     var text: CommandText { CommandText.forLanguage(language) }
 
@@ -18,10 +21,31 @@ struct CommonOptions: ParsableArguments {
 
     /// Opens the data folder, or ends the command with the reason in the user's language.
     func openStore(_ folder: String? = nil) throws -> Store {
+        try openStoreLoggedIn(folder).store
+    }
+
+    /// Opens the data folder after logging in when its community is set up (the session is nil otherwise).
+    func openStoreLoggedIn(_ folder: String? = nil) throws -> (store: Store, session: Session?) {
+        let folder = folder ?? dataFolder
+        let session = Store.isSecured(folder) ? try logIn(folder) : nil
         do {
-            return try Store.open(folder ?? dataFolder)
+            return (try Store.open(folder, key: session?.key), session)
         } catch {
             if case .notADataFolder(let path) = error { throw failure(text.noData(path)) }
+            throw failure(error.message(in: language))
+        }
+    }
+
+    /// Logs in as `--user` (default `admin`), or ends the command saying why not.
+    func logIn(_ folder: String) throws -> Session {
+        let login = user ?? "admin"
+        let prompt = LocalizedText(zh: "\(login) 的口令：", en: "Passphrase for \(login): ")(language)
+        guard let passphrase = PassphraseReader.read(prompt: prompt, variable: "GRIDWORK_PASSPHRASE") else {
+            throw failure(LocalizedText(zh: "没有读到口令。", en: "no passphrase was given.")(language))
+        }
+        do {
+            return try Store.logIn(folder: folder, login: login, passphrase: passphrase)
+        } catch {
             throw failure(error.message(in: language))
         }
     }

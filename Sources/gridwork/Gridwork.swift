@@ -10,7 +10,8 @@ struct Gridwork: ParsableCommand {
         $XDG_DATA_HOME/gridwork, else ~/.local/share/gridwork. The interface speaks Chinese or \
         English, from LANG or --lang zh|en.
         """,
-        subcommands: [DashboardCommand.self, OverviewCommand.self, DemoCommand.self, CheckCommand.self, StatsCommand.self, BenchCommand.self],
+        subcommands: [DashboardCommand.self, OverviewCommand.self, DemoCommand.self, CheckCommand.self, StatsCommand.self, BenchCommand.self,
+                      InitCommand.self, UserCommand.self, AuditCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import GridModel
+import GridStore
+
+/// `gridwork audit verify|show`: checks the hash chain, and prints entries.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Check the audit trail (verify) or print it (show).",
+        subcommands: [Verify.self, Show.self]
+    )
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check every entry of the audit trail and the chain between them; name each edited, removed or reordered entry. Exit status 1 if any."
+        )
+        @OptionGroup var options: CommonOptions
+
+        func run() throws {
+            let language = options.language
+            let folder = options.dataFolder
+            guard FileManager.default.fileExists(atPath: folder + "/gridwork.json") else { throw failure(options.text.noData(folder)) }
+            let report = AuditTrail(dataFolder: folder).verify()
+            for finding in report.findings { print("audit/trail.jsonl: " + finding.message(in: language)) }
+            if !report.isIntact {
+                throw failure(LocalizedText(zh: "审计记录有 \(report.findings.count) 处问题。", en: "the audit trail has \(report.findings.count) problem\(report.findings.count == 1 ? "" : "s").")(language))
+            }
+            print(LocalizedText(zh: "审计记录完好：\(report.entries) 条，环环相扣。", en: "The audit trail is intact: \(report.entries) entries, each chained to the one before.")(language))
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the audit trail, or one record's history.")
+        @OptionGroup var options: CommonOptions
+        @Option(help: "Only the entries about this record id.") var record: String?
+        @Option(help: "Only the last N entries.") var last: Int?
+
+        func run() throws {
+            let (store, _) = try options.openStoreLoggedIn()
+            var entries = record.map { store.audit.history(of: $0) } ?? store.audit.allEntries()
+            if let last { entries = Array(entries.suffix(max(0, last))) }
+            let names = Dictionary(store.workers.map { ($0.id.rawValue, $0.name) }, uniquingKeysWith: { first, _ in first })
+            var table = TextTable()
+            for entry in entries {
+                table.add(String(entry.sequence), Timestamp.format(entry.at), names[entry.actor].map { "\(entry.actor) \($0)" } ?? entry.actor,
+                          entry.action.name(options.language), [entry.kind?.name(options.language), entry.record].compactMap { $0 }.joined(separator: " "),
+                          entry.fields.joined(separator: ","))
+            }
+            print(table.rendered())
+        }
+    }
+}
