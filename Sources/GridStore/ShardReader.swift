@@ -90,13 +90,13 @@ struct ShardReader {
                                                         problems: inout [StoreProblem], hasPlain: inout Bool) -> H {
         var found: [StoreProblem] = []
         var plain = false
-        let opened = try? record.mappingPersonalData { (field: String, value: String) throws(StoreError) -> String in
+        let opened = try? record.mappingPersonalData { (field: FieldPath, value: String) throws(StoreError) -> String in
             guard PersonalDataKey.isSealed(value) else {
                 plain = true
                 return value
             }
             // Finding a position scans the file: only for a value that fails.
-            var position: TextPosition? { locator.position(of: [PathKey("records"), PathKey(intValue: index), PathKey(field)]) }
+            var position: TextPosition? { locator.position(of: PathKey.path(field.prefixed(by: FieldPath([.key("records"), .index(index)])))) }
             guard let key else {
                 found.append(StoreProblem(path: path, position: position, message: LocalizedText(
                     zh: "个人信息已加密，需要登录后才能读取", en: "personal data is encrypted; log in to read it")))

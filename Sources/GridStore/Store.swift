@@ -485,6 +485,11 @@ public final class Store {
                 try write(records, to: path)
                 sealed.append(path)
             }
+            for path in filePaths(of: .grid) where everyFile || filesWithPlainPersonalData.contains(path) {
+                guard let records = try? load(Grid.self, path, verifying: true) else { continue }
+                try write(records, to: path)
+                sealed.append(path)
+            }
             if everyFile || filesWithPlainPersonalData.contains(StoreLayout.workers),
                let staff = try? load(Worker.self, StoreLayout.workers, verifying: true), !staff.isEmpty {
                 try write(staff, to: StoreLayout.workers)
@@ -525,7 +530,7 @@ public final class Store {
                 result.append(record)
                 continue
             }
-            let sealed = try holder.mappingPersonalData { (_: String, value: String) throws(StoreError) -> String in
+            let sealed = try holder.mappingPersonalData { (_: FieldPath, value: String) throws(StoreError) -> String in
                 PersonalDataKey.isSealed(value) ? value : try key.seal(value)
             }
             result.append((sealed as? R) ?? record)

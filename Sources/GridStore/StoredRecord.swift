@@ -45,30 +45,34 @@ extension DisputeCase: StoredRecord {
 /// Records that hold ID or phone numbers, which are sealed on disk (see `PersonalDataKey`).
 protocol HoldsPersonalData {
     /// The record with each personal value passed through `transform` (to seal or to open it).
-    func mappingPersonalData(_ transform: (String, String) throws(StoreError) -> String) throws(StoreError) -> Self
-    /// The personal values present, by field name.
-    var personalValues: [(field: String, value: String)] { get }
+    func mappingPersonalData(_ transform: (FieldPath, String) throws(StoreError) -> String) throws(StoreError) -> Self
 }
 
 extension Resident: HoldsPersonalData {
-    func mappingPersonalData(_ transform: (String, String) throws(StoreError) -> String) throws(StoreError) -> Resident {
+    func mappingPersonalData(_ transform: (FieldPath, String) throws(StoreError) -> String) throws(StoreError) -> Resident {
         var copy = self
-        if let idNumber { copy.idNumber = try transform("idNumber", idNumber) }
-        if let phone { copy.phone = try transform("phone", phone) }
+        if let idNumber { copy.idNumber = try transform(FieldPath("idNumber"), idNumber) }
+        if let phone { copy.phone = try transform(FieldPath("phone"), phone) }
         return copy
-    }
-
-    var personalValues: [(field: String, value: String)] {
-        [idNumber.map { ("idNumber", $0) }, phone.map { ("phone", $0) }].compactMap { $0 }
     }
 }
 
 extension Worker: HoldsPersonalData {
-    func mappingPersonalData(_ transform: (String, String) throws(StoreError) -> String) throws(StoreError) -> Worker {
+    func mappingPersonalData(_ transform: (FieldPath, String) throws(StoreError) -> String) throws(StoreError) -> Worker {
         var copy = self
-        if let phone { copy.phone = try transform("phone", phone) }
+        if let phone { copy.phone = try transform(FieldPath("phone"), phone) }
         return copy
     }
+}
 
-    var personalValues: [(field: String, value: String)] { phone.map { [("phone", $0)] } ?? [] }
+extension Grid: HoldsPersonalData {
+    func mappingPersonalData(_ transform: (FieldPath, String) throws(StoreError) -> String) throws(StoreError) -> Grid {
+        var copy = self
+        for (index, micro) in microGrids.enumerated() {
+            if let phone = micro.headPhone {
+                copy.microGrids[index].headPhone = try transform(FieldPath("microGrids").appending(index: index).appending("headPhone"), phone)
+            }
+        }
+        return copy
+    }
 }
