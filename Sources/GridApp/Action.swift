@@ -1,3 +1,4 @@
+import Foundation
 import GridModel
 import TerminalUI
 
@@ -21,6 +22,15 @@ public enum Action: Sendable {
     case duplicate(Resident, DashboardData)
     /// A form kept as a draft when the program last stopped, offered back.
     case draftRestored(RecordForm)
+    /// Time passes with no key (the run loop's clock; tests pass their own): may lock the screen.
+    case tick(Date)
+    /// The login screen's passphrase was right: `worker` goes on (the same one, or a switch).
+    case unlocked(worker: RecordID, login: String)
+    /// The login screen's passphrase was wrong, or the account is locked or disabled.
+    case unlockFailed(String)
+    /// The reveal was written to the audit trail: show this resident's numbers in full.
+    case revealed(RecordID)
+    case historyLoaded(HistoryPanel)
 }
 
 /// What the reducer asks the outside world to do.
@@ -32,5 +42,11 @@ public enum Effect: Hashable, Sendable {
     case save([RecordChange])
     /// Take back the last saved change.
     case undo(UndoStep)
+    /// Check a passphrase typed on the login screen.
+    case unlock(login: String, passphrase: String)
+    /// Write the reveal of a resident's numbers to the audit trail, then show them.
+    case reveal(Resident)
+    /// Read the audit trail's entries about one record.
+    case loadHistory(RecordID, title: String)
     case quit
 }

@@ -9,9 +9,12 @@ public enum AppReducer {
         switch action {
         case .key(let key):
             if key == .resize { return [] }
+            if state.lock != nil { return lockScreen(&state, key) }
+            state.lastActivity = state.clock
             // Ctrl-C quits from anywhere: a filter, the command line, help or a form.
             if key == .control("c") { return [.quit] }
             state.message = nil
+            if state.history != nil { return history(&state, key) }
             if state.form != nil { return FormReducer.reduce(&state, key) }
             switch state.mode {
             case .help: return help(&state, key)
@@ -81,7 +84,70 @@ public enum AppReducer {
             state.form = form
             state.message = StatusMessage(state.strings.draftRestored)
             return []
+        case .tick(let now):
+            state.clock = now
+            if state.lock == nil && now.timeIntervalSince(state.lastActivity) >= state.idleLimit {
+                let screen = LockScreen(reason: .idle, login: state.login)
+                lock(&state, screen)
+            }
+            return []
+        case .unlocked(let worker, let login):
+            state.lock = nil
+            state.lastActivity = state.clock
+            if worker != state.actor {
+                // Someone else: their own changes to undo, their own forms (the runner kept the last one's as a draft).
+                state.actor = worker
+                state.form = nil
+                state.undoSteps = []
+                state.mode = .normal
+                state.message = StatusMessage(state.strings.workingAs(state.worker?.name ?? worker.rawValue,
+                                                                      state.worker?.role.name(state.language) ?? ""))
+            }
+            state.login = login
+            return []
+        case .unlockFailed(let message):
+            state.lock?.message = message
+            return []
+        case .revealed(let id):
+            state.revealed.insert(id)
+            state.message = StatusMessage(state.strings.revealed(state.selectedResident?.name ?? ""))
+            return []
+        case .historyLoaded(let panel):
+            state.history = panel
+            return []
         }
+    }
+
+    /// Locks the screen: nothing of the data shows, revealed numbers are masked again, an open form waits.
+    static func lock(_ state: inout AppState, _ screen: LockScreen) {
+        state.lock = screen
+        state.revealed = []
+        state.history = nil
+    }
+
+    private static func lockScreen(_ state: inout AppState, _ key: Key) -> [Effect] {
+        guard var screen = state.lock else { return [] }
+        let effect = LockReducer.reduce(&screen, key)
+        if case .attempt? = effect { screen.message = state.strings.checking }
+        state.lock = screen
+        switch effect {
+        case .attempt(let login, let passphrase)?:
+            return [.unlock(login: login, passphrase: passphrase)]
+        case .quit?: return [.quit]
+        case nil: return []
+        }
+    }
+
+    private static func history(_ state: inout AppState, _ key: Key) -> [Effect] {
+        switch key {
+        case .escape, .character("q"), .character("i"), .enter: state.history = nil
+        case .down, .character("j"): state.history?.offset += 1
+        case .up, .character("k"):
+            let offset = state.history?.offset ?? 0
+            state.history?.offset = max(0, offset - 1)
+        default: break
+        }
+        return []
     }
 
     /// New data from disk: rows rebuilt, each list keeping the record it had selected.
@@ -170,8 +236,25 @@ public enum AppReducer {
         case .caseAction(let action):
             guard let disputeCase = state.selectedCase, action.isAllowed(for: disputeCase) else { return [] }
             state.form = CaseStepForm.make(action, for: disputeCase, workers: Array(state.data.workers.values), language: state.language)
+            refuseFormOutsideOwnGrids(&state)
         case .newRecord, .edit, .addResident, .logVisit, .addFinding, .openCase:
             EntryCommands.open(&state, command)
+            refuseFormOutsideOwnGrids(&state)
+        case .reveal:
+            guard let resident = state.selectedResident else {
+                state.message = StatusMessage(state.strings.revealHint)
+                return []
+            }
+            guard resident.idNumber != nil || resident.phone != nil else {
+                state.message = StatusMessage(state.strings.revealNothing)
+                return []
+            }
+            return state.revealed.contains(resident.id) ? [] : [.reveal(resident)]
+        case .history:
+            guard let target = state.selectedRecordID else { return [] }
+            return [.loadHistory(target.id, title: target.title)]
+        case .lock:
+            lock(&state, LockScreen(reason: .switchUser))
         case .undo:
             guard let step = state.undoSteps.last else {
                 state.message = StatusMessage(state.strings.nothingToUndo)
@@ -185,6 +268,13 @@ public enum AppReducer {
             return [.undo(step)]
         }
         return []
+    }
+
+    /// A form for a grid the worker may not change closes at once, saying why (the store would refuse it too).
+    private static func refuseFormOutsideOwnGrids(_ state: inout AppState) {
+        guard let grid = state.form?.grid, let refusal = state.refusal(inGrid: grid) else { return }
+        state.form = nil
+        state.message = StatusMessage(refusal.message(in: state.language), isError: true)
     }
 
     private static func move(_ state: inout AppState, by delta: Int) {

@@ -29,15 +29,31 @@ public struct AppState: Sendable {
     public var undoSteps: [UndoStep] = []
     /// Who is working: every change is recorded under this worker.
     public var actor: RecordID
+    /// The login the worker used, offered again by the idle lock.
+    public var login: String
+    /// The login screen, over everything, while the dashboard is locked.
+    public var lock: LockScreen?
+    /// How long without a key before the screen locks.
+    public var idleLimit: TimeInterval
+    /// When the last key was pressed.
+    public var lastActivity: Date
+    /// Residents whose full ID and phone numbers are shown (each reveal is audited); cleared on lock.
+    public var revealed: Set<RecordID> = []
+    /// The audit trail's entries about one record, over the screen while set.
+    public var history: HistoryPanel?
     /// The present moment, set by the run loop before each key, so reducers stay pure.
     public var clock: Date
     public let keymap: Keymap
 
     public init(data: DashboardData, language: Language, themeName: String, width: Int, height: Int,
-                actor: RecordID = RecordID("W-admin"), clock: Date = Date(), keymap: Keymap = .standard) {
+                actor: RecordID = RecordID("W-admin"), login: String = "admin", clock: Date = Date(),
+                idleLimit: TimeInterval = 5 * 60, keymap: Keymap = .standard) {
         self.data = data
         self.actor = actor
+        self.login = login
         self.clock = clock
+        self.idleLimit = idleLimit
+        lastActivity = clock
         self.language = language
         self.themeName = themeName
         self.width = width
@@ -69,7 +85,7 @@ public struct AppState: Sendable {
     /// The selected record's detail lines, unwrapped.
     public var detailLines: [DetailLine] {
         guard let row = list.selectedRow else { return [] }
-        return DetailBuilder(data: data, language: language).lines(for: screen, at: row)
+        return DetailBuilder(data: data, language: language, revealed: revealed).lines(for: screen, at: row)
     }
 
     /// The household selected on the households screen.
@@ -95,6 +111,25 @@ public struct AppState: Sendable {
         guard focus == .detail, let household = selectedHousehold, let people = data.residents[household.id],
               people.indices.contains(detailItem) else { return nil }
         return people[detailItem]
+    }
+
+    /// The worker logged in, as on the list of workers.
+    public var worker: Worker? { data.workers[actor] }
+
+    /// Why the worker may not change records of `grid`, or nil when they may (see `AccessPolicy`).
+    func refusal(inGrid grid: GridCode) -> AccessRefusal? { AccessPolicy.refusal(for: worker, inGrid: grid) }
+
+    /// The record the selection stands for: the resident picked in the detail pane, else the row's record.
+    var selectedRecordID: (id: RecordID, title: String)? {
+        if let resident = selectedResident { return (resident.id, resident.name) }
+        guard let row = list.selectedRow else { return nil }
+        switch screen {
+        case .overview: return nil
+        case .grids: return data.grids.indices.contains(row) ? (data.grids[row].id, data.grids[row].name) : nil
+        case .households: return data.households.indices.contains(row) ? (data.households[row].id, data.households[row].address.line) : nil
+        case .patrols: return data.patrols.indices.contains(row) ? (data.patrols[row].id, TimeText.minute(data.patrols[row].start, timeZone: data.timeZone)) : nil
+        case .cases: return data.cases.indices.contains(row) ? (data.cases[row].id, data.cases[row].number) : nil
+        }
     }
 
     /// Screens 3–5 show one grid when a scope is set; the overview and grids always show all.

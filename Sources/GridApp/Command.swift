@@ -19,6 +19,12 @@ public enum Command: Hashable, Sendable {
     case openCase
     /// Take back the last change saved in this session.
     case undo
+    /// Show the selected resident's ID and phone numbers in full (written to the audit trail).
+    case reveal
+    /// The audit trail's entries about the selected record.
+    case history
+    /// Lock the screen: the same worker unlocks, or someone else logs in.
+    case lock
     /// A workflow step on the selected case.
     case caseAction(CaseAction)
 }

@@ -5,6 +5,9 @@ import TerminalUI
 /// and the help overlay or the too-small notice.
 public enum DashboardView {
     public static func render(_ state: AppState, glyphs: Glyphs) -> Buffer {
+        if let lock = state.lock {
+            return LockView.render(lock, areaName: state.data.areaName, language: state.language, width: state.width, height: state.height, glyphs: glyphs)
+        }
         var buffer = Buffer(width: state.width, height: state.height)
         let layout = state.layout
         if layout.isTooSmall {
@@ -18,6 +21,7 @@ public enum DashboardView {
         statusLine(&buffer, state, layout)
         if state.mode == .help { HelpOverlay.draw(into: &buffer, state, glyphs: glyphs) }
         if state.form != nil { FormView.draw(into: &buffer, state, glyphs: glyphs) }
+        if state.history != nil { HistoryPanel.draw(into: &buffer, state, glyphs: glyphs) }
         return buffer
     }
 

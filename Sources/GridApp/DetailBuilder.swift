@@ -5,6 +5,8 @@ import TerminalUI
 struct DetailBuilder {
     let data: DashboardData
     let language: Language
+    /// Residents whose numbers are shown in full; everyone else's are masked.
+    var revealed: Set<RecordID> = []
     var strings: UIStrings { UIStrings.forLanguage(language) }
 
     func lines(for screen: ScreenID, at index: Int) -> [DetailLine] {
@@ -88,8 +90,9 @@ struct DetailBuilder {
                 lines.append(DetailLine("    " + person.tags.map { $0.name(language) }.joined(separator: strings.listSeparator), role: .accent,
                                         indent: 4, item: item))
             }
-            let numbers = [person.idNumber.map { FieldNames.label("idNumber", in: language) + " " + ResidentIDNumber.masked($0) },
-                           person.phone.map { FieldNames.label("phone", in: language) + " " + MobileNumber.masked($0) }].compactMap { $0 }
+            let full = revealed.contains(person.id)
+            let numbers = [person.idNumber.map { FieldNames.label("idNumber", in: language) + " " + (full ? $0 : ResidentIDNumber.masked($0)) },
+                           person.phone.map { FieldNames.label("phone", in: language) + " " + (full ? $0 : MobileNumber.masked($0)) }].compactMap { $0 }
             if !numbers.isEmpty { lines.append(DetailLine("    " + numbers.joined(separator: "  "), role: .dim, indent: 4, item: item)) }
         }
         return lines

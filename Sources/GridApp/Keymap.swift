@@ -47,10 +47,13 @@ public struct Keymap: Sendable {
         KeyBinding([.character("f")], .addFinding, group: .item, isAction: true, screens: [.patrols]),
         KeyBinding([.character("c")], .openCase, group: .item, isAction: true, screens: [.households, .patrols]),
         KeyBinding([.character("u")], .undo, group: .item, isAction: true, screens: [.households, .patrols, .cases]),
+        KeyBinding([.character("x")], .reveal, group: .item, isAction: true, screens: [.households]),
+        KeyBinding([.character("i")], .history, group: .item, isAction: true, screens: [.grids, .households, .patrols, .cases]),
         KeyBinding([.escape], .back, group: .item),
         KeyBinding([.character("/")], .filter, group: .tools, isAction: true),
         KeyBinding([.character(":")], .commandLine, group: .tools, isAction: true),
         KeyBinding([.character("?")], .help, group: .tools, isAction: true),
+        KeyBinding([.character("L")], .lock, group: .tools, isAction: true),
         KeyBinding([.character("q"), .control("c")], .quit, group: .tools),
     ])
 }

@@ -10,13 +10,18 @@ public struct SetupState: Sendable {
     }
 
     public enum Field: Int, CaseIterable, Sendable {
-        case code, name
+        case code, name, adminLogin, adminPassphrase, communityPassphrase
+
+        var isSecret: Bool { self == .adminPassphrase || self == .communityPassphrase }
     }
 
     public var step = Step.choose
     public var field = Field.code
     public var code = ""
     public var name = ""
+    public var adminLogin = "admin"
+    public var adminPassphrase = ""
+    public var communityPassphrase = ""
     public var error: String?
     public let folder: String
     public var language: Language
@@ -31,12 +36,22 @@ public struct SetupState: Sendable {
     }
 
     public var strings: SetupStrings { SetupStrings.forLanguage(language) }
+
+    func text(of field: Field) -> String {
+        switch field {
+        case .code: return code
+        case .name: return name
+        case .adminLogin: return adminLogin
+        case .adminPassphrase: return adminPassphrase
+        case .communityPassphrase: return communityPassphrase
+        }
+    }
 }
 
 /// What the setup screen asks the program to do.
 public enum SetupEffect: Hashable, Sendable {
     case openDemo
-    case create(code: String, name: String)
+    case create(code: String, name: String, adminLogin: String, adminPassphrase: String, communityPassphrase: String)
     case quit
 }
 
@@ -56,7 +71,10 @@ public enum SetupReducer {
             switch key {
             case .escape: state.step = .choose
             case .control("c"): return .quit
-            case .tab, .backTab, .down, .up: state.field = state.field == .code ? .name : .code
+            case .tab, .down:
+                state.field = SetupState.Field(rawValue: (state.field.rawValue + 1) % SetupState.Field.allCases.count) ?? .code
+            case .backTab, .up:
+                state.field = SetupState.Field(rawValue: (state.field.rawValue + SetupState.Field.allCases.count - 1) % SetupState.Field.allCases.count) ?? .code
             case .backspace: edit(&state) { if !$0.isEmpty { $0.removeLast() } }
             case .character(let character): edit(&state) { $0.append(character) }
             case .enter:
@@ -72,7 +90,19 @@ public enum SetupReducer {
                     state.field = .name
                     return nil
                 }
-                return .create(code: code, name: name)
+                let login = state.adminLogin.trimmingCharacters(in: .whitespaces)
+                guard (2...32).contains(login.count), login.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || ".-_".contains($0)) }) else {
+                    state.error = state.strings.badLogin
+                    state.field = .adminLogin
+                    return nil
+                }
+                for field in [SetupState.Field.adminPassphrase, .communityPassphrase] where state.text(of: field).count < 8 {
+                    state.error = state.strings.shortPassphrase
+                    state.field = field
+                    return nil
+                }
+                return .create(code: code, name: name, adminLogin: login, adminPassphrase: state.adminPassphrase,
+                               communityPassphrase: state.communityPassphrase)
             default: break
             }
         }
@@ -80,7 +110,13 @@ public enum SetupReducer {
     }
 
     private static func edit(_ state: inout SetupState, _ change: (inout String) -> Void) {
-        if state.field == .code { change(&state.code) } else { change(&state.name) }
+        switch state.field {
+        case .code: change(&state.code)
+        case .name: change(&state.name)
+        case .adminLogin: change(&state.adminLogin)
+        case .adminPassphrase: change(&state.adminPassphrase)
+        case .communityPassphrase: change(&state.communityPassphrase)
+        }
     }
 }
 
@@ -96,10 +132,15 @@ public enum SetupView {
                       DetailLine("  q  " + strings.quit, role: .key)]
         case .newCommunity:
             lines.append(DetailLine(strings.newCommunity, role: .header))
-            let cursor = "▏"
-            lines.append(DetailLine(strings.codeLabel + "  " + state.code + (state.field == .code ? cursor : ""), role: state.field == .code ? .input : .normal))
-            lines.append(DetailLine("    " + strings.codeHint, role: .dim))
-            lines.append(DetailLine(strings.nameLabel + "  " + state.name + (state.field == .name ? cursor : ""), role: state.field == .name ? .input : .normal))
+            for field in SetupState.Field.allCases {
+                let text = state.text(of: field)
+                // Passphrases show as stars, one per character.
+                let shown = field.isSecret ? String(repeating: "*", count: text.count) : text
+                lines.append(DetailLine(strings.label(field) + "  " + shown + (state.field == field ? glyphs.cursor : ""),
+                                        role: state.field == field ? .input : .normal))
+                if field == .code { lines.append(DetailLine("    " + strings.codeHint, role: .dim)) }
+                if field == .communityPassphrase { lines.append(DetailLine("    " + strings.communityHint, role: .dim)) }
+            }
             lines.append(DetailLine(""))
             lines.append(DetailLine(strings.formKeys, role: .dim))
         }
@@ -122,6 +163,22 @@ public struct SetupStrings: Sendable {
     let formKeys: String
     let badCode: String
     let nameRequired: String
+    let adminLoginLabel: String
+    let adminPassphraseLabel: String
+    let communityPassphraseLabel: String
+    let communityHint: String
+    let badLogin: String
+    let shortPassphrase: String
+
+    func label(_ field: SetupState.Field) -> String {
+        switch field {
+        case .code: return codeLabel
+        case .name: return nameLabel
+        case .adminLogin: return adminLoginLabel
+        case .adminPassphrase: return adminPassphraseLabel
+        case .communityPassphrase: return communityPassphraseLabel
+        }
+    }
 
     public static func forLanguage(_ language: Language) -> SetupStrings { language == .zh ? zh : en }
 
@@ -135,7 +192,13 @@ public struct SetupStrings: Sendable {
         nameLabel: "社区名称",
         formKeys: "Tab 切换  Enter 建立  Esc 返回",
         badCode: "社区代码应为 12 位数字，且最后 3 位不能是 000",
-        nameRequired: "请填写社区名称"
+        nameRequired: "请填写社区名称",
+        adminLoginLabel: "管理员账号",
+        adminPassphraseLabel: "管理员口令",
+        communityPassphraseLabel: "社区口令",
+        communityHint: "用于加密身份证号和手机号，请另行妥善保管；至少 8 个字符",
+        badLogin: "账号用 2 到 32 个小写字母、数字、点、横线或下划线",
+        shortPassphrase: "口令至少 8 个字符"
     )
 
     static let en = SetupStrings(
@@ -148,6 +211,12 @@ public struct SetupStrings: Sendable {
         nameLabel: "Community name",
         formKeys: "Tab next field  Enter create  Esc back",
         badCode: "The community code has 12 digits and does not end in 000",
-        nameRequired: "Enter the community's name"
+        nameRequired: "Enter the community's name",
+        adminLoginLabel: "Admin login",
+        adminPassphraseLabel: "Admin passphrase",
+        communityPassphraseLabel: "Community passphrase",
+        communityHint: "encrypts ID and phone numbers; keep it somewhere safe; 8 characters or more",
+        badLogin: "A login has 2 to 32 lower-case letters, digits, dots, dashes or underscores",
+        shortPassphrase: "A passphrase has 8 characters or more"
     )
 }

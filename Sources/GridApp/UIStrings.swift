@@ -65,6 +65,20 @@ public struct UIStrings: Sendable {
     let nothingToUndo: String
     let cannotUndo: String
     let draftRestored: String
+    let lockStart: String
+    let lockIdle: String
+    let lockSwitch: String
+    let loginLabel: String
+    let passphraseLabel: String
+    let lockKeys: String
+    public let checking: String
+    let workingAs: @Sendable (_ name: String, _ role: String) -> String
+    let revealHint: String
+    let revealNothing: String
+    let revealed: @Sendable (String) -> String
+    let historyTitle: @Sendable (String) -> String
+    let historyEmpty: String
+    let keepUnchanged: @Sendable (String) -> String
     let draftUnreadable: String
     let findingHasCase: @Sendable (String) -> String
     let noFindings: String
@@ -127,6 +141,9 @@ public struct UIStrings: Sendable {
             case .addFinding: return "添加发现问题"
             case .openCase: return screen == .patrols ? "由所选问题立案" : "为所选居民立案"
             case .undo: return "撤销上一次修改"
+            case .reveal: return "显示所选居民的完整号码（记入审计）"
+            case .history: return "查看修改记录"
+            case .lock: return "锁屏 / 换人登录"
             case .caseAction: return ""
             }
         },
@@ -204,6 +221,20 @@ public struct UIStrings: Sendable {
         nothingToUndo: "本次没有可撤销的修改",
         cannotUndo: "上一次修改是案件办理步骤或新立案件，办理记录不能撤销；如有误请添加备注或重新打开",
         draftRestored: "已恢复上次未保存的草稿：Enter 保存，Esc 放弃",
+        lockStart: "请登录。",
+        lockIdle: "长时间无操作，屏幕已锁定。请输入口令继续；未保存的表单仍在。",
+        lockSwitch: "已锁定。本人输入口令继续，或换人登录。",
+        loginLabel: "账号",
+        passphraseLabel: "口令",
+        lockKeys: "Tab 切换  Enter 登录  Ctrl-C 退出",
+        checking: "正在核对口令……",
+        workingAs: { "当前用户：\($0)（\($1)）" },
+        revealHint: "在详情窗格中选中一位居民，再按 x 查看完整号码",
+        revealNothing: "该居民没有登记身份证号或手机号",
+        revealed: { "已显示 \($0) 的完整号码（已记入审计记录）" },
+        historyTitle: { "修改记录：\($0)" },
+        historyEmpty: "审计记录中没有这条记录的条目",
+        keepUnchanged: { "留空不改（现为 \($0)）" },
         draftUnreadable: "上次的草稿无法读取，已另存为 drafts/*.unreadable",
         findingHasCase: { "该问题已立案：\($0)" },
         noFindings: "这条巡查记录没有发现问题，先按 f 添加",
@@ -250,6 +281,9 @@ public struct UIStrings: Sendable {
             case .addFinding: return "add a finding"
             case .openCase: return screen == .patrols ? "open a case from the selected finding" : "open a case for the selected resident"
             case .undo: return "undo the last change"
+            case .reveal: return "show the selected resident's full numbers (audited)"
+            case .history: return "show the record's history"
+            case .lock: return "lock / switch user"
             case .caseAction: return ""
             }
         },
@@ -328,6 +362,20 @@ public struct UIStrings: Sendable {
         nothingToUndo: "Nothing to undo in this session",
         cannotUndo: "The last change was a workflow step or a new case: timeline entries are never undone; add a note or reopen instead",
         draftRestored: "Restored the form you had not saved: Enter saves, Esc drops it",
+        lockStart: "Please log in.",
+        lockIdle: "Locked after a while without a key. Type your passphrase to go on; an open form is kept.",
+        lockSwitch: "Locked. Type your passphrase to go on, or log in as someone else.",
+        loginLabel: "Login",
+        passphraseLabel: "Passphrase",
+        lockKeys: "Tab switch  Enter log in  Ctrl-C quit",
+        checking: "Checking the passphrase…",
+        workingAs: { "Working as \($0) (\($1))" },
+        revealHint: "Pick a resident in the detail pane, then press x to show the full numbers",
+        revealNothing: "This resident has no ID or phone number on file",
+        revealed: { "Showing \($0)'s full numbers (written to the audit trail)" },
+        historyTitle: { "History: \($0)" },
+        historyEmpty: "The audit trail has no entries about this record",
+        keepUnchanged: { "leave empty to keep (now \($0))" },
         draftUnreadable: "The last draft could not be read; it was kept as drafts/*.unreadable",
         findingHasCase: { "This finding already opened case \($0)" },
         noFindings: "This patrol log has no findings; press f to add one",

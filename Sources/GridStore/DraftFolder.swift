@@ -3,11 +3,16 @@ import GridModel
 
 /// Forms being filled in, kept on disk while the worker types so that a crash or a power cut
 /// loses nothing: one file per worker under `drafts/`, written durably, removed once the form is
-/// saved or dropped. The store never reads these as data.
+/// saved or dropped. The store never reads these as data. A draft may hold an ID or phone number
+/// being typed, so with the community key it is sealed whole (AES-GCM), like those numbers.
 public struct DraftFolder: Sendable {
     public let path: String
+    let key: PersonalDataKey?
 
-    public init(dataFolder: String) { path = dataFolder + "/" + StoreLayout.draftsFolder }
+    public init(dataFolder: String, key: PersonalDataKey? = nil) {
+        path = dataFolder + "/" + StoreLayout.draftsFolder
+        self.key = key
+    }
 
     /// The draft file of `worker`; the id is reduced to characters safe in a file name.
     func file(for worker: RecordID) -> String {
@@ -17,12 +22,15 @@ public struct DraftFolder: Sendable {
 
     public func write(_ draft: Data, for worker: RecordID) throws(StoreError) {
         try DurableFile.makeFolder(path)
-        try DurableFile.write(draft, to: file(for: worker))
+        try DurableFile.write(try key.map { key throws(StoreError) in try key.seal(draft) } ?? draft, to: file(for: worker))
     }
 
-    /// The draft `worker` left, nil when there is none.
+    /// The draft `worker` left, nil when there is none. One sealed under another key (or damaged)
+    /// comes back as it is, and does not parse.
     public func read(for worker: RecordID) -> Data? {
-        FileManager.default.contents(atPath: file(for: worker))
+        guard let data = FileManager.default.contents(atPath: file(for: worker)) else { return nil }
+        guard let key, data.first != UInt8(ascii: "{") else { return data }
+        return key.open(data) ?? data
     }
 
     public func remove(for worker: RecordID) {

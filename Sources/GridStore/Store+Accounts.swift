@@ -164,3 +164,10 @@ extension Store {
         return try outcome.get()
     }
 }
+
+extension Store {
+    /// The community's name from the manifest, for the login screen before the folder is opened.
+    public static func manifestName(_ folder: String) throws(StoreError) -> String {
+        try readManifest(folder + "/" + StoreLayout.manifest).name
+    }
+}

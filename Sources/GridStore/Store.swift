@@ -20,7 +20,7 @@ public final class Store {
     /// Seals and opens ID and phone numbers; nil while the folder has no accounts.
     private(set) var key: PersonalDataKey?
     /// Files read with personal data in plain text although the folder has a key.
-    private(set) var filesWithPlainPersonalData: Set<String> = []
+    public private(set) var filesWithPlainPersonalData: Set<String> = []
     public var audit: AuditTrail { AuditTrail(dataFolder: folder) }
     /// Data files found under the folder, by the kind of record they hold.
     private var files: [RecordKind: Set<String>] = [:]
@@ -77,7 +77,7 @@ public final class Store {
         return store
     }
 
-    private static func readManifest(_ path: String) throws(StoreError) -> Manifest {
+    static func readManifest(_ path: String) throws(StoreError) -> Manifest {
         let data: Data
         switch ShardReader.readFile(path) {
         case .failure(let problem): throw .fileHasProblems(problem)

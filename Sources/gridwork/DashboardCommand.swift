@@ -20,8 +20,8 @@ struct DashboardCommand: ParsableCommand {
     @Option(name: .long, help: "Theme: default, high-contrast, mono, ascii, or one of yours in $XDG_CONFIG_HOME/gridwork/themes.")
     var theme = "default"
 
-    @Option(name: .customLong("as"), help: "Work as this worker (id or name); default: $GRIDWORK_WORKER, else the community's admin.")
-    var actor: String?
+    @Option(name: .customLong("lock-after"), help: "Minutes without a key before the screen locks (default: $GRIDWORK_LOCK_MINUTES, else 5).")
+    var lockAfter: Double?
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -31,6 +31,11 @@ struct DashboardCommand: ParsableCommand {
             printError(options.text.makingDemo(folder))
             try DemoCommand.generate(scale: .community, seed: 1, today: Day(Date()), folder: folder, options: options)
         }
-        try DashboardRunner(folder: folder, language: options.language, themeName: theme, actorName: actor, environment: environment).run()
+        let minutes = lockAfter ?? environment["GRIDWORK_LOCK_MINUTES"].flatMap(Double.init) ?? 5
+        guard minutes > 0, minutes.isFinite else {
+            throw failure(LocalizedText(zh: "--lock-after 应为正数（分钟）。", en: "--lock-after takes a positive number of minutes.")(options.language))
+        }
+        try DashboardRunner(folder: folder, language: options.language, themeName: theme, login: options.user,
+                            idleLimit: minutes * 60, environment: environment).run()
     }
 }

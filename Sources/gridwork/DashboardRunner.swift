@@ -11,14 +11,17 @@ final class DashboardRunner {
     let folder: String
     let language: Language
     let themeName: String
-    /// Who is working, by worker id or name (until accounts exist).
-    let actorName: String?
+    /// The login offered first on the login screen.
+    let login: String?
+    /// Seconds without a key before the screen locks.
+    let idleLimit: TimeInterval
     let environment: [String: String]
     private let themes: ThemeLoader
 
-    init(folder: String, language: Language, themeName: String, actorName: String?, environment: [String: String]) {
+    init(folder: String, language: Language, themeName: String, login: String?, idleLimit: TimeInterval, environment: [String: String]) {
         self.folder = folder
-        self.actorName = actorName
+        self.login = login
+        self.idleLimit = idleLimit
         self.language = language
         self.themeName = themeName
         self.environment = environment
@@ -26,49 +29,43 @@ final class DashboardRunner {
     }
 
     func run() throws {
-        // Open the data before taking over the terminal, so a broken folder is reported plainly.
-        var store: Store?
-        if FileManager.default.fileExists(atPath: folder + "/gridwork.json") {
-            do { store = try Store.open(folder) } catch { throw failure(error.message(in: language)) }
+        // A folder whose community has no accounts yet is set up first, outside the dashboard.
+        if FileManager.default.fileExists(atPath: folder + "/gridwork.json") && !Store.isSecured(folder) {
+            throw failure(LocalizedText(
+                zh: "\(folder)：此社区尚未设置账号，个人信息未加密。请先运行 gridwork init --data \(folder) 设置管理员和社区口令。",
+                en: "\(folder): this community has no accounts yet and its personal data is not encrypted. Run `gridwork init --data \(folder)` first to set up the admin and the community passphrase.")(language))
         }
         let terminal = CursesTerminal()
         defer { terminal.restore() }
         var (theme, themeProblem) = chooseTheme(themeName, terminal: terminal)
         terminal.apply(theme.styles)
 
-        if store == nil {
+        var folder = self.folder
+        if !FileManager.default.fileExists(atPath: folder + "/gridwork.json") {
             switch setup(terminal, glyphs: theme.glyphs) {
             case .none: return
-            case .some(let opened): store = opened
+            case .some(let chosen): folder = chosen
             }
         }
-        guard let store else { return }
+        guard let (session, store) = logIn(folder, terminal: terminal, glyphs: theme.glyphs) else { return }
+        // Numbers an older gridwork (or a hand edit) left in plain text are sealed now.
+        if !store.filesWithPlainPersonalData.isEmpty { try? store.sealPlainPersonalData(by: session.workerID) }
         let loader = DashboardLoader(store: store)
         let writer = ChangeWriter(store: store)
         let today = Day(Date())
         var state = AppState(data: loader.initial(today: today), language: language, themeName: theme.name,
-                             width: terminal.size.width, height: terminal.size.height, actor: actor(in: store.workers))
+                             width: terminal.size.width, height: terminal.size.height, actor: session.workerID, login: session.login,
+                             idleLimit: idleLimit)
         if let themeProblem { state.message = StatusMessage(themeProblem, isError: true) }
-        var drafts = DraftKeeper(folder: DraftFolder(dataFolder: store.folder), worker: state.actor)
-        if let draft = drafts.restore(language: language) {
-            switch draft {
-            case .success(let form):
-                // In a district the draft's grid may not be the one read first.
-                if let grid = form.grid, state.data.isLarge, state.data.loadedGrid != grid {
-                    state.scope = grid
-                    _ = AppReducer.reduce(&state, .loaded(loader.load(grid: grid, today: today)))
-                }
-                _ = AppReducer.reduce(&state, .draftRestored(form))
-            case .failure(let error): state.message = StatusMessage(error.message, isError: true)
-            }
-        }
+        var drafts = DraftKeeper(folder: DraftFolder(dataFolder: store.folder, key: session.key), worker: state.actor)
+        restoreDraft(&drafts, into: &state, loader: loader, today: today)
 
         var idleReads = 0
         while true {
             terminal.draw(DashboardView.render(state, glyphs: theme.glyphs))
             // While a draft waits to be written, wait for a key only briefly, then write it.
             let key: Key
-            switch terminal.readKey(milliseconds: drafts.isPending ? DraftKeeper.pause : nil) {
+            switch terminal.readKey(milliseconds: wait(drafts: drafts, state: state)) {
             case .key(let read):
                 key = read
                 idleReads = 0
@@ -76,6 +73,7 @@ final class DashboardRunner {
                 continue
             case .timedOut:
                 drafts.keep(state.form, now: Date(), force: true)
+                _ = AppReducer.reduce(&state, .tick(Date()))
                 continue
             case .endOfInput:
                 // The terminal has gone away: keep the draft and stop rather than spin.
@@ -107,6 +105,32 @@ final class DashboardRunner {
                         _ = AppReducer.reduce(&state, .undoFailed(error.message(in: state.language),
                                                                   loader.load(grid: state.data.loadedGrid, today: today)))
                     }
+                case .unlock(let login, let passphrase):
+                    terminal.draw(DashboardView.render(state, glyphs: theme.glyphs))
+                    do {
+                        let session = try Store.logIn(folder: folder, login: login, passphrase: passphrase)
+                        if session.workerID != state.actor {
+                            // The last worker's open form waits as their draft; the new one gets theirs back.
+                            drafts.keep(state.form, now: Date(), force: true)
+                            _ = AppReducer.reduce(&state, .unlocked(worker: session.workerID, login: session.login))
+                            drafts = DraftKeeper(folder: DraftFolder(dataFolder: store.folder, key: session.key), worker: state.actor)
+                            restoreDraft(&drafts, into: &state, loader: loader, today: today)
+                        } else {
+                            _ = AppReducer.reduce(&state, .unlocked(worker: session.workerID, login: session.login))
+                        }
+                    } catch {
+                        _ = AppReducer.reduce(&state, .unlockFailed(error.message(in: state.language)))
+                    }
+                case .reveal(let resident):
+                    let fields = [resident.idNumber.map { _ in "idNumber" }, resident.phone.map { _ in "phone" }].compactMap { $0 }
+                    do {
+                        try store.recordReveal(of: fields, in: resident, by: state.actor)
+                        _ = AppReducer.reduce(&state, .revealed(resident.id))
+                    } catch {
+                        _ = AppReducer.reduce(&state, .failed(error.message(in: state.language)))
+                    }
+                case .loadHistory(let id, let title):
+                    _ = AppReducer.reduce(&state, .historyLoaded(HistoryPanel(title: title, entries: store.audit.history(of: id.rawValue))))
                 case .applyTheme(let name):
                     switch themes.load(name) {
                     case .success(let chosen):
@@ -145,15 +169,66 @@ final class DashboardRunner {
         }
     }
 
-    /// The worker named by `--as` or `$GRIDWORK_WORKER` (id or name), else the community's admin.
-    private func actor(in workers: [Worker]) -> RecordID {
-        let wanted = actorName ?? environment["GRIDWORK_WORKER"]
-        if let wanted, let worker = workers.first(where: { $0.id.rawValue == wanted || $0.name == wanted }) { return worker.id }
-        return (workers.first { $0.role == .admin } ?? workers.first)?.id ?? RecordID("W-local")
+    /// How long to wait for a key: briefly while a draft waits to be written, and never past the idle lock.
+    private func wait(drafts: DraftKeeper, state: AppState) -> Int32? {
+        var wait: Int32? = drafts.isPending ? DraftKeeper.pause : nil
+        if state.lock == nil {
+            let untilLock = state.idleLimit - Date().timeIntervalSince(state.lastActivity)
+            let milliseconds = Int32(max(50, min(60_000, untilLock * 1000 + 20)))
+            wait = min(wait ?? milliseconds, milliseconds)
+        }
+        return wait
     }
 
-    /// The empty-folder screen: returns the store to open, or nil to quit.
-    private func setup(_ terminal: CursesTerminal, glyphs: Glyphs) -> Store? {
+    /// Offers back the draft the worker left, reading its grid first in a district.
+    private func restoreDraft(_ drafts: inout DraftKeeper, into state: inout AppState, loader: DashboardLoader, today: Day) {
+        guard let draft = drafts.restore(language: language) else { return }
+        switch draft {
+        case .success(let form):
+            if let grid = form.grid, state.data.isLarge, state.data.loadedGrid != grid {
+                state.scope = grid
+                _ = AppReducer.reduce(&state, .loaded(loader.load(grid: grid, today: today)))
+            }
+            _ = AppReducer.reduce(&state, .draftRestored(form))
+        case .failure(let error): state.message = StatusMessage(error.message, isError: true)
+        }
+    }
+
+    /// The login screen at start: returns the session and the store it opens, or nil to quit.
+    private func logIn(_ folder: String, terminal: CursesTerminal, glyphs: Glyphs) -> (Session, Store)? {
+        var lock = LockScreen(reason: .start, login: login ?? "")
+        let areaName = (try? Store.manifestName(folder)) ?? ""
+        while true {
+            let size = terminal.size
+            terminal.draw(LockView.render(lock, areaName: areaName, language: language, width: size.width, height: size.height, glyphs: glyphs))
+            let key: Key
+            switch terminal.readKey() {
+            case .key(let read): key = read
+            case .ignored, .timedOut: continue
+            case .endOfInput: return nil
+            }
+            switch LockReducer.reduce(&lock, key) {
+            case .none: continue
+            case .quit: return nil
+            case .attempt(let login, let passphrase):
+                lock.message = UIStrings.forLanguage(language).checking
+                terminal.draw(LockView.render(lock, areaName: areaName, language: language, width: size.width, height: size.height, glyphs: glyphs))
+                do {
+                    let session = try Store.logIn(folder: folder, login: login, passphrase: passphrase)
+                    return (session, try Store.open(folder, key: session.key))
+                } catch let error as AccountError {
+                    lock.message = error.message(in: language)
+                } catch let error as StoreError {
+                    lock.message = error.message(in: language)
+                } catch {
+                    lock.message = String(describing: error)
+                }
+            }
+        }
+    }
+
+    /// The empty-folder screen: returns the folder to log in to, or nil to quit.
+    private func setup(_ terminal: CursesTerminal, glyphs: Glyphs) -> String? {
         var state = SetupState(folder: folder, language: language, width: terminal.size.width, height: terminal.size.height)
         while true {
             terminal.draw(SetupView.render(state, glyphs: glyphs))
@@ -179,15 +254,23 @@ final class DashboardRunner {
                         terminal.draw(SetupView.render(state, glyphs: glyphs))
                         _ = try DemoGenerator(scale: .community, seed: 1, today: Day(Date())).generate(into: demoFolder)
                     }
-                    return try Store.open(demoFolder)
+                    return demoFolder
                 } catch {
                     state.error = error.message(in: language)
                 }
-            case .create(let code, let name):
+            case .create(let code, let name, let adminLogin, let adminPassphrase, let communityPassphrase):
                 do {
-                    return try Store.create(folder, manifest: Manifest(name: name, areaCode: code))
-                } catch {
+                    let store = try Store.create(folder, manifest: Manifest(name: name, areaCode: code))
+                    let admin = Worker(meta: RecordMeta(id: RecordID("W-admin"), createdBy: RecordID("W-admin"), createdAt: Date()),
+                                       name: adminLogin, role: .admin, gridCodes: [], phone: nil)
+                    _ = try store.setUpCommunity(communityPassphrase: communityPassphrase, admin: admin, login: adminLogin, passphrase: adminPassphrase)
+                    return folder
+                } catch let error as AccountError {
                     state.error = error.message(in: language)
+                } catch let error as StoreError {
+                    state.error = error.message(in: language)
+                } catch {
+                    state.error = String(describing: error)
                 }
             }
         }
