@@ -20,7 +20,7 @@ enum EntryCommands {
 
         case (.edit, .households):
             if let resident = state.selectedResident {
-                state.form = ResidentForm.make(resident, language: language)
+                state.form = ResidentForm.make(resident, showingNumbers: state.revealed.contains(resident.id), language: language)
             } else if let household = state.selectedHousehold, let grid = data.grid(household.gridCode) {
                 state.form = HouseholdForm.make(household, in: grid, language: language)
             }

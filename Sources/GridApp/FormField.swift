@@ -35,6 +35,9 @@ public struct FormField: Hashable, Sendable, Codable {
     public var choice = 0
     public var flagged: Set<Int> = []
     public var error: String?
+    /// Set when the field stands for a value on file that is not shown (a masked number): empty
+    /// keeps that value, and this says so.
+    public var keptValueHint: String?
 
     public init(_ key: String, _ kind: Kind, required: Bool = false, check: Check? = nil, text: String = "") {
         self.key = key

@@ -58,7 +58,11 @@ enum FormView {
                 }
             case .text, .date, .time:
                 let visible = field.input.visible(width: fieldWidth)
-                lines.append(Line(text: name + visible.text, role: role, cursor: focused ? DisplayWidth.of(name) + visible.cursorColumn : nil, field: index))
+                if visible.text.isEmpty, let hint = field.keptValueHint {
+                    lines.append(Line(text: name + hint, role: .dim, cursor: focused ? DisplayWidth.of(name) : nil, field: index))
+                } else {
+                    lines.append(Line(text: name + visible.text, role: role, cursor: focused ? DisplayWidth.of(name) + visible.cursorColumn : nil, field: index))
+                }
             }
             if let error = field.error {
                 // An error is never cut short: it wraps under its field.

@@ -101,6 +101,11 @@ public struct RecordForm: Hashable, Sendable, Codable {
         return text.isEmpty ? nil : text
     }
 
+    /// What is on file for a masked field left empty (see `FormField.keptValueHint`).
+    func keptValue(_ key: String, _ onFile: String?) -> String? {
+        self[key]?.keptValueHint != nil && value(key).isEmpty ? onFile : nil
+    }
+
     /// The first required field left empty, as an error beside it.
     func missingRequired(_ language: Language) -> FormError? {
         fields.first { $0.isRequired && $0.value.isEmpty }.map {

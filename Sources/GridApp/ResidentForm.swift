@@ -2,9 +2,14 @@ import Foundation
 import GridModel
 
 /// The resident form. An ID number fills in the birth date and gender it encodes.
+///
+/// Editing someone whose numbers are masked leaves the ID and phone fields empty, saying what is
+/// on file in masked form: left empty they keep it, typed over they replace it. So opening the
+/// form never shows a number that was not revealed (`x`, audited) first.
 enum ResidentForm {
-    static func make(_ resident: Resident?, language: Language) -> RecordForm {
-        var form = RecordForm(.resident(resident?.id, householdID: resident?.householdID ?? RecordID("")), fields: fields(resident, language))
+    static func make(_ resident: Resident?, showingNumbers: Bool = true, language: Language) -> RecordForm {
+        var form = RecordForm(.resident(resident?.id, householdID: resident?.householdID ?? RecordID("")),
+                              fields: fields(resident, showingNumbers: showingNumbers, language))
         form.openedRevision = resident?.meta.revision
         form.grid = resident?.gridCode
         return form
@@ -12,19 +17,26 @@ enum ResidentForm {
 
     /// A new resident of `household`: its head when it has none yet, else a relation to choose.
     static func make(newIn household: Household, hasHead: Bool, language: Language) -> RecordForm {
-        var form = RecordForm(.resident(nil, householdID: household.id), fields: fields(nil, language))
+        var form = RecordForm(.resident(nil, householdID: household.id), fields: fields(nil, showingNumbers: true, language))
         form.grid = household.gridCode
         if hasHead { form["relation"] = .pick("relation", Relation.self, selected: .spouse, language: language) }
         return form
     }
 
-    private static func fields(_ resident: Resident?, _ language: Language) -> [FormField] {
-        [
+    private static func fields(_ resident: Resident?, showingNumbers: Bool, _ language: Language) -> [FormField] {
+        let strings = UIStrings.forLanguage(language)
+        var idNumber = FormField("idNumber", .text, check: .idNumber, text: showingNumbers ? resident?.idNumber ?? "" : "")
+        var phone = FormField("phone", .text, check: .mobile, text: showingNumbers ? resident?.phone ?? "" : "")
+        if !showingNumbers {
+            idNumber.keptValueHint = resident?.idNumber.map { strings.keepUnchanged(ResidentIDNumber.masked($0)) }
+            phone.keptValueHint = resident?.phone.map { strings.keepUnchanged(MobileNumber.masked($0)) }
+        }
+        return [
             FormField("name", .text, required: true, text: resident?.name ?? ""),
-            FormField("idNumber", .text, check: .idNumber, text: resident?.idNumber ?? ""),
+            idNumber,
             .pick("gender", Gender.self, selected: resident?.gender, language: language),
             FormField("birthDate", .date, text: resident?.birthDate.iso ?? ""),
-            FormField("phone", .text, check: .mobile, text: resident?.phone ?? ""),
+            phone,
             .pick("relation", Relation.self, selected: resident?.relation, language: language),
             .pick("status", ResidentStatus.self, selected: resident?.status, language: language),
             .flags("tags", PopulationTag.self, selected: resident?.tags ?? [], language: language),
@@ -37,7 +49,7 @@ enum ResidentForm {
                        today: Day, language: Language) -> Result<Resident, FormError> {
         if let missing = form.missingRequired(language) { return .failure(missing) }
         var parsed: ResidentIDNumber?
-        if let text = form.optionalValue("idNumber") {
+        if let text = form.optionalValue("idNumber") ?? form.keptValue("idNumber", existing?.idNumber) {
             do { parsed = try ResidentIDNumber.parse(text) } catch { return .failure(FormError(key: "idNumber", message: error.message(in: language))) }
         }
         let birthDate: Day
@@ -50,7 +62,7 @@ enum ResidentForm {
             birthDate = day
         }
         let gender = Gender(rawValue: form.value("gender")) ?? .male
-        let phone = form.optionalValue("phone").map { MobileNumber.normalized($0) ?? $0 }
+        let phone = (form.optionalValue("phone") ?? form.keptValue("phone", existing?.phone)).map { MobileNumber.normalized($0) ?? $0 }
         var resident = existing ?? Resident(meta: form.newMeta(by: actor, at: instant, prefix: "R"), householdID: household.id, gridCode: household.gridCode,
                                             name: "", gender: gender, birthDate: birthDate, idNumber: nil, phone: nil, relation: .other)
         resident.name = form.value("name")
