@@ -85,12 +85,13 @@ public enum LockView {
         var buffer = Buffer(width: width, height: height)
         let strings = UIStrings.forLanguage(language)
         let boxWidth = min(width, 56)
-        var lines: [(String, StyleRole)] = []
+        let reason: (String, StyleRole)
         switch lock.reason {
-        case .start: lines.append((strings.lockStart, .dim))
-        case .idle: lines.append((strings.lockIdle, .warning))
-        case .switchUser: lines.append((strings.lockSwitch, .dim))
+        case .start: reason = (strings.lockStart, .dim)
+        case .idle: reason = (strings.lockIdle, .warning)
+        case .switchUser: reason = (strings.lockSwitch, .dim)
         }
+        let lines = TextWrap.lines(reason.0, width: max(1, boxWidth - 4)).map { ($0, reason.1) }
         let loginLabel = strings.loginLabel + "  "
         let passphraseLabel = strings.passphraseLabel + "  "
         let labelWidth = max(DisplayWidth.of(loginLabel), DisplayWidth.of(passphraseLabel))
@@ -99,7 +100,7 @@ public enum LockView {
         // Stars, one per character typed, never the characters.
         let stars = String(repeating: "*", count: min(lock.passphrase.text.count, fieldWidth - 1))
         let messageLines = lock.message.map { TextWrap.lines($0, width: max(1, boxWidth - 4)) } ?? []
-        let boxHeight = min(height, 8 + messageLines.count + (lines.isEmpty ? 0 : 1))
+        let boxHeight = min(height, 7 + messageLines.count + lines.count)
         let rect = Rect(x: max(0, (width - boxWidth) / 2), y: max(0, (height - boxHeight) / 2), width: boxWidth, height: boxHeight)
         buffer.box(rect, title: "gridwork  " + areaName, glyphs: glyphs, role: .borderFocused)
         var y = rect.y + 1

@@ -21,7 +21,7 @@ enum DashboardFixture {
     static func data(language: Language = .zh) throws -> DashboardData {
         let workers = [
             Worker(meta: meta("W-admin"), name: "刘书记", role: .admin, gridCodes: [], phone: nil),
-            Worker(meta: meta("W-1"), name: "李春梅", role: .gridWorker, gridCodes: [gridOne], phone: nil),
+            Worker(meta: meta("W-1"), name: "李春梅", role: .gridWorker, gridCodes: [gridOne, gridTwo], phone: nil),
             Worker(meta: meta("W-2"), name: "Zhang Wei", role: .gridWorker, gridCodes: [gridTwo], phone: nil),
         ]
         let grids = [

@@ -47,6 +47,25 @@ import TerminalUI
         try check("help-80x24-zh", try state(80, 24, .zh, keys: [.character("3"), .character("?")]))
     }
 
+    @Test func theIdleLockHidesEverythingBehindIt() throws {
+        var state = try DashboardFixture.working(on: "3")
+        _ = AppReducer.reduce(&state, .key(.tab))
+        _ = AppReducer.reduce(&state, .tick(state.clock.addingTimeInterval(state.idleLimit)))
+        try check("lock-idle-80x24-zh", state)
+        state.language = .en
+        state.width = 120
+        state.height = 40
+        try check("lock-idle-120x40-en", state)
+    }
+
+    @Test func aResidentsNumbersMaskedAndRevealed() throws {
+        var state = try DashboardFixture.working(on: "3")
+        _ = AppReducer.reduce(&state, .key(.tab))
+        try check("households-masked-80x24-zh", state)
+        _ = AppReducer.reduce(&state, .revealed(RecordID("P-1")))
+        try check("households-revealed-80x24-zh", state)
+    }
+
     @Test func aFilterBeingTyped() throws {
         try check("filter-80x24-zh", try state(80, 24, .zh, keys: [.character("3"), .character("/"), .character("清"), .character("潭")]))
     }

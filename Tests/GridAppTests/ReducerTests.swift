@@ -173,7 +173,7 @@ import TerminalUI
 
     @Test func theActionPaneIsGeneratedFromTheKeymap() throws {
         var state = try DashboardFixture.state()
-        #expect(state.actions.map(\.command) == [.open, .filter, .commandLine, .help])
+        #expect(state.actions.map(\.command) == [.open, .filter, .commandLine, .help, .lock])
         press(&state, .backTab, .character("j"), .enter)
         #expect(state.mode == .filter, "Enter in the action pane does the highlighted action")
     }
