@@ -28,6 +28,22 @@ public final class TmuxSession {
     /// Presses named keys: `Enter`, `Escape`, `Tab`, `BTab`, `C-c`, `PageDown`, or single characters.
     public func press(_ keys: String...) throws { try tmux(["send-keys", "-t", "main"] + keys) }
 
+    /// Logs in on the login screen (the demo's admin unless told otherwise), and returns whether
+    /// it went away. The login field must be empty or hold `login` already.
+    @discardableResult
+    public func logIn(_ login: String = "admin", passphrase: String = "demo-admin", timeout: Double = 30) throws -> Bool {
+        guard let shown = wait(timeout: timeout, until: { $0.contains("Ctrl-C") && ($0.contains("Enter 登录") || $0.contains("Enter log in")) }) else {
+            return false
+        }
+        if !shown.contains(login) {
+            try type(login)
+            try press("Enter")
+        }
+        try type(passphrase)
+        try press("Enter")
+        return wait(timeout: timeout) { !$0.contains("Enter 登录") && !$0.contains("Enter log in") } != nil
+    }
+
     public func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", "main", "-x", String(width), "-y", String(height)])
     }

@@ -4,6 +4,7 @@ import Glibc
 import ArgumentParser
 import Foundation
 import GridApp
+import GridDemo
 import GridModel
 import GridStore
 import TerminalUI
@@ -27,7 +28,9 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         let folder = options.dataFolder
-        var store = try options.openStore()
+        let (opened, session) = try options.openStoreLoggedIn()
+        var store = opened
+        let key = session?.key
         guard store.manifest.generator != nil else { throw failure(options.text.benchNotDemo(folder)) }
         let today = Day(Date())
         let diskBytes = Self.dataSize(folder)
@@ -36,7 +39,7 @@ struct BenchCommand: ParsableCommand {
         var openTimes: [Duration] = []
         for _ in 0..<opens {
             openTimes.append(try Self.time {
-                store = try Store.open(folder)
+                store = try Store.open(folder, key: key)
                 _ = Overview(store.summary(), today: today)
             })
         }
@@ -54,7 +57,7 @@ struct BenchCommand: ParsableCommand {
         for index in 0..<saves where !grids.isEmpty {
             let grid = grids[index * 7919 % grids.count]
             guard var disputeCase = store.records(DisputeCase.self, inGrid: grid.code).first else { continue }
-            let worker = grid.workerID ?? RecordID("W-bench")
+            let worker = grid.workerID ?? DemoGenerator.adminID
             let now = max(Date(), disputeCase.timeline.last?.at ?? Date())
             try disputeCase.addNote("基准测试 \(index)", by: worker, at: now)
             let edited = disputeCase
@@ -67,7 +70,7 @@ struct BenchCommand: ParsableCommand {
         // Without the cache every file is read and checked once: the first start after an upgrade.
         unlink(folder + "/cache/summary.json")
         let coldTime = try Self.time {
-            store = try Store.open(folder)
+            store = try Store.open(folder, key: key)
             _ = Overview(store.summary(), today: today)
         }
         let coldPeak = Self.peakMemory()
@@ -108,11 +111,11 @@ struct BenchCommand: ParsableCommand {
         let shown = store.grids.count > DashboardData.largeThreshold ? grid.code : nil
         var times: [Duration] = []
         for index in 0..<20 {
-            let household = Household(meta: .new(by: RecordID("W-bench"), at: Date(), prefix: "H"), gridCode: grid.code, microGrid: nil,
+            let household = Household(meta: .new(by: DemoGenerator.adminID, at: Date(), prefix: "H"), gridCode: grid.code, microGrid: nil,
                                       address: Address(compound: "基准小区", building: "\(index + 1)栋", unit: "", room: "101"),
                                       residency: .rented)
             times.append(try time {
-                let (_, failure) = writer.save([.household(household)], by: RecordID("W-bench"), at: Date())
+                let (_, failure) = writer.save([.household(household)], by: DemoGenerator.adminID, at: Date())
                 if let failure { throw failure }
                 _ = AppState(data: loader.load(grid: shown, today: today), language: .zh, themeName: "default", width: 120, height: 40)
             })
@@ -125,7 +128,7 @@ struct BenchCommand: ParsableCommand {
     static func listTimings(store: Store, today: Day) -> [(String, [Duration])] {
         guard let grid = store.grids.first else { return [] }
         let households = (0..<100_000).map { index in
-            Household(meta: RecordMeta(id: RecordID("H-bench-\(index)"), createdBy: RecordID("W-bench"), createdAt: Date()), gridCode: grid.code,
+            Household(meta: RecordMeta(id: RecordID("H-bench-\(index)"), createdBy: DemoGenerator.adminID, createdAt: Date()), gridCode: grid.code,
                       microGrid: nil, address: Address(compound: "清潭花园", building: "\(index / 24 + 1)栋", unit: "", room: "\(index % 24 + 1)"),
                       residency: .ownerOccupied)
         }

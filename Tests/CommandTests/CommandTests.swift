@@ -11,25 +11,25 @@ import TestSupport
     @Test func demoWritesACommunityThatChecksCleanAndCounts() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
-        let demo = try CommandRun(gridwork, ["demo", "--data", folder.path, "--today", "2026-11-22"])
+        let demo = try CommandRun(gridwork, ["demo", "--data", folder.path, "--today", "2026-11-22"], environment: ["GRIDWORK_PASSPHRASE": "demo-admin"])
         #expect(demo.status == 0, "\(demo.errors)")
         #expect(demo.errors.contains("8/8 grids"), "progress is shown")
 
-        let check = try CommandRun(gridwork, ["check", "--data", folder.path])
+        let check = try CommandRun(gridwork, ["check", "--data", folder.path], environment: ["GRIDWORK_PASSPHRASE": "demo-admin"])
         #expect(check.status == 0)
         #expect(check.output.hasPrefix("Checked ") && check.output.contains("no problems"))
 
-        let stats = try CommandRun(gridwork, ["stats", "--data", folder.path, "--json"])
+        let stats = try CommandRun(gridwork, ["stats", "--data", folder.path, "--json"], environment: ["GRIDWORK_PASSPHRASE": "demo-admin"])
         #expect(stats.status == 0)
         let report = try JSONSerialization.jsonObject(with: Data(stats.output.utf8)) as? [String: Any]
         let counts = report?["counts"] as? [String: Int]
         #expect(counts?["grid"] == 8 && counts?["household"] == 3_000 && counts?["disputeCase"] == 320)
         #expect(report?["area"] as? String == "幸福里社区")
 
-        let plain = try CommandRun(gridwork, ["stats", "--data", folder.path, "--lang", "zh"])
+        let plain = try CommandRun(gridwork, ["stats", "--data", folder.path, "--lang", "zh"], environment: ["GRIDWORK_PASSPHRASE": "demo-admin"])
         #expect(plain.output.contains("户        3000"), "columns line up by display width: \(plain.output)")
 
-        let again = try CommandRun(gridwork, ["demo", "--data", folder.path])
+        let again = try CommandRun(gridwork, ["demo", "--data", folder.path], environment: ["GRIDWORK_PASSPHRASE": "demo-admin"])
         #expect(again.status == 1)
         #expect(again.errors.contains("already holds data"))
     }
@@ -45,7 +45,7 @@ import TestSupport
         let residents = folder.path + "/grids/420303001001002/residents.json"
         try "{\n  \"schema\" : 1,\n".write(toFile: residents, atomically: false, encoding: .utf8)
 
-        let check = try CommandRun(gridwork, ["check", "--data", folder.path])
+        let check = try CommandRun(gridwork, ["check", "--data", folder.path], environment: ["GRIDWORK_PASSPHRASE": "demo-admin"])
         #expect(check.status == 1)
         let lines = check.output.split(separator: "\n").map(String.init)
         #expect(lines.count == 2, "\(lines)")
@@ -53,10 +53,10 @@ import TestSupport
         #expect(lines.contains(residents + ":3:1: invalid JSON: unexpected end of file"))
         #expect(check.errors.contains("2 problems found."))
 
-        let chinese = try CommandRun(gridwork, ["check", "--data", folder.path, "--lang", "zh"])
+        let chinese = try CommandRun(gridwork, ["check", "--data", folder.path, "--lang", "zh"], environment: ["GRIDWORK_PASSPHRASE": "demo-admin"])
         #expect(chinese.output.contains("JSON 格式错误"))
 
-        let stats = try CommandRun(gridwork, ["stats", "--data", folder.path])
+        let stats = try CommandRun(gridwork, ["stats", "--data", folder.path], environment: ["GRIDWORK_PASSPHRASE": "demo-admin"])
         #expect(stats.status == 0, "stats still counts what can be read")
         #expect(stats.errors.contains("2 files cannot be read"))
     }
@@ -69,7 +69,7 @@ import TestSupport
         let text = try String(contentsOfFile: residents, encoding: .utf8)
         try text.replacingOccurrences(of: "\"householdID\" : \"H-2\"", with: "\"householdID\" : \"H-1\"")
             .write(toFile: residents, atomically: false, encoding: .utf8)
-        let check = try CommandRun(gridwork, ["check", "--data", folder.path])
+        let check = try CommandRun(gridwork, ["check", "--data", folder.path], environment: ["GRIDWORK_PASSPHRASE": "demo-admin"])
         #expect(check.status == 1)
         #expect(check.output.contains(residents + ":") && check.output.contains("refers to a household (in the same grid) that does not exist"))
     }
@@ -77,33 +77,33 @@ import TestSupport
     @Test func anEmptyFolderSaysWhatToDo() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
-        let run = try CommandRun(gridwork, ["overview", "--data", folder.path])
+        let run = try CommandRun(gridwork, ["overview", "--data", folder.path], environment: ["GRIDWORK_PASSPHRASE": "demo-admin"])
         #expect(run.status == 1)
         #expect(run.errors.contains("There is no data in \(folder.path) yet"))
-        let chinese = try CommandRun(gridwork, ["overview", "--data", folder.path], environment: ["LANG": "zh_CN.UTF-8"])
+        let chinese = try CommandRun(gridwork, ["overview", "--data", folder.path], environment: ["GRIDWORK_PASSPHRASE": "demo-admin", "LANG": "zh_CN.UTF-8"])
         #expect(chinese.errors.contains("中还没有数据"))
-        let dashboard = try CommandRun(gridwork, ["--data", folder.path])
+        let dashboard = try CommandRun(gridwork, ["--data", folder.path], environment: ["GRIDWORK_PASSPHRASE": "demo-admin"])
         #expect(dashboard.status == 1 && dashboard.errors.contains("The dashboard needs a terminal"), "without a terminal it says so")
     }
 
     @Test func theDataFolderComesFromTheEnvironmentWhenNotGiven() throws {
         let home = TemporaryFolder()
         defer { home.remove() }
-        let viaXDG = try CommandRun(gridwork, ["stats"], environment: ["XDG_DATA_HOME": home.path, "GRIDWORK_DATA": ""])
+        let viaXDG = try CommandRun(gridwork, ["stats"], environment: ["GRIDWORK_PASSPHRASE": "demo-admin", "XDG_DATA_HOME": home.path, "GRIDWORK_DATA": ""])
         #expect(viaXDG.errors.contains(home.path + "/gridwork"))
-        let viaVariable = try CommandRun(gridwork, ["stats"], environment: ["GRIDWORK_DATA": home.path + "/mine"])
+        let viaVariable = try CommandRun(gridwork, ["stats"], environment: ["GRIDWORK_PASSPHRASE": "demo-admin", "GRIDWORK_DATA": home.path + "/mine"])
         #expect(viaVariable.errors.contains(home.path + "/mine"))
     }
 
     @Test func theDemoFlagKeepsTheDemoInAFolderOfItsOwn() throws {
         let home = TemporaryFolder()
         defer { home.remove() }
-        let first = try CommandRun(gridwork, ["overview", "--demo"], environment: ["XDG_DATA_HOME": home.path])
+        let first = try CommandRun(gridwork, ["overview", "--demo"], environment: ["GRIDWORK_PASSPHRASE": "demo-admin", "XDG_DATA_HOME": home.path])
         #expect(first.status == 0, "\(first.errors)")
         #expect(first.errors.contains("Creating the demo community in \(home.path)/gridwork-demo"))
         #expect(first.output.contains("幸福里社区") && first.output.contains("Open cases by stage"))
         #expect(!FileManager.default.fileExists(atPath: home.path + "/gridwork"), "real data is never mixed with the demo")
-        let second = try CommandRun(gridwork, ["overview", "--demo", "--lang", "zh"], environment: ["XDG_DATA_HOME": home.path])
+        let second = try CommandRun(gridwork, ["overview", "--demo", "--lang", "zh"], environment: ["GRIDWORK_PASSPHRASE": "demo-admin", "XDG_DATA_HOME": home.path])
         #expect(!second.errors.contains("Creating"))
         #expect(second.output.contains("未结案件（按阶段）"))
     }
@@ -111,8 +111,8 @@ import TestSupport
     @Test func benchPrintsItsTableAndRefusesRealData() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
-        _ = try CommandRun(gridwork, ["demo", "--data", folder.path])
-        let bench = try CommandRun(gridwork, ["bench", "--data", folder.path, "--saves", "3", "--opens", "1"])
+        _ = try CommandRun(gridwork, ["demo", "--data", folder.path], environment: ["GRIDWORK_PASSPHRASE": "demo-admin"])
+        let bench = try CommandRun(gridwork, ["bench", "--data", folder.path, "--saves", "3", "--opens", "1"], environment: ["GRIDWORK_PASSPHRASE": "demo-admin"])
         #expect(bench.status == 0, "\(bench.errors)")
         for row in ["first screen: open + overview", "save one edited case, durably", "peak memory: first screen + saves"] {
             #expect(bench.output.contains(row))
@@ -120,7 +120,7 @@ import TestSupport
         let real = TemporaryFolder()
         defer { real.remove() }
         _ = try SampleCommunity(at: real.path)
-        let refused = try CommandRun(gridwork, ["bench", "--data", real.path])
+        let refused = try CommandRun(gridwork, ["bench", "--data", real.path], environment: ["GRIDWORK_PASSPHRASE": "demo-admin"])
         #expect(refused.status == 1 && refused.errors.contains("was not made by gridwork demo"))
     }
 }

@@ -21,6 +21,7 @@ import TestSupport
         let folder = try demoFolder()
         defer { folder.remove() }
         let tmux = try TmuxSession("LANG=zh_CN.UTF-8 '\(gridwork)' --data '\(folder.path)'", width: 100, height: 30)
+        #expect(try tmux.logIn(), "logged in: \(tmux.screen())")
 
         #expect(tmux.wait(for: "1 总览") != nil, "the dashboard starts")
         #expect(tmux.wait(for: "未结案件（按阶段）") != nil)
@@ -75,6 +76,7 @@ import TestSupport
         defer { folder.remove() }
         for term in ["vt100", "linux"] {
             let tmux = try TmuxSession("TERM=\(term) NO_COLOR=1 LANG=C.UTF-8 '\(gridwork)' --data '\(folder.path)' --theme ascii", width: 90, height: 26)
+            #expect(try tmux.logIn(), "logged in: \(tmux.screen())")
             let shown = tmux.wait(for: "1 Overview")
             #expect(shown != nil, "TERM=\(term) starts")
             #expect(shown?.contains("+- Overview") == true, "the ASCII theme draws + and - borders")
@@ -89,6 +91,7 @@ import TestSupport
         let folder = try demoFolder()
         defer { folder.remove() }
         let tmux = try TmuxSession("'\(gridwork)' --data '\(folder.path)' --lang en", width: 100, height: 30)
+        #expect(try tmux.logIn(), "logged in: \(tmux.screen())")
         #expect(tmux.wait(for: "1 Overview") != nil)
         let pid = try #require(tmux.programPID())
         let before = Self.cpuTicks(pid)
@@ -117,10 +120,22 @@ import TestSupport
         try tmux.type("09")
         try tmux.press("Tab")
         try tmux.type("新建测试社区")
+        // The admin login is offered as "admin"; then the two passphrases, shown as stars.
+        try tmux.press("Tab", "Tab")
+        try tmux.type("short")
         try tmux.press("Enter")
+        #expect(tmux.wait(for: "口令至少 8 个字符") != nil, "a short passphrase is refused")
+        try tmux.type("-admin-words")
+        try tmux.press("Tab")
+        try tmux.type("community-words")
+        #expect(tmux.wait(for: "***************") != nil && !tmux.screen().contains("community-words"), "passphrases show as stars")
+        try tmux.press("Enter")
+        #expect(try tmux.logIn("admin", passphrase: "short-admin-words"), "the new admin logs in: \(tmux.screen())")
         #expect(tmux.wait(for: "新建测试社区  1 总览") != nil, "the new community opens")
         let manifest = try String(contentsOfFile: folder.path + "/gridwork.json", encoding: .utf8)
         #expect(manifest.contains("\"areaCode\" : \"420303001009\"") && manifest.contains("新建测试社区"))
+        let accounts = try String(contentsOfFile: folder.path + "/accounts.json", encoding: .utf8)
+        #expect(accounts.contains("\"login\" : \"admin\"") && !accounts.contains("short-admin-words") && !accounts.contains("community-words"))
         try tmux.press("q")
         #expect(tmux.waitUntilFinished()?.contains("EXITED 0") == true)
     }
@@ -134,6 +149,7 @@ import TestSupport
             .write(toFile: config.path + "/gridwork/themes/broken.json", atomically: true, encoding: .utf8)
         let tmux = try TmuxSession("XDG_CONFIG_HOME='\(config.path)' '\(gridwork)' --data '\(folder.path)' --lang en --theme broken",
                                    width: 160, height: 30)
+        #expect(try tmux.logIn(), "logged in: \(tmux.screen())")
         let shown = tmux.wait(for: "styles.selected.fg")
         #expect(shown?.contains("broken.json: styles.selected.fg: unknown colour") == true, "\(tmux.screen())")
         try tmux.press(":")
@@ -148,6 +164,7 @@ import TestSupport
         let folder = try demoFolder()
         defer { folder.remove() }
         let tmux = try TmuxSession("'\(gridwork)' --data '\(folder.path)' --lang zh", width: 110, height: 32)
+        #expect(try tmux.logIn(), "logged in: \(tmux.screen())")
         #expect(tmux.wait(for: "1 总览") != nil)
         try tmux.press("5")
         #expect(tmux.wait(for: "推进到下一阶段") != nil, "the action pane offers the case's steps")
@@ -161,7 +178,7 @@ import TestSupport
         let cases = folder.allFiles().filter { $0.contains("/cases/") }
         let onDisk = try cases.map { try String(contentsOfFile: folder.path + "/" + $0, encoding: .utf8) }.joined()
         #expect(onDisk.contains("\"note\" : \"电话回访当事人，双方已和解\""))
-        let check = try CommandRun(gridwork, ["check", "--data", folder.path])
+        let check = try CommandRun(gridwork, ["check", "--data", folder.path], environment: ["GRIDWORK_PASSPHRASE": "demo-admin"])
         #expect(check.status == 0, "the saved case obeys every rule: \(check.output)")
     }
 

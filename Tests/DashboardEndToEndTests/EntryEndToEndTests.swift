@@ -32,6 +32,8 @@ import TestSupport
         let head = Self.idNumber("11010519700101001"), spouse = Self.idNumber("11010519720202002")
 
         let tmux = try TmuxSession("LANG=zh_CN.UTF-8 '\(gridwork)' --data '\(folder.path)'", width: 120, height: 40)
+
+        #expect(try tmux.logIn(), "logged in: \(tmux.screen())")
         #expect(tmux.wait(for: "1 总览") != nil)
         try tmux.press("3")
         #expect(tmux.wait(for: "户主") != nil)
@@ -123,6 +125,7 @@ import TestSupport
 
         // Again from the start: everything is there.
         let again = try TmuxSession("LANG=zh_CN.UTF-8 '\(gridwork)' --data '\(folder.path)'", width: 120, height: 40)
+        #expect(try again.logIn(), "logged in: \(again.screen())")
         #expect(again.wait(for: "1 总览") != nil)
         try again.press("5", "/")
         try again.type("邻里噪音")
@@ -154,7 +157,7 @@ import TestSupport
         #expect(cases.contains("\"agreement\" : \"楼上住户承诺晚十点后停工\\n物业监督执行\""), "the agreement keeps its two lines")
         #expect(cases.contains("\"stage\" : \"closed\"") && cases.contains("\"note\" : \"涉及多户，需社区协调\""))
         #expect(!files.contains { $0.hasPrefix("drafts/") && $0.hasSuffix(".json") }, "no draft is left once everything is saved")
-        let check = try CommandRun(gridwork, ["check", "--data", folder.path])
+        let check = try CommandRun(gridwork, ["check", "--data", folder.path], environment: ["GRIDWORK_PASSPHRASE": "demo-admin"])
         #expect(check.status == 0, "every record obeys the rules: \(check.output)")
     }
 
@@ -164,6 +167,7 @@ import TestSupport
         let demo = try CommandRun(gridwork, ["demo", "--data", folder.path, "--today", "2026-11-22"])
         #expect(demo.status == 0, "\(demo.errors)")
         let tmux = try TmuxSession("LANG=zh_CN.UTF-8 '\(gridwork)' --data '\(folder.path)'", width: 100, height: 30)
+        #expect(try tmux.logIn(), "logged in: \(tmux.screen())")
         #expect(tmux.wait(for: "1 总览") != nil)
         try tmux.press("5", "n")
         #expect(tmux.wait(for: "新建案件") != nil)
@@ -176,6 +180,8 @@ import TestSupport
         #expect(tmux.waitUntilFinished() != nil)
 
         let again = try TmuxSession("LANG=zh_CN.UTF-8 '\(gridwork)' --data '\(folder.path)'", width: 100, height: 30)
+
+        #expect(try again.logIn(), "logged in: \(again.screen())")
         let restored = again.wait(for: "已恢复上次未保存的草稿")
         #expect(restored?.contains("停电前没保存的案件") == true, "the form comes back as it was:\n\(again.screen())")
         try again.press("Escape")
