@@ -23,7 +23,7 @@ public final class TmuxSession {
     deinit { _ = try? tmux(["kill-server"], reading: false) }
 
     /// Types text as it is, Chinese included.
-    public func type(_ text: String) throws { try tmux(["send-keys", "-t", "main", "-l", text]) }
+    public func type(_ text: String) throws { try tmux(["send-keys", "-t", "main", "-l", "--", text]) }
 
     /// Presses named keys: `Enter`, `Escape`, `Tab`, `BTab`, `C-c`, `PageDown`, or single characters.
     public func press(_ keys: String...) throws { try tmux(["send-keys", "-t", "main"] + keys) }

@@ -43,7 +43,7 @@ import TestSupport
         try tmux.press("Enter")
         #expect(tmux.wait(for: "户主") != nil)
         try tmux.press("r")
-        #expect(tmux.wait(for: "登记居民") != nil)
+        #expect(tmux.wait(for: "─ 登记居民") != nil)
         try tmux.type("测试居民")
         try tmux.press("Tab")
         try tmux.type(idNumber)
@@ -57,14 +57,14 @@ import TestSupport
 
         try tmux.type("demo-worker")
         try tmux.press("Enter")
-        let back = tmux.wait(for: "登记居民")
+        let back = tmux.wait(for: "─ 登记居民")
         #expect(back?.contains("测试居民") == true && back?.contains(idNumber) == true, "the form is as it was:\n\(tmux.screen())")
         try tmux.press("Tab", "Enter")
-        #expect(tmux.wait { $0.contains("已保存") && !$0.contains("登记居民") } != nil, "saved after unlocking:\n\(tmux.screen())")
+        #expect(tmux.wait { $0.contains("已保存") && !$0.contains("─ 登记居民") } != nil, "saved after unlocking:\n\(tmux.screen())")
 
         // Someone else takes the keyboard: a supervisor, who may look but not change.
         try tmux.press("L")
-        #expect(tmux.wait(for: "换人登录") != nil)
+        #expect(tmux.wait(for: "本人输入口令继续") != nil)
         #expect(try tmux.logIn(supervisor, passphrase: "demo-supervisor"))
         #expect(tmux.wait(for: "督导（只读）") != nil, "the status line says who is working now:\n\(tmux.screen())")
         try tmux.press("e")
