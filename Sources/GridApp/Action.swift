@@ -31,6 +31,9 @@ public enum Action: Sendable {
     /// The reveal was written to the audit trail: show this resident's numbers in full.
     case revealed(RecordID)
     case historyLoaded(HistoryPanel)
+    case accountsLoaded(AccountsPanel)
+    /// An account change was made; the message says which.
+    case accountChanged(String)
 }
 
 /// What the reducer asks the outside world to do.
@@ -48,5 +51,8 @@ public enum Effect: Hashable, Sendable {
     case reveal(Resident)
     /// Read the audit trail's entries about one record.
     case loadHistory(RecordID, title: String)
+    /// Read the accounts for `:users`.
+    case loadAccounts
+    case changeAccount(AccountChange)
     case quit
 }

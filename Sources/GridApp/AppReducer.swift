@@ -15,6 +15,8 @@ public enum AppReducer {
             if key == .control("c") { return [.quit] }
             state.message = nil
             if state.history != nil { return history(&state, key) }
+            if state.passphrasePrompt != nil { return passphrasePrompt(&state, key) }
+            if state.accounts != nil { return accountsPanel(&state, key) }
             if state.form != nil { return FormReducer.reduce(&state, key) }
             switch state.mode {
             case .help: return help(&state, key)
@@ -115,6 +117,60 @@ public enum AppReducer {
         case .historyLoaded(let panel):
             state.history = panel
             return []
+        case .accountsLoaded(let panel):
+            state.accounts = panel
+            return []
+        case .accountChanged(let message):
+            state.passphrasePrompt = nil
+            state.message = StatusMessage(message)
+            return []
+        }
+    }
+
+    private static func passphrasePrompt(_ state: inout AppState, _ key: Key) -> [Effect] {
+        if key == .escape {
+            state.passphrasePrompt = nil
+            return []
+        }
+        guard var prompt = state.passphrasePrompt else { return [] }
+        let change = prompt.reduce(key, strings: state.strings)
+        state.passphrasePrompt = prompt
+        return change.map { [.changeAccount($0)] } ?? []
+    }
+
+    private static func accountsPanel(_ state: inout AppState, _ key: Key) -> [Effect] {
+        switch key {
+        case .escape, .character("q"), .enter: state.accounts = nil
+        case .down, .character("j"): state.accounts?.offset += 1
+        case .up, .character("k"):
+            let offset = state.accounts?.offset ?? 0
+            state.accounts?.offset = max(0, offset - 1)
+        default: break
+        }
+        return []
+    }
+
+    /// `:users`, `:user add LOGIN WORKER-ID`, `:user passwd [LOGIN]`, `:user disable|enable LOGIN`.
+    /// The store decides who may (admins; anyone for their own passphrase); this only asks.
+    private static func userCommand(_ state: inout AppState, _ words: [String]) -> [Effect]? {
+        switch (words.first ?? "", words.count) {
+        case ("users", 1):
+            return [.loadAccounts]
+        case ("user", 4) where words[1] == "add":
+            state.passphrasePrompt = PassphrasePrompt(purpose: .add(login: words[2], worker: RecordID(words[3])))
+            return []
+        case ("user", 2) where words[1] == "passwd":
+            state.passphrasePrompt = PassphrasePrompt(purpose: .change(login: state.login))
+            return []
+        case ("user", 3) where words[1] == "passwd":
+            state.passphrasePrompt = PassphrasePrompt(purpose: .change(login: words[2]))
+            return []
+        case ("user", 3) where words[1] == "disable":
+            return [.changeAccount(.disable(login: words[2]))]
+        case ("user", 3) where words[1] == "enable":
+            return [.changeAccount(.enable(login: words[2]))]
+        default:
+            return nil
         }
     }
 
@@ -123,6 +179,8 @@ public enum AppReducer {
         state.lock = screen
         state.revealed = []
         state.history = nil
+        state.accounts = nil
+        state.passphrasePrompt = nil
     }
 
     private static func lockScreen(_ state: inout AppState, _ key: Key) -> [Effect] {
@@ -388,7 +446,7 @@ public enum AppReducer {
         case ("goto", 2):
             return goto(&state, words[1])
         default:
-            break
+            if let effects = userCommand(&state, words) { return effects }
         }
         state.message = StatusMessage(state.strings.unknownCommand(line), isError: true)
         return []

@@ -41,6 +41,10 @@ public struct AppState: Sendable {
     public var revealed: Set<RecordID> = []
     /// The audit trail's entries about one record, over the screen while set.
     public var history: HistoryPanel?
+    /// `:users`: the accounts, over the screen while set.
+    public var accounts: AccountsPanel?
+    /// A new passphrase being typed for `:user add` or `:user passwd`.
+    public var passphrasePrompt: PassphrasePrompt?
     /// The present moment, set by the run loop before each key, so reducers stay pure.
     public var clock: Date
     public let keymap: Keymap

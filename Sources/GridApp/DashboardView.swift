@@ -22,6 +22,8 @@ public enum DashboardView {
         if state.mode == .help { HelpOverlay.draw(into: &buffer, state, glyphs: glyphs) }
         if state.form != nil { FormView.draw(into: &buffer, state, glyphs: glyphs) }
         if state.history != nil { HistoryPanel.draw(into: &buffer, state, glyphs: glyphs) }
+        if state.accounts != nil { AccountsPanel.draw(into: &buffer, state, glyphs: glyphs) }
+        if state.passphrasePrompt != nil { PassphrasePrompt.draw(into: &buffer, state, glyphs: glyphs) }
         return buffer
     }
 

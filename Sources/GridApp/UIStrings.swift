@@ -79,6 +79,17 @@ public struct UIStrings: Sendable {
     let historyTitle: @Sendable (String) -> String
     let historyEmpty: String
     let keepUnchanged: @Sendable (String) -> String
+    let accountsTitle: String
+    let accountCommands: String
+    let accountActive: String
+    let accountDisabled: String
+    let accountLockedOut: String
+    let newPassphrase: String
+    let passphraseAgain: String
+    let passphraseFor: @Sendable (String) -> String
+    let passphrasesDiffer: String
+    let passphraseTooShort: String
+    public let accountDone: @Sendable (AccountChange) -> String
     let draftUnreadable: String
     let findingHasCase: @Sendable (String) -> String
     let noFindings: String
@@ -149,7 +160,7 @@ public struct UIStrings: Sendable {
         },
         groups: [.move: "移动", .panes: "窗格", .screens: "页面", .item: "当前项", .tools: "工具"],
         help: "帮助",
-        helpCommands: "命令：:q 退出  :theme 名称 换主题  :lang zh|en 换语言  :goto 网格编码或案件编号",
+        helpCommands: "命令：:q 退出  :theme 名称 换主题  :lang zh|en 换语言  :goto 网格编码或案件编号  :users 账号（管理员）  :user passwd 改口令",
         hints: "? 帮助  / 筛选  : 命令  q 退出",
         loading: "正在读取数据…",
         noRecords: "没有记录",
@@ -235,6 +246,24 @@ public struct UIStrings: Sendable {
         historyTitle: { "修改记录：\($0)" },
         historyEmpty: "审计记录中没有这条记录的条目",
         keepUnchanged: { "留空不改（现为 \($0)）" },
+        accountsTitle: "账号",
+        accountCommands: "命令：:user add 账号 工作人员编号  :user passwd [账号]  :user disable 账号  :user enable 账号",
+        accountActive: "可用",
+        accountDisabled: "已停用",
+        accountLockedOut: "已锁定",
+        newPassphrase: "新口令",
+        passphraseAgain: "再输一次",
+        passphraseFor: { "\($0) 的口令" },
+        passphrasesDiffer: "两次输入的口令不一致，请再输一次",
+        passphraseTooShort: "口令至少 8 个字符",
+        accountDone: { change in
+            switch change {
+            case .add(let login, _, _): return "已新增账号 \(login)"
+            case .passphrase(let login, _): return "\(login) 的口令已更改"
+            case .disable(let login): return "账号 \(login) 已停用"
+            case .enable(let login): return "账号 \(login) 已启用"
+            }
+        },
         draftUnreadable: "上次的草稿无法读取，已另存为 drafts/*.unreadable",
         findingHasCase: { "该问题已立案：\($0)" },
         noFindings: "这条巡查记录没有发现问题，先按 f 添加",
@@ -289,7 +318,7 @@ public struct UIStrings: Sendable {
         },
         groups: [.move: "Move", .panes: "Panes", .screens: "Screens", .item: "Selected item", .tools: "Tools"],
         help: "Help",
-        helpCommands: "Commands: :q quit  :theme NAME  :lang zh|en  :goto GRID-CODE or CASE-NUMBER",
+        helpCommands: "Commands: :q quit  :theme NAME  :lang zh|en  :goto GRID-CODE or CASE-NUMBER  :users accounts (admins)  :user passwd",
         hints: "? help  / filter  : command  q quit",
         loading: "Reading data…",
         noRecords: "No records",
@@ -376,6 +405,24 @@ public struct UIStrings: Sendable {
         historyTitle: { "History: \($0)" },
         historyEmpty: "The audit trail has no entries about this record",
         keepUnchanged: { "leave empty to keep (now \($0))" },
+        accountsTitle: "Accounts",
+        accountCommands: "Commands: :user add LOGIN WORKER-ID  :user passwd [LOGIN]  :user disable LOGIN  :user enable LOGIN",
+        accountActive: "active",
+        accountDisabled: "disabled",
+        accountLockedOut: "locked out",
+        newPassphrase: "New passphrase",
+        passphraseAgain: "Again",
+        passphraseFor: { "Passphrase for \($0)" },
+        passphrasesDiffer: "The two passphrases differ; type the second again",
+        passphraseTooShort: "A passphrase has 8 characters or more",
+        accountDone: { change in
+            switch change {
+            case .add(let login, _, _): return "Added account \(login)"
+            case .passphrase(let login, _): return "Changed the passphrase of \(login)"
+            case .disable(let login): return "Disabled account \(login)"
+            case .enable(let login): return "Enabled account \(login)"
+            }
+        },
         draftUnreadable: "The last draft could not be read; it was kept as drafts/*.unreadable",
         findingHasCase: { "This finding already opened case \($0)" },
         noFindings: "This patrol log has no findings; press f to add one",

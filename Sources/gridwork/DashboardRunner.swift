@@ -129,6 +129,34 @@ final class DashboardRunner {
                     } catch {
                         _ = AppReducer.reduce(&state, .failed(error.message(in: state.language)))
                     }
+                case .loadAccounts:
+                    do {
+                        let panel = AccountsPanel(accounts: try store.accounts(), workers: state.data.workers, language: state.language, now: Date())
+                        if let refusal = AccessPolicy.refusalToManageAccounts(for: state.worker) {
+                            _ = AppReducer.reduce(&state, .failed(refusal.message(in: state.language)))
+                        } else {
+                            _ = AppReducer.reduce(&state, .accountsLoaded(panel))
+                        }
+                    } catch {
+                        _ = AppReducer.reduce(&state, .failed(error.message(in: state.language)))
+                    }
+                case .changeAccount(let change):
+                    do {
+                        switch change {
+                        case .add(let login, let worker, let passphrase):
+                            try store.addAccount(login: login, for: worker, passphrase: passphrase, by: state.actor)
+                        case .passphrase(let login, let passphrase):
+                            try store.changePassphrase(login: login, to: passphrase, by: state.actor)
+                        case .disable(let login):
+                            try store.setAccount(login, disabled: true, by: state.actor)
+                        case .enable(let login):
+                            try store.setAccount(login, disabled: false, by: state.actor)
+                        }
+                        _ = AppReducer.reduce(&state, .accountChanged(state.strings.accountDone(change)))
+                    } catch {
+                        state.passphrasePrompt = nil
+                        _ = AppReducer.reduce(&state, .failed(error.message(in: state.language)))
+                    }
                 case .loadHistory(let id, let title):
                     _ = AppReducer.reduce(&state, .historyLoaded(HistoryPanel(title: title, entries: store.audit.history(of: id.rawValue))))
                 case .applyTheme(let name):

@@ -143,6 +143,34 @@ import TerminalUI
         #expect(state.history == nil)
     }
 
+    @Test func accountsAreReachableFromTheCommandLine() throws {
+        var state = try DashboardFixture.working(on: "1")
+        func command(_ text: String) -> [Effect] {
+            press(&state, .character(":"))
+            type(&state, text)
+            return press(&state, .enter)
+        }
+        #expect(command("users") == [.loadAccounts])
+        #expect(command("user disable licm") == [.changeAccount(.disable(login: "licm"))])
+        #expect(command("user enable licm") == [.changeAccount(.enable(login: "licm"))])
+        #expect(command("user add wangfang W-2").isEmpty && state.passphrasePrompt?.login == "wangfang")
+        type(&state, "new-words-1")
+        press(&state, .enter)
+        type(&state, "new-words-2")
+        #expect(press(&state, .enter).isEmpty, "two different entries are refused")
+        #expect(state.passphrasePrompt?.error == state.strings.passphrasesDiffer)
+        type(&state, "new-words-1")
+        let screen = DashboardView.render(state, glyphs: .unicode).text
+        #expect(screen.contains("***********") && !screen.contains("new-words"))
+        #expect(press(&state, .enter) == [.changeAccount(.add(login: "wangfang", worker: DashboardFixture.zhang, passphrase: "new-words-1"))])
+        _ = AppReducer.reduce(&state, .accountChanged(state.strings.accountDone(.add(login: "wangfang", worker: DashboardFixture.zhang, passphrase: ""))))
+        #expect(state.passphrasePrompt == nil && state.message?.text == "已新增账号 wangfang")
+        // One's own passphrase, by default the login in use.
+        #expect(command("user passwd").isEmpty && state.passphrasePrompt?.login == "admin")
+        press(&state, .escape)
+        #expect(state.passphrasePrompt == nil)
+    }
+
     @Test func theLoginScreenShowsStarsNeverThePassphrase() throws {
         var lock = LockScreen(reason: .start)
         for character in "licm" { _ = LockReducer.reduce(&lock, .character(character)) }
