@@ -22,27 +22,29 @@ public struct DraftKeeper {
     }
 
     /// Writes `form` as the draft (or removes the draft once there is no form), unless the last
-    /// write was too recent; `force` writes anyway.
-    public mutating func keep(_ form: RecordForm?, now: Date, force: Bool = false) {
+    /// write was too recent; `force` writes anyway. True when the disk holds the form as it is.
+    @discardableResult
+    public mutating func keep(_ form: RecordForm?, now: Date, force: Bool = false) -> Bool {
         guard form != written else {
             isPending = false
-            return
+            return true
         }
         guard let form, form.isDirty else {
             folder.remove(for: worker)
             written = form
             isPending = false
-            return
+            return true
         }
         if !force && now.timeIntervalSince(lastWrite) < Double(Self.pause) / 1000 {
             isPending = true
-            return
+            return false
         }
         // A draft that cannot be written (a full disk) is tried again at the next change.
-        guard let data = try? JSONEncoder().encode(form), (try? folder.write(data, for: worker)) != nil else { return }
+        guard let data = try? JSONEncoder().encode(form), (try? folder.write(data, for: worker)) != nil else { return false }
         written = form
         lastWrite = now
         isPending = false
+        return true
     }
 
     /// The draft left by the last run, if any: the form, or why it could not be read (it is then set aside).

@@ -79,6 +79,7 @@ public struct UIStrings: Sendable {
     let historyTitle: @Sendable (String) -> String
     let historyEmpty: String
     let keepUnchanged: @Sendable (String) -> String
+    public let formNotKept: @Sendable (String) -> String
     let accountsTitle: String
     let accountCommands: String
     let accountActive: String
@@ -246,6 +247,7 @@ public struct UIStrings: Sendable {
         historyTitle: { "修改记录：\($0)" },
         historyEmpty: "审计记录中没有这条记录的条目",
         keepUnchanged: { "留空不改（现为 \($0)）" },
+        formNotKept: { "\($0) 的表单未能保存为草稿（磁盘已满？），为免丢失暂不换人；请 \($0) 登录后保存或放弃该表单" },
         accountsTitle: "账号",
         accountCommands: "命令：:user add 账号 工作人员编号  :user passwd [账号]  :user disable 账号  :user enable 账号",
         accountActive: "可用",
@@ -405,6 +407,7 @@ public struct UIStrings: Sendable {
         historyTitle: { "History: \($0)" },
         historyEmpty: "The audit trail has no entries about this record",
         keepUnchanged: { "leave empty to keep (now \($0))" },
+        formNotKept: { "\($0)'s open form could not be kept as a draft (is the disk full?), so the switch waits rather than lose it; \($0) should log in and save or drop it" },
         accountsTitle: "Accounts",
         accountCommands: "Commands: :user add LOGIN WORKER-ID  :user passwd [LOGIN]  :user disable LOGIN  :user enable LOGIN",
         accountActive: "active",

@@ -30,8 +30,9 @@ public enum AccountError: Error, Sendable {
                       : "\(path): no accounts are set up (no accounts.json). Run `gridwork init` first to set up the admin and the community passphrase."
         case .alreadySetUp(let path):
             return zh ? "\(path)：账号已经设置过，不会覆盖。" : "\(path): accounts are already set up and will not be replaced."
-        case .unknownLogin(let login):
-            return zh ? "没有名为“\(login)”的账号。" : "there is no account named \"\(login)\"."
+        case .unknownLogin:
+            // What was typed is not repeated: it may be a passphrase typed into the wrong field.
+            return zh ? "没有这个账号，请检查账号名。" : "there is no such account; check the login."
         case .wrongPassphrase(_, let left):
             return zh ? "口令不对。再错 \(left) 次，账号将被锁定几分钟。" : "wrong passphrase. \(left) more wrong tr\(left == 1 ? "y" : "ies") and the account is locked for a few minutes."
         case .lockedOut(let login, let until):

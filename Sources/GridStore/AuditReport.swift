@@ -35,7 +35,7 @@ public enum AuditFinding: Hashable, Sendable {
         case .duplicated(let line, let sequence):
             return zh ? "第 \(line) 行重复了第 \(sequence) 条" : "line \(line) repeats entry \(sequence)"
         case .headMissing:
-            return zh ? "audit/head.json 缺失或无法读取，无法判断末尾是否被删" : "audit/head.json is missing or unreadable, so entries cut from the end would not show"
+            return zh ? "audit/head.json 缺失或无法读取：审计记录可能被整体删除，或末尾被删" : "audit/head.json is missing or unreadable: the trail may have been removed, or cut at its end"
         }
     }
 }

@@ -189,7 +189,8 @@ public struct AuditTrail: Sendable {
             } else if head.count == count, let last = previous, last.hash != head.hash {
                 findings.append(.edited(line: sorted.last?.line ?? 0, sequence: last.sequence))
             }
-        } else if count > 0 {
+        } else if count > 0 || Store.isSecured(folder) {
+            // A set-up community has entries from its first day: none at all means they were removed.
             findings.append(.headMissing)
         }
         return AuditReport(entries: lines.count, findings: findings)

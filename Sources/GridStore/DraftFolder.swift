@@ -22,15 +22,18 @@ public struct DraftFolder: Sendable {
 
     public func write(_ draft: Data, for worker: RecordID) throws(StoreError) {
         try DurableFile.makeFolder(path)
-        try DurableFile.write(try key.map { key throws(StoreError) in try key.seal(draft) } ?? draft, to: file(for: worker))
+        // Sealed, a draft is `enc1:` and base64, which no plain JSON draft can start with.
+        let sealed = try key.map { key throws(StoreError) in Data(PersonalDataKey.prefix.utf8) + (try key.seal(draft)).base64EncodedData() }
+        try DurableFile.write(sealed ?? draft, to: file(for: worker))
     }
 
     /// The draft `worker` left, nil when there is none. One sealed under another key (or damaged)
     /// comes back as it is, and does not parse.
     public func read(for worker: RecordID) -> Data? {
         guard let data = FileManager.default.contents(atPath: file(for: worker)) else { return nil }
-        guard let key, data.first != UInt8(ascii: "{") else { return data }
-        return key.open(data) ?? data
+        let prefix = Data(PersonalDataKey.prefix.utf8)
+        guard let key, data.starts(with: prefix), let sealed = Data(base64Encoded: data.dropFirst(prefix.count)) else { return data }
+        return key.open(sealed) ?? data
     }
 
     public func remove(for worker: RecordID) {

@@ -38,6 +38,13 @@ extension Store {
                 throw failure
             }
             let key = try AccountBook.unwrap(account.wrappedKey, under: wrapping)
+            // Someone who has left (marked inactive, or taken off the list) no longer logs in.
+            switch ShardReader(folder: folder, context: .reading, key: key).read(Worker.self, StoreLayout.workers) {
+            case .failure(let problems):
+                throw .store(.fileHasProblems(problems.all.first ?? ShardReader.ioProblem(folder + "/" + StoreLayout.workers, EIO)))
+            case .success(let staff):
+                guard staff.records.contains(where: { $0.id == account.workerID && $0.active }) else { throw .disabled(login: login) }
+            }
             if account.failedTries != 0 || account.lockedUntil != nil {
                 account.failedTries = 0
                 account.lockedUntil = nil
@@ -101,7 +108,8 @@ extension Store {
     /// Sets a new passphrase: one's own, or anyone's for an admin (who then tells them in person).
     public func changePassphrase(login: String, to passphrase: String, by actor: RecordID, at instant: Date = Date()) throws(AccountError) {
         guard let key else { throw .notSetUp(path: folder) }
-        let target = try AccountBook.read(folder).accounts[AccountBook.read(folder).index(of: login)]
+        let book = try AccountBook.read(folder)
+        let target = book.accounts[try book.index(of: login)]
         if target.workerID != actor { try checkAccountAccess(actor) }
         let replacement = try AccountBook.account(login: login, worker: target.workerID, passphrase: passphrase, key: key, at: target.createdAt)
         try changeBook(by: actor, at: instant, event: AuditTrail.Event(.passphraseChanged, kind: .worker, record: target.workerID.rawValue, fields: [login])) { book throws(AccountError) in

@@ -371,9 +371,8 @@ public final class Store {
                 throw .invalid(kind: R.kind, violations: [RuleViolation("residents", .stillReferenced)])
             }
             records.remove(at: index)
-            try write(records, to: path)
             locations[record.id] = nil
-            try audit.append([AuditTrail.Event(.remove, kind: R.kind, record: record.id.rawValue)], actor: worker.rawValue, at: Date())
+            try write(records, to: path, auditing: [AuditTrail.Event(.remove, kind: R.kind, record: record.id.rawValue)], by: worker, at: Date())
         }
     }
 
@@ -407,8 +406,7 @@ public final class Store {
             records.append(stamped)
             event = AuditTrail.Event(.create, kind: R.kind, record: record.id.rawValue)
         }
-        try write(records, to: path)
-        try audit.append([event], actor: worker.rawValue, at: now)
+        try write(records, to: path, auditing: [event], by: worker, at: now)
         return stamped
     }
 
@@ -419,7 +417,7 @@ public final class Store {
     }
 
     func insertNew<R: StoredRecord>(_ records: [R], by worker: RecordID, at instant: Date, checkingAccess: Bool) throws(StoreError) {
-        if checkingAccess { for record in records { try checkAccess(worker, changing: record) } }
+        if checkingAccess { try checkAccess(worker, changing: records) }
         let now = Timestamp.wholeSeconds(instant)
         let context = ValidationContext(now: now)
         var byFile: [String: [R]] = [:]
@@ -438,19 +436,48 @@ public final class Store {
                 if let clash = additions.lazy.compactMap({ known[$0.id] }).first {
                     throw .staleRecord(kind: R.kind, changedBy: workerName(clash.meta.updatedBy), changedAt: clash.meta.updatedAt)
                 }
-                try write(existing + additions, to: path, keep: false)
+                try write(existing + additions, to: path,
+                          auditing: [AuditTrail.Event(.importRecords, kind: R.kind, record: path, fields: [String(additions.count)])],
+                          by: worker, at: now, keep: false)
             }
-            try audit.append(byFile.keys.sorted().map { path in
-                AuditTrail.Event(.importRecords, kind: R.kind, record: path, fields: [String(byFile[path]?.count ?? 0)])
-            }, actor: worker.rawValue, at: now)
         }
     }
 
-    /// Refuses a change the worker may not make (see `AccessPolicy`). A folder with no workers
-    /// yet is being set up, and lets its first records in.
+    /// Refuses a change the worker may not make (see `AccessPolicy`), judged by the list of
+    /// workers as it is on disk now (an admin may have changed a role since this copy opened).
+    /// Only a folder without accounts and without workers, being set up, lets anyone in; a list
+    /// that cannot be read refuses everyone.
+    func checkAccess(_ worker: RecordID, changing records: [any Record]) throws(StoreError) {
+        let staff: [Worker]
+        do {
+            staff = try load(Worker.self, StoreLayout.workers, verifying: true)
+        } catch {
+            if key == nil && workers.isEmpty { return }
+            throw error
+        }
+        if staff.isEmpty && key == nil { return }
+        let who = staff.first { $0.id == worker }
+        for record in records {
+            if let refusal = AccessPolicy.refusal(for: who, changing: record) { throw .refused(refusal) }
+        }
+    }
+
     func checkAccess(_ worker: RecordID, changing record: any Record) throws(StoreError) {
-        if workers.isEmpty { return }
-        if let refusal = AccessPolicy.refusal(for: workers.first { $0.id == worker }, changing: record) { throw .refused(refusal) }
+        try checkAccess(worker, changing: [record])
+    }
+
+    /// Writes records and then the audit entry for them. A write the disk did not confirm is in
+    /// place all the same, so it is audited before the error goes up.
+    private func write<R: StoredRecord>(_ records: [R], to path: String, auditing events: [AuditTrail.Event], by worker: RecordID, at instant: Date,
+                                        keep: Bool = true) throws(StoreError) {
+        do {
+            try write(records, to: path, keep: keep)
+        } catch {
+            guard case .notConfirmed = error else { throw error }
+            try audit.append(events, actor: worker.rawValue, at: instant)
+            throw error
+        }
+        try audit.append(events, actor: worker.rawValue, at: instant)
     }
 
     /// The top-level fields that differ between two revisions of a record, by name (never values).

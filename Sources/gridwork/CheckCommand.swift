@@ -14,7 +14,12 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let store = try options.openStore()
-        let problems = store.checkEveryFile() + store.checkReferences()
+        var problems = store.checkEveryFile() + store.checkReferences()
+        // Numbers left in plain text in a set-up community (an interrupted `init`, a hand edit).
+        problems += store.filesWithPlainPersonalData.sorted().map { path in
+            StoreProblem(path: store.folder + "/" + path, position: nil, message: LocalizedText(
+                zh: "含未加密的身份证号或手机号；运行 gridwork init 将其加密", en: "holds ID or phone numbers in plain text; run `gridwork init` to encrypt them"))
+        }
         for problem in problems { print(problem.formatted(in: options.language)) }
         if !problems.isEmpty { throw failure(options.text.checkFound(problems.count)) }
         let files = RecordKind.allCases.map { store.filePaths(of: $0).count }.reduce(0, +)

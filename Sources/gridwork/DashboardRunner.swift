@@ -111,7 +111,11 @@ final class DashboardRunner {
                         let session = try Store.logIn(folder: folder, login: login, passphrase: passphrase)
                         if session.workerID != state.actor {
                             // The last worker's open form waits as their draft; the new one gets theirs back.
-                            drafts.keep(state.form, now: Date(), force: true)
+                            // A form that cannot be kept (a full disk) is never dropped: the switch waits.
+                            guard drafts.keep(state.form, now: Date(), force: true) else {
+                                _ = AppReducer.reduce(&state, .unlockFailed(state.strings.formNotKept(state.worker?.name ?? state.login)))
+                                continue
+                            }
                             _ = AppReducer.reduce(&state, .unlocked(worker: session.workerID, login: session.login))
                             drafts = DraftKeeper(folder: DraftFolder(dataFolder: store.folder, key: session.key), worker: state.actor)
                             restoreDraft(&drafts, into: &state, loader: loader, today: today)

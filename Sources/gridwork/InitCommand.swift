@@ -33,7 +33,15 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let language = options.language
         let folder = options.dataFolder
-        if Store.isSecured(folder) { throw failure(AccountError.alreadySetUp(path: folder).message(in: language)) }
+        if Store.isSecured(folder) {
+            // Set up already: finish what an interrupted setup or a hand edit left in plain text.
+            let (store, session) = try options.openStoreLoggedIn()
+            _ = store.checkEveryFile()
+            let plain = store.filesWithPlainPersonalData.count
+            do { try store.sealPlainPersonalData(by: session?.workerID ?? RecordID("W-admin")) } catch { throw failure(error.message(in: language)) }
+            print(LocalizedText(zh: "账号已设置过；已加密 \(plain) 个含明文号码的文件。", en: "Accounts were set up already; encrypted \(plain) file\(plain == 1 ? "" : "s") that held numbers in plain text.")(language))
+            return
+        }
         let store: Store
         do {
             if FileManager.default.fileExists(atPath: folder + "/gridwork.json") {

@@ -257,6 +257,65 @@ import TestSupport
         #expect(store.audit.verify().isIntact)
     }
 
+    @Test func rolesAreReadFromDiskAndAnUnreadableListRefusesEveryone() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let (store, session) = try securedSample(folder)
+        let other = try Store.open(folder.path, key: session.key)
+        var household = try #require(store.allRecords(Household.self).first)
+        // Another copy makes 网格员乙 a supervisor; this copy, opened before, applies it at once.
+        var yi = try #require(other.workers.first { $0.id == SampleCommunity.workerTwo })
+        yi.role = .supervisor
+        _ = try other.save(yi, by: SampleCommunity.admin)
+        household.notes = "角色已改"
+        #expect(throws: StoreError.self) { try store.save(household, by: SampleCommunity.workerTwo) }
+        // A list of workers that cannot be read lets no one write (it never fails open).
+        try "{ broken".write(toFile: folder.path + "/workers.json", atomically: true, encoding: .utf8)
+        #expect(throws: StoreError.self) { try store.save(household, by: SampleCommunity.admin) }
+        #expect(throws: AccountError.self) { try Store.logIn(folder: folder.path, login: "admin", passphrase: Self.adminPassphrase) }
+    }
+
+    @Test func aWorkerWhoHasLeftCannotLogIn() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let (store, _) = try securedSample(folder)
+        var yi = try #require(store.workers.first { $0.id == SampleCommunity.workerTwo })
+        yi.active = false
+        _ = try store.save(yi, by: SampleCommunity.admin)
+        #expect { try Store.logIn(folder: folder.path, login: "yi", passphrase: "yi-passphrase") } throws: { error in
+            guard let error = error as? AccountError, case .disabled = error else { return false }
+            return true
+        }
+        // A login typed wrong is not repeated (it may be a passphrase in the wrong field).
+        #expect { try Store.logIn(folder: folder.path, login: "my-secret-words", passphrase: "x") } throws: { error in
+            !String(describing: error).contains("my-secret-words")
+        }
+    }
+
+    @Test func draftsAreSealedWithAPrefixAndAlwaysReadBack() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let (_, session) = try securedSample(folder)
+        let drafts = DraftFolder(dataFolder: folder.path, key: session.key)
+        let worker = RecordID("W-two")
+        // A random nonce starts with "{" one time in 256: every draft must still read back.
+        for index in 0..<300 {
+            let draft = Data("{\"idNumber\":\"11010519491231002X\",\"n\":\(index)}".utf8)
+            try drafts.write(draft, for: worker)
+            #expect(drafts.read(for: worker) == draft)
+        }
+        let onDisk = try #require(FileManager.default.contents(atPath: folder.path + "/drafts/W-two.json"))
+        #expect(onDisk.starts(with: Data("enc1:".utf8)) && PlainNumberScan.files(under: folder.path) == [])
+    }
+
+    @Test func aSetUpCommunityWithoutItsTrailIsReported() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        _ = try securedSample(folder)
+        try FileManager.default.removeItem(atPath: folder.path + "/audit")
+        #expect(AuditTrail(dataFolder: folder.path).verify().findings == [.headMissing])
+    }
+
     static func mode(_ path: String) throws -> Int {
         (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1
     }
