@@ -59,7 +59,7 @@ public struct AuditTrail: Sendable {
         try DurableFile.append(lines, to: path, validLength: validLength)
         let head = Head(count: sequence, hash: previous)
         do {
-            try DurableFile.write(try RecordCoding.encoder().encode(head), to: headPath)
+            try DurableFile.write(try RecordCoding.encoder().encode(head), to: headPath, synced: false)
         } catch let error as StoreError {
             throw error
         } catch {

@@ -15,7 +15,9 @@ enum DurableFile {
     /// Temp files end with this, so that the next start can find and remove what a crash left.
     static let temporarySuffix = ".gwtmp"
 
-    static func write(_ data: Data, to path: String) throws(StoreError) {
+    /// `synced: false` skips both fsyncs, for derived files whose loss in a power cut is harmless
+    /// (the audit trail's head: a stale one only counts fewer entries than the trail holds).
+    static func write(_ data: Data, to path: String, synced: Bool = true) throws(StoreError) {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = folder + "/." + name + "." + String(getpid()) + "-" + String(UInt32.random(in: 0...UInt32.max), radix: 16) + temporarySuffix
@@ -29,13 +31,14 @@ enum DurableFile {
             failure = .io(.write, path: path, code: errno)
         }
         if failure == nil { failure = writeAll(data, to: descriptor, path: path) }
-        if failure == nil, fsync(descriptor) != 0 { failure = .io(.sync, path: path, code: errno) }
+        if failure == nil, synced, fsync(descriptor) != 0 { failure = .io(.sync, path: path, code: errno) }
         if close(descriptor) != 0, failure == nil { failure = .io(.write, path: path, code: errno) }
         if failure == nil, rename(temporary, path) != 0 { failure = .io(.rename, path: path, code: errno) }
         if let failure {
             unlink(temporary)
             throw failure
         }
+        if !synced { return }
         do {
             try syncFolder(folder)
         } catch {
