@@ -20,15 +20,8 @@ public struct AccountsPanel: Hashable, Sendable {
 
     static func draw(into buffer: inout Buffer, _ state: AppState, glyphs: Glyphs) {
         guard let panel = state.accounts else { return }
-        let width = min(buffer.width - 4, 96)
-        let content = DetailView.wrapped(panel.lines.map { DetailLine($0) } + [DetailLine(""), DetailLine(state.strings.accountCommands, role: .dim)],
-                                         width: width - 4)
-        let height = min(buffer.height - 2, content.count + 2)
-        let rect = Rect(x: (buffer.width - width) / 2, y: (buffer.height - height) / 2, width: width, height: height)
-        buffer.fill(rect)
-        buffer.box(rect, title: state.strings.accountsTitle + "  (Esc)", glyphs: glyphs, role: .borderFocused)
-        DetailView.draw(into: &buffer, Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2),
-                        lines: content, offset: min(panel.offset, max(0, content.count - (rect.height - 2))), selectedItem: nil, empty: "")
+        let lines = panel.lines.map { DetailLine($0) } + [DetailLine(""), DetailLine(state.strings.accountCommands, role: .dim)]
+        Overlay.draw(into: &buffer, title: state.strings.accountsTitle, lines: lines, offset: panel.offset, maxWidth: 96, glyphs: glyphs)
     }
 }
 

@@ -139,14 +139,8 @@ public enum AppReducer {
     }
 
     private static func accountsPanel(_ state: inout AppState, _ key: Key) -> [Effect] {
-        switch key {
-        case .escape, .character("q"), .enter: state.accounts = nil
-        case .down, .character("j"): state.accounts?.offset += 1
-        case .up, .character("k"):
-            let offset = state.accounts?.offset ?? 0
-            state.accounts?.offset = max(0, offset - 1)
-        default: break
-        }
+        guard var panel = state.accounts else { return [] }
+        state.accounts = Overlay.scroll(&panel.offset, key) ? panel : nil
         return []
     }
 
@@ -197,14 +191,8 @@ public enum AppReducer {
     }
 
     private static func history(_ state: inout AppState, _ key: Key) -> [Effect] {
-        switch key {
-        case .escape, .character("q"), .character("i"), .enter: state.history = nil
-        case .down, .character("j"): state.history?.offset += 1
-        case .up, .character("k"):
-            let offset = state.history?.offset ?? 0
-            state.history?.offset = max(0, offset - 1)
-        default: break
-        }
+        guard var panel = state.history else { return [] }
+        state.history = key != .character("i") && Overlay.scroll(&panel.offset, key) ? panel : nil
         return []
     }
 

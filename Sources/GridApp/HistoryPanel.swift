@@ -27,13 +27,7 @@ public struct HistoryPanel: Hashable, Sendable {
 
     static func draw(into buffer: inout Buffer, _ state: AppState, glyphs: Glyphs) {
         guard let panel = state.history else { return }
-        let width = min(buffer.width - 4, 90)
-        let content = DetailView.wrapped(panel.lines(state), width: width - 4)
-        let height = min(buffer.height - 2, content.count + 2)
-        let rect = Rect(x: (buffer.width - width) / 2, y: (buffer.height - height) / 2, width: width, height: height)
-        buffer.fill(rect)
-        buffer.box(rect, title: state.strings.historyTitle(panel.title) + "  (Esc)", glyphs: glyphs, role: .borderFocused)
-        DetailView.draw(into: &buffer, Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2),
-                        lines: content, offset: min(panel.offset, max(0, content.count - (rect.height - 2))), selectedItem: nil, empty: "")
+        Overlay.draw(into: &buffer, title: state.strings.historyTitle(panel.title), lines: panel.lines(state), offset: panel.offset,
+                     maxWidth: 90, glyphs: glyphs)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GridModel
+import GridStore
 import TerminalUI
 
 /// The first screen of an empty data folder: try the demo, or set up a new community.
@@ -91,12 +92,12 @@ public enum SetupReducer {
                     return nil
                 }
                 let login = state.adminLogin.trimmingCharacters(in: .whitespaces)
-                guard (2...32).contains(login.count), login.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || ".-_".contains($0)) }) else {
+                guard Account.isValidLogin(login) else {
                     state.error = state.strings.badLogin
                     state.field = .adminLogin
                     return nil
                 }
-                for field in [SetupState.Field.adminPassphrase, .communityPassphrase] where state.text(of: field).count < 8 {
+                for field in [SetupState.Field.adminPassphrase, .communityPassphrase] where state.text(of: field).count < Account.minimumPassphraseLength {
                     state.error = state.strings.shortPassphrase
                     state.field = field
                     return nil

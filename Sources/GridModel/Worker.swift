@@ -1,3 +1,5 @@
+import Foundation
+
 /// Someone who uses gridwork: a grid worker, a community admin or a supervisor.
 public struct Worker: Record, Hashable {
     public static let kind = RecordKind.worker
@@ -27,5 +29,13 @@ public struct Worker: Record, Hashable {
             check.gridCode(code, FieldPath("gridCodes").appending(index: index))
         }
         return check.violations
+    }
+}
+
+extension Worker {
+    /// The admin a new community is set up with, when the list of workers has none yet.
+    public static func firstAdmin(named name: String, at instant: Date) -> Worker {
+        let id = RecordID("W-admin")
+        return Worker(meta: RecordMeta(id: id, createdBy: id, createdAt: instant), name: name, role: .admin, gridCodes: [], phone: nil)
     }
 }

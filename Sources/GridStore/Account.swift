@@ -23,7 +23,7 @@ public struct Account: Codable, Hashable, Sendable {
     public func isLockedOut(at instant: Date) -> Bool { lockedUntil.map { $0 > instant } ?? false }
 
     /// 2 to 32 of a-z, 0-9, `.`, `-`, `_`: typed quickly on any keyboard, safe in file names.
-    static func isValidLogin(_ login: String) -> Bool {
+    public static func isValidLogin(_ login: String) -> Bool {
         (2...32).contains(login.count) && login.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || ".-_".unicodeScalars.contains($0) }
     }
 }

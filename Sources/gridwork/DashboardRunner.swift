@@ -293,8 +293,7 @@ final class DashboardRunner {
             case .create(let code, let name, let adminLogin, let adminPassphrase, let communityPassphrase):
                 do {
                     let store = try Store.create(folder, manifest: Manifest(name: name, areaCode: code))
-                    let admin = Worker(meta: RecordMeta(id: RecordID("W-admin"), createdBy: RecordID("W-admin"), createdAt: Date()),
-                                       name: adminLogin, role: .admin, gridCodes: [], phone: nil)
+                    let admin = Worker.firstAdmin(named: adminLogin, at: Date())
                     _ = try store.setUpCommunity(communityPassphrase: communityPassphrase, admin: admin, login: adminLogin, passphrase: adminPassphrase)
                     return folder
                 } catch let error as AccountError {

@@ -56,8 +56,7 @@ struct InitCommand: ParsableCommand {
             throw failure(error.message(in: language))
         }
         let admin = store.workers.first { $0.role == .admin && $0.active }
-            ?? Worker(meta: RecordMeta(id: RecordID("W-admin"), createdBy: RecordID("W-admin"), createdAt: Date()),
-                      name: adminName, role: .admin, gridCodes: [], phone: nil)
+            ?? Worker.firstAdmin(named: adminName, at: Date())
         guard let community = PassphraseReader.readNew(
             prompt: LocalizedText(zh: "社区口令（用于加密个人信息）：", en: "Community passphrase (encrypts personal data): ")(language),
             again: LocalizedText(zh: "再输入一次：", en: "Again: ")(language), variable: "GRIDWORK_COMMUNITY_PASSPHRASE"),
