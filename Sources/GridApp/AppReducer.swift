@@ -300,7 +300,8 @@ public enum AppReducer {
             guard let target = state.selectedRecordID else { return [] }
             return [.loadHistory(target.id, title: target.title)]
         case .lock:
-            lock(&state, LockScreen(reason: .switchUser))
+            // The worker's own login is filled in, so a passphrase typed at once goes into the starred field.
+            lock(&state, LockScreen(reason: .switchUser, login: state.login))
         case .undo:
             guard let step = state.undoSteps.last else {
                 state.message = StatusMessage(state.strings.nothingToUndo)

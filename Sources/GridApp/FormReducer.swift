@@ -87,7 +87,11 @@ enum FormReducer {
             }
         }
         form.fields[form.focus] = field
-        if field.input != before.input || field.choice != before.choice || field.flagged != before.flagged { form.isDirty = true }
+        if field.input != before.input || field.choice != before.choice || field.flagged != before.flagged {
+            form.isDirty = true
+            // An error about the whole record may depend on this field: it is checked again on saving.
+            form.clearRecordError()
+        }
     }
 
     /// Checks the field the cursor is leaving, so a mistake shows while it is fresh. An ID number
@@ -139,6 +143,8 @@ enum FormReducer {
     /// beside its field and everything typed stays.
     private static func save(_ state: inout AppState, _ form: RecordForm) -> [Effect] {
         var form = form
+        // The record is checked again from scratch; an earlier verdict on it may no longer hold.
+        form.clearRecordError()
         // A resident already on file is shown instead of being registered twice.
         if case .resident = form.purpose, let number = try? ResidentIDNumber.parse(form.value("idNumber")), let existing = state.data.resident(withIDNumber: number.text), existing.id != form.residentID {
             state.form = nil
@@ -157,10 +163,7 @@ enum FormReducer {
             state.form = form
             return changes.isEmpty ? [] : [.save(changes)]
         case .failure(let error):
-            if let index = form.fields.firstIndex(where: { $0.key == error.key }) {
-                form.fields[index].error = error.message
-                form.focus = index
-            }
+            form.showRecordError(error)
             state.form = form
             return []
         }

@@ -57,8 +57,14 @@ public enum LockReducer {
             lock.passphrase = TextField()
             return .attempt(login: login, passphrase: passphrase)
         case .escape:
-            // Clears what was typed; the lock itself stays.
-            if lock.isOnPassphrase { lock.passphrase = TextField() } else { lock.login = TextField() }
+            // Clears what was typed; with nothing typed, someone else logs in. The lock itself stays.
+            if lock.isOnPassphrase && !lock.passphrase.isEmpty {
+                lock.passphrase = TextField()
+            } else {
+                lock.login = TextField()
+                lock.passphrase = TextField()
+                lock.isOnPassphrase = false
+            }
         default:
             if lock.isOnPassphrase { edit(&lock.passphrase, key) } else { edit(&lock.login, key) }
         }
@@ -122,7 +128,8 @@ public enum LockView {
             buffer.write(line, x: rect.x + 2, y: y, maxWidth: rect.width - 4, role: .danger)
             y += 1
         }
-        buffer.write(strings.lockKeys, x: rect.x + 2, y: min(rect.y + rect.height - 2, max(y, rect.y + rect.height - 2)),
+        let keys = lock.isOnPassphrase && !lock.login.isEmpty ? strings.lockKeysSwitch : strings.lockKeys
+        buffer.write(keys, x: rect.x + 2, y: min(rect.y + rect.height - 2, max(y, rect.y + rect.height - 2)),
                      maxWidth: rect.width - 4, role: .dim, ellipsis: glyphs.ellipsis)
         return buffer
     }

@@ -39,6 +39,10 @@ public struct RecordForm: Hashable, Sendable, Codable {
     public var openedRevision: Int?
     /// The grid the record belongs to, so a draft can be reopened with its grid read.
     public var grid: GridCode?
+    /// The field showing an error about the whole record (a gender the ID number contradicts, a
+    /// start in the future). It depends on other fields too, so any change clears it and saving
+    /// checks the record again.
+    public var recordErrorKey: String?
 
     public init(_ purpose: Purpose, fields: [FormField]) {
         self.purpose = purpose
@@ -94,6 +98,22 @@ public struct RecordForm: Hashable, Sendable, Codable {
     }
 
     func value(_ key: String) -> String { self[key]?.value ?? "" }
+
+    /// Shows an error about the whole record beside the field it names, and puts the cursor there.
+    mutating func showRecordError(_ error: FormError) {
+        clearRecordError()
+        guard let index = fields.firstIndex(where: { $0.key == error.key }) else { return }
+        fields[index].error = error.message
+        focus = index
+        recordErrorKey = error.key
+    }
+
+    /// Drops the error about the whole record: a field it depends on changed, or it is checked again.
+    mutating func clearRecordError() {
+        guard let key = recordErrorKey else { return }
+        recordErrorKey = nil
+        if let index = fields.firstIndex(where: { $0.key == key }) { fields[index].error = nil }
+    }
 
     /// A text field's value, nil when left empty.
     func optionalValue(_ key: String) -> String? {

@@ -71,6 +71,8 @@ public struct UIStrings: Sendable {
     let loginLabel: String
     let passphraseLabel: String
     let lockKeys: String
+    /// The keys while the locked worker's login is filled in and the passphrase is asked.
+    let lockKeysSwitch: String
     public let checking: String
     let workingAs: @Sendable (_ name: String, _ role: String) -> String
     let revealHint: String
@@ -239,6 +241,7 @@ public struct UIStrings: Sendable {
         loginLabel: "账号",
         passphraseLabel: "口令",
         lockKeys: "Tab 切换  Enter 登录  Ctrl-C 退出",
+        lockKeysSwitch: "Enter 继续  Esc 换人登录  Ctrl-C 退出",
         checking: "正在核对口令……",
         workingAs: { "当前用户：\($0)（\($1)）" },
         revealHint: "在详情窗格中选中一位居民，再按 x 查看完整号码",
@@ -399,6 +402,7 @@ public struct UIStrings: Sendable {
         loginLabel: "Login",
         passphraseLabel: "Passphrase",
         lockKeys: "Tab switch  Enter log in  Ctrl-C quit",
+        lockKeysSwitch: "Enter go on  Esc someone else  Ctrl-C quit",
         checking: "Checking the passphrase…",
         workingAs: { "Working as \($0) (\($1))" },
         revealHint: "Pick a resident in the detail pane, then press x to show the full numbers",
