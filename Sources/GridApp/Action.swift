@@ -34,6 +34,9 @@ public enum Action: Sendable {
     case accountsLoaded(AccountsPanel)
     /// An account change was made; the message says which.
     case accountChanged(String)
+    /// The store refused a write because this session's account was disabled since it logged in:
+    /// the screen locks (an open form waits) and the message says why.
+    case sessionRevoked(String)
 }
 
 /// What the reducer asks the outside world to do.

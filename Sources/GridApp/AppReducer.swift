@@ -45,8 +45,14 @@ public enum AppReducer {
             return []
         case .saved(let changes, let data):
             state.isSaving = false
-            state.undoSteps.append(UndoStep(saved: changes, before: state.data))
             state.form = nil
+            guard !changes.isEmpty else {
+                // The store found nothing to change (typed, then typed back): nothing to undo either.
+                replaceData(&state, data)
+                state.message = StatusMessage(state.strings.nothingChanged)
+                return []
+            }
+            state.undoSteps.append(UndoStep(saved: changes, before: state.data))
             replaceData(&state, data)
             if let first = changes.first {
                 // Stay where the worker is (a visit logged from a household stays on it); show the record when it belongs here.
@@ -123,6 +129,12 @@ public enum AppReducer {
         case .accountChanged(let message):
             state.passphrasePrompt = nil
             state.message = StatusMessage(message)
+            return []
+        case .sessionRevoked(let message):
+            state.isSaving = false
+            var screen = LockScreen(reason: .switchUser)
+            screen.message = message
+            lock(&state, screen)
             return []
         }
     }

@@ -10,11 +10,15 @@ public struct ChangeWriter {
     public init(store: Store) { self.store = store }
 
     /// Saves each change in order and returns them as stored (revisions raised, case numbers given),
-    /// with the error that stopped the rest, if any: what was stored before it stays stored.
+    /// with the error that stopped the rest, if any: what was stored before it stays stored. A
+    /// change that changed nothing on file is left out.
     public func save(_ changes: [RecordChange], by worker: RecordID, at instant: Date) -> (stored: [RecordChange], failure: StoreError?) {
         var stored: [RecordChange] = []
         do {
-            for change in changes { stored.append(try saveOne(change, by: worker, at: instant)) }
+            for change in changes {
+                let result = try saveOne(change, by: worker, at: instant)
+                if result.revision != change.revision { stored.append(result) }
+            }
         } catch {
             return (stored, error)
         }

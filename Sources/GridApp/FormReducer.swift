@@ -152,6 +152,11 @@ enum FormReducer {
             state.message = StatusMessage(state.strings.alreadyOnFile(existing.name), isError: true)
             return []
         }
+        if form.isEdit && !form.isDirty {
+            state.form = nil
+            state.message = StatusMessage(state.strings.nothingChanged)
+            return []
+        }
         if let bad = form.fields.firstIndex(where: { $0.error != nil }) {
             form.focus = bad
             state.form = form

@@ -82,6 +82,15 @@ public struct RecordForm: Hashable, Sendable, Codable {
         return FormError(key: fields.first?.key ?? "", message: UIStrings.forLanguage(language).changedSinceOpened)
     }
 
+    /// True when the form edits a record on file (rather than adding one or a timeline entry).
+    var isEdit: Bool {
+        switch purpose {
+        case .household(let id, _), .resident(let id, _), .patrol(let id, _): return id != nil
+        case .caseDetails: return true
+        case .caseStep, .finding, .newCase: return false
+        }
+    }
+
     /// The resident the form edits, nil for any other form or a new resident.
     var residentID: RecordID? {
         if case .resident(let id, _) = purpose { return id }

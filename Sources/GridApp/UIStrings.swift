@@ -63,6 +63,8 @@ public struct UIStrings: Sendable {
     let changedSinceOpened: String
     let undone: String
     let nothingToUndo: String
+    /// An edit saved with nothing changed: nothing was written.
+    let nothingChanged: String
     let cannotUndo: String
     let draftRestored: String
     let lockStart: String
@@ -233,6 +235,7 @@ public struct UIStrings: Sendable {
         changedSinceOpened: "打开此表后该记录已被他人修改，为免覆盖未保存；按 Esc 关闭后重新打开查看新内容",
         undone: "已撤销上一次修改",
         nothingToUndo: "本次没有可撤销的修改",
+        nothingChanged: "没有改动，未保存",
         cannotUndo: "上一次修改是案件办理步骤或新立案件，办理记录不能撤销；如有误请添加备注或重新打开",
         draftRestored: "已恢复上次未保存的草稿：Enter 保存，Esc 放弃",
         lockStart: "请登录。",
@@ -394,6 +397,7 @@ public struct UIStrings: Sendable {
         changedSinceOpened: "Someone changed this record after the form opened; not saved, so as not to overwrite it. Esc, then open it again",
         undone: "The last change was undone",
         nothingToUndo: "Nothing to undo in this session",
+        nothingChanged: "Nothing changed, nothing saved",
         cannotUndo: "The last change was a workflow step or a new case: timeline entries are never undone; add a note or reopen instead",
         draftRestored: "Restored the form you had not saved: Enter saves, Esc drops it",
         lockStart: "Please log in.",

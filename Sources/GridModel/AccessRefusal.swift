@@ -8,6 +8,14 @@ public enum AccessRefusal: Error, Hashable, Sendable {
     case adminOnly(worker: String, what: LocalizedText)
     /// The worker has left (marked inactive) or is not on file at all.
     case notActive(worker: String)
+    /// The account this session logged in with was disabled (or removed) since.
+    case accountDisabled(login: String)
+
+    /// The session's own account was disabled: its screen must lock, not only refuse.
+    public var isAccountDisabled: Bool {
+        if case .accountDisabled = self { return true }
+        return false
+    }
 
     public func message(in language: Language) -> String {
         let zh = language == .zh
@@ -22,6 +30,9 @@ public enum AccessRefusal: Error, Hashable, Sendable {
         case .adminOnly(let worker, let what):
             return zh ? "只有社区管理员可以修改\(what.zh)；\(worker) 不是管理员。"
                       : "only the community admin can change \(what.en); \(worker) is not an admin."
+        case .accountDisabled(let login):
+            return zh ? "账号“\(login)”已被停用，此次修改没有保存。屏幕已锁定，请换人登录。"
+                      : "account \"\(login)\" has been disabled: this change was not saved. The screen is locked; someone else may log in."
         case .notActive(let worker):
             return zh ? "\(worker) 已停用或不在工作人员名单中，不能修改数据。"
                       : "\(worker) is inactive or not on the list of workers and cannot change data."

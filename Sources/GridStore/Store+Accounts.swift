@@ -148,6 +148,9 @@ extension Store {
                             _ change: (inout AccountBook) throws(AccountError) -> Void) throws(AccountError) {
         try Self.underLock(folder) { () throws(AccountError) in
             var book = try AccountBook.read(folder)
+            if let login = sessionLogin, !book.accounts.contains(where: { $0.login == login && !$0.disabled && $0.workerID == actor }) {
+                throw .refused(.accountDisabled(login: login))
+            }
             try change(&book)
             try book.write(folder)
             try Self.appending([event], to: audit, actor: actor.rawValue, at: instant)

@@ -19,6 +19,9 @@ public final class Store {
     let lock: StoreLock
     /// Seals and opens ID and phone numbers; nil while the folder has no accounts.
     private(set) var key: PersonalDataKey?
+    /// The login this store writes for, when opened by one: every write checks that its account
+    /// is still enabled on disk, so disabling it from another copy stops an open session at once.
+    public private(set) var sessionLogin: String?
     /// Files read with personal data in plain text although the folder has a key.
     public private(set) var filesWithPlainPersonalData: Set<String> = []
     public var audit: AuditTrail { AuditTrail(dataFolder: folder) }
@@ -64,6 +67,18 @@ public final class Store {
         store.loadGridsAndWorkers()
         store.summarizeFiles()
         return store
+    }
+
+    /// Opens the folder for the worker `session` logged in as (see `sessionLogin`).
+    public static func open(_ folder: String, session: Session) throws(StoreError) -> Store {
+        let store = try open(folder, key: session.key)
+        store.sessionLogin = session.login
+        return store
+    }
+
+    /// Another worker logged in at the same keyboard: writes are checked against their account now.
+    public func switchSession(to session: Session) {
+        sessionLogin = session.login
     }
 
     /// Makes a new, empty data folder (mode 0700) with its manifest. Refuses a folder that holds data.
@@ -393,6 +408,8 @@ public final class Store {
             }
             let changes = record.violations(replacing: current)
             if !changes.isEmpty { throw .invalid(kind: R.kind, violations: changes) }
+            // Nothing changed: nothing is written, no revision and no empty audit entry.
+            if Self.changedFields(current, record).isEmpty { return current }
             stamped.meta = RecordMeta(id: record.id, revision: current.meta.revision + 1, createdBy: current.meta.createdBy,
                                       createdAt: current.meta.createdAt, updatedBy: worker, updatedAt: now)
             stamped = try roundTrip(stamped)
@@ -448,6 +465,7 @@ public final class Store {
     /// Only a folder without accounts and without workers, being set up, lets anyone in; a list
     /// that cannot be read refuses everyone.
     func checkAccess(_ worker: RecordID, changing records: [any Record]) throws(StoreError) {
+        try checkSession(worker)
         let staff: [Worker]
         do {
             staff = try load(Worker.self, StoreLayout.workers, verifying: true)
@@ -464,6 +482,17 @@ public final class Store {
 
     func checkAccess(_ worker: RecordID, changing record: any Record) throws(StoreError) {
         try checkAccess(worker, changing: [record])
+    }
+
+    /// Refuses every write of a session whose account was disabled, or handed to another worker,
+    /// since it logged in; read from disk under the lock, like the roles.
+    func checkSession(_ worker: RecordID) throws(StoreError) {
+        guard let login = sessionLogin else { return }
+        let book: AccountBook
+        do { book = try AccountBook.read(folder) } catch { throw .refused(.accountDisabled(login: login)) }
+        guard let account = book.accounts.first(where: { $0.login == login }), !account.disabled, account.workerID == worker else {
+            throw .refused(.accountDisabled(login: login))
+        }
     }
 
     /// Writes records and then the audit entry for them. A write the disk did not confirm is in
@@ -494,6 +523,7 @@ public final class Store {
     /// Writes to the audit trail that `worker` was shown `fields` of `record` in full.
     public func recordReveal(of fields: [String], in record: any Record, by worker: RecordID, at instant: Date = Date()) throws(StoreError) {
         try lock.withExclusiveLock { () throws(StoreError) in
+            try checkSession(worker)
             try audit.append([AuditTrail.Event(.reveal, kind: type(of: record).kind, record: record.id.rawValue, fields: fields)],
                              actor: worker.rawValue, at: instant)
         }

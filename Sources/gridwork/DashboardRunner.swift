@@ -102,8 +102,8 @@ final class DashboardRunner {
                         try writer.undo(step, by: state.actor, at: state.clock)
                         _ = AppReducer.reduce(&state, .undone(loader.load(grid: state.data.loadedGrid, today: today)))
                     } catch {
-                        _ = AppReducer.reduce(&state, .undoFailed(error.message(in: state.language),
-                                                                  loader.load(grid: state.data.loadedGrid, today: today)))
+                        _ = AppReducer.reduce(&state, Self.revoked(error, state.language)
+                                              ?? .undoFailed(error.message(in: state.language), loader.load(grid: state.data.loadedGrid, today: today)))
                     }
                 case .unlock(let login, let passphrase):
                     terminal.draw(DashboardView.render(state, glyphs: theme.glyphs))
@@ -117,10 +117,12 @@ final class DashboardRunner {
                                 continue
                             }
                             _ = AppReducer.reduce(&state, .unlocked(worker: session.workerID, login: session.login))
+                            store.switchSession(to: session)
                             drafts = DraftKeeper(folder: DraftFolder(dataFolder: store.folder, key: session.key), worker: state.actor)
                             restoreDraft(&drafts, into: &state, loader: loader, today: today)
                         } else {
                             _ = AppReducer.reduce(&state, .unlocked(worker: session.workerID, login: session.login))
+                            store.switchSession(to: session)
                         }
                     } catch {
                         _ = AppReducer.reduce(&state, .unlockFailed(error.message(in: state.language)))
@@ -131,7 +133,7 @@ final class DashboardRunner {
                         try store.recordReveal(of: fields, in: resident, by: state.actor)
                         _ = AppReducer.reduce(&state, .revealed(resident.id))
                     } catch {
-                        _ = AppReducer.reduce(&state, .failed(error.message(in: state.language)))
+                        _ = AppReducer.reduce(&state, Self.revoked(error, state.language) ?? .failed(error.message(in: state.language)))
                     }
                 case .loadAccounts:
                     do {
@@ -159,7 +161,7 @@ final class DashboardRunner {
                         _ = AppReducer.reduce(&state, .accountChanged(state.strings.accountDone(change)))
                     } catch {
                         state.passphrasePrompt = nil
-                        _ = AppReducer.reduce(&state, .failed(error.message(in: state.language)))
+                        _ = AppReducer.reduce(&state, Self.revoked(error, state.language) ?? .failed(error.message(in: state.language)))
                     }
                 case .loadHistory(let id, let title):
                     _ = AppReducer.reduce(&state, .historyLoaded(HistoryPanel(title: title, entries: store.audit.history(of: id.rawValue))))
@@ -194,10 +196,21 @@ final class DashboardRunner {
         }
         let (stored, failure) = writer.save(changes, by: state.actor, at: state.clock)
         // What was stored is shown as saved even if a later record failed, so it is never saved twice.
-        if !stored.isEmpty { _ = AppReducer.reduce(&state, .saved(stored, reload())) }
+        if !stored.isEmpty || failure == nil { _ = AppReducer.reduce(&state, .saved(stored, reload())) }
         if let failure {
             if case .staleRecord = failure, stored.isEmpty { _ = AppReducer.reduce(&state, .loaded(reload())) }
-            _ = AppReducer.reduce(&state, .saveFailed(failure.message(in: state.language)))
+            _ = AppReducer.reduce(&state, Self.revoked(failure, state.language) ?? .saveFailed(failure.message(in: state.language)))
+        }
+    }
+
+    /// The lock for a session whose account was disabled since it logged in; nil for any other error.
+    private static func revoked(_ error: any Error, _ language: Language) -> Action? {
+        switch error {
+        case StoreError.refused(let refusal) where refusal.isAccountDisabled,
+             AccountError.refused(let refusal) where refusal.isAccountDisabled:
+            return .sessionRevoked(refusal.message(in: language))
+        default:
+            return nil
         }
     }
 
@@ -247,7 +260,7 @@ final class DashboardRunner {
                 terminal.draw(LockView.render(lock, areaName: areaName, language: language, width: size.width, height: size.height, glyphs: glyphs))
                 do {
                     let session = try Store.logIn(folder: folder, login: login, passphrase: passphrase)
-                    return (session, try Store.open(folder, key: session.key))
+                    return (session, try Store.open(folder, session: session))
                 } catch let error as AccountError {
                     lock.message = error.message(in: language)
                 } catch let error as StoreError {

@@ -107,4 +107,32 @@ import TerminalUI
         type(&state, "pass")
         #expect(press(&state, .enter) == [.unlock(login: "zhangwei", passphrase: "pass")])
     }
+
+    @Test func aSessionWhoseAccountWasDisabledLocksAndKeepsTheForm() throws {
+        var state = try state(screen: "3")
+        state.login = "lichunmei"
+        press(&state, .character("n"))
+        type(&state, "清潭花园")
+        let typed = try #require(state.form)
+        _ = AppReducer.reduce(&state, .sessionRevoked(AccessRefusal.accountDisabled(login: "lichunmei").message(in: .zh)))
+        let lock = try #require(state.lock)
+        #expect(lock.login.isEmpty && !lock.isOnPassphrase, "someone else must log in")
+        #expect(lock.message?.contains("已被停用") == true)
+        #expect(state.form == typed, "the form waits, to be kept as a draft")
+    }
+
+    @Test func savingAnEditWithNothingChangedSavesNothing() throws {
+        var state = try state(screen: "3")
+        press(&state, .character("e"))
+        #expect(state.form != nil)
+        #expect(press(&state, .enter).isEmpty, "no save asked for")
+        #expect(state.form == nil && state.message?.text == "没有改动，未保存")
+        // Typed, then typed back: the store finds nothing changed and the reducer says so.
+        press(&state, .character("e"))
+        type(&state, "x")
+        press(&state, .backspace)
+        #expect(!saved(press(&state, .enter)).isEmpty)
+        _ = AppReducer.reduce(&state, .saved([], state.data))
+        #expect(state.form == nil && state.undoSteps.isEmpty && state.message?.text == "没有改动，未保存")
+    }
 }

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import GridModel
+@testable import GridStore
+import TestSupport
+
+/// A store opened by a login, and saves that change nothing (issue 10, points 3 and 15).
+extension SecurityTests {
+    @Test func anAccountDisabledFromAnotherCopyIsRefusedAtItsNextWrite() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let (adminStore, _) = try securedSample(folder)
+        let session = try Store.logIn(folder: folder.path, login: "yi", passphrase: "yi-passphrase")
+        let open = try Store.open(folder.path, session: session)
+        var household = try #require(open.records(Household.self, inGrid: SampleCommunity.gridOne).first)
+        household.notes = "第一次"
+        household = try open.save(household, by: SampleCommunity.workerTwo)
+        #expect(household.meta.revision == 2, "the session writes while its account is enabled")
+
+        try adminStore.setAccount("yi", disabled: true, by: SampleCommunity.admin)
+        household.notes = "第二次"
+        do {
+            _ = try open.save(household, by: SampleCommunity.workerTwo)
+            Issue.record("a disabled account's open session saved")
+        } catch {
+            guard case .refused(let refusal) = error, refusal.isAccountDisabled else { throw error }
+            #expect(refusal.message(in: .zh).contains("已被停用"))
+        }
+        let resident = try #require(open.records(Resident.self, inGrid: SampleCommunity.gridOne).first)
+        #expect(throws: StoreError.self, "nor may it reveal numbers") { try open.recordReveal(of: ["idNumber"], in: resident, by: SampleCommunity.workerTwo) }
+        #expect(try Store.open(folder.path, key: session.key).records(Household.self, inGrid: SampleCommunity.gridOne).first?.notes == "第一次")
+
+        // A session cannot write under another worker's name either.
+        let admin = try Store.open(folder.path, session: try Store.logIn(folder: folder.path, login: "admin", passphrase: Self.adminPassphrase))
+        #expect(throws: StoreError.self) { _ = try admin.save(household, by: SampleCommunity.workerTwo) }
+        try adminStore.setAccount("yi", disabled: false, by: SampleCommunity.admin)
+        #expect(try open.save(household, by: SampleCommunity.workerTwo).notes == "第二次", "enabled again, it writes again")
+    }
+
+    @Test func savingARecordUnchangedWritesNothingAndAuditsNothing() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let (store, _) = try securedSample(folder)
+        let household = try #require(store.records(Household.self, inGrid: SampleCommunity.gridOne).first)
+        let path = folder.path + "/" + household.filePath
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let entries = store.audit.allEntries().count
+        let saved = try store.save(household, by: SampleCommunity.admin)
+        #expect(saved.meta.revision == household.meta.revision, "no new revision")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "the file is not rewritten")
+        #expect(store.audit.allEntries().count == entries, "no empty audit entry")
+        var changed = household
+        changed.notes = "有改动"
+        #expect(try store.save(changed, by: SampleCommunity.admin).meta.revision == household.meta.revision + 1)
+        #expect(store.audit.allEntries().count == entries + 1)
+    }
+}
