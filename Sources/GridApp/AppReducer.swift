@@ -293,7 +293,9 @@ public enum AppReducer {
         case .quit: return [.quit]
         case .caseAction(let action):
             guard let disputeCase = state.selectedCase, action.isAllowed(for: disputeCase) else { return [] }
-            state.form = CaseStepForm.make(action, for: disputeCase, workers: Array(state.data.workers.values), language: state.language)
+            let gridWorker = state.data.grids.first { $0.code == disputeCase.gridCode }?.workerID
+            state.form = CaseStepForm.make(action, for: disputeCase, workers: Array(state.data.workers.values), gridWorker: gridWorker,
+                                           language: state.language)
             refuseFormOutsideOwnGrids(&state)
         case .newRecord, .edit, .addResident, .logVisit, .addFinding, .openCase:
             EntryCommands.open(&state, command)

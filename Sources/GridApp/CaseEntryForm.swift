@@ -79,7 +79,7 @@ enum CaseEntryForm {
 
     /// The names typed, each linked to the resident it was filled in from (or was before) when unchanged.
     private static func parties(_ form: RecordForm, keeping previous: [Party] = []) -> [Party] {
-        HouseholdForm.words(form.value("parties")).map { name in
+        words(form.value("parties")).map { name in
             if let kept = previous.first(where: { $0.name == name }) { return kept }
             return Party(name: name, residentID: form.linkedParties[name])
         }
@@ -89,5 +89,10 @@ enum CaseEntryForm {
         let violations = disputeCase.violations(in: ValidationContext(now: instant))
         if let error = form.error(for: violations, language: language, fieldFor: ["name": "parties"]) { return .failure(error) }
         return .success(disputeCase)
+    }
+
+    /// "王某、李某" or "a, b": the words of a list typed in either language's way.
+    static func words(_ text: String) -> [String] {
+        text.split(whereSeparator: { "、,，;；".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }

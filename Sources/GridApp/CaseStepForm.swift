@@ -4,7 +4,9 @@ import GridModel
 /// The form for one workflow step on a case; saving it appends to the case's timeline.
 enum CaseStepForm {
     /// The form for `action` on `disputeCase`; choices come from the case and the workers on file.
-    static func make(_ action: CaseAction, for disputeCase: DisputeCase, workers: [Worker], language: Language) -> RecordForm {
+    /// Assigning offers the current assignee first, else `gridWorker`, who looks after the case's grid.
+    static func make(_ action: CaseAction, for disputeCase: DisputeCase, workers: [Worker], gridWorker: RecordID?,
+                     language: Language) -> RecordForm {
         let fields: [FormField]
         switch action {
         case .advance:
@@ -16,7 +18,7 @@ enum CaseStepForm {
         case .assign:
             let active = workers.filter { $0.active && $0.role != .supervisor }.sorted { $0.name < $1.name }
             fields = [FormField("assigneeID", .choice(values: active.map(\.id.rawValue), labels: active.map(\.name)),
-                                selecting: [disputeCase.assigneeID?.rawValue ?? ""]),
+                                selecting: [(disputeCase.assigneeID ?? gridWorker)?.rawValue ?? ""]),
                       FormField("note", .text)]
         case .deadline:
             fields = [FormField("deadline", .date, required: true), FormField("note", .text)]

@@ -64,7 +64,10 @@ struct DetailBuilder {
         }
         lines.append(DetailLine(strings.counted(FieldNames.label("microGrids", in: language), grid.microGrids.count), role: .header))
         for micro in grid.microGrids {
-            lines.append(DetailLine("  " + strings.microGridLine(micro.number, micro.headName, micro.buildings.joined(separator: strings.listSeparator)), indent: 4))
+            // Each building once, whatever the file says.
+            var seen = Set<String>()
+            let buildings = micro.buildings.filter { seen.insert($0).inserted }
+            lines.append(DetailLine("  " + strings.microGridLine(micro.number, micro.headName, buildings.joined(separator: strings.listSeparator)), indent: 4))
         }
         return lines
     }
@@ -75,7 +78,9 @@ struct DetailBuilder {
         lines.append(DetailLine(strings.grid + "  " + gridName + " " + household.gridCode.rawValue
                                 + (household.microGrid.map { "    " + FieldNames.label("microGrid", in: language) + "  " + String($0) } ?? "")))
         lines.append(field("residency", household.residency.name(language)))
-        if !household.tags.isEmpty { lines.append(field("tags", household.tags.joined(separator: strings.listSeparator))) }
+        if !household.tags.isEmpty {
+            lines.append(field("tags", household.tags.map { HouseholdTag(rawValue: $0)?.name(language) ?? $0 }.joined(separator: strings.listSeparator)))
+        }
         let visit = household.lastVisit.map { strings.aside($0.iso, strings.daysAgo(data.today.days(since: $0))) } ?? strings.never
         lines.append(field("lastVisit", visit))
         if let volunteer = household.pairedVolunteer { lines.append(field("pairedVolunteer", volunteer)) }
@@ -132,6 +137,12 @@ struct DetailBuilder {
         lines.append(field("parties", item.parties.map { $0.role.isEmpty ? $0.name : strings.aside($0.name, $0.role) }.joined(separator: strings.listSeparator)))
         if let outcome = item.outcome { lines.append(field("outcome", outcome.name(language))) }
         if let agreement = item.agreement { lines.append(field("agreement", agreement)) }
+        if item.outcome == nil, let earlier = item.timeline.last(where: { $0.kind == .outcomeRecorded }), let outcome = earlier.outcome {
+            // Reopening clears the outcome, but what was agreed before still matters to the next round.
+            lines.append(DetailLine(strings.outcomeBeforeReopening, role: .header))
+            lines.append(field("outcome", outcome.name(language)))
+            if let agreement = earlier.agreement { lines.append(field("agreement", agreement)) }
+        }
         if let satisfaction = item.satisfaction {
             lines.append(DetailLine(label("satisfaction") + "  " + satisfaction.name(language)
                                     + (item.followUp.map { "    " + label("followUp") + "  " + $0.iso } ?? "")))
@@ -150,7 +161,9 @@ struct DetailBuilder {
         case .escalated: text += entry.level.map { " → " + $0.name(language) } ?? ""
         case .assigned: text += " → " + data.workerName(entry.assigneeID)
         case .deadlineSet: text += entry.deadline.map { " " + $0.iso } ?? ""
-        case .outcomeRecorded: text += entry.outcome.map { " " + $0.name(language) } ?? ""
+        case .outcomeRecorded:
+            text += entry.outcome.map { " " + $0.name(language) } ?? ""
+            text += entry.agreement.map { strings.separator + $0 } ?? ""
         case .satisfactionRecorded: text += entry.satisfaction.map { " " + $0.name(language) } ?? ""
         case .note: break
         }

@@ -33,8 +33,8 @@ enum EntryCommands {
 
         case (.addResident, .households):
             guard let household = state.selectedHousehold else { return }
-            let hasHead = data.residents[household.id]?.contains { $0.relation == .head } ?? false
-            state.form = ResidentForm.make(newIn: household, hasHead: hasHead, language: language)
+            let relations = Set((data.residents[household.id] ?? []).map(\.relation))
+            state.form = ResidentForm.make(newIn: household, relationsOnFile: relations, language: language)
         case (.logVisit, .households):
             guard let household = state.selectedHousehold else { return }
             state.form = PatrolForm.make(newIn: household.gridCode, visiting: household, households: data.householdOptions(in: household.gridCode),

@@ -21,7 +21,7 @@ enum HouseholdForm {
             FormField("room", .text, text: address?.room ?? ""),
             .pick("residency", Residency.self, selected: household?.residency, language: language),
             micro,
-            FormField("tags", .text, text: household?.tags.joined(separator: strings.listSeparator) ?? ""),
+            tags(household?.tags ?? [], language: language),
             FormField("pairedVolunteer", .text, text: household?.pairedVolunteer ?? ""),
             FormField("notes", .notes, text: household?.notes ?? ""),
         ])
@@ -40,15 +40,19 @@ enum HouseholdForm {
         household.address = address
         household.residency = Residency(rawValue: form.value("residency")) ?? household.residency
         household.microGrid = Int(form.value("microGrid"))
-        household.tags = words(form.value("tags"))
+        household.tags = form.value("tags").split(separator: ",").map(String.init)
         household.pairedVolunteer = form.optionalValue("pairedVolunteer")
         household.notes = form.value("notes")
         if let error = form.error(for: household.violations(in: ValidationContext(now: instant)), language: language) { return .failure(error) }
         return .success(household)
     }
 
-    /// "低保户、独居" or "a, b": the words of a list typed in either language's way.
-    static func words(_ text: String) -> [String] {
-        text.split(whereSeparator: { "、,，;；".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    /// The usual household tags ticked with Space, like a resident's; a tag on file that is not
+    /// among them is offered too, ticked, so saving never drops it.
+    static func tags(_ onFile: [String], language: Language) -> FormField {
+        let usual = HouseholdTag.allCases.map(\.rawValue)
+        let own = onFile.filter { !usual.contains($0) && !$0.contains(",") }
+        let values = usual + own, labels = HouseholdTag.allCases.map { $0.name(language) } + own
+        return FormField("tags", .flags(values: values, labels: labels), selecting: onFile)
     }
 }

@@ -15,11 +15,13 @@ enum ResidentForm {
         return form
     }
 
-    /// A new resident of `household`: its head when it has none yet, else a relation to choose.
-    static func make(newIn household: Household, hasHead: Bool, language: Language) -> RecordForm {
+    /// A new resident of `household`: its head when it has none yet, else the spouse when it has
+    /// none, else a child (the relation stays a choice).
+    static func make(newIn household: Household, relationsOnFile: Set<Relation>, language: Language) -> RecordForm {
         var form = RecordForm(.resident(nil, householdID: household.id), fields: fields(nil, showingNumbers: true, language))
         form.grid = household.gridCode
-        if hasHead { form["relation"] = .pick("relation", Relation.self, selected: .spouse, language: language) }
+        let relation: Relation = !relationsOnFile.contains(.head) ? .head : !relationsOnFile.contains(.spouse) ? .spouse : .child
+        form["relation"] = .pick("relation", Relation.self, selected: relation, language: language)
         return form
     }
 

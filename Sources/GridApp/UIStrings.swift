@@ -38,6 +38,8 @@ public struct UIStrings: Sendable {
     let microGridLine: @Sendable (_ number: Int, _ head: String, _ buildings: String) -> String
     let staffing: @Sendable (_ households: Int, _ heads: Int, _ standard: Int) -> String
     let staffingBroken: String
+    /// Heads the outcome and agreement a reopened case had before.
+    let outcomeBeforeReopening: String
     let ageYears: @Sendable (Int) -> String
     let daysAgo: @Sendable (Int) -> String
     let never: String
@@ -200,6 +202,7 @@ public struct UIStrings: Sendable {
         microGridLine: { "\($0) 号小网格  \($1)  \($2)" },
         staffing: { "\($0) 户，\($1) 名小网格长，标准为每人 \($2) 户" },
         staffingBroken: "小网格长不足，未达到配备标准",
+        outcomeBeforeReopening: "重新打开前的结果",
         ageYears: { "\($0) 岁" },
         daysAgo: { "\($0) 天前" },
         never: "从未",
@@ -361,6 +364,7 @@ public struct UIStrings: Sendable {
         microGridLine: { "micro-grid \($0)  \($1)  \($2)" },
         staffing: { "\($0) households, \($1) micro-grid heads, standard \($2) households each" },
         staffingBroken: "too few micro-grid heads for the staffing standard",
+        outcomeBeforeReopening: "Before it was reopened",
         ageYears: { "\($0)" },
         daysAgo: { "\($0) days ago" },
         never: "never",

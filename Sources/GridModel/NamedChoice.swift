@@ -8,6 +8,7 @@ extension Gender: NamedChoice {}
 extension Relation: NamedChoice {}
 extension ResidentStatus: NamedChoice {}
 extension PopulationTag: NamedChoice {}
+extension HouseholdTag: NamedChoice {}
 extension PatrolKind: NamedChoice {}
 extension FindingKind: NamedChoice {}
 extension CaseCategory: NamedChoice {}

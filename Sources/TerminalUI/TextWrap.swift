@@ -34,10 +34,14 @@ public enum TextWrap {
                         emit()
                         line = carried
                         used = DisplayWidth.of(String(carried))
-                    } else if noLineStart.contains(character), line.count > 1, let last = line.popLast() {
+                    } else if let start = carryStart(line, before: character), start > 0 {
+                        // The closing mark takes the character before it along, and a number
+                        // (`12栋`, `3单元`) stays with the word it counts.
+                        let carried = Array(line[start...])
+                        line = Array(line[..<start])
                         emit()
-                        line = [last]
-                        used = DisplayWidth.of(last)
+                        line = carried
+                        used = DisplayWidth.of(String(carried))
                     } else {
                         emit()
                     }
@@ -49,5 +53,13 @@ public enum TextWrap {
             result.append(String(line))
         }
         return result
+    }
+
+    /// Where the part of a full line that must move down with `next` starts, nil when nothing must.
+    private static func carryStart(_ line: [Character], before next: Character) -> Int? {
+        var start = line.count
+        if noLineStart.contains(next) { start -= 1 }
+        while start > 0, line[start - 1].isASCII, line[start - 1].isLetter || line[start - 1].isNumber { start -= 1 }
+        return start < line.count ? start : nil
     }
 }

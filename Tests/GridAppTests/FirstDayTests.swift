@@ -135,4 +135,70 @@ import TerminalUI
         _ = AppReducer.reduce(&state, .saved([], state.data))
         #expect(state.form == nil && state.undoSteps.isEmpty && state.message?.text == "没有改动，未保存")
     }
+
+    @Test func aReopenedCaseStillShowsWhatWasAgreedAndTheTimelineShowsTheAgreement() throws {
+        var data = try DashboardFixture.data()
+        let index = try #require(data.cases.firstIndex { $0.id == RecordID("C-4") })
+        try data.cases[index].reopen(reason: "工资仍未付清", by: DashboardFixture.li, at: DashboardFixture.at(11, 1, 9))
+        let text = DetailBuilder(data: data, language: .zh).lines(for: .cases, at: index).map(\.text)
+        #expect(text.contains("重新打开前的结果"), "\(text)")
+        #expect(text.contains { $0.contains("调解结果") && $0.contains("调解成功") }, "\(text)")
+        #expect(text.filter { $0.contains("乙方于十五日内付清工资") }.count == 2, "beside the outcome and in its timeline entry")
+    }
+
+    @Test func aMicroGridNamesEachBuildingOnceAndNeverSplitsOne() throws {
+        var data = try DashboardFixture.data()
+        let buildings = (1...12).flatMap { number in Array(repeating: "\(number)栋", count: 3) }
+        data.grids[0].microGrids[0].buildings = buildings
+        let text = DetailBuilder(data: data, language: .zh).lines(for: .grids, at: 0).map(\.text).joined(separator: "\n")
+        #expect(!text.contains("1栋、1栋") && text.contains("11栋、12栋"))
+        for width in 8...30 {
+            let lines = TextWrap.lines("1号小网格  陈大伯  " + (1...12).map { "\($0)栋" }.joined(separator: "、"), width: width)
+            #expect(!lines.dropFirst().contains { $0.first == "栋" || $0.first == "、" }, "width \(width): \(lines)")
+            #expect(!lines.contains { $0.hasSuffix("1") && !$0.hasSuffix("栋") }, "width \(width): \(lines)")
+        }
+    }
+
+    @Test func aNewResidentIsOfferedTheRelationTheHouseholdLacks() throws {
+        var state = try state(screen: "3")
+        press(&state, .character("r"))
+        #expect(state.form?["relation"]?.value == "spouse", "H-1 has a head and no spouse")
+        press(&state, .escape)
+        var spouse = try #require(state.data.residents[RecordID("H-1")]?.first)
+        spouse.meta = RecordMeta(id: RecordID("P-9"), createdBy: DashboardFixture.li, createdAt: DashboardFixture.at(11, 1, 9))
+        spouse.relation = .spouse
+        state.data.residents[RecordID("H-1"), default: []].append(spouse)
+        press(&state, .character("r"))
+        #expect(state.form?["relation"]?.value == "child", "a household with a spouse is not offered a second")
+    }
+
+    @Test func assigningACaseOffersTheGridsOwnWorkerFirst() throws {
+        var state = try state(screen: "5")
+        press(&state, .character(":"))
+        type(&state, "goto JF2026-00001")
+        press(&state, .enter)
+        #expect(state.selectedCase?.number == "JF2026-00001")
+        press(&state, .character("w"))
+        #expect(state.form?["assigneeID"]?.value == DashboardFixture.li.rawValue, "李春梅 looks after grid one")
+    }
+
+    @Test func householdTagsAreTickedLikeResidentsTags() throws {
+        var state = try state(screen: "3")
+        press(&state, .down, .character("e"))
+        focus(&state, on: "tags")
+        let field = try #require(state.form?["tags"])
+        guard case .flags(let values, _) = field.kind else {
+            Issue.record("household tags are not a tick list: \(field.kind)")
+            return
+        }
+        #expect(field.value == "出租房屋", "the tag on file is ticked")
+        let subsistence = try #require(values.firstIndex(of: "低保户"))
+        for _ in 0..<subsistence { press(&state, .right) }
+        press(&state, .character(" "))
+        guard case .household(let household)? = saved(press(&state, .enter)).first else {
+            Issue.record("not saved")
+            return
+        }
+        #expect(household.tags == ["出租房屋", "低保户"])
+    }
 }

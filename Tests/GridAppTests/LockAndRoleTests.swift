@@ -64,7 +64,10 @@ import TerminalUI
         press(&state, .escape, .character("y"))
         state.form = nil
         press(&state, .character("L"))
-        #expect(state.lock?.reason == .switchUser && state.lock?.login.isEmpty == true)
+        #expect(state.lock?.reason == .switchUser && state.lock?.login.text == "admin" && state.lock?.isOnPassphrase == true)
+        // Esc with nothing typed lets someone else log in.
+        press(&state, .escape)
+        #expect(state.lock?.login.isEmpty == true && state.lock?.isOnPassphrase == false)
         type(&state, "zhangwei")
         press(&state, .tab)
         type(&state, "passphrase")
@@ -114,7 +117,8 @@ import TerminalUI
         #expect(form["idNumber"]?.keptValueHint?.contains("1101**********002X") == true)
         let screen = DashboardView.render(state, glyphs: .unicode).text
         #expect(!screen.contains("11010519491231002X") && !screen.contains("13800000000"))
-        // Saving untouched keeps both numbers.
+        // Saving with the numbers untouched keeps both.
+        type(&state, "甲")
         let effects = press(&state, .enter)
         guard case .save(let changes)? = effects.first, case .resident(let saved)? = changes.first else {
             Issue.record("no resident saved: \(effects)")
