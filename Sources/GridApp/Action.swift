@@ -13,6 +13,9 @@ public enum Action: Sendable {
     case saved([RecordChange], DashboardData)
     /// Saving failed; the form stays open with everything typed.
     case saveFailed(String)
+    /// Saving found the form's record changed by someone else: the data read again, to offer
+    /// their version beside the form's.
+    case staleSave(DashboardData)
     /// The last change was taken back; the data read again after.
     case undone(DashboardData)
     /// Taking the last change back failed (someone changed the record since); the data read again.
@@ -46,6 +49,8 @@ public enum Effect: Hashable, Sendable {
     case applyTheme(String)
     /// Save records a form produced, in this order.
     case save([RecordChange])
+    /// Save a form's records over someone else's newer version, as the worker chose (audited so).
+    case saveOver([RecordChange])
     /// Take back the last saved change.
     case undo(UndoStep)
     /// Check a passphrase typed on the login screen.

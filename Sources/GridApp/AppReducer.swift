@@ -17,6 +17,7 @@ public enum AppReducer {
             if state.history != nil { return history(&state, key) }
             if state.passphrasePrompt != nil { return passphrasePrompt(&state, key) }
             if state.accounts != nil { return accountsPanel(&state, key) }
+            if state.formConflict != nil { return FormReducer.conflict(&state, key) }
             if state.form != nil { return FormReducer.reduce(&state, key) }
             switch state.mode {
             case .help: return help(&state, key)
@@ -46,6 +47,7 @@ public enum AppReducer {
         case .saved(let changes, let data):
             state.isSaving = false
             state.form = nil
+            state.formConflict = nil
             guard !changes.isEmpty else {
                 // The store found nothing to change (typed, then typed back): nothing to undo either.
                 replaceData(&state, data)
@@ -67,6 +69,15 @@ public enum AppReducer {
         case .saveFailed(let message):
             state.isSaving = false
             state.message = StatusMessage(message, isError: true)
+            return []
+        case .staleSave(let data):
+            state.isSaving = false
+            replaceData(&state, data)
+            if let form = state.form, let conflict = FormConflict.find(form, state) {
+                state.formConflict = conflict
+            } else {
+                state.message = StatusMessage(state.strings.changedSinceOpened, isError: true)
+            }
             return []
         case .undone(let data):
             state.isSaving = false
@@ -106,6 +117,7 @@ public enum AppReducer {
                 // Someone else: their own changes to undo, their own forms (the runner kept the last one's as a draft).
                 state.actor = worker
                 state.form = nil
+                state.formConflict = nil
                 state.undoSteps = []
                 state.mode = .normal
                 state.message = StatusMessage(state.strings.workingAs(state.worker?.name ?? worker.rawValue,

@@ -23,6 +23,8 @@ public struct AppState: Sendable {
     public var isSaving = false
     /// The form being filled in, if any.
     public var form: RecordForm?
+    /// Someone else's newer version of the form's record, shown beside it to keep or take.
+    public var formConflict: FormConflict?
     /// In the detail pane: the resident (households) or finding (patrols) selected.
     public var detailItem = 0
     /// Changes saved in this session, the latest last, for `u`.

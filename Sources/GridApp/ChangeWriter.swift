@@ -12,11 +12,12 @@ public struct ChangeWriter {
     /// Saves each change in order and returns them as stored (revisions raised, case numbers given),
     /// with the error that stopped the rest, if any: what was stored before it stays stored. A
     /// change that changed nothing on file is left out.
-    public func save(_ changes: [RecordChange], by worker: RecordID, at instant: Date) -> (stored: [RecordChange], failure: StoreError?) {
+    public func save(_ changes: [RecordChange], by worker: RecordID, at instant: Date,
+                     overwriting: Bool = false) -> (stored: [RecordChange], failure: StoreError?) {
         var stored: [RecordChange] = []
         do {
             for change in changes {
-                let result = try saveOne(change, by: worker, at: instant)
+                let result = try saveOne(change, by: worker, at: instant, overwriting: overwriting)
                 if result.revision != change.revision { stored.append(result) }
             }
         } catch {
@@ -25,15 +26,15 @@ public struct ChangeWriter {
         return (stored, nil)
     }
 
-    private func saveOne(_ change: RecordChange, by worker: RecordID, at instant: Date) throws(StoreError) -> RecordChange {
+    private func saveOne(_ change: RecordChange, by worker: RecordID, at instant: Date, overwriting: Bool = false) throws(StoreError) -> RecordChange {
         switch change {
-        case .household(let record): return .household(try store.save(record, by: worker, at: instant))
-        case .resident(let record): return .resident(try store.save(record, by: worker, at: instant))
-        case .patrol(let record): return .patrol(try store.save(record, by: worker, at: instant))
+        case .household(let record): return .household(try store.save(record, by: worker, at: instant, overwriting: overwriting))
+        case .resident(let record): return .resident(try store.save(record, by: worker, at: instant, overwriting: overwriting))
+        case .patrol(let record): return .patrol(try store.save(record, by: worker, at: instant, overwriting: overwriting))
         case .disputeCase(let record):
             // A new case gets its number while the folder is locked.
             return .disputeCase(record.meta.revision == 0 ? try store.saveNewCase(record, by: worker, at: instant)
-                                                          : try store.save(record, by: worker, at: instant))
+                                                          : try store.save(record, by: worker, at: instant, overwriting: overwriting))
         }
     }
 

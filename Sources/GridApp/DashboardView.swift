@@ -20,7 +20,12 @@ public enum DashboardView {
         actionPane(&buffer, state, layout, glyphs)
         statusLine(&buffer, state, layout)
         if state.mode == .help { HelpOverlay.draw(into: &buffer, state, glyphs: glyphs) }
-        if state.form != nil { FormView.draw(into: &buffer, state, glyphs: glyphs) }
+        // Someone else's version, when shown, stands in place of the form: it holds what was typed.
+        if let conflict = state.formConflict {
+            FormView.drawConflict(conflict, into: &buffer, state, glyphs: glyphs)
+        } else if state.form != nil {
+            FormView.draw(into: &buffer, state, glyphs: glyphs)
+        }
         if state.history != nil { HistoryPanel.draw(into: &buffer, state, glyphs: glyphs) }
         if state.accounts != nil { AccountsPanel.draw(into: &buffer, state, glyphs: glyphs) }
         if state.passphrasePrompt != nil { PassphrasePrompt.draw(into: &buffer, state, glyphs: glyphs) }

@@ -94,6 +94,29 @@ enum FormReducer {
         }
     }
 
+    /// Keys while someone else's version is shown beside the form: `k` keeps what was typed and
+    /// saves it over theirs, `t` takes theirs (the form reopens on it), anything else goes back to editing.
+    static func conflict(_ state: inout AppState, _ key: Key) -> [Effect] {
+        guard let conflict = state.formConflict, var form = state.form else {
+            state.formConflict = nil
+            return []
+        }
+        state.formConflict = nil
+        switch key {
+        case .character("k"), .character("K"):
+            form.openedRevision = conflict.revision
+            form.overwrites = conflict.revision
+            form.isDirty = true
+            return save(&state, form)
+        case .character("t"), .character("T"):
+            state.form = conflict.theirs
+            state.message = StatusMessage(state.strings.tookTheirs)
+            return []
+        default:
+            return []
+        }
+    }
+
     /// Checks the field the cursor is leaving, so a mistake shows while it is fresh. An ID number
     /// fills in the birth date and gender it encodes, and one already on file shows that resident.
     private static func leave(_ state: inout AppState, _ form: inout RecordForm) {
@@ -152,6 +175,12 @@ enum FormReducer {
             state.message = StatusMessage(state.strings.alreadyOnFile(existing.name), isError: true)
             return []
         }
+        // Someone else saved the record since the form opened: their version is shown beside this one.
+        if let conflict = FormConflict.find(form, state), form.overwrites != conflict.revision {
+            state.form = form
+            state.formConflict = conflict
+            return []
+        }
         if form.isEdit && !form.isDirty {
             state.form = nil
             state.message = StatusMessage(state.strings.nothingChanged)
@@ -166,7 +195,8 @@ enum FormReducer {
         case .success(let changes):
             state.isSaving = true
             state.form = form
-            return changes.isEmpty ? [] : [.save(changes)]
+            if changes.isEmpty { return [] }
+            return [form.overwrites == nil ? .save(changes) : .saveOver(changes)]
         case .failure(let error):
             form.showRecordError(error)
             state.form = form

@@ -108,6 +108,39 @@ enum FormView {
         }
     }
 
+    /// Someone else's version beside what was typed, field by field, over the form.
+    static func drawConflict(_ conflict: FormConflict, into buffer: inout Buffer, _ state: AppState, glyphs: Glyphs) {
+        let strings = state.strings
+        let width = min(buffer.width - 2, 76)
+        let textWidth = max(8, width - 4)
+        let columns = strings.conflictColumns
+        let nameWidth = max(DisplayWidth.of(columns.theirs), DisplayWidth.of(columns.mine)) + 2
+        var lines: [(String, StyleRole)] = []
+        for difference in conflict.differences {
+            lines.append((FieldNames.label(difference.key, in: state.language), .header))
+            for (name, field, role) in [(columns.theirs, difference.theirs, StyleRole.warning), (columns.mine, difference.mine, StyleRole.input)] {
+                let value = FormConflict.shown(field, state.language)
+                let pieces = TextWrap.lines(value.isEmpty ? strings.none : value, width: max(4, textWidth - 2 - nameWidth))
+                for (index, piece) in pieces.enumerated() {
+                    let lead = index == 0 ? DisplayWidth.fit(name, to: nameWidth) : String(repeating: " ", count: nameWidth)
+                    lines.append(("  " + lead + piece, role))
+                }
+            }
+        }
+        if conflict.differences.isEmpty { lines += TextWrap.lines(strings.conflictSame, width: textWidth).map { ($0, .dim) } }
+        let keys = TextWrap.lines(strings.conflictKeys, width: textWidth).map { ($0, StyleRole.accent) }
+        let height = min(buffer.height, lines.count + keys.count + 3)
+        let bodyRows = max(0, height - 3 - keys.count)
+        let rect = Rect(x: max(0, (buffer.width - width) / 2), y: max(0, (buffer.height - height) / 2), width: width, height: height)
+        let when = conflict.changedAt.map { TimeText.minute($0, timeZone: state.data.timeZone) } ?? ""
+        buffer.fill(rect)
+        buffer.box(rect, title: strings.conflictTitle(conflict.changedBy, when), glyphs: glyphs, role: .borderFocused)
+        let shown = Array(lines.prefix(bodyRows)) + [("", .normal)] + keys
+        for (row, line) in shown.prefix(max(0, rect.height - 2)).enumerated() {
+            buffer.write(line.0, x: rect.x + 2, y: rect.y + 1 + row, maxWidth: rect.width - 4, role: line.1, ellipsis: glyphs.ellipsis)
+        }
+    }
+
     private static func label(_ field: FormField, _ language: Language) -> String {
         FieldNames.label(field.key, in: language) + (field.isRequired ? "*" : "")
     }

@@ -43,6 +43,8 @@ public struct RecordForm: Hashable, Sendable, Codable {
     /// start in the future). It depends on other fields too, so any change clears it and saving
     /// checks the record again.
     public var recordErrorKey: String?
+    /// The revision someone else saved that the worker chose to save over (audited as such).
+    public var overwrites: Int?
 
     public init(_ purpose: Purpose, fields: [FormField]) {
         self.purpose = purpose

@@ -63,6 +63,12 @@ public struct UIStrings: Sendable {
     let duplicateBeside: @Sendable (_ name: String, _ address: String) -> String
     let recordGone: String
     let changedSinceOpened: String
+    /// Heads someone else's version shown beside the form: who saved it and when.
+    let conflictTitle: @Sendable (_ who: String, _ when: String) -> String
+    let conflictColumns: (theirs: String, mine: String)
+    let conflictSame: String
+    let conflictKeys: String
+    let tookTheirs: String
     let undone: String
     let nothingToUndo: String
     /// An edit saved with nothing changed: nothing was written.
@@ -236,6 +242,11 @@ public struct UIStrings: Sendable {
         duplicateBeside: { "该身份证号已登记：\($0)（\($1)）；按 Enter 查看该记录" },
         recordGone: "该记录已不在，可能已被另一台终端删除",
         changedSinceOpened: "打开此表后该记录已被他人修改，为免覆盖未保存；按 Esc 关闭后重新打开查看新内容",
+        conflictTitle: { "\($0) 于 \($1) 修改了此记录" },
+        conflictColumns: (theirs: "他人的版本", mine: "你填写的"),
+        conflictSame: "两个版本在本表各项上相同；保存将以你的为准。",
+        conflictKeys: "k 保留我的并覆盖（记入审计）  t 采用他人的  Esc 返回编辑",
+        tookTheirs: "已采用他人的版本；你填写的内容未保存",
         undone: "已撤销上一次修改",
         nothingToUndo: "本次没有可撤销的修改",
         nothingChanged: "没有改动，未保存",
@@ -399,6 +410,11 @@ public struct UIStrings: Sendable {
         duplicateBeside: { "That ID number is on file: \($0) (\($1)); Enter shows that record" },
         recordGone: "This record is no longer on file; another terminal may have removed it",
         changedSinceOpened: "Someone changed this record after the form opened; not saved, so as not to overwrite it. Esc, then open it again",
+        conflictTitle: { "\($0) changed this record at \($1)" },
+        conflictColumns: (theirs: "their version", mine: "what you typed"),
+        conflictSame: "Both versions agree on every field of this form; saving keeps yours.",
+        conflictKeys: "k keep mine, saving over theirs (audited)  t take theirs  Esc back to editing",
+        tookTheirs: "Took their version; what you typed was not saved",
         undone: "The last change was undone",
         nothingToUndo: "Nothing to undo in this session",
         nothingChanged: "Nothing changed, nothing saved",

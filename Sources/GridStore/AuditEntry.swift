@@ -6,6 +6,8 @@ import GridModel
 public struct AuditEntry: Codable, Hashable, Sendable {
     public enum Action: String, Codable, Hashable, Sendable, CaseIterable {
         case create, update, remove, importRecords
+        /// A change saved on purpose over someone else's newer version of the record.
+        case overwrite
         /// A masked ID or phone number was shown in full.
         case reveal
         case login, loginFailed, lockedOut
@@ -18,6 +20,7 @@ public struct AuditEntry: Codable, Hashable, Sendable {
             switch self {
             case .create: return zh ? "新建" : "created"
             case .update: return zh ? "修改" : "changed"
+            case .overwrite: return zh ? "修改（覆盖他人的新版本）" : "changed over someone else's newer version"
             case .remove: return zh ? "撤销新建" : "removed"
             case .importRecords: return zh ? "批量导入" : "imported"
             case .reveal: return zh ? "查看完整号码" : "revealed"

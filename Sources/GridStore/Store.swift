@@ -345,9 +345,10 @@ public final class Store {
     /// Saves one record, durably, and returns it as stored (its revision raised, authorship set).
     ///
     /// The record must be new (revision 0) or carry the revision it was read at; if someone saved
-    /// the record since, nothing is written and the error names who and when.
-    public func save<R: StoredRecord>(_ record: R, by worker: RecordID, at instant: Date = Date()) throws(StoreError) -> R {
-        try lock.withExclusiveLock { () throws(StoreError) -> R in try saveHoldingLock(record, by: worker, at: instant) }
+    /// the record since, nothing is written and the error names who and when. `overwriting` says the
+    /// worker saw someone else's newer version and chose to save over it: audited as such.
+    public func save<R: StoredRecord>(_ record: R, by worker: RecordID, at instant: Date = Date(), overwriting: Bool = false) throws(StoreError) -> R {
+        try lock.withExclusiveLock { () throws(StoreError) -> R in try saveHoldingLock(record, by: worker, at: instant, overwriting: overwriting) }
     }
 
     /// Saves a new case under the next free number of the year it was raised in (`JF2026-00043`),
@@ -391,7 +392,7 @@ public final class Store {
         }
     }
 
-    private func saveHoldingLock<R: StoredRecord>(_ record: R, by worker: RecordID, at instant: Date) throws(StoreError) -> R {
+    private func saveHoldingLock<R: StoredRecord>(_ record: R, by worker: RecordID, at instant: Date, overwriting: Bool = false) throws(StoreError) -> R {
         try checkAccess(worker, changing: record)
         let now = Timestamp.wholeSeconds(instant)
         let violations = record.violations(in: ValidationContext(now: now))
@@ -414,7 +415,8 @@ public final class Store {
                                       createdAt: current.meta.createdAt, updatedBy: worker, updatedAt: now)
             stamped = try roundTrip(stamped)
             records[index] = stamped
-            event = AuditTrail.Event(.update, kind: R.kind, record: record.id.rawValue, fields: Self.changedFields(current, stamped))
+            event = AuditTrail.Event(overwriting ? .overwrite : .update, kind: R.kind, record: record.id.rawValue,
+                                     fields: Self.changedFields(current, stamped))
         } else {
             guard record.meta.revision == 0 else { throw .recordMissing(kind: R.kind, path: path) }
             stamped.meta = RecordMeta(id: record.id, revision: 1, createdBy: record.meta.createdBy,

@@ -97,6 +97,8 @@ final class DashboardRunner {
                     _ = AppReducer.reduce(&state, .loaded(loader.load(grid: grid, today: today)))
                 case .save(let changes):
                     save(changes, writer: writer, state: &state, loader: loader, today: today)
+                case .saveOver(let changes):
+                    save(changes, overwriting: true, writer: writer, state: &state, loader: loader, today: today)
                 case .undo(let step):
                     do {
                         try writer.undo(step, by: state.actor, at: state.clock)
@@ -182,7 +184,8 @@ final class DashboardRunner {
 
     /// Saves a form's records. A resident whose ID number is on file in another grid is shown
     /// instead; a record someone else changed meanwhile is read again while the form keeps what was typed.
-    private func save(_ changes: [RecordChange], writer: ChangeWriter, state: inout AppState, loader: DashboardLoader, today: Day) {
+    private func save(_ changes: [RecordChange], overwriting: Bool = false, writer: ChangeWriter, state: inout AppState,
+                      loader: DashboardLoader, today: Day) {
         // Read again after a change, keeping the grid being shown.
         let shown = state.data.loadedGrid
         func reload() -> DashboardData { loader.load(grid: shown, today: today) }
@@ -194,11 +197,14 @@ final class DashboardRunner {
             _ = AppReducer.reduce(&state, .duplicate(existing, data))
             return
         }
-        let (stored, failure) = writer.save(changes, by: state.actor, at: state.clock)
+        let (stored, failure) = writer.save(changes, by: state.actor, at: state.clock, overwriting: overwriting)
         // What was stored is shown as saved even if a later record failed, so it is never saved twice.
         if !stored.isEmpty || failure == nil { _ = AppReducer.reduce(&state, .saved(stored, reload())) }
         if let failure {
-            if case .staleRecord = failure, stored.isEmpty { _ = AppReducer.reduce(&state, .loaded(reload())) }
+            if case .staleRecord = failure, stored.isEmpty {
+                _ = AppReducer.reduce(&state, .staleSave(reload()))
+                return
+            }
             _ = AppReducer.reduce(&state, Self.revoked(failure, state.language) ?? .saveFailed(failure.message(in: state.language)))
         }
     }

@@ -201,4 +201,54 @@ import TerminalUI
         }
         #expect(household.tags == ["出租房屋", "低保户"])
     }
+
+    /// An edit of 清潭花园 1栋 whose household 张伟 changed meanwhile (notes and residency).
+    func conflictingEdit() throws -> AppState {
+        var state = try state(screen: "3")
+        press(&state, .character("e"))
+        type(&state, "甲")
+        guard case .household(let edited)? = saved(press(&state, .enter)).first else { throw CancellationError() }
+        var newer = state.data
+        let index = try #require(newer.households.firstIndex { $0.id == edited.id })
+        newer.households[index].meta.revision += 1
+        newer.households[index].meta.updatedBy = DashboardFixture.zhang
+        newer.households[index].notes = "门口堆放杂物"
+        newer.households[index].residency = .rented
+        // The store refused the save as stale: the run loop reads the data again.
+        _ = AppReducer.reduce(&state, .staleSave(newer))
+        return state
+    }
+
+    @Test func aStaleSaveOffersTheirVersionBesideWhatWasTyped() throws {
+        var state = try conflictingEdit()
+        let conflict = try #require(state.formConflict)
+        #expect(conflict.changedBy == "Zhang Wei")
+        #expect(conflict.differences.map(\.key) == ["compound", "residency", "notes"], "\(conflict.differences)")
+        #expect(conflict.differences.first?.mine.value == "清潭花园甲" && conflict.differences.first?.theirs.value == "清潭花园")
+        let screen = DashboardView.render(state, glyphs: .unicode).text
+        #expect(screen.contains("门口堆放杂物") && screen.contains("清潭花园甲") && screen.contains("t 采用他人的"))
+        // Keeping one's own saves over their revision, on purpose.
+        let effects = press(&state, .character("k"))
+        guard case .saveOver(let changes)? = effects.first, case .household(let household)? = changes.first else {
+            Issue.record("keeping mine did not save over theirs: \(effects)")
+            return
+        }
+        #expect(household.address.compound == "清潭花园甲" && household.meta.revision == conflict.revision)
+    }
+
+    @Test func takingTheirVersionReopensTheFormOnIt() throws {
+        var state = try conflictingEdit()
+        press(&state, .character("t"))
+        #expect(state.formConflict == nil)
+        #expect(state.form?["compound"]?.value == "清潭花园" && state.form?["notes"]?.value == "门口堆放杂物")
+        #expect(state.form?.openedRevision == state.data.households[0].meta.revision)
+        #expect(state.message?.text.contains("已采用他人的版本") == true)
+    }
+
+    @Test func escapeGoesBackToEditingAndTheNextSaveAsksAgain() throws {
+        var state = try conflictingEdit()
+        press(&state, .escape)
+        #expect(state.formConflict == nil && state.form?["compound"]?.value == "清潭花园甲")
+        #expect(saved(press(&state, .enter)).isEmpty && state.formConflict != nil)
+    }
 }

@@ -58,6 +58,22 @@ import TerminalUI
         try check("lock-idle-120x40-en", state)
     }
 
+    @Test func aStaleSaveShowsTheirVersionBesideTheForm() throws {
+        var state = try DashboardFixture.working(on: "3")
+        _ = AppReducer.reduce(&state, .key(.character("e")))
+        for character in "东区" { _ = AppReducer.reduce(&state, .key(.character(character))) }
+        var newer = state.data
+        newer.households[0].meta.revision += 1
+        newer.households[0].meta.updatedBy = DashboardFixture.zhang
+        newer.households[0].meta.updatedAt = DashboardFixture.at(11, 22, 9, 45)
+        newer.households[0].notes = "门口堆放杂物，已提醒清理"
+        _ = AppReducer.reduce(&state, .loaded(newer))
+        _ = AppReducer.reduce(&state, .key(.enter))
+        try check("conflict-80x24-zh", state)
+        state.language = .en
+        try check("conflict-80x24-en", state)
+    }
+
     @Test func aResidentsNumbersMaskedAndRevealed() throws {
         var state = try DashboardFixture.working(on: "3")
         _ = AppReducer.reduce(&state, .key(.tab))

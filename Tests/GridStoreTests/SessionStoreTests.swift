@@ -54,4 +54,16 @@ extension SecurityTests {
         #expect(try store.save(changed, by: SampleCommunity.admin).meta.revision == household.meta.revision + 1)
         #expect(store.audit.allEntries().count == entries + 1)
     }
+
+    @Test func savingOverSomeoneElsesVersionIsAuditedAsSuch() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let (store, _) = try securedSample(folder)
+        var household = try #require(store.records(Household.self, inGrid: SampleCommunity.gridOne).first)
+        household.notes = "覆盖"
+        _ = try store.save(household, by: SampleCommunity.admin, overwriting: true)
+        let last = try #require(store.audit.allEntries().last)
+        #expect(last.action == .overwrite && last.record == household.id.rawValue && last.fields == ["notes"])
+        #expect(store.audit.verify().isIntact)
+    }
 }
