@@ -25,7 +25,8 @@ enum RowBuilder {
             }
         case .patrols:
             return data.patrols.map { patrol in
-                let found = patrol.findings.first.map { $0.kind.name(language) + strings.separator + $0.text } ?? patrol.notes
+                // The finding's own words first: on a narrow screen its kind is what gets cut.
+                let found = patrol.findings.first.map { strings.aside($0.text, $0.kind.name(language)) } ?? patrol.notes
                 let worker = data.workerName(patrol.workerID)
                 return Row(cells: [TimeText.shortMinute(patrol.start, timeZone: data.timeZone), patrol.kind.name(language), worker, found],
                            search: ([worker, patrol.kind.name(language), patrol.notes] + patrol.findings.map(\.text)).joined(separator: " "),
@@ -51,18 +52,24 @@ enum RowBuilder {
         return words.joined(separator: " ")
     }
 
+    /// Each screen's columns. On a narrow screen the ones of lowest priority give way first, so what
+    /// tells rows apart stays: a case's number and title, a patrol's time and finding, the end of
+    /// an address (its room).
     static func columns(for screen: ScreenID, _ language: Language) -> [ListColumn] {
         let titles = UIStrings.forLanguage(language).columns[screen] ?? []
-        let widths: [Int?]
+        // (width or nil for the rest, priority, least width of the rest, cut at the start)
+        let layout: [(Int?, Int, Int, Bool)]
         switch screen {
-        case .overview: widths = [nil, 9]
-        case .grids: widths = [15, 10, nil]
-        case .households: widths = [nil, 8, 4]
-        case .patrols: widths = [11, 8, 8, nil]
-        case .cases: widths = [12, 8, 4, nil]
+        case .overview: layout = [(nil, 2, 1, false), (9, 1, 1, false)]
+        case .grids: layout = [(15, 3, 1, false), (10, 2, 1, false), (nil, 1, 1, false)]
+        case .households: layout = [(nil, 3, 14, true), (8, 2, 1, false), (4, 1, 1, false)]
+        case .patrols: layout = [(11, 4, 1, false), (8, 2, 1, false), (8, 1, 1, false), (nil, 3, 10, false)]
+        case .cases: layout = [(12, 4, 1, false), (8, 2, 1, false), (4, 1, 1, false), (nil, 3, 12, false)]
         }
         // A fixed column is never narrower than its title ("人数" fits 4 columns, "People" needs 6).
-        return zip(titles, widths).map { title, width in ListColumn(title, width: width.map { max($0, DisplayWidth.of(title)) }) }
+        return zip(titles, layout).map { title, column in
+            ListColumn(title, width: column.0.map { max($0, DisplayWidth.of(title)) }, priority: column.1, minWidth: column.2, keepsEnd: column.3)
+        }
     }
 }
 

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 import GridModel
-import TerminalUI
 @testable import GridApp
+@testable import TerminalUI
 
 /// What a grid worker trips over on the first day (issue 10): each test failed before its fix.
 @Suite struct FirstDayTests {
@@ -250,5 +250,35 @@ import TerminalUI
         press(&state, .escape)
         #expect(state.formConflict == nil && state.form?["compound"]?.value == "清潭花园甲")
         #expect(saved(press(&state, .enter)).isEmpty && state.formConflict != nil)
+    }
+
+    @Test func at80x24ListsKeepWhatTellsRowsApart() throws {
+        var state = try DashboardFixture.state(80, 24)
+        press(&state, .character("3"))
+        var screen = DashboardView.render(state, glyphs: .unicode).text
+        #expect(screen.contains("1单元 101") && screen.contains("3单元 1502"), "the room of every household shows")
+        press(&state, .character("5"))
+        screen = DashboardView.render(state, glyphs: .unicode).text
+        #expect(screen.contains("JF2026-00003 物业费收取争议"), "a case's number and its whole short title")
+        press(&state, .character("4"))
+        screen = DashboardView.render(state, glyphs: .unicode).text
+        #expect(screen.contains("楼道内"), "the patrol's finding shows, not an ellipsis")
+        // At each width from the smallest the dashboard takes (56) to 80, still shows the distinguishing column.
+        for width in stride(from: 56, through: 80, by: 4) {
+            _ = AppReducer.reduce(&state, .resized(width: width, height: 24))
+            press(&state, .character("3"))
+            let lines = DashboardView.render(state, glyphs: .unicode).lines
+            #expect(lines.contains { $0.contains("101") }, "width \(width):\n\(lines.joined(separator: "\n"))")
+        }
+    }
+
+    @Test func columnsGiveWayByPriority() {
+        let columns = [ListColumn("编号", width: 12, priority: 4), ListColumn("阶段", width: 8, priority: 2),
+                       ListColumn("层级", width: 4, priority: 1), ListColumn("事由", priority: 3, minWidth: 12)]
+        #expect(ListView.columnWidths(columns, total: 60) == [12, 8, 4, 33])
+        #expect(ListView.columnWidths(columns, total: 36) == [12, 8, 0, 14], "the level goes first")
+        #expect(ListView.columnWidths(columns, total: 32) == [12, 0, 0, 19], "then the stage; the number stays")
+        #expect(ListView.keepingEnd("清潭花园 2栋 3单元 1502", width: 15, ellipsis: "…") == "…2栋 3单元 1502")
+        #expect(ListView.keepingEnd("第一）二", width: 5, ellipsis: "…") == "…二", "never a closing bracket first")
     }
 }
