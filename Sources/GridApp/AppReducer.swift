@@ -231,7 +231,7 @@ public enum AppReducer {
     // MARK: Modes
 
     private static func help(_ state: inout AppState, _ key: Key) -> [Effect] {
-        if [.escape, .character("?"), .character("q"), .enter].contains(key) { state.mode = .normal }
+        if !HelpOverlay.scroll(&state, key) { state.mode = .normal }
         return []
     }
 
@@ -301,7 +301,9 @@ public enum AppReducer {
         case .back: back(&state)
         case .filter: state.mode = .filter
         case .commandLine: state.mode = .command("")
-        case .help: state.mode = .help
+        case .help:
+            state.mode = .help
+            state.helpOffset = 0
         case .quit: return [.quit]
         case .caseAction(let action):
             guard let disputeCase = state.selectedCase, action.isAllowed(for: disputeCase) else { return [] }

@@ -7,6 +7,8 @@ public struct AppState: Sendable {
     public var screen: ScreenID = .overview
     public var focus: Pane = .list
     public var mode: InputMode = .normal
+    /// How far help is scrolled.
+    public var helpOffset = 0
     public var language: Language
     public var themeName: String
     public var width: Int

@@ -9,7 +9,11 @@ public struct UIStrings: Sendable {
     let describe: @Sendable (Command, ScreenID) -> String
     let groups: [KeyBinding.Group: String]
     let help: String
-    let helpCommands: String
+    /// The keys of every other mode (forms, filter, command line, lock, panels), by mode: what help
+    /// lists after the keymap's own bindings.
+    let helpModes: [(title: String, keys: [(key: String, does: String)])]
+    /// Where help is scrolled to: first and last line shown, of how many, and the keys that scroll.
+    let helpPosition: @Sendable (_ first: Int, _ last: Int, _ total: Int) -> String
     let hints: String
     let loading: String
     let noRecords: String
@@ -173,7 +177,19 @@ public struct UIStrings: Sendable {
         },
         groups: [.move: "移动", .panes: "窗格", .screens: "页面", .item: "当前项", .tools: "工具"],
         help: "帮助",
-        helpCommands: "命令：:q 退出  :theme 名称 换主题  :lang zh|en 换语言  :goto 网格编码或案件编号  :users 账号（管理员）  :user passwd 改口令",
+        helpModes: [
+            ("表单", [("Tab  Shift-Tab", "下一项、上一项（也可用 Down Up）"), ("Enter", "保存；在备注中换行"), ("Ctrl-S", "保存（在任何一项中）"),
+                      ("Esc", "关闭；有输入时先询问（y 放弃）"), ("Left Right  Space", "选择项中切换；标签中移动、勾选"),
+                      ("输入文字", "选择项中按名称、拼音首字母或门牌数字筛选"), ("Backspace  Delete", "删除一个字"), ("Home  End", "到行首、行尾"),
+                      ("k  t", "他人已修改时：保留我的并覆盖、采用他人的")]),
+            ("筛选（/）", [("输入文字", "筛选列表"), ("Enter", "保留筛选"), ("Esc", "取消筛选"), ("Down Up  PgDn PgUp", "在结果中移动")]),
+            ("命令（:）", [("Enter", "执行"), ("Esc", "取消"), (":q", "退出"), (":theme 名称", "换主题"), (":lang zh|en", "换语言"),
+                           (":goto 编码", "打开网格编码或案件编号"), (":users", "列出账号（管理员）"), (":user add 登录名 工作人员ID", "新增账号"),
+                           (":user passwd [登录名]", "改口令"), (":user disable|enable 登录名", "停用、启用账号")]),
+            ("锁屏", [("Enter", "登录或继续"), ("Tab", "在登录名和口令间切换"), ("Esc", "清除口令；再按一次换人登录"), ("Ctrl-C", "退出")]),
+            ("帮助、记录历史、账号列表", [("j k  Down Up", "滚动"), ("PgDn PgUp", "翻页（帮助）"), ("g G", "到开头、结尾（帮助）"), ("Esc  q  Enter", "关闭")]),
+        ],
+        helpPosition: { "第 \($0)–\($1) 行，共 \($2) 行  j k 滚动" },
         hints: "? 帮助  / 筛选  : 命令  q 退出",
         loading: "正在读取数据…",
         noRecords: "没有记录",
@@ -340,7 +356,21 @@ public struct UIStrings: Sendable {
         },
         groups: [.move: "Move", .panes: "Panes", .screens: "Screens", .item: "Selected item", .tools: "Tools"],
         help: "Help",
-        helpCommands: "Commands: :q quit  :theme NAME  :lang zh|en  :goto GRID-CODE or CASE-NUMBER  :users accounts (admins)  :user passwd",
+        helpModes: [
+            ("Forms", [("Tab  Shift-Tab", "next, previous field (Down Up too)"), ("Enter", "save; a new line in notes"), ("Ctrl-S", "save (from any field)"),
+                       ("Esc", "close; asks first when something was typed (y drops it)"), ("Left Right  Space", "change a choice; move and tick among tags"),
+                       ("typing", "narrows a choice by name, pinyin initials or address digits"), ("Backspace  Delete", "remove a character"),
+                       ("Home  End", "start, end of the line"), ("k  t", "when someone else changed the record: keep mine over theirs, take theirs")]),
+            ("Filter (/)", [("typing", "filters the list"), ("Enter", "keep the filter"), ("Esc", "drop the filter"), ("Down Up  PgDn PgUp", "move among the matches")]),
+            ("Command line (:)", [("Enter", "run"), ("Esc", "cancel"), (":q", "quit"), (":theme NAME", "change theme"), (":lang zh|en", "change language"),
+                                  (":goto CODE", "open a grid code or case number"), (":users", "list accounts (admins)"),
+                                  (":user add LOGIN WORKER-ID", "add an account"), (":user passwd [LOGIN]", "change a passphrase"),
+                                  (":user disable|enable LOGIN", "disable, enable an account")]),
+            ("Lock screen", [("Enter", "log in or go on"), ("Tab", "between login and passphrase"), ("Esc", "clear the passphrase; again: someone else logs in"),
+                             ("Ctrl-C", "quit")]),
+            ("Help, history, accounts", [("j k  Down Up", "scroll"), ("PgDn PgUp", "a page (help)"), ("g G", "top, bottom (help)"), ("Esc  q  Enter", "close")]),
+        ],
+        helpPosition: { "lines \($0)-\($1) of \($2)  j k scroll" },
         hints: "? help  / filter  : command  q quit",
         loading: "Reading data…",
         noRecords: "No records",

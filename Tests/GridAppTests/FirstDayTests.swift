@@ -281,4 +281,33 @@ import GridModel
         #expect(ListView.keepingEnd("清潭花园 2栋 3单元 1502", width: 15, ellipsis: "…") == "…2栋 3单元 1502")
         #expect(ListView.keepingEnd("第一）二", width: 5, ellipsis: "…") == "…二", "never a closing bracket first")
     }
+
+    @Test func helpScrollsToEveryKeyOfEveryModeAndSaysThereIsMore() throws {
+        for (width, height) in [(60, 20), (80, 24)] {
+            var state = try DashboardFixture.state(width, height)
+            press(&state, .character("5"), .character("?"))
+            var seen = Set<String>()
+            var screen = DashboardView.render(state, glyphs: .unicode).text
+            #expect(screen.contains("共 "), "\(width)x\(height): the border says how many lines there are")
+            for _ in 0..<200 {
+                seen.formUnion(DashboardView.render(state, glyphs: .unicode).lines)
+                press(&state, .character("j"))
+            }
+            let everything = seen.joined(separator: "\n")
+            for expected in ["Ctrl-S", "保留筛选", ":user disable|enable", "换人登录", "g G", "推进"] {
+                #expect(everything.contains(expected), "\(width)x\(height): \(expected) never shown")
+            }
+            press(&state, .character("g"))
+            #expect(state.helpOffset == 0 && state.mode == .help)
+            press(&state, .character("G"))
+            let bottom = state.helpOffset
+            #expect(bottom > 0)
+            press(&state, .pageUp)
+            #expect(state.helpOffset < bottom)
+            press(&state, .escape)
+            #expect(state.mode == .normal)
+            screen = DashboardView.render(state, glyphs: .unicode).text
+            #expect(!screen.contains("共 "))
+        }
+    }
 }

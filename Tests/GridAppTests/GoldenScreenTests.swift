@@ -45,6 +45,8 @@ import TerminalUI
 
     @Test func helpOverTheList() throws {
         try check("help-80x24-zh", try state(80, 24, .zh, keys: [.character("3"), .character("?")]))
+        try check("help-scrolled-80x24-zh", try state(80, 24, .zh, keys: [.character("3"), .character("?"), .pageDown]))
+        try check("help-scrolled-60x20-en", try state(60, 20, .en, keys: [.character("5"), .character("?"), .character("G")]))
     }
 
     @Test func theIdleLockHidesEverythingBehindIt() throws {
