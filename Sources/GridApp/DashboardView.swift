@@ -14,7 +14,7 @@ public enum DashboardView {
             tooSmall(&buffer, state)
             return buffer
         }
-        header(&buffer, state, layout)
+        header(&buffer, state, layout, glyphs)
         listPane(&buffer, state, layout, glyphs)
         detailPane(&buffer, state, layout, glyphs)
         actionPane(&buffer, state, layout, glyphs)
@@ -32,12 +32,20 @@ public enum DashboardView {
         return buffer
     }
 
-    private static func header(_ buffer: inout Buffer, _ state: AppState, _ layout: Layout) {
+    /// The program, the area and the screens' tabs. When the full tabs do not fit, the other tabs
+    /// shorten to their digit and the current one stays whole; the area's name gives way last.
+    private static func header(_ buffer: inout Buffer, _ state: AppState, _ layout: Layout, _ glyphs: Glyphs) {
         buffer.fill(layout.header, role: .tabInactive)
         var x = buffer.write(" gridwork ", x: 0, y: 0, role: .title)
-        x += buffer.write(state.data.areaName + " ", x: x, y: 0, maxWidth: max(0, state.width / 3), role: .accent)
-        for screen in ScreenID.allCases {
-            let label = " \(screen.rawValue) " + state.strings.name(of: screen) + " "
+        let full = ScreenID.allCases.map { " \($0.rawValue) " + state.strings.name(of: $0) + " " }
+        let short = ScreenID.allCases.map { $0 == state.screen ? " \($0.rawValue) " + state.strings.name(of: $0) + " " : " \($0.rawValue) " }
+        let area = state.data.areaName + " "
+        let room = state.width - x
+        let labels = DisplayWidth.of(area) + full.map(DisplayWidth.of).reduce(0, +) <= room ? full : short
+        let tabsWidth = labels.map(DisplayWidth.of).reduce(0, +)
+        let areaRoom = min(DisplayWidth.of(area), room - tabsWidth)
+        if areaRoom > 2 { x += buffer.write(area, x: x, y: 0, maxWidth: areaRoom, role: .accent, ellipsis: glyphs.ellipsis) }
+        for (screen, label) in zip(ScreenID.allCases, labels) {
             guard x + DisplayWidth.of(label) <= state.width else { break }
             x += buffer.write(label, x: x, y: 0, role: screen == state.screen ? .tabActive : .tabInactive)
         }

@@ -310,4 +310,21 @@ import GridModel
             #expect(!screen.contains("共 "))
         }
     }
+
+    @Test func narrowTabsShortenAndTheCurrentOneAlwaysShows() throws {
+        for language in [Language.zh, .en] {
+            for width in [56, 60, 70] {
+                for screen in ScreenID.allCases {
+                    var state = try DashboardFixture.state(width, 20, language: language)
+                    press(&state, .character(Character(String(screen.rawValue))))
+                    let header = DashboardView.render(state, glyphs: .unicode).lines[0] + " "
+                    let name = UIStrings.forLanguage(language).name(of: screen)
+                    #expect(header.contains(" \(screen.rawValue) \(name) "), "\(width) \(language): the current tab \(name) is shown: \(header)")
+                    for other in ScreenID.allCases { #expect(header.contains(" \(other.rawValue) "), "\(width): tab \(other.rawValue) is missing: \(header)") }
+                }
+            }
+        }
+        let wide = DashboardView.render(try DashboardFixture.state(120, 40, language: .en), glyphs: .unicode).lines[0]
+        #expect(wide.contains("4 Patrols  5 Cases"), "wide enough, every tab is whole")
+    }
 }
