@@ -32,16 +32,22 @@ public final class TmuxSession {
     /// it went away. The login field must be empty or hold `login` already.
     @discardableResult
     public func logIn(_ login: String = "admin", passphrase: String = "demo-admin", timeout: Double = 30) throws -> Bool {
-        guard let shown = wait(timeout: timeout, until: { $0.contains("Ctrl-C") && ($0.contains("Enter 登录") || $0.contains("Enter log in")) }) else {
+        let keyLines = ["Enter 登录", "Enter log in", "Enter 继续", "Enter go on"]
+        guard let shown = wait(timeout: timeout, until: { screen in screen.contains("Ctrl-C") && keyLines.contains { screen.contains($0) } }) else {
             return false
         }
         if !shown.contains(login) {
+            // Someone else's login is filled in: Esc lets another log in (a pause, so it is not read as Alt).
+            if shown.contains("Enter 继续") || shown.contains("Enter go on") {
+                try press("Escape")
+                Thread.sleep(forTimeInterval: 0.3)
+            }
             try type(login)
             try press("Enter")
         }
         try type(passphrase)
         try press("Enter")
-        return wait(timeout: timeout) { !$0.contains("Enter 登录") && !$0.contains("Enter log in") } != nil
+        return wait(timeout: timeout) { screen in !keyLines.contains { screen.contains($0) } } != nil
     }
 
     public func resize(width: Int, height: Int) throws {
