@@ -63,6 +63,8 @@ public final class Store {
             try AccountBook.checkKey(key, folder: folder)
         }
         let store = Store(folder: folder, manifest: try readManifest(path), key: key)
+        // A change a crash cut short is put back before anything is read.
+        try store.lock.withExclusiveLock { () throws(StoreError) in try Journal.rollBack(in: folder) }
         store.findFiles()
         store.loadGridsAndWorkers()
         store.summarizeFiles()
@@ -327,6 +329,26 @@ public final class Store {
         if R.self == Worker.self, let all = records as? [Worker] { workers = all }
     }
 
+    /// Drops what memory holds of `path` after a change to it was put back (see `Journal`), and
+    /// reads its summary again from the file as it now is.
+    private func forget(_ path: String) {
+        loaded[path] = nil
+        mergedSummary = nil
+        guard let kind = StoreLayout.kind(ofFile: path) else { return }
+        guard FileManager.default.fileExists(atPath: folder + "/" + path) else {
+            files[kind]?.remove(path)
+            summaries[path] = nil
+            return
+        }
+        switch kind {
+        case .household: summarize(Household.self, path)
+        case .resident: summarizeResidents(path)
+        case .patrolLog: summarize(PatrolLog.self, path)
+        case .disputeCase: summarize(DisputeCase.self, path)
+        case .grid, .worker: loadGridsAndWorkers()
+        }
+    }
+
     private func notePlainPersonalData(_ found: Bool, in path: String) {
         if found { filesWithPlainPersonalData.insert(path) } else { filesWithPlainPersonalData.remove(path) }
     }
@@ -497,18 +519,29 @@ public final class Store {
         }
     }
 
-    /// Writes records and then the audit entry for them. A write the disk did not confirm is in
+    /// Writes records and the audit entry for them as one change (see `Journal`): after a crash
+    /// or a failed write both are on disk or neither is. A write the disk did not confirm is in
     /// place all the same, so it is audited before the error goes up.
     private func write<R: StoredRecord>(_ records: [R], to path: String, auditing events: [AuditTrail.Event], by worker: RecordID, at instant: Date,
                                         keep: Bool = true) throws(StoreError) {
-        do {
-            try write(records, to: path, keep: keep)
+        do throws(StoreError) {
+            try Journal.run(in: folder, replacing: [path, StoreLayout.auditHead], appending: [StoreLayout.auditTrail]) { () throws(StoreError) in
+                var unconfirmed: StoreError?
+                do throws(StoreError) {
+                    try write(records, to: path, keep: keep)
+                } catch {
+                    guard case .notConfirmed = error else { throw error }
+                    unconfirmed = error
+                }
+                try audit.append(events, actor: worker.rawValue, at: instant)
+                if let unconfirmed { throw unconfirmed }
+            }
         } catch {
-            guard case .notConfirmed = error else { throw error }
-            try audit.append(events, actor: worker.rawValue, at: instant)
+            // Put back or not, the file on disk is what memory must follow: read it again when asked.
+            if case .notConfirmed = error { throw error }
+            forget(path)
             throw error
         }
-        try audit.append(events, actor: worker.rawValue, at: instant)
     }
 
     /// The top-level fields that differ between two revisions of a record, by name (never values).

@@ -8,7 +8,7 @@ import GridModel
 /// was changed on disk; none repeats an ID or phone number.
 public enum StoreError: Error, Sendable {
     public enum Operation: String, Sendable {
-        case create, read, write, sync, rename, lock
+        case create, read, write, sync, rename, lock, remove
     }
 
     case io(Operation, path: String, code: Int32)
@@ -83,6 +83,7 @@ public enum StoreError: Error, Sendable {
         case .sync: return zh ? "同步到磁盘" : "flush it to disk"
         case .rename: return zh ? "替换" : "replace it"
         case .lock: return zh ? "加锁" : "lock it"
+        case .remove: return zh ? "删除" : "remove it"
         }
     }
 

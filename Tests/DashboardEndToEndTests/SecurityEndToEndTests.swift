@@ -64,8 +64,8 @@ import TestSupport
 
         // Someone else takes the keyboard: a supervisor, who may look but not change.
         try tmux.press("L")
-        let locked = tmux.wait(for: "本人输入口令继续")
-        #expect(locked?.contains("Esc 换人登录") == true, "the worker's own login is filled in, the passphrase is asked:\n\(tmux.screen())")
+        let lockedByL = tmux.wait(for: "本人输入口令继续")
+        #expect(lockedByL?.contains("Esc 换人登录") == true, "the worker's own login is filled in, the passphrase is asked:\n\(tmux.screen())")
         #expect(try tmux.logIn(supervisor, passphrase: "demo-supervisor"))
         #expect(tmux.wait(for: "督导（只读）") != nil, "the status line says who is working now:\n\(tmux.screen())")
         try tmux.press("e")

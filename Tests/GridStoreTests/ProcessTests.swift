@@ -68,6 +68,16 @@ import TestSupport
             #expect(round <= highestRound + 1, "iteration \(iteration): more rounds on disk than were attempted")
             highestRound = max(highestRound, round)
             let onDisk = Set(store.records(Resident.self, inGrid: SampleCommunity.gridOne).map(\.id.rawValue))
+            // Every change on disk has its audit entry, and no entry speaks of a change not on disk.
+            let household = try #require(store.records(Household.self, inGrid: SampleCommunity.gridOne).first)
+            let entries = store.audit.allEntries()
+            let updates = entries.filter { $0.record == household.id.rawValue && $0.action == .update }.count
+            #expect(updates == household.meta.revision - 1, "iteration \(iteration): revision \(household.meta.revision) with \(updates) audited updates")
+            let created = Set(entries.filter { $0.action == .create && $0.kind == .resident }.compactMap(\.record))
+            let elsewhere = Set(store.records(Resident.self, inGrid: SampleCommunity.gridTwo).map(\.id.rawValue))
+            #expect(created == onDisk.union(elsewhere), "iteration \(iteration): residents on disk and their audited creations differ")
+            #expect(!FileManager.default.fileExists(atPath: folder.path + "/.journal"), "opening puts back a change cut short")
+            #expect(store.audit.verify().isIntact, "iteration \(iteration): \(store.audit.verify().findings)")
             #expect(residents.isSubset(of: onDisk), "iteration \(iteration): an acknowledged resident is missing")
             #expect(!folder.allFiles().contains { $0.hasSuffix(".gwtmp") }, "opening removes temp files a crash left")
         }

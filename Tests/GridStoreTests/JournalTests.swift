@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+import GridModel
+@testable import GridStore
+import TestSupport
+
+/// The rollback journal: a change to several files lands whole or not at all.
+@Suite struct JournalTests {
+    @Test func aChangeThatFailsPartWayPutsEveryFileBack() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: URL(fileURLWithPath: folder.path + "/a.json"))
+        try Data("line 1\n".utf8).write(to: URL(fileURLWithPath: folder.path + "/trail.jsonl"))
+        do {
+            try Journal.run(in: folder.path, replacing: ["a.json", "new.json"], appending: ["trail.jsonl"]) { () throws(StoreError) in
+                try DurableFile.write(Data("new".utf8), to: folder.path + "/a.json")
+                try DurableFile.write(Data("created".utf8), to: folder.path + "/new.json")
+                try DurableFile.append(Data("line 2\n".utf8), to: folder.path + "/trail.jsonl")
+                throw StoreError.io(.write, path: folder.path + "/b.json", code: ENOSPC)
+            }
+            Issue.record("the failure did not go up")
+        } catch {
+            guard case .io(_, _, ENOSPC) = error else { throw error }
+        }
+        #expect(try String(contentsOfFile: folder.path + "/a.json", encoding: .utf8) == "old")
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/new.json"), "a file the change created is gone again")
+        #expect(try String(contentsOfFile: folder.path + "/trail.jsonl", encoding: .utf8) == "line 1\n", "the appended line is cut off")
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/" + Journal.name))
+    }
+
+    @Test func aJournalACrashLeftIsPutBackWhenTheFolderOpens() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let sample = try SampleCommunity(at: folder.path)
+        let household = try #require(sample.store.records(Household.self, inGrid: SampleCommunity.gridOne).first)
+        let path = household.filePath
+        let before = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + path))
+        let trail = folder.path + "/" + StoreLayout.auditTrail
+        let trailLength = try Data(contentsOf: URL(fileURLWithPath: trail)).count
+        let head = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + StoreLayout.auditHead))
+        // As a writer killed after replacing the file and appending its entry, before removing the journal.
+        let journal = try Journal.encode(Journal.Contents(originals: [.init(path: StoreLayout.auditHead, length: head.count), .init(path: path, length: before.count)],
+                                                         lengths: [StoreLayout.auditTrail: trailLength]), bytes: [head, before])
+        try journal.write(to: URL(fileURLWithPath: folder.path + "/" + Journal.name))
+        var changed = household
+        changed.notes = "被中断的修改"
+        _ = try sample.store.save(changed, by: SampleCommunity.admin)
+        try journal.write(to: URL(fileURLWithPath: folder.path + "/" + Journal.name))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: trail)).count > trailLength)
+
+        let reopened = try Store.open(folder.path)
+        #expect(reopened.records(Household.self, inGrid: SampleCommunity.gridOne).first?.notes == household.notes, "the change cut short is gone")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: trail)).count == trailLength, "and so is its audit entry")
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/" + Journal.name))
+        #expect(reopened.audit.verify().isIntact, "\(reopened.audit.verify().findings)")
+    }
+}
