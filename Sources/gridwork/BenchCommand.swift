@@ -18,7 +18,7 @@ struct BenchCommand: ParsableCommand {
         discussion: "Make the data first: gridwork demo --data DIR --scale district"
     )
 
-    @OptionGroup var options: CommonOptions
+    @OptionGroup var options: LoginOptions
 
     @Option(help: "How many single-case saves to time.")
     var saves = 100
