@@ -50,7 +50,7 @@ enum CaseEntryForm {
 
     /// A new case as the form describes it; its number is given when it is saved.
     static func newCase(from form: RecordForm, grid: GridCode, patrolID: RecordID?, by actor: RecordID, at instant: Date, today: Day,
-                        language: Language) -> Result<DisputeCase, FormError> {
+                        timeZone: TimeZone, language: Language) -> Result<DisputeCase, FormError> {
         if let missing = form.missingRequired(language) { return .failure(missing) }
         let raisedOn: Day
         switch form.day("raisedOn", today: today, language: language) {
@@ -62,10 +62,10 @@ enum CaseEntryForm {
                                   gridCode: grid, source: CaseSource(rawValue: form.value("source")) ?? .resident,
                                   matterClass: MatterClass(rawValue: form.value("matterClass")) ?? .smallMatter, raisedOn: raisedOn,
                                   patrolID: patrolID, notes: form.value("notes"))
-        return checked(created, form, instant, language)
+        return checked(created, form, instant, timeZone, language)
     }
 
-    static func edited(_ disputeCase: DisputeCase, from form: RecordForm, at instant: Date, language: Language) -> Result<DisputeCase, FormError> {
+    static func edited(_ disputeCase: DisputeCase, from form: RecordForm, at instant: Date, timeZone: TimeZone, language: Language) -> Result<DisputeCase, FormError> {
         if let missing = form.missingRequired(language) { return .failure(missing) }
         var changed = disputeCase
         changed.title = form.value("title")
@@ -74,7 +74,7 @@ enum CaseEntryForm {
         changed.source = CaseSource(rawValue: form.value("source")) ?? changed.source
         changed.parties = parties(form, keeping: disputeCase.parties)
         changed.notes = form.value("notes")
-        return checked(changed, form, instant, language)
+        return checked(changed, form, instant, timeZone, language)
     }
 
     /// The names typed, each linked to the resident it was filled in from (or was before) when unchanged.
@@ -85,8 +85,8 @@ enum CaseEntryForm {
         }
     }
 
-    private static func checked(_ disputeCase: DisputeCase, _ form: RecordForm, _ instant: Date, _ language: Language) -> Result<DisputeCase, FormError> {
-        let violations = disputeCase.violations(in: ValidationContext(now: instant))
+    private static func checked(_ disputeCase: DisputeCase, _ form: RecordForm, _ instant: Date, _ timeZone: TimeZone, _ language: Language) -> Result<DisputeCase, FormError> {
+        let violations = disputeCase.violations(in: ValidationContext(now: instant, timeZone: timeZone))
         if let error = form.error(for: violations, language: language, fieldFor: ["name": "parties"]) { return .failure(error) }
         return .success(disputeCase)
     }

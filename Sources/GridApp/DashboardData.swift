@@ -23,12 +23,12 @@ public struct DashboardData: Sendable {
     /// Lookups the detail pane needs on every frame, made once.
     public let addresses: [RecordID: String]
     public let caseNumbers: [RecordID: String]
-    /// The zone times are shown in: the machine's own, fixed in tests so screens are the same everywhere.
+    /// The community's zone, from its manifest: times are typed and shown in it, never in the machine's own.
     public var timeZone: TimeZone
 
     public init(areaName: String, today: Day, overview: Overview, grids: [Grid], workers: [Worker], households: [Household],
                 residents: [Resident], patrols: [PatrolLog], cases: [DisputeCase], loadedGrid: GridCode?, unreadableFiles: Int,
-                timeZone: TimeZone = .current) {
+                timeZone: TimeZone) {
         self.areaName = areaName
         self.today = today
         self.overview = overview

@@ -24,6 +24,6 @@ public struct DashboardLoader {
             residents: codes.flatMap { store.records(Resident.self, inGrid: $0) },
             patrols: codes.flatMap { store.records(PatrolLog.self, inGrid: $0) },
             cases: codes.flatMap { store.records(DisputeCase.self, inGrid: $0) },
-            loadedGrid: grid, unreadableFiles: Set(store.problems.map(\.path)).count)
+            loadedGrid: grid, unreadableFiles: Set(store.problems.map(\.path)).count, timeZone: store.manifest.communityTimeZone)
     }
 }

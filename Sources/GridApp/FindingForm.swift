@@ -13,12 +13,12 @@ enum FindingForm {
         return form
     }
 
-    static func record(from form: RecordForm, patrol: PatrolLog, at instant: Date, language: Language) -> Result<PatrolLog, FormError> {
+    static func record(from form: RecordForm, patrol: PatrolLog, at instant: Date, timeZone: TimeZone, language: Language) -> Result<PatrolLog, FormError> {
         if let missing = form.missingRequired(language) { return .failure(missing) }
         var changed = patrol
         changed.findings.append(Finding(kind: FindingKind(rawValue: form.value("findingKind")) ?? .request, text: form.value("findingText"),
                                         householdID: form.optionalValue("household").map { RecordID($0) }))
-        let violations = changed.violations(in: ValidationContext(now: instant))
+        let violations = changed.violations(in: ValidationContext(now: instant, timeZone: timeZone))
         if let error = form.error(for: violations, language: language, fieldFor: ["text": "findingText"]) { return .failure(error) }
         return .success(changed)
     }

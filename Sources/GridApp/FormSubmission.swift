@@ -19,11 +19,11 @@ enum FormSubmission {
         case .caseDetails(let caseID):
             guard let disputeCase = data.cases.first(where: { $0.id == caseID }) else { return .failure(gone) }
             if let changed = form.checkUnchanged(since: disputeCase.meta.revision, language) { return .failure(changed) }
-            return CaseEntryForm.edited(disputeCase, from: form, at: instant, language: language).map { [.disputeCase($0)] }
+            return CaseEntryForm.edited(disputeCase, from: form, at: instant, timeZone: data.timeZone, language: language).map { [.disputeCase($0)] }
 
         case .newCase(let grid, let patrolID, let finding):
             return CaseEntryForm.newCase(from: form, grid: grid, patrolID: patrolID, by: state.actor, at: instant, today: data.today,
-                                         language: language).flatMap { created in
+                                         timeZone: data.timeZone, language: language).flatMap { created in
                 // The finding remembers the case it opened.
                 guard let patrolID, let finding, var patrol = data.patrols.first(where: { $0.id == patrolID }),
                       patrol.findings.indices.contains(finding) else { return .success([.disputeCase(created)]) }
@@ -35,7 +35,7 @@ enum FormSubmission {
             let existing = id.flatMap { id in data.households.first { $0.id == id } }
             if id != nil && existing == nil { return .failure(gone) }
             if let changed = form.checkUnchanged(since: existing?.meta.revision, language) { return .failure(changed) }
-            return HouseholdForm.record(from: form, existing: existing, grid: grid, by: state.actor, at: instant, language: language)
+            return HouseholdForm.record(from: form, existing: existing, grid: grid, by: state.actor, at: instant, timeZone: data.timeZone, language: language)
                 .map { [.household($0)] }
 
         case .resident(let id, let householdID):
@@ -44,7 +44,7 @@ enum FormSubmission {
                   id == nil || existing != nil else { return .failure(gone) }
             if let changed = form.checkUnchanged(since: existing?.meta.revision, language) { return .failure(changed) }
             return ResidentForm.record(from: form, existing: existing, household: household, by: state.actor, at: instant,
-                                       today: data.today, language: language).map { [.resident($0)] }
+                                       today: data.today, timeZone: data.timeZone, language: language).map { [.resident($0)] }
 
         case .patrol(let id, let grid):
             let existing = id.flatMap { id in data.patrols.first { $0.id == id } }
@@ -65,7 +65,7 @@ enum FormSubmission {
 
         case .finding(let patrolID):
             guard let patrol = data.patrols.first(where: { $0.id == patrolID }) else { return .failure(gone) }
-            return FindingForm.record(from: form, patrol: patrol, at: instant, language: language).map { [.patrol($0)] }
+            return FindingForm.record(from: form, patrol: patrol, at: instant, timeZone: data.timeZone, language: language).map { [.patrol($0)] }
         }
     }
 }

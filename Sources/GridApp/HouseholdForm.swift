@@ -32,7 +32,7 @@ enum HouseholdForm {
 
     /// The household as the form describes it, or the field that is wrong.
     static func record(from form: RecordForm, existing: Household?, grid: GridCode, by actor: RecordID, at instant: Date,
-                       language: Language) -> Result<Household, FormError> {
+                       timeZone: TimeZone, language: Language) -> Result<Household, FormError> {
         if let missing = form.missingRequired(language) { return .failure(missing) }
         let address = Address(compound: form.value("compound"), building: form.value("building"), unit: form.value("unit"), room: form.value("room"))
         var household = existing ?? Household(meta: form.newMeta(by: actor, at: instant, prefix: "H"), gridCode: grid, microGrid: nil,
@@ -43,7 +43,7 @@ enum HouseholdForm {
         household.tags = form.value("tags").split(separator: ",").map(String.init)
         household.pairedVolunteer = form.optionalValue("pairedVolunteer")
         household.notes = form.value("notes")
-        if let error = form.error(for: household.violations(in: ValidationContext(now: instant)), language: language) { return .failure(error) }
+        if let error = form.error(for: household.violations(in: ValidationContext(now: instant, timeZone: timeZone)), language: language) { return .failure(error) }
         return .success(household)
     }
 

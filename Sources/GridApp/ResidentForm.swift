@@ -48,7 +48,7 @@ enum ResidentForm {
 
     /// The resident as the form describes it, or the field that is wrong.
     static func record(from form: RecordForm, existing: Resident?, household: Household, by actor: RecordID, at instant: Date,
-                       today: Day, language: Language) -> Result<Resident, FormError> {
+                       today: Day, timeZone: TimeZone, language: Language) -> Result<Resident, FormError> {
         if let missing = form.missingRequired(language) { return .failure(missing) }
         var parsed: ResidentIDNumber?
         if let text = form.optionalValue("idNumber") ?? form.keptValue("idNumber", existing?.idNumber) {
@@ -76,7 +76,7 @@ enum ResidentForm {
         resident.status = ResidentStatus(rawValue: form.value("status")) ?? resident.status
         resident.tags = form.value("tags").split(separator: ",").compactMap { PopulationTag(rawValue: String($0)) }
         resident.notes = form.value("notes")
-        if let error = form.error(for: resident.violations(in: ValidationContext(now: instant)), language: language) { return .failure(error) }
+        if let error = form.error(for: resident.violations(in: ValidationContext(now: instant, timeZone: timeZone)), language: language) { return .failure(error) }
         return .success(resident)
     }
 }

@@ -121,7 +121,7 @@ struct GridBatch {
 /// The state of one generation: the random sequence and what must stay unique across grids.
 struct DemoRun {
     /// Days and hours are those of the place the data describes, whatever the machine's zone.
-    static let chinaStandardTime = TimeZone(secondsFromGMT: 8 * 3600) ?? .current
+    static let chinaStandardTime = TimeZone.chinaStandard
 
     let scale: DemoScale
     let today: Day
@@ -134,7 +134,7 @@ struct DemoRun {
     init(scale: DemoScale, seed: UInt64, today: Day) {
         self.scale = scale
         self.today = today
-        end = min(today.start(in: .current), today.start(in: DemoRun.chinaStandardTime))
+        end = today.start(in: DemoRun.chinaStandardTime)
         random = SeededRandom(seed: seed)
     }
 

@@ -45,8 +45,9 @@ public struct Day: Hashable, Comparable, Sendable {
         day = d
     }
 
-    /// The date on which `instant` falls in `timeZone`.
-    public init(_ instant: Date, in timeZone: TimeZone = .current) {
+    /// The date on which `instant` falls in `timeZone`. No default zone: the machine's own is
+    /// rarely the community's (a server runs in UTC).
+    public init(_ instant: Date, in timeZone: TimeZone) {
         let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: instant)
         self.init(dayNumber: Int((Double(seconds) / 86_400).rounded(.down)))
     }
@@ -76,7 +77,7 @@ public struct Day: Hashable, Comparable, Sendable {
     public var startOfMonth: Day { Day(dayNumber: dayNumber - day + 1) }
 
     /// Midnight at the start of this day in `timeZone`.
-    public func start(in timeZone: TimeZone = .current) -> Date {
+    public func start(in timeZone: TimeZone) -> Date {
         let utcMidnight = Date(timeIntervalSince1970: Double(dayNumber) * 86_400)
         return utcMidnight.addingTimeInterval(-Double(timeZone.secondsFromGMT(for: utcMidnight)))
     }

@@ -31,7 +31,7 @@ struct RuleCheck {
     }
 
     mutating func plausible(_ instant: Date, _ field: FieldPath) {
-        if instant < ValidationContext.earliestEvent.start(in: TimeZone(secondsFromGMT: 0) ?? .current) {
+        if instant < ValidationContext.earliestEvent.start(in: .gmt) {
             add(field, .tooEarly(earliest: ValidationContext.earliestEvent))
         }
         if context.checksThePresent && instant.timeIntervalSince(context.now) > ValidationContext.clockTolerance { add(field, .inFuture) }

@@ -13,7 +13,8 @@ public struct ValidationContext: Sendable {
     /// another's files unreadable.
     public let checksThePresent: Bool
 
-    public init(now: Date = Date(), timeZone: TimeZone = .current) {
+    /// `timeZone` is the community's, in which "today" is reckoned whatever the machine's zone.
+    public init(now: Date = Date(), timeZone: TimeZone) {
         self.now = now
         self.today = Day(now, in: timeZone)
         checksThePresent = true

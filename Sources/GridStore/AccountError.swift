@@ -9,7 +9,7 @@ public enum AccountError: Error, Sendable {
     case unknownLogin(String)
     case wrongPassphrase(login: String, triesLeft: Int)
     /// Too many wrong passphrases in a row.
-    case lockedOut(login: String, until: Date)
+    case lockedOut(login: String, until: Date, timeZone: TimeZone)
     case disabled(login: String)
     case loginTaken(String)
     case badLogin(String)
@@ -35,8 +35,8 @@ public enum AccountError: Error, Sendable {
             return zh ? "没有这个账号，请检查账号名。" : "there is no such account; check the login."
         case .wrongPassphrase(_, let left):
             return zh ? "口令不对。再错 \(left) 次，账号将被锁定几分钟。" : "wrong passphrase. \(left) more wrong tr\(left == 1 ? "y" : "ies") and the account is locked for a few minutes."
-        case .lockedOut(let login, let until):
-            let time = StoreError.localTime(until).suffix(5)
+        case .lockedOut(let login, let until, let timeZone):
+            let time = StoreError.localTime(until, in: timeZone).suffix(5)
             return zh ? "账号“\(login)”因连续输错口令被锁定，\(time) 后再试，或请管理员解锁。"
                       : "account \"\(login)\" is locked after too many wrong passphrases; try again after \(time), or ask the admin to unlock it."
         case .disabled(let login):

@@ -1,4 +1,5 @@
 import Foundation
+import GridModel
 
 /// `gridwork.json`: marks a folder as gridwork data and says what area it covers.
 public struct Manifest: Codable, Hashable, Sendable {
@@ -11,6 +12,16 @@ public struct Manifest: Codable, Hashable, Sendable {
     /// Set when the data is synthetic (`gridwork demo`); only such folders may be benchmarked,
     /// since the benchmark writes to them.
     public var generator: String?
+    /// The community's time zone, an IANA identifier such as "Asia/Shanghai"; absent means China
+    /// Standard Time. Times are typed and shown, and "today" is reckoned, in it, whatever the
+    /// machine's own zone. An identifier this machine does not know is refused on reading.
+    public var timeZone: String?
+
+    /// The zone of `timeZone`, China Standard Time when the manifest names none.
+    public var communityTimeZone: TimeZone { timeZone.flatMap(TimeZone.init(identifier:)) ?? .chinaStandard }
+
+    /// The community's date at `now`: on a server in UTC, China is already in tomorrow from 16:00.
+    public func today(at now: Date = Date()) -> Day { Day(now, in: communityTimeZone) }
 
     public init(name: String, areaCode: String, createdAt: Date = Date()) {
         schema = StoreLayout.schemaVersion

@@ -13,12 +13,14 @@ extension Store {
     /// passphrase is counted on disk; the fifth in a row locks the account for `Account.lockout`.
     public static func logIn(folder: String, login: String, passphrase: String, at instant: Date = Date()) throws(AccountError) -> Session {
         let trail = AuditTrail(dataFolder: folder)
+        // For the time a lockout ends, in the community's zone.
+        let zone = (try? readManifest(folder + "/" + StoreLayout.manifest))?.communityTimeZone ?? .chinaStandard
         return try underLock(folder) { () throws(AccountError) -> Session in
             var book = try AccountBook.read(folder)
             let index = try book.index(of: login)
             var account = book.accounts[index]
             if account.disabled { throw .disabled(login: login) }
-            if account.isLockedOut(at: instant), let until = account.lockedUntil { throw .lockedOut(login: login, until: until) }
+            if account.isLockedOut(at: instant), let until = account.lockedUntil { throw .lockedOut(login: login, until: until, timeZone: zone) }
             guard let wrapping = try account.passphrase.check(passphrase) else {
                 account.failedTries += 1
                 var events = [AuditTrail.Event(.loginFailed, fields: [login])]
@@ -28,7 +30,7 @@ extension Store {
                     account.failedTries = 0
                     account.lockedUntil = until
                     events.append(AuditTrail.Event(.lockedOut, fields: [login]))
-                    failure = .lockedOut(login: login, until: until)
+                    failure = .lockedOut(login: login, until: until, timeZone: zone)
                 } else {
                     failure = .wrongPassphrase(login: login, triesLeft: Account.allowedFailures - account.failedTries)
                 }

@@ -107,6 +107,11 @@ public final class Store {
         } catch {
             throw .fileHasProblems(ShardReader.decodingProblem(error, path: path, locator: locator))
         }
+        if let identifier = manifest.timeZone, TimeZone(identifier: identifier) == nil {
+            throw .fileHasProblems(StoreProblem(path: path, position: locator.position(of: [PathKey("timeZone")]), message: LocalizedText(
+                zh: "不认识的时区“\(identifier)”，请写 IANA 时区名，如 Asia/Shanghai，或删去此项（即北京时间）",
+                en: "unknown time zone \"\(identifier)\"; write an IANA name such as Asia/Shanghai, or leave it out for China Standard Time")))
+        }
         if manifest.schema > StoreLayout.schemaVersion {
             throw .fileHasProblems(StoreProblem(path: path, position: locator.position(of: [PathKey("schema")]), message: LocalizedText(
                 zh: "由较新版本的 gridwork 写入（格式版本 \(manifest.schema)），请升级 gridwork",
@@ -162,7 +167,7 @@ public final class Store {
     /// Takes each file's summary from the cache when its stamp still matches, reads it otherwise.
     private func summarizeFiles() {
         let cachePath = folder + "/" + StoreLayout.summaryCache
-        let cache = SummaryCache.load(cachePath)
+        let cache = SummaryCache.load(cachePath, timeZone: manifest.communityTimeZone)
         var changed = false
         for kind in [RecordKind.household, .resident, .patrolLog, .disputeCase] {
             for path in files[kind] ?? [] {
@@ -188,7 +193,7 @@ public final class Store {
         switch reader().read(R.self, path) {
         case .success(let file):
             notePlainPersonalData(file.hasPlainPersonalData, in: path)
-            summaries[path] = SummaryCache.Entry(stamp: file.stamp, householdsStamp: nil, summary: R.summarize(file.records))
+            summaries[path] = SummaryCache.Entry(stamp: file.stamp, householdsStamp: nil, summary: R.summarize(file.records, timeZone: manifest.communityTimeZone))
         case .failure(let problems):
             recordProblems(problems, for: path)
         }
@@ -224,7 +229,7 @@ public final class Store {
     /// Saves the summaries for the next start. Best effort: a read-only folder just opens slower.
     public func writeSummaryCache() {
         refreshStaleSummaries()
-        var cache = SummaryCache()
+        var cache = SummaryCache(timeZone: manifest.communityTimeZone)
         cache.entries = summaries
         try? lock.withExclusiveLock { () throws(StoreError) in try cache.write(folder + "/" + StoreLayout.summaryCache) }
     }
@@ -311,11 +316,11 @@ public final class Store {
         case .resident:
             staleResidentSummaries.insert(path)
         case .household:
-            summaries[path] = SummaryCache.Entry(stamp: stamp, householdsStamp: nil, summary: R.summarize(records))
+            summaries[path] = SummaryCache.Entry(stamp: stamp, householdsStamp: nil, summary: R.summarize(records, timeZone: manifest.communityTimeZone))
             let residents = StoreLayout.residents(besideHouseholds: path)
             if files[.resident]?.contains(residents) == true { staleResidentSummaries.insert(residents) }
         default:
-            summaries[path] = SummaryCache.Entry(stamp: stamp, householdsStamp: nil, summary: R.summarize(records))
+            summaries[path] = SummaryCache.Entry(stamp: stamp, householdsStamp: nil, summary: R.summarize(records, timeZone: manifest.communityTimeZone))
         }
         problemsByFile[path] = nil
         badFileStamps[path] = nil
@@ -402,7 +407,7 @@ public final class Store {
             guard let index = records.firstIndex(where: { $0.id == record.id }) else { throw .recordMissing(kind: R.kind, path: path) }
             let current = records[index]
             guard current.meta.revision == record.meta.revision else {
-                throw .staleRecord(kind: R.kind, changedBy: workerName(current.meta.updatedBy), changedAt: current.meta.updatedAt)
+                throw .staleRecord(kind: R.kind, changedBy: workerName(current.meta.updatedBy), changedAt: current.meta.updatedAt, timeZone: manifest.communityTimeZone)
             }
             if let household = record as? Household,
                try load(Resident.self, StoreLayout.residents(household.gridCode), verifying: true).contains(where: { $0.householdID == household.id }) {
@@ -417,7 +422,7 @@ public final class Store {
     private func saveHoldingLock<R: StoredRecord>(_ record: R, by worker: RecordID, at instant: Date, overwriting: Bool = false) throws(StoreError) -> R {
         try checkAccess(worker, changing: record)
         let now = Timestamp.wholeSeconds(instant)
-        let violations = record.violations(in: ValidationContext(now: now))
+        let violations = record.violations(in: ValidationContext(now: now, timeZone: manifest.communityTimeZone))
         if !violations.isEmpty { throw .invalid(kind: R.kind, violations: violations) }
         let path = record.filePath
         if let previous = locations[record.id], previous != path { throw .cannotMove(kind: R.kind, from: previous, to: path) }
@@ -427,7 +432,7 @@ public final class Store {
         if let index = records.firstIndex(where: { $0.id == record.id }) {
             let current = records[index]
             guard current.meta.revision == record.meta.revision else {
-                throw .staleRecord(kind: R.kind, changedBy: workerName(current.meta.updatedBy), changedAt: current.meta.updatedAt)
+                throw .staleRecord(kind: R.kind, changedBy: workerName(current.meta.updatedBy), changedAt: current.meta.updatedAt, timeZone: manifest.communityTimeZone)
             }
             let changes = record.violations(replacing: current)
             if !changes.isEmpty { throw .invalid(kind: R.kind, violations: changes) }
@@ -460,7 +465,7 @@ public final class Store {
     func insertNew<R: StoredRecord>(_ records: [R], by worker: RecordID, at instant: Date, checkingAccess: Bool) throws(StoreError) {
         if checkingAccess { try checkAccess(worker, changing: records) }
         let now = Timestamp.wholeSeconds(instant)
-        let context = ValidationContext(now: now)
+        let context = ValidationContext(now: now, timeZone: manifest.communityTimeZone)
         var byFile: [String: [R]] = [:]
         var ids = Set<RecordID>()
         for var record in records {
@@ -475,7 +480,7 @@ public final class Store {
                 let existing = try load(R.self, path, verifying: true)
                 let known = Dictionary(existing.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
                 if let clash = additions.lazy.compactMap({ known[$0.id] }).first {
-                    throw .staleRecord(kind: R.kind, changedBy: workerName(clash.meta.updatedBy), changedAt: clash.meta.updatedAt)
+                    throw .staleRecord(kind: R.kind, changedBy: workerName(clash.meta.updatedBy), changedAt: clash.meta.updatedAt, timeZone: manifest.communityTimeZone)
                 }
                 try write(existing + additions, to: path,
                           auditing: [AuditTrail.Event(.importRecords, kind: R.kind, record: path, fields: [String(additions.count)])],

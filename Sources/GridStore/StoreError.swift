@@ -20,7 +20,7 @@ public enum StoreError: Error, Sendable {
     case fileHasProblems(StoreProblem)
     case invalid(kind: RecordKind, violations: [RuleViolation])
     /// Someone saved a newer revision since this copy was read.
-    case staleRecord(kind: RecordKind, changedBy: String, changedAt: Date)
+    case staleRecord(kind: RecordKind, changedBy: String, changedAt: Date, timeZone: TimeZone)
     /// The record was saved before but is no longer where it was.
     case recordMissing(kind: RecordKind, path: String)
     /// The file was replaced, but the disk did not confirm that the change will survive a power cut.
@@ -52,8 +52,8 @@ public enum StoreError: Error, Sendable {
         case .invalid(let kind, let violations):
             let list = violations.map { $0.message(in: language) }.joined(separator: zh ? "；" : "; ")
             return zh ? "\(kind.name(.zh))未保存：\(list)" : "\(kind.name(.en)) not saved: \(list)"
-        case .staleRecord(let kind, let changedBy, let changedAt):
-            let when = Self.localTime(changedAt)
+        case .staleRecord(let kind, let changedBy, let changedAt, let timeZone):
+            let when = Self.localTime(changedAt, in: timeZone)
             return zh ? "\(kind.name(.zh))未保存：\(changedBy) 已于 \(when) 修改了这条记录。请重新载入后再改。"
                       : "\(kind.name(.en)) not saved: \(changedBy) changed this record at \(when). Reload it and make the change again."
         case .recordMissing(let kind, let path):
@@ -98,9 +98,10 @@ public enum StoreError: Error, Sendable {
         }
     }
 
-    static func localTime(_ date: Date) -> String {
-        let day = Day(date)
-        let seconds = Int(date.timeIntervalSince(day.start()))
+    /// `2026-11-22 09:30` in the community's zone.
+    static func localTime(_ date: Date, in timeZone: TimeZone) -> String {
+        let day = Day(date, in: timeZone)
+        let seconds = Int(date.timeIntervalSince(day.start(in: timeZone)))
         return day.iso + " " + (seconds / 3600 < 10 ? "0" : "") + String(seconds / 3600) + ":"
             + (seconds / 60 % 60 < 10 ? "0" : "") + String(seconds / 60 % 60)
     }

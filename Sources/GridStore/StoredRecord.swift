@@ -5,11 +5,12 @@ import GridModel
 public protocol StoredRecord: Record {
     /// The file, relative to the data folder, that holds this record.
     var filePath: String { get }
-    static func summarize(_ records: [Self]) -> DataSummary
+    /// `timeZone` is the community's, in which patrols are counted by day.
+    static func summarize(_ records: [Self], timeZone: TimeZone) -> DataSummary
 }
 
 extension StoredRecord {
-    public static func summarize(_ records: [Self]) -> DataSummary { DataSummary(count: records.count, of: kind) }
+    public static func summarize(_ records: [Self], timeZone: TimeZone) -> DataSummary { DataSummary(count: records.count, of: kind) }
 }
 
 extension Grid: StoredRecord {
@@ -22,7 +23,7 @@ extension Worker: StoredRecord {
 
 extension Household: StoredRecord {
     public var filePath: String { StoreLayout.households(gridCode) }
-    public static func summarize(_ records: [Household]) -> DataSummary { DataSummary(households: records) }
+    public static func summarize(_ records: [Household], timeZone: TimeZone) -> DataSummary { DataSummary(households: records) }
 }
 
 /// A residents file is summarized together with its grid's households (see `Store`).
@@ -32,14 +33,14 @@ extension Resident: StoredRecord {
 
 extension PatrolLog: StoredRecord {
     public var filePath: String { StoreLayout.patrols(gridCode, start: start) }
-    public static func summarize(_ records: [PatrolLog]) -> DataSummary {
-        DataSummary(patrols: records, timeZone: Timestamp.chinaStandardTime)
+    public static func summarize(_ records: [PatrolLog], timeZone: TimeZone) -> DataSummary {
+        DataSummary(patrols: records, timeZone: timeZone)
     }
 }
 
 extension DisputeCase: StoredRecord {
     public var filePath: String { StoreLayout.cases(gridCode, year: raisedOn.year) }
-    public static func summarize(_ records: [DisputeCase]) -> DataSummary { DataSummary(cases: records) }
+    public static func summarize(_ records: [DisputeCase], timeZone: TimeZone) -> DataSummary { DataSummary(cases: records) }
 }
 
 /// Records that hold ID or phone numbers, which are sealed on disk (see `PersonalDataKey`).

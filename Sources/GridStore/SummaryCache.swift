@@ -15,12 +15,17 @@ struct SummaryCache: Codable {
     }
 
     var version = SummaryCache.currentVersion
+    /// The zone patrols were counted by day in: a cache made before the manifest's time zone
+    /// changed is recomputed.
+    var timeZone: String?
     var entries: [String: Entry] = [:]
 
-    static func load(_ path: String) -> SummaryCache {
+    init(timeZone: TimeZone) { self.timeZone = timeZone.identifier }
+
+    static func load(_ path: String, timeZone: TimeZone) -> SummaryCache {
         guard let data = FileManager.default.contents(atPath: path),
               let cache = try? JSONDecoder().decode(SummaryCache.self, from: data),
-              cache.version == currentVersion else { return SummaryCache() }
+              cache.version == currentVersion, cache.timeZone == timeZone.identifier else { return SummaryCache(timeZone: timeZone) }
         return cache
     }
 

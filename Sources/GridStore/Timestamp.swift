@@ -7,7 +7,7 @@ import GridModel
 public enum Timestamp {
     static let offsetSeconds = 8 * 3600
     /// The zone in which files are split by month and year, whatever the machine's own zone.
-    static let chinaStandardTime = TimeZone(secondsFromGMT: offsetSeconds) ?? .current
+    static let chinaStandardTime = TimeZone.chinaStandard
 
     public static func format(_ date: Date) -> String {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + offsetSeconds

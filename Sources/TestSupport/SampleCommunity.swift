@@ -53,6 +53,6 @@ public struct SampleCommunity {
         DisputeCase(meta: RecordMeta(id: RecordID("C-1"), createdBy: admin, createdAt: now), number: "JF2026-00001",
                     title: "楼上漏水引发邻里矛盾", category: .neighbours, parties: [Party(name: "甲方"), Party(name: "乙方")],
                     gridCode: gridOne, source: .resident, matterClass: .smallMatter,
-                    raisedOn: Day(now, in: TimeZone(secondsFromGMT: 8 * 3600) ?? .current))
+                    raisedOn: Day(now, in: .chinaStandard))
     }
 }

@@ -32,7 +32,7 @@ struct AuditCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print the audit trail, or one record's history.")
-        @OptionGroup var options: CommonOptions
+        @OptionGroup var options: LoginOptions
         @Option(help: "Only the entries about this record id.") var record: String?
         @Option(help: "Only the last N entries.") var last: Int?
 

@@ -18,7 +18,7 @@ struct BenchCommand: ParsableCommand {
         discussion: "Make the data first: gridwork demo --data DIR --scale district"
     )
 
-    @OptionGroup var options: CommonOptions
+    @OptionGroup var options: LoginOptions
 
     @Option(help: "How many single-case saves to time.")
     var saves = 100
@@ -32,7 +32,7 @@ struct BenchCommand: ParsableCommand {
         var store = opened
         let key = session?.key
         guard store.manifest.generator != nil else { throw failure(options.text.benchNotDemo(folder)) }
-        let today = Day(Date())
+        let today = store.manifest.today()
         let diskBytes = Self.dataSize(folder)
 
         // The open above brought the summary cache up to date; now time what a user waits for.
@@ -134,7 +134,7 @@ struct BenchCommand: ParsableCommand {
         }
         let data = DashboardData(areaName: store.manifest.name, today: today, overview: Overview(store.summary(), today: today),
                                  grids: store.grids, workers: store.workers, households: households, residents: [], patrols: [], cases: [],
-                                 loadedGrid: nil, unreadableFiles: 0)
+                                 loadedGrid: nil, unreadableFiles: 0, timeZone: store.manifest.communityTimeZone)
         var state = AppState(data: data, language: .zh, themeName: "default", width: 120, height: 40)
         _ = AppReducer.reduce(&state, .key(.character("3")))
         _ = AppReducer.reduce(&state, .key(.pageDown))

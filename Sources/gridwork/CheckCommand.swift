@@ -10,7 +10,7 @@ struct CheckCommand: ParsableCommand {
         abstract: "Validate every file against the rules; print each problem as path:line:column: message. Exit status 1 if any."
     )
 
-    @OptionGroup var options: CommonOptions
+    @OptionGroup var options: LoginOptions
 
     func run() throws {
         let store = try options.openStore()

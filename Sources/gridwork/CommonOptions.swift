@@ -4,6 +4,7 @@ import GridModel
 import GridStore
 
 /// The options every subcommand shares: where the data is and which language to speak.
+/// Commands that log in add `--user` with `LoginOptions`; `--help` offers only what a command uses.
 struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "The data folder (default: $GRIDWORK_DATA, $XDG_DATA_HOME/gridwork or ~/.local/share/gridwork).")
     var data: String?
@@ -11,23 +12,15 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Language of messages: zh or en (default: from LANG).")
     var lang: Language?
 
-    @Option(name: .long, help: "Log in as this account (default: admin); the passphrase is typed, or read from $GRIDWORK_PASSPHRASE or standard input.")
-    var user: String?
-
     var language: Language { lang ?? Language.fromEnvironment(ProcessInfo.processInfo.environment) }
     var text: CommandText { CommandText.forLanguage(language) }
 
     var dataFolder: String { data ?? DataFolder.defaultPath(ProcessInfo.processInfo.environment) }
 
-    /// Opens the data folder, or ends the command with the reason in the user's language.
-    func openStore(_ folder: String? = nil) throws -> Store {
-        try openStoreLoggedIn(folder).store
-    }
-
-    /// Opens the data folder after logging in when its community is set up (the session is nil otherwise).
-    func openStoreLoggedIn(_ folder: String? = nil) throws -> (store: Store, session: Session?) {
+    /// Opens the data folder after logging in as `login` when its community is set up (the session is nil otherwise).
+    func openStoreLoggedIn(_ folder: String? = nil, as login: String) throws -> (store: Store, session: Session?) {
         let folder = folder ?? dataFolder
-        let session = Store.isSecured(folder) ? try logIn(folder) : nil
+        let session = Store.isSecured(folder) ? try logIn(folder, as: login) : nil
         do {
             return (try Store.open(folder, key: session?.key), session)
         } catch {
@@ -36,9 +29,8 @@ struct CommonOptions: ParsableArguments {
         }
     }
 
-    /// Logs in as `--user` (default `admin`), or ends the command saying why not.
-    func logIn(_ folder: String) throws -> Session {
-        let login = user ?? "admin"
+    /// Logs in as `login`, or ends the command saying why not.
+    func logIn(_ folder: String, as login: String) throws -> Session {
         let prompt = LocalizedText(zh: "\(login) 的口令：", en: "Passphrase for \(login): ")(language)
         guard let passphrase = PassphraseReader.read(prompt: prompt, variable: "GRIDWORK_PASSPHRASE") else {
             throw failure(LocalizedText(zh: "没有读到口令。", en: "no passphrase was given.")(language))

@@ -12,7 +12,7 @@ struct DashboardCommand: ParsableCommand {
         abstract: "Open the dashboard (the default): grids, households, patrols and cases in list, detail and action panes."
     )
 
-    @OptionGroup var options: CommonOptions
+    @OptionGroup var options: LoginOptions
 
     @Flag(name: .long, help: "Use the demo community in a folder of its own, creating it on first use.")
     var demo = false
@@ -29,7 +29,7 @@ struct DashboardCommand: ParsableCommand {
         let folder = demo ? DataFolder.demoPath(environment) : options.dataFolder
         if demo && !FileManager.default.fileExists(atPath: folder + "/gridwork.json") {
             printError(options.text.makingDemo(folder))
-            try DemoCommand.generate(scale: .community, seed: 1, today: Day(Date()), folder: folder, options: options)
+            try DemoCommand.generate(scale: .community, seed: 1, today: DemoCommand.defaultToday, folder: folder, options: options.common)
         }
         let minutes = lockAfter ?? environment["GRIDWORK_LOCK_MINUTES"].flatMap(Double.init) ?? 5
         guard minutes > 0, minutes.isFinite else {

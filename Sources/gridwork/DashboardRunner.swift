@@ -52,7 +52,7 @@ final class DashboardRunner {
         if !store.filesWithPlainPersonalData.isEmpty { try? store.sealPlainPersonalData(by: session.workerID) }
         let loader = DashboardLoader(store: store)
         let writer = ChangeWriter(store: store)
-        let today = Day(Date())
+        let today = store.manifest.today()
         var state = AppState(data: loader.initial(today: today), language: language, themeName: theme.name,
                              width: terminal.size.width, height: terminal.size.height, actor: session.workerID, login: session.login,
                              idleLimit: idleLimit)
@@ -303,7 +303,7 @@ final class DashboardRunner {
                     if !FileManager.default.fileExists(atPath: demoFolder + "/gridwork.json") {
                         state.error = nil
                         terminal.draw(SetupView.render(state, glyphs: glyphs))
-                        _ = try DemoGenerator(scale: .community, seed: 1, today: Day(Date())).generate(into: demoFolder)
+                        _ = try DemoGenerator(scale: .community, seed: 1, today: DemoCommand.defaultToday).generate(into: demoFolder)
                     }
                     return demoFolder
                 } catch {

@@ -22,8 +22,11 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "The day the data ends on, YYYY-MM-DD (default: today).")
     var today: String?
 
+    /// Today in China Standard Time, the demo community's zone (its manifest names no other).
+    static var defaultToday: Day { Day(Date(), in: .chinaStandard) }
+
     func run() throws {
-        var day = Day(Date())
+        var day = Self.defaultToday
         if let today {
             guard let parsed = Day(iso: today) else { throw failure(options.text.badDate(today)) }
             day = parsed

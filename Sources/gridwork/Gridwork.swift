@@ -2,6 +2,9 @@ import ArgumentParser
 
 @main
 struct Gridwork: ParsableCommand {
+    /// The one place the version is written; `gridwork --version` prints it.
+    static let version = "0.1.0"
+
     static let configuration = CommandConfiguration(
         commandName: "gridwork",
         abstract: "Records and dashboard for community grid workers (网格员).",
@@ -10,6 +13,7 @@ struct Gridwork: ParsableCommand {
         $XDG_DATA_HOME/gridwork, else ~/.local/share/gridwork. The interface speaks Chinese or \
         English, from LANG or --lang zh|en.
         """,
+        version: version,
         subcommands: [DashboardCommand.self, OverviewCommand.self, DemoCommand.self, CheckCommand.self, StatsCommand.self, BenchCommand.self,
                       InitCommand.self, UserCommand.self, AuditCommand.self],
         defaultSubcommand: DashboardCommand.self

@@ -24,7 +24,7 @@ struct InitCommand: ParsableCommand {
     @Option(name: .customLong("area-code"), help: "The community's 12-digit area code, for a new folder.")
     var areaCode: String?
 
-    @Option(name: .customLong("admin-login"), help: "The admin's login.")
+    @Option(name: .customLong("admin-login"), help: "The admin's login: the account to create, or, in a folder already set up, the admin who logs in.")
     var adminLogin = "admin"
 
     @Option(name: .customLong("admin-name"), help: "The admin's name, when no admin is on the list of workers yet.")
@@ -34,8 +34,8 @@ struct InitCommand: ParsableCommand {
         let language = options.language
         let folder = options.dataFolder
         if Store.isSecured(folder) {
-            // Set up already: finish what an interrupted setup or a hand edit left in plain text.
-            let (store, session) = try options.openStoreLoggedIn()
+            // Set up already: the admin finishes what an interrupted setup or a hand edit left in plain text.
+            let (store, session) = try options.openStoreLoggedIn(as: adminLogin)
             _ = store.checkEveryFile()
             let plain = store.filesWithPlainPersonalData.count
             do { try store.sealPlainPersonalData(by: session?.workerID ?? RecordID("W-admin")) } catch { throw failure(error.message(in: language)) }

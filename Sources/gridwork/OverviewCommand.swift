@@ -11,7 +11,7 @@ struct OverviewCommand: ParsableCommand {
         abstract: "Print the overview: records, open and overdue cases, patrols, visits due, where cases were settled."
     )
 
-    @OptionGroup var options: CommonOptions
+    @OptionGroup var options: LoginOptions
 
     @Flag(name: .long, help: "Use the demo community in a folder of its own, creating it on first use.")
     var demo = false
@@ -22,10 +22,10 @@ struct OverviewCommand: ParsableCommand {
         let text = options.text
         if demo && !FileManager.default.fileExists(atPath: folder + "/gridwork.json") {
             printError(text.makingDemo(folder))
-            try DemoCommand.generate(scale: .community, seed: 1, today: Day(Date()), folder: folder, options: options)
+            try DemoCommand.generate(scale: .community, seed: 1, today: DemoCommand.defaultToday, folder: folder, options: options.common)
         }
         let store = try options.openStore(folder)
-        let overview = Overview(store.summary(), today: Day(Date()))
+        let overview = Overview(store.summary(), today: store.manifest.today())
         print(OverviewReport(overview: overview, area: store.manifest.name, language: options.language).text)
         if !store.problems.isEmpty { printError(text.unreadableFiles(Set(store.problems.map(\.path)).count)) }
     }

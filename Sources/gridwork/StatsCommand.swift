@@ -10,7 +10,7 @@ struct StatsCommand: ParsableCommand {
         abstract: "Print the number of records of each kind."
     )
 
-    @OptionGroup var options: CommonOptions
+    @OptionGroup var options: LoginOptions
 
     @Flag(help: "Print JSON: {\"area\": …, \"counts\": {\"household\": …}, \"unreadableFiles\": …}.")
     var json = false

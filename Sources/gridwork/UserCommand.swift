@@ -13,7 +13,7 @@ struct UserCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the accounts with their worker, role, grids and state.")
-        @OptionGroup var options: CommonOptions
+        @OptionGroup var options: LoginOptions
 
         func run() throws {
             let (store, _) = try options.openStoreLoggedIn()
@@ -41,7 +41,7 @@ struct UserCommand: ParsableCommand {
             abstract: "Add an account for a worker on file (--worker), or for a new worker (--name, --role, --grids).",
             discussion: "The new passphrase comes from $GRIDWORK_NEW_PASSPHRASE or is typed twice."
         )
-        @OptionGroup var options: CommonOptions
+        @OptionGroup var options: LoginOptions
         @Argument(help: "The new login: 2 to 32 of a-z, 0-9, '.', '-', '_'.") var login: String
         @Option(help: "The worker on file this account is for, by id.") var worker: String?
         @Option(help: "A new worker's name.") var name: String?
@@ -81,7 +81,7 @@ struct UserCommand: ParsableCommand {
             abstract: "Set a new passphrase: your own, or (for an admin) anyone's.",
             discussion: "The new passphrase comes from $GRIDWORK_NEW_PASSPHRASE or is typed twice."
         )
-        @OptionGroup var options: CommonOptions
+        @OptionGroup var options: LoginOptions
         @Argument(help: "The account (default: the one logged in).") var login: String?
 
         func run() throws {
@@ -103,7 +103,7 @@ struct UserCommand: ParsableCommand {
 
     struct Disable: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Disable an account: it can no longer log in.")
-        @OptionGroup var options: CommonOptions
+        @OptionGroup var options: LoginOptions
         @Argument(help: "The account.") var login: String
 
         func run() throws { try UserCommand.setDisabled(true, login: login, options: options) }
@@ -111,13 +111,13 @@ struct UserCommand: ParsableCommand {
 
     struct Enable: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Enable an account again, also lifting a lockout after wrong passphrases.")
-        @OptionGroup var options: CommonOptions
+        @OptionGroup var options: LoginOptions
         @Argument(help: "The account.") var login: String
 
         func run() throws { try UserCommand.setDisabled(false, login: login, options: options) }
     }
 
-    static func setDisabled(_ disabled: Bool, login: String, options: CommonOptions) throws {
+    static func setDisabled(_ disabled: Bool, login: String, options: LoginOptions) throws {
         let (store, session) = try options.openStoreLoggedIn()
         let language = options.language
         guard let session else { throw failure(AccountError.notSetUp(path: store.folder).message(in: language)) }

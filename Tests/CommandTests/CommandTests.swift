@@ -123,4 +123,41 @@ import TestSupport
         let refused = try CommandRun(gridwork, ["bench", "--data", real.path], environment: ["GRIDWORK_PASSPHRASE": "demo-admin"])
         #expect(refused.status == 1 && refused.errors.contains("was not made by gridwork demo"))
     }
+
+    @Test func eachHelpOffersOnlyTheOptionsThatWorkThere() throws {
+        let demo = try CommandRun(gridwork, ["demo", "--help"])
+        #expect(demo.status == 0 && demo.output.contains("--seed"))
+        #expect(!demo.output.contains("--user"), "demo logs nobody in:\n\(demo.output)")
+
+        let initHelp = try CommandRun(gridwork, ["init", "--help"])
+        #expect(initHelp.output.contains("--admin-login"))
+        #expect(!initHelp.output.contains("--user"), "init logs in as --admin-login:\n\(initHelp.output)")
+
+        let verify = try CommandRun(gridwork, ["audit", "verify", "--help"])
+        #expect(!verify.output.contains("--user"), "verify reads no records")
+        for command in [["overview"], ["check"], ["stats"], ["audit", "show"], ["user", "list"]] {
+            let help = try CommandRun(gridwork, command + ["--help"])
+            #expect(help.output.contains("--user") && help.output.contains("--data"), "\(command) logs in")
+        }
+    }
+
+    @Test func versionPrintsTheVersion() throws {
+        let run = try CommandRun(gridwork, ["--version"])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3, "\(run.output)")
+        #expect(try CommandRun(gridwork, ["--help"]).output.contains("--version"))
+    }
+
+    @Test func initRunAgainLogsInAsTheAdminItNames() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let passphrases = ["GRIDWORK_COMMUNITY_PASSPHRASE": "community-secret", "GRIDWORK_PASSPHRASE": "boss-secret"]
+        let first = try CommandRun(gridwork, ["init", "--data", folder.path + "/c", "--name", "测试社区", "--area-code", "420303001001",
+                                              "--admin-login", "boss"], environment: passphrases)
+        #expect(first.status == 0, "\(first.errors)")
+        #expect(first.output.contains("admin account boss"))
+        let again = try CommandRun(gridwork, ["init", "--data", folder.path + "/c", "--admin-login", "boss"], environment: passphrases)
+        #expect(again.status == 0, "\(again.errors)")
+        #expect(again.output.contains("Accounts were set up already"))
+    }
 }

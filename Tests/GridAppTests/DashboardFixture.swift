@@ -5,7 +5,7 @@ import GridModel
 /// A small community built by hand for reducer and render tests: Chinese and Latin names, a long
 /// address, an overdue case and a closed one. The only ID number is the standard's own example.
 enum DashboardFixture {
-    static let china = TimeZone(secondsFromGMT: 8 * 3600) ?? .current
+    static let china = TimeZone.chinaStandard
     static let today = Day(year: 2026, month: 11, day: 22) ?? Day(dayNumber: 0)
     static let gridOne = GridCode("420303001005001")
     static let gridTwo = GridCode("420303001005002")

@@ -43,7 +43,7 @@ import TestSupport
         #expect(summary.count(of: .disputeCase) >= 300)
         let patrols = store.allRecords(PatrolLog.self)
         #expect(patrols.count >= 4_000)
-        let days = Set(patrols.map { Day($0.start) })
+        let days = Set(patrols.map { Day($0.start, in: .chinaStandard) })
         #expect((days.min() ?? Self.today) <= Self.today.adding(days: -350), "a year of patrol logs")
         #expect(days.allSatisfy { $0 < Self.today })
     }

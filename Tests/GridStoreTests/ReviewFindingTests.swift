@@ -16,13 +16,13 @@ import TestSupport
     @Test func implausibleYearsAndRevisionsAreRules() {
         var disputeCase = SampleCommunity.openCase()
         disputeCase.raisedOn = Day(year: 202, month: 5, day: 1) ?? disputeCase.raisedOn
-        #expect(disputeCase.violations(in: ValidationContext()).map(\.problem) == [.tooEarly(earliest: ValidationContext.earliestEvent)])
+        #expect(disputeCase.violations(in: ValidationContext(timeZone: .chinaStandard)).map(\.problem) == [.tooEarly(earliest: ValidationContext.earliestEvent)])
         var household = Household(meta: RecordMeta(id: RecordID("H-x"), revision: Int.max, createdBy: SampleCommunity.admin, createdAt: SampleCommunity.now),
                                   gridCode: SampleCommunity.gridOne, microGrid: nil,
                                   address: Address(compound: "示例花园", building: "1栋", unit: "", room: ""), residency: .vacant)
-        #expect(household.violations(in: ValidationContext()).map(\.problem) == [.outOfRange])
+        #expect(household.violations(in: ValidationContext(timeZone: .chinaStandard)).map(\.problem) == [.outOfRange])
         household.meta.revision = 3
-        #expect(household.violations(in: ValidationContext()).isEmpty)
+        #expect(household.violations(in: ValidationContext(timeZone: .chinaStandard)).isEmpty)
     }
 
     @Test func anUnknownFieldIsReportedAndTheFileIsNeverRewrittenWithoutIt() throws {
@@ -92,7 +92,7 @@ import TestSupport
         defer { folder.remove() }
         _ = try SampleCommunity(at: folder.path)
         let path = folder.path + "/grids/420303001001001/households.json"
-        let tomorrow = Day(Date()).adding(days: 1).iso
+        let tomorrow = Day(Date(), in: .chinaStandard).adding(days: 1).iso
         let text = try String(contentsOfFile: path, encoding: .utf8)
             .replacingOccurrences(of: "\"kind\" : \"household\",", with: "\"kind\" : \"household\",")
             .replacingOccurrences(of: "\"residency\" : \"ownerOccupied\"", with: "\"lastVisit\" : \"\(tomorrow)\",\n      \"residency\" : \"ownerOccupied\"")

@@ -62,7 +62,7 @@ import TestSupport
             _ = try Store.logIn(folder: folder.path, login: "yi", passphrase: "wrong-5", at: start)
             Issue.record("the fifth wrong passphrase did not lock the account")
         } catch {
-            guard case .lockedOut(_, let until) = error else { throw error }
+            guard case .lockedOut(_, let until, _) = error else { throw error }
             #expect(until == Timestamp.wholeSeconds(start) + Account.lockout)
             #expect(!error.message(in: .en).contains("wrong-5"))
         }

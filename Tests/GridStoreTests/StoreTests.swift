@@ -82,7 +82,7 @@ import TestSupport
             _ = try first.save(mine, by: SampleCommunity.admin)
             Issue.record("the stale save was accepted")
         } catch {
-            guard case .staleRecord(let kind, let changedBy, let changedAt) = error else { throw error }
+            guard case .staleRecord(let kind, let changedBy, let changedAt, _) = error else { throw error }
             #expect(kind == .household && changedBy == "网格员乙" && changedAt == savedAt)
             #expect(error.message(in: .en).contains("网格员乙 changed this record at"))
             #expect(error.message(in: .zh).contains("网格员乙 已于"))
@@ -232,7 +232,7 @@ import TestSupport
         let folder = TemporaryFolder()
         defer { folder.remove() }
         let sample = try SampleCommunity(at: folder.path)
-        let today = Day(Date())
+        let today = Day(Date(), in: .chinaStandard)
         #expect(Overview(sample.store.summary(), today: today).taggedResidentsOverdue == 2, "two elderly residents, never visited")
         var household = try #require(sample.store.records(Household.self, inGrid: SampleCommunity.gridOne).first)
         household.lastVisit = today
