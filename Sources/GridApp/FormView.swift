@@ -24,7 +24,7 @@ enum FormView {
         let indent = String(repeating: " ", count: labelWidth + 2)
         var lines: [Line] = []
         for (index, field) in form.fields.enumerated() {
-            let name = DisplayWidth.fit(label(field, state.language), to: labelWidth) + "  "
+            let name = DisplayWidth.padded(label(field, state.language), to: labelWidth) + "  "
             let focused = index == form.focus
             let role: StyleRole = focused ? .input : .normal
             switch field.kind {

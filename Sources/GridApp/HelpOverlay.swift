@@ -12,7 +12,7 @@ enum HelpOverlay {
             guard !members.isEmpty else { continue }
             lines.append(DetailLine(state.strings.groups[group] ?? "", role: .header))
             for binding in members {
-                lines.append(DetailLine("  " + DisplayWidth.fit(binding.keyLabel, to: keyWidth) + "  "
+                lines.append(DetailLine("  " + DisplayWidth.padded(binding.keyLabel, to: keyWidth) + "  "
                                         + state.strings.description(of: binding.command, on: state.screen), indent: keyWidth + 4))
             }
         }
