@@ -23,6 +23,10 @@ static inline attr_t gw_normal(void) { return A_NORMAL; }
 /// Reads one key: a character (returns OK) or a function key (returns KEY_CODE_YES); ERR otherwise.
 static inline int gw_get_wch(wint_t *key) { return wget_wch(stdscr, key); }
 
+/// The columns libc (and so curses) gives a character in the current locale; -1 if unprintable.
+extern int wcwidth(wchar_t);
+static inline int gw_wcwidth(wchar_t character) { return wcwidth(character); }
+
 /// Writes `count` wide characters at (y, x) in the given attributes and colour pair.
 static inline int gw_draw(int y, int x, const wchar_t *text, int count, attr_t attributes, short pair) {
     wattr_set(stdscr, attributes, pair, NULL);

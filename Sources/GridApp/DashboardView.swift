@@ -8,7 +8,7 @@ public enum DashboardView {
         if let lock = state.lock {
             return LockView.render(lock, areaName: state.data.areaName, language: state.language, width: state.width, height: state.height, glyphs: glyphs)
         }
-        var buffer = Buffer(width: state.width, height: state.height)
+        var buffer = Buffer(width: state.width, height: state.height, glyphs: glyphs)
         let layout = state.layout
         if layout.isTooSmall {
             tooSmall(&buffer, state)
@@ -41,8 +41,8 @@ public enum DashboardView {
         let short = ScreenID.allCases.map { $0 == state.screen ? " \($0.rawValue) " + state.strings.name(of: $0) + " " : " \($0.rawValue) " }
         let area = state.data.areaName + " "
         let room = state.width - x
-        let labels = DisplayWidth.of(area) + full.map(DisplayWidth.of).reduce(0, +) <= room ? full : short
-        let tabsWidth = labels.map(DisplayWidth.of).reduce(0, +)
+        let labels = DisplayWidth.of(area) + full.map { DisplayWidth.of($0) }.reduce(0, +) <= room ? full : short
+        let tabsWidth = labels.map { DisplayWidth.of($0) }.reduce(0, +)
         let areaRoom = min(DisplayWidth.of(area), room - tabsWidth)
         if areaRoom > 2 { x += buffer.write(area, x: x, y: 0, maxWidth: areaRoom, role: .accent, ellipsis: glyphs.ellipsis) }
         for (screen, label) in zip(ScreenID.allCases, labels) {
@@ -56,7 +56,7 @@ public enum DashboardView {
         let list = state.list
         var title = state.strings.name(of: state.screen)
         if state.isScoped(state.screen), let scope = state.scope {
-            title += " · " + (state.data.grid(scope)?.name ?? scope.rawValue)
+            title += " " + glyphs.dot + " " + (state.data.grid(scope)?.name ?? scope.rawValue)
         }
         if !list.filter.isEmpty { title += " /" + list.filter }
         title += " " + state.strings.filterShown(list.visible.isEmpty ? 0 : list.selection + 1, list.visible.count)
@@ -105,10 +105,10 @@ public enum DashboardView {
         switch state.mode {
         case .filter:
             buffer.fill(layout.status, role: .input)
-            buffer.write("/" + state.list.filter + "▏", x: 0, y: y, role: .input)
+            buffer.write("/" + state.list.filter + buffer.glyphs.cursor, x: 0, y: y, role: .input)
         case .command(let text):
             buffer.fill(layout.status, role: .input)
-            buffer.write(":" + text + "▏", x: 0, y: y, role: .input)
+            buffer.write(":" + text + buffer.glyphs.cursor, x: 0, y: y, role: .input)
         default:
             buffer.fill(layout.status, role: .statusBar)
             if let message = state.message {

@@ -185,7 +185,7 @@ struct DetailBuilder {
         let widths = (0..<columns).map { column in rows.map { column < $0.count ? DisplayWidth.of($0[column]) : 0 }.max() ?? 0 }
         return rows.map { row in
             DetailLine("  " + row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : DisplayWidth.fit(cell, to: widths[column]) + "  "
+                column == row.count - 1 ? cell : DisplayWidth.padded(cell, to: widths[column]) + "  "
             }.joined())
         }
     }

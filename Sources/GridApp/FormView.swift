@@ -24,7 +24,7 @@ enum FormView {
         let indent = String(repeating: " ", count: labelWidth + 2)
         var lines: [Line] = []
         for (index, field) in form.fields.enumerated() {
-            let name = DisplayWidth.fit(label(field, state.language), to: labelWidth) + "  "
+            let name = DisplayWidth.padded(label(field, state.language), to: labelWidth) + "  "
             let focused = index == form.focus
             let role: StyleRole = focused ? .input : .normal
             switch field.kind {
@@ -122,7 +122,7 @@ enum FormView {
                 let value = FormConflict.shown(field, state.language)
                 let pieces = TextWrap.lines(value.isEmpty ? strings.none : value, width: max(4, textWidth - 2 - nameWidth))
                 for (index, piece) in pieces.enumerated() {
-                    let lead = index == 0 ? DisplayWidth.fit(name, to: nameWidth) : String(repeating: " ", count: nameWidth)
+                    let lead = index == 0 ? DisplayWidth.padded(name, to: nameWidth) : String(repeating: " ", count: nameWidth)
                     lines.append(("  " + lead + piece, role))
                 }
             }

@@ -9,7 +9,7 @@ enum HelpOverlay {
         let modes = state.strings.helpModes
         let keyWidth = min(12, (bindings.map { DisplayWidth.of($0.keyLabel) } + modes.flatMap { $0.keys.map { DisplayWidth.of($0.key) } }).max() ?? 0)
         func line(_ key: String, _ does: String) -> DetailLine {
-            DetailLine("  " + DisplayWidth.fit(key, to: max(keyWidth, DisplayWidth.of(key))) + "  " + does, indent: keyWidth + 4)
+            DetailLine("  " + DisplayWidth.padded(key, to: keyWidth) + "  " + does, indent: keyWidth + 4)
         }
         var lines: [DetailLine] = []
         for group in KeyBinding.Group.allCases {

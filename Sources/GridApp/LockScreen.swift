@@ -88,7 +88,7 @@ public enum LockReducer {
 /// Draws the login screen on a blank buffer: the area's name, two fields, the reason and any error.
 public enum LockView {
     public static func render(_ lock: LockScreen, areaName: String, language: Language, width: Int, height: Int, glyphs: Glyphs) -> Buffer {
-        var buffer = Buffer(width: width, height: height)
+        var buffer = Buffer(width: width, height: height, glyphs: glyphs)
         let strings = UIStrings.forLanguage(language)
         let boxWidth = min(width, 56)
         let reason: (String, StyleRole)

@@ -124,7 +124,7 @@ public enum SetupReducer {
 /// The setup screen, drawn from its state.
 public enum SetupView {
     public static func render(_ state: SetupState, glyphs: Glyphs) -> Buffer {
-        var buffer = Buffer(width: state.width, height: state.height)
+        var buffer = Buffer(width: state.width, height: state.height, glyphs: glyphs)
         let strings = state.strings
         var lines: [DetailLine] = [DetailLine("gridwork", role: .title), DetailLine(strings.empty(state.folder)), DetailLine("")]
         switch state.step {

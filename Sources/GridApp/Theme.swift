@@ -16,4 +16,9 @@ public struct Theme: Hashable, Sendable {
     public func withoutColor(_ mono: Theme) -> Theme {
         Theme(name: name, glyphs: glyphs, styles: mono.styles)
     }
+
+    /// The same styles with ASCII glyphs when the terminal draws ambiguous-width characters double.
+    public func forAmbiguousWidth(wide: Bool) -> Theme {
+        Theme(name: name, glyphs: glyphs.forAmbiguousWidth(wide: wide), styles: styles)
+    }
 }

@@ -1,14 +1,19 @@
 /// The whole screen as cells. Views draw into a buffer; the terminal backend shows it. Writing
 /// never leaves half a wide character: one that would start in the last column is not drawn,
-/// and overwriting either half of one clears both.
+/// and overwriting either half of one clears both. A grapheme of several scalars (an emoji
+/// sequence, a letter with its accents) lives in one cell, so it is drawn and cleared whole.
 public struct Buffer: Hashable, Sendable {
     public let width: Int
     public let height: Int
+    /// The glyph table of the screen: its ellipsis cuts text, and with an ASCII table text is
+    /// written with ASCII stand-ins for ambiguous-width symbols.
+    public let glyphs: Glyphs
     private var cells: [ScreenCell]
 
-    public init(width: Int, height: Int) {
+    public init(width: Int, height: Int, glyphs: Glyphs) {
         self.width = max(0, width)
         self.height = max(0, height)
+        self.glyphs = glyphs
         cells = Array(repeating: .blank, count: self.width * self.height)
     }
 
@@ -20,19 +25,21 @@ public struct Buffer: Hashable, Sendable {
     public var area: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
     /// Writes `text` from (`x`, `y`), within `maxWidth` columns (default: to the right edge),
-    /// cut with `ellipsis` when too long. Control characters are shown as spaces.
-    /// Returns the columns used.
+    /// cut with `ellipsis` (default: the glyph table's) when too long. Control characters are
+    /// shown as spaces; a mark with nothing to combine with is left out. Returns the columns used.
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, maxWidth: Int? = nil, role: StyleRole = .normal,
-                               ellipsis: String = "…") -> Int {
+                               ellipsis: String? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(maxWidth ?? width - x, width - x)
         guard limit > 0 else { return 0 }
-        let shown = DisplayWidth.truncate(text, to: limit, ellipsis: ellipsis)
+        let wide = glyphs.ambiguousIsWide
+        let shown = DisplayWidth.truncate(glyphs.textForTerminal(text), to: limit,
+                                          ellipsis: glyphs.textForTerminal(ellipsis ?? glyphs.ellipsis), ambiguousIsWide: wide)
         var column = x
         for character in shown {
             var grapheme = String(character)
-            var columns = DisplayWidth.of(character)
+            var columns = DisplayWidth.of(character, ambiguousIsWide: wide)
             if character.unicodeScalars.first.map({ $0.value < 0x20 || $0.value == 0x7F }) ?? false {
                 grapheme = " "
                 columns = 1

@@ -3,19 +3,30 @@
 /// combine with what precedes them, 1 otherwise. Counting `Character`s or scalars gets
 /// Chinese text wrong; libc's `wcwidth` depends on the locale, which tests do not set.
 public enum DisplayWidth {
-    public static func of(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + of($1) }
+    /// `ambiguousIsWide`: the terminal draws East Asian ambiguous characters double.
+    public static func of(_ text: some StringProtocol, ambiguousIsWide: Bool = false) -> Int {
+        text.reduce(0) { $0 + of($1, ambiguousIsWide: ambiguousIsWide) }
     }
 
-    public static func of(_ character: Character) -> Int {
+    /// A grapheme with no base of its own (a lone combining mark, VS16 or ZWJ, as left at the
+    /// start of a text) takes no column: drawn alone it would be garbage, so it is not drawn.
+    public static func of(_ character: Character, ambiguousIsWide: Bool = false) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         if first.value < 0x20 || (0x7F..<0xA0).contains(first.value) { return 0 }
+        if isZeroWidth(first) { return 0 }
+        // An emoji sequence (VS16, ZWJ, a flag's pair, a skin tone) is one wide picture.
         if scalars.contains(where: { $0.value == 0xFE0F }) || first.properties.isEmojiPresentation { return 2 }
         if isWide(first.value) { return 2 }
-        switch first.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format: return 0
-        default: return 1
+        if ambiguousIsWide && AmbiguousWidth.contains(first) { return 2 }
+        return 1
+    }
+
+    /// Marks, joiners and selectors that only modify the character before them.
+    static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return true
+        default: return scalar.properties.isVariationSelector || (0x1160...0x11FF).contains(scalar.value)
         }
     }
 
@@ -37,14 +48,14 @@ public enum DisplayWidth {
     }
 
     /// The longest prefix of `text` that fits in `width` columns, ending in `ellipsis` when cut.
-    public static func truncate(_ text: String, to width: Int, ellipsis: String = "…") -> String {
+    public static func truncate(_ text: String, to width: Int, ellipsis: String, ambiguousIsWide: Bool = false) -> String {
         guard width > 0 else { return "" }
-        if of(text) <= width { return text }
-        let room = width - of(ellipsis)
+        if of(text, ambiguousIsWide: ambiguousIsWide) <= width { return text }
+        let room = width - of(ellipsis, ambiguousIsWide: ambiguousIsWide)
         guard room >= 0 else { return String(repeating: ".", count: width) }
         var result = "", used = 0
         for character in text {
-            let columns = of(character)
+            let columns = of(character, ambiguousIsWide: ambiguousIsWide)
             if used + columns > room { break }
             result.append(character)
             used += columns
@@ -53,8 +64,14 @@ public enum DisplayWidth {
     }
 
     /// `text` cut or padded with spaces to exactly `width` columns.
-    public static func fit(_ text: String, to width: Int, ellipsis: String = "…") -> String {
+    public static func fit(_ text: String, to width: Int, ellipsis: String) -> String {
         let cut = truncate(text, to: width, ellipsis: ellipsis)
         return cut + String(repeating: " ", count: max(0, width - of(cut)))
+    }
+
+    /// `text` padded with spaces to at least `width` columns, never cut: for lining up columns
+    /// whose width was measured as the widest of them.
+    public static func padded(_ text: String, to width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - of(text)))
     }
 }

@@ -11,21 +11,37 @@ public struct TextField: Hashable, Sendable, Codable {
 
     public init(_ text: String = "", allowsLineBreaks: Bool = false) {
         self.allowsLineBreaks = allowsLineBreaks
-        characters = Array(text).filter { allowsLineBreaks || !$0.isNewline }
+        characters = Self.withoutLoneMarks(Array(text).filter { allowsLineBreaks || !$0.isNewline })
         cursor = characters.count
     }
 
     public var text: String { String(characters) }
     public var isEmpty: Bool { characters.isEmpty }
 
+    /// Keys arrive one scalar at a time, so an emoji sequence, a flag or a letter with its accent
+    /// comes in pieces: each piece joins the grapheme before the cursor, as the text itself would
+    /// group them, and Backspace then takes the whole grapheme.
     public mutating func insert(_ text: String) {
         let inserted = Array(text).compactMap { character -> Character? in
             // A pasted line break (CR, LF or CRLF) is a line break in notes and nothing on a single line.
             if character.isNewline { return allowsLineBreaks ? "\n" : nil }
             return character.unicodeScalars.allSatisfy { $0.value < 0x20 || $0.value == 0x7F } ? nil : character
         }
-        characters.insert(contentsOf: inserted, at: cursor)
-        cursor += inserted.count
+        guard !inserted.isEmpty else { return }
+        let before = Array(String(characters[..<cursor]) + String(inserted))
+        let after = characters[cursor...]
+        let joined = Self.withoutLoneMarks(Array(String(before) + String(after)))
+        characters = joined
+        // The cursor stays after what was typed; where that merged with what follows, after the merged grapheme.
+        cursor = min(Self.withoutLoneMarks(before).count, joined.count)
+    }
+
+    /// A combining mark, VS16 or ZWJ with no character before it to join draws as garbage: drop it.
+    private static func withoutLoneMarks(_ characters: [Character]) -> [Character] {
+        characters.filter { character in
+            guard let first = character.unicodeScalars.first else { return false }
+            return !DisplayWidth.isZeroWidth(first)
+        }
     }
 
     public mutating func backspace() {

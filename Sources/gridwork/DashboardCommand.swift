@@ -23,6 +23,10 @@ struct DashboardCommand: ParsableCommand {
     @Option(name: .customLong("lock-after"), help: "Minutes without a key before the screen locks (default: $GRIDWORK_LOCK_MINUTES, else 5).")
     var lockAfter: Double?
 
+    @Option(name: .customLong("ambiguous-width"),
+            help: "How the terminal draws ambiguous-width characters (─ → … · “”): wide draws with ASCII only, narrow as usual, auto asks the terminal (default: $GRIDWORK_AMBIGUOUS_WIDTH, else auto).")
+    var ambiguousWidth: AmbiguousWidthChoice?
+
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw failure(options.text.needsTerminal) }
@@ -35,7 +39,11 @@ struct DashboardCommand: ParsableCommand {
         guard minutes > 0, minutes.isFinite else {
             throw failure(LocalizedText(zh: "--lock-after 应为正数（分钟）。", en: "--lock-after takes a positive number of minutes.")(options.language))
         }
+        guard let ambiguous = AmbiguousWidthChoice.chosen(flag: ambiguousWidth, environment: environment) else {
+            throw failure(LocalizedText(zh: "GRIDWORK_AMBIGUOUS_WIDTH 应为 auto、wide 或 narrow。",
+                                        en: "GRIDWORK_AMBIGUOUS_WIDTH takes auto, wide or narrow.")(options.language))
+        }
         try DashboardRunner(folder: folder, language: options.language, themeName: theme, login: options.user,
-                            idleLimit: minutes * 60, environment: environment).run()
+                            idleLimit: minutes * 60, ambiguousWidth: ambiguous, environment: environment).run()
     }
 }

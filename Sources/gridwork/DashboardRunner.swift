@@ -16,10 +16,15 @@ final class DashboardRunner {
     /// Seconds without a key before the screen locks.
     let idleLimit: TimeInterval
     let environment: [String: String]
+    let ambiguousWidth: AmbiguousWidthChoice
     private let themes: ThemeLoader
+    /// The terminal draws ambiguous-width characters double: every theme is drawn with ASCII.
+    private var ambiguousIsWide = false
 
-    init(folder: String, language: Language, themeName: String, login: String?, idleLimit: TimeInterval, environment: [String: String]) {
+    init(folder: String, language: Language, themeName: String, login: String?, idleLimit: TimeInterval,
+         ambiguousWidth: AmbiguousWidthChoice, environment: [String: String]) {
         self.folder = folder
+        self.ambiguousWidth = ambiguousWidth
         self.login = login
         self.idleLimit = idleLimit
         self.language = language
@@ -35,8 +40,9 @@ final class DashboardRunner {
                 zh: "\(folder)：此社区尚未设置账号，个人信息未加密。请先运行 gridwork init --data \(folder) 设置管理员和社区口令。",
                 en: "\(folder): this community has no accounts yet and its personal data is not encrypted. Run `gridwork init --data \(folder)` first to set up the admin and the community passphrase.")(language))
         }
-        let terminal = CursesTerminal()
+        let terminal = CursesTerminal(askAmbiguousWidth: ambiguousWidth == .auto)
         defer { terminal.restore() }
+        ambiguousIsWide = ambiguousWidth == .wide || (ambiguousWidth == .auto && terminal.drawsAmbiguousWide == true)
         var (theme, themeProblem) = chooseTheme(themeName, terminal: terminal)
         terminal.apply(theme.styles)
 
@@ -337,8 +343,10 @@ final class DashboardRunner {
         }
     }
 
-    /// `NO_COLOR`, and terminals without colour, get the monochrome styles.
+    /// `NO_COLOR`, and terminals without colour, get the monochrome styles; a terminal that draws
+    /// ambiguous-width characters double gets ASCII glyphs.
     private func adjusted(_ theme: Theme, terminal: CursesTerminal) -> Theme {
+        let theme = theme.forAmbiguousWidth(wide: ambiguousIsWide)
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         guard noColor || !terminal.hasColors, let mono = try? themes.load("mono").get() else { return theme }
         return theme.withoutColor(mono)

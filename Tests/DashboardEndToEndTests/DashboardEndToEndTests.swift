@@ -160,6 +160,39 @@ import TestSupport
         #expect(tmux.waitUntilFinished()?.contains("EXITED 0") == true)
     }
 
+    @Test func theTerminalIsAskedHowWideAmbiguousCharactersAreOrTold() throws {
+        let folder = try demoFolder()
+        defer { folder.remove() }
+        // tmux answers the cursor-position question: it draws ambiguous characters narrow.
+        let asked = try TmuxSession("'\(gridwork)' --data '\(folder.path)' --lang en", width: 100, height: 30)
+        #expect(try asked.logIn(), "logged in: \(asked.screen())")
+        #expect(asked.wait(for: "1 Overview")?.contains("┌─") == true, "\(asked.screen())")
+        try asked.press("q")
+        #expect(asked.waitUntilFinished()?.contains("EXITED 0") == true)
+
+        let told = try TmuxSession("GRIDWORK_AMBIGUOUS_WIDTH=wide '\(gridwork)' --data '\(folder.path)' --lang en", width: 100, height: 30)
+        #expect(try told.logIn(), "logged in: \(told.screen())")
+        try told.press("5", "Enter")
+        let shown = told.wait(for: "Timeline") ?? told.screen()
+        #expect(shown.contains("+-") && !shown.contains("─"), "\(shown)")
+        #expect(shown.allSatisfy { $0.isASCII || !$0.unicodeScalars.contains { $0.value >= 0x2010 && $0.value <= 0x25FF } },
+                "no arrows, quotes, dashes, dots or box lines: \(shown)")
+        try told.press("Escape", ":")
+        try told.type("theme high-contrast")
+        try told.press("Enter")
+        let later = told.wait(for: "high-contrast") ?? told.screen()
+        #expect(later.contains("high-contrast") && !later.contains("─"), "a theme chosen later is ASCII too: \(later)")
+        try told.press("q")
+        #expect(told.waitUntilFinished()?.contains("EXITED 0") == true)
+
+        let flag = try TmuxSession("GRIDWORK_AMBIGUOUS_WIDTH=wide '\(gridwork)' --data '\(folder.path)' --lang en --ambiguous-width narrow",
+                                   width: 100, height: 30)
+        #expect(try flag.logIn(), "logged in: \(flag.screen())")
+        #expect(flag.wait(for: "1 Overview")?.contains("┌─") == true, "the flag wins over the variable")
+        try flag.press("q")
+        #expect(flag.waitUntilFinished()?.contains("EXITED 0") == true)
+    }
+
     @Test func aNoteTypedInChineseLandsOnTheCaseOnDisk() throws {
         let folder = try demoFolder()
         defer { folder.remove() }

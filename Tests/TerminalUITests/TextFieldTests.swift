@@ -44,4 +44,48 @@ import Testing
         line.insert("b\nc")
         #expect(line.text == "abc", "a single line takes no line break")
     }
+
+    /// Keys arrive one scalar at a time, as a terminal sends them.
+    func typed(_ text: String, into field: inout TextField) {
+        for scalar in text.unicodeScalars { field.insert(String(Character(scalar))) }
+    }
+
+    @Test func aGraphemeTypedInPiecesIsOneCharacter() {
+        var field = TextField()
+        typed("家👨‍👩‍👧", into: &field)
+        #expect(field.characters == ["家", "👨‍👩‍👧"] && field.cursor == 2)
+        field.backspace()
+        #expect(field.text == "家", "Backspace takes the whole family, not its last member")
+        typed("Cafe\u{301}", into: &field)
+        #expect(field.characters.count == 5 && field.visible(width: 20).cursorColumn == 6)
+        field.backspace()
+        #expect(field.text == "家Caf", "the accent goes with its e")
+        typed("❤\u{FE0F}", into: &field)
+        #expect(field.characters.last == "❤️" && field.visible(width: 20).cursorColumn == 7)
+        field.backspace()
+        #expect(field.text == "家Caf")
+        typed("🇨🇳", into: &field)
+        #expect(field.characters.count == 5)
+        field.moveLeft()
+        #expect(field.cursor == 4, "the cursor steps over the flag whole")
+    }
+
+    @Test func anAccentTypedInTheMiddleJoinsTheCharacterBeforeTheCursor() {
+        var field = TextField("王村")
+        field.moveLeft()
+        field.insert("\u{308}")
+        #expect(field.characters == ["王\u{308}", "村"] && field.cursor == 1)
+    }
+
+    @Test func aLoneVariationSelectorOrMarkIsDropped() {
+        var field = TextField()
+        field.insert("\u{FE0F}")
+        field.insert("\u{301}")
+        #expect(field.isEmpty && field.cursor == 0)
+        field.insert("a")
+        field.moveToStart()
+        field.insert("\u{FE0F}")
+        #expect(field.text == "a" && field.cursor == 0)
+        #expect(TextField("\u{FE0F}x").text == "x")
+    }
 }
