@@ -17,6 +17,15 @@ public enum AccessRefusal: Error, Hashable, Sendable {
         return false
     }
 
+    /// The worker at the keyboard may no longer work at all (their account disabled, or they were
+    /// marked as having left): an open dashboard locks rather than only refusing this change.
+    public var endsSession: Bool {
+        switch self {
+        case .accountDisabled, .notActive: return true
+        case .readOnly, .outsideOwnGrids, .adminOnly: return false
+        }
+    }
+
     public func message(in language: Language) -> String {
         let zh = language == .zh
         switch self {

@@ -7,7 +7,7 @@ import Foundation
 /// audit trail and its head; later accounts, moves, imports) lands whole or not at all.
 ///
 /// Before the files change, what each held (or that it did not exist) and the length of each
-/// file appended to are written to `journal.json` and made durable. The files are then changed,
+/// file appended to are written to `.journal` and made durable. The files are then changed,
 /// and the journal removed last: its removal is the change's commit. A journal found later (under
 /// the lock) is a change cut short by a crash, a kill or a failed write: every file is put back
 /// as it was, so no half of a change and no change without its audit entry survives. SQLite's

@@ -15,6 +15,7 @@ import GridModel
 ///     accounts.json                       accounts, passphrase hashes, wrapped keys (see `AccountBook`)
 ///     audit/trail.jsonl, audit/head.json  the hash-chained audit trail (see `AuditTrail`)
 ///     .lock                               taken for every write
+///     .journal                            what a change's files held, while it is made (see `Journal`)
 public enum StoreLayout {
     /// The schema every file carries. A file with a higher number was written by a newer gridwork
     /// and is never overwritten by this one.

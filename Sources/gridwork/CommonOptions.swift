@@ -22,7 +22,9 @@ struct CommonOptions: ParsableArguments {
         let folder = folder ?? dataFolder
         let session = Store.isSecured(folder) ? try logIn(folder, as: login) : nil
         do {
-            return (try Store.open(folder, key: session?.key), session)
+            // A store opened by a login writes only while that login's account stays enabled.
+            if let session { return (try Store.open(folder, session: session), session) }
+            return (try Store.open(folder), nil)
         } catch {
             if case .notADataFolder(let path) = error { throw failure(text.noData(path)) }
             throw failure(error.message(in: language))

@@ -215,11 +215,12 @@ final class DashboardRunner {
         }
     }
 
-    /// The lock for a session whose account was disabled since it logged in; nil for any other error.
+    /// The lock for a session whose account was disabled (or whose worker was marked as having
+    /// left) since it logged in; nil for any other error.
     private static func revoked(_ error: any Error, _ language: Language) -> Action? {
         switch error {
-        case StoreError.refused(let refusal) where refusal.isAccountDisabled,
-             AccountError.refused(let refusal) where refusal.isAccountDisabled:
+        case StoreError.refused(let refusal) where refusal.endsSession,
+             AccountError.refused(let refusal) where refusal.endsSession:
             return .sessionRevoked(refusal.message(in: language))
         default:
             return nil

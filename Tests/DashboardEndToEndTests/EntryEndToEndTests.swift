@@ -139,8 +139,10 @@ import TestSupport
         try again.press("Escape")
         #expect(again.wait { !$0.contains("/zsf") } != nil)
         try again.press("/")
+        // The filter line is open before the digits go in (a loaded machine can be slow to show it).
+        #expect(again.wait(timeout: 30) { $0.split(separator: "\n").last?.hasPrefix("/") == true } != nil, "the filter opens:\n\(again.screen())")
         try again.type(String(head.suffix(4)))
-        #expect(again.wait(for: "测试小区 88栋 1单元 101") != nil, "and by the last digits of his ID number")
+        #expect(again.wait(for: "测试小区 88栋 1单元 101", timeout: 30) != nil, "and by the last digits of his ID number:\n\(again.screen())")
         try again.press("Enter", "q")
         #expect(again.waitUntilFinished()?.contains("EXITED 0") == true)
 
