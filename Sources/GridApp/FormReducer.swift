@@ -175,15 +175,16 @@ enum FormReducer {
             state.message = StatusMessage(state.strings.alreadyOnFile(existing.name), isError: true)
             return []
         }
+        // Nothing typed: nothing to save, and nothing to set against someone else's newer version.
+        if form.isEdit && !form.isDirty {
+            state.form = nil
+            state.message = StatusMessage(state.strings.nothingChanged)
+            return []
+        }
         // Someone else saved the record since the form opened: their version is shown beside this one.
         if let conflict = FormConflict.find(form, state), form.overwrites != conflict.revision {
             state.form = form
             state.formConflict = conflict
-            return []
-        }
-        if form.isEdit && !form.isDirty {
-            state.form = nil
-            state.message = StatusMessage(state.strings.nothingChanged)
             return []
         }
         if let bad = form.fields.firstIndex(where: { $0.error != nil }) {

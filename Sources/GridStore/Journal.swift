@@ -55,12 +55,12 @@ enum Journal {
     }
 
     /// Runs `change`, which replaces the files at `paths` and appends to those at `appended`
-    /// (relative to `folder`). The caller holds the folder's lock. When `change` throws, the files
+    /// (relative to `folder`). The caller holds the folder's lock (`StoreLock`, which has already
+    /// put back any change a dead holder left). When `change` throws, the files
     /// are put back and its error goes up: nothing was saved. A write the disk did not confirm
     /// (`.notConfirmed`) is kept: the change is in place, only the confirmation is missing.
     static func run<T>(in folder: String, replacing paths: [String], appending appended: [String],
                        _ change: () throws(StoreError) -> T) throws(StoreError) -> T {
-        try rollBack(in: folder)
         var originals: [Contents.Original] = []
         var bytes: [Data] = []
         for path in Set(paths).sorted() {
@@ -74,16 +74,15 @@ enum Journal {
             }
         }
         var lengths: [String: Int] = [:]
-        for path in appended {
-            var info = stat()
-            lengths[path] = stat(folder + "/" + path, &info) == 0 ? Int(info.st_size) : 0
-        }
+        for path in appended { lengths[path] = try wholeLinesLength(folder + "/" + path) }
         let journal = folder + "/" + name
         do {
             try DurableFile.write(try encode(Contents(originals: originals, lengths: lengths), bytes: bytes), to: journal)
         } catch {
-            // A journal that may not survive a power cut is no journal: nothing has changed yet.
+            // A journal that may not survive a power cut is no journal: nothing has changed yet,
+            // and a journal the disk did not confirm must not read as a change saved unconfirmed.
             unlink(journal)
+            if case .notConfirmed = error { throw .io(.sync, path: journal, code: EIO) }
             throw error
         }
         let result: T
@@ -111,6 +110,30 @@ enum Journal {
             throw .io(.remove, path: journal, code: code)
         }
         do { try DurableFile.syncFolder(folder) } catch { throw .notConfirmed(path: journal) }
+    }
+
+    /// The length of `path` up to the end of its last whole line (0 when it does not exist): an
+    /// appended file is put back to there, so a line a crash cut short never hides a new one.
+    static func wholeLinesLength(_ path: String) throws(StoreError) -> Int {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        if descriptor < 0 {
+            if errno == ENOENT { return 0 }
+            throw .io(.read, path: path, code: errno)
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw .io(.read, path: path, code: errno) }
+        var end = Int(info.st_size)
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while end > 0 {
+            let start = max(0, end - chunk.count)
+            let count = end - start
+            let read = pread(descriptor, &chunk, count, off_t(start))
+            guard read == count else { throw .io(.read, path: path, code: read < 0 ? errno : EIO) }
+            if let newline = chunk[..<count].lastIndex(of: UInt8(ascii: "\n")) { return start + newline + 1 }
+            end = start
+        }
+        return 0
     }
 
     /// Puts every file named in a journal left behind back as it was, then removes the journal.

@@ -63,8 +63,11 @@ public final class Store {
             try AccountBook.checkKey(key, folder: folder)
         }
         let store = Store(folder: folder, manifest: try readManifest(path), key: key)
-        // A change a crash cut short is put back before anything is read.
-        try store.lock.withExclusiveLock { () throws(StoreError) in try Journal.rollBack(in: folder) }
+        // A change a crash cut short is put back before anything is read (taking the lock does it);
+        // without one, a read-only folder still opens.
+        if FileManager.default.fileExists(atPath: folder + "/" + Journal.name) {
+            try store.lock.withExclusiveLock { () throws(StoreError) in }
+        }
         store.findFiles()
         store.loadGridsAndWorkers()
         store.summarizeFiles()
@@ -564,6 +567,11 @@ public final class Store {
     public func recordReveal(of fields: [String], in record: any Record, by worker: RecordID, at instant: Date = Date()) throws(StoreError) {
         try lock.withExclusiveLock { () throws(StoreError) in
             try checkSession(worker)
+            // Revealing is reading, allowed anywhere in the community, but not to someone who has left.
+            if key != nil, let staff = try? load(Worker.self, StoreLayout.workers, verifying: true), !staff.isEmpty,
+               !staff.contains(where: { $0.id == worker && $0.active }) {
+                throw .refused(.notActive(worker: staff.first { $0.id == worker }?.name ?? worker.rawValue))
+            }
             try audit.append([AuditTrail.Event(.reveal, kind: type(of: record).kind, record: record.id.rawValue, fields: fields)],
                              actor: worker.rawValue, at: instant)
         }

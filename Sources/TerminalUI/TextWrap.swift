@@ -34,7 +34,8 @@ public enum TextWrap {
                         emit()
                         line = carried
                         used = DisplayWidth.of(String(carried))
-                    } else if let start = carryStart(line, before: character), start > 0 {
+                    } else if let start = carryStart(line, before: character), start > 0,
+                              DisplayWidth.of(String(line[start...])) + columns <= rest {
                         // The closing mark takes the character before it along, and a number
                         // (`12栋`, `3单元`) stays with the word it counts.
                         let carried = Array(line[start...])

@@ -327,4 +327,15 @@ import GridModel
         let wide = DashboardView.render(try DashboardFixture.state(120, 40, language: .en), glyphs: .unicode).lines[0]
         #expect(wide.contains("4 Patrols  5 Cases"), "wide enough, every tab is whole")
     }
+
+    @Test func anUntouchedFormNeverSetsItsOldValuesAgainstANewerVersion() throws {
+        var state = try state(screen: "3")
+        press(&state, .character("e"))
+        var newer = state.data
+        newer.households[0].meta.revision += 1
+        newer.households[0].notes = "他人的新备注"
+        _ = AppReducer.reduce(&state, .loaded(newer))
+        #expect(press(&state, .enter).isEmpty)
+        #expect(state.formConflict == nil && state.form == nil && state.message?.text == "没有改动，未保存")
+    }
 }

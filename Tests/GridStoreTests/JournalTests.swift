@@ -55,4 +55,49 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/" + Journal.name))
         #expect(reopened.audit.verify().isIntact, "\(reopened.audit.verify().findings)")
     }
+
+    @Test func aTornLastLineIsNotKeptWhenAnAppendIsPutBack() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+        let trail = folder.path + "/trail.jsonl"
+        try Data("line 1\n{\"torn".utf8).write(to: URL(fileURLWithPath: trail))
+        #expect(try Journal.wholeLinesLength(trail) == 7)
+        do {
+            try Journal.run(in: folder.path, replacing: [], appending: ["trail.jsonl"]) { () throws(StoreError) in
+                try DurableFile.append(Data("2\n".utf8), to: trail, validLength: 7)
+                throw StoreError.io(.write, path: trail, code: ENOSPC)
+            }
+        } catch {}
+        #expect(try Data(contentsOf: URL(fileURLWithPath: trail)) == Data("line 1\n".utf8), "no new line kept, no zero bytes padded")
+    }
+
+    @Test func theNextWriterPutsBackAChangeADeadOneLeftBeforeReadingAnything() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let sample = try SampleCommunity(at: folder.path)
+        let store = sample.store
+        let household = try #require(store.records(Household.self, inGrid: SampleCommunity.gridOne).first)
+        let path = household.filePath
+        let before = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + path))
+        let head = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + StoreLayout.auditHead))
+        let trailLength = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + StoreLayout.auditTrail)).count
+        let journal = try Journal.encode(Journal.Contents(originals: [.init(path: StoreLayout.auditHead, length: head.count), .init(path: path, length: before.count)],
+                                                         lengths: [StoreLayout.auditTrail: trailLength]), bytes: [head, before])
+        // Another copy changed the household and died before its journal went.
+        let other = try Store.open(folder.path)
+        var theirs = household
+        theirs.notes = "死去的进程的修改"
+        _ = try other.save(theirs, by: SampleCommunity.admin)
+        try journal.write(to: URL(fileURLWithPath: folder.path + "/" + Journal.name))
+        // This copy's next save, at the household's original revision, is not refused as stale and
+        // does not bring the dead change back.
+        var mine = household
+        mine.residency = .rented
+        let saved = try store.save(mine, by: SampleCommunity.admin)
+        #expect(saved.meta.revision == household.meta.revision + 1 && saved.notes == household.notes)
+        let entries = store.audit.allEntries().filter { $0.record == household.id.rawValue && $0.action == .update }
+        #expect(entries.count == 1 && entries.first?.fields == ["residency"])
+        #expect(store.audit.verify().isIntact)
+    }
 }
