@@ -61,6 +61,8 @@ public enum Effect: Hashable, Sendable {
     case loadHistory(RecordID, title: String)
     /// Read the accounts for `:users`.
     case loadAccounts
+    /// Read the data shown again because the day changed: "today", overdue counts and new cases' year follow it.
+    case refresh
     case changeAccount(AccountChange)
     case quit
 }

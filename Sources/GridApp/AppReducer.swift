@@ -109,7 +109,8 @@ public enum AppReducer {
                 let screen = LockScreen(reason: .idle, login: state.login)
                 lock(&state, screen)
             }
-            return []
+            // Past midnight in the community's zone: the figures and "today" are read again.
+            return Day(now, in: state.data.timeZone) == state.data.today ? [] : [.refresh]
         case .unlocked(let worker, let login):
             state.lock = nil
             state.lastActivity = state.clock

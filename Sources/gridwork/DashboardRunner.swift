@@ -58,13 +58,14 @@ final class DashboardRunner {
         if !store.filesWithPlainPersonalData.isEmpty { try? store.sealPlainPersonalData(by: session.workerID) }
         let loader = DashboardLoader(store: store)
         let writer = ChangeWriter(store: store)
-        let today = store.manifest.today()
-        var state = AppState(data: loader.initial(today: today), language: language, themeName: theme.name,
+        // "Today" is asked for each time: a dashboard left open past midnight moves to the new day.
+        func today() -> Day { store.manifest.today() }
+        var state = AppState(data: loader.initial(today: today()), language: language, themeName: theme.name,
                              width: terminal.size.width, height: terminal.size.height, actor: session.workerID, login: session.login,
                              idleLimit: idleLimit)
         if let themeProblem { state.message = StatusMessage(themeProblem, isError: true) }
         var drafts = DraftKeeper(folder: DraftFolder(dataFolder: store.folder, key: session.key), worker: state.actor)
-        restoreDraft(&drafts, into: &state, loader: loader, today: today)
+        restoreDraft(&drafts, into: &state, loader: loader, today: today())
 
         var idleReads = 0
         while true {
@@ -79,7 +80,9 @@ final class DashboardRunner {
                 continue
             case .timedOut:
                 drafts.keep(state.form, now: Date(), force: true)
-                _ = AppReducer.reduce(&state, .tick(Date()))
+                if AppReducer.reduce(&state, .tick(Date())).contains(.refresh) {
+                    _ = AppReducer.reduce(&state, .loaded(loader.load(grid: state.data.loadedGrid, today: today())))
+                }
                 continue
             case .endOfInput:
                 // The terminal has gone away: keep the draft and stop rather than spin.
@@ -92,26 +95,27 @@ final class DashboardRunner {
                 _ = AppReducer.reduce(&state, .resized(width: terminal.size.width, height: terminal.size.height))
                 continue
             }
-            state.clock = Date()
-            for effect in AppReducer.reduce(&state, .key(key)) {
+            // The clock moves on with every key too (the day may have changed while locked).
+            let effects = AppReducer.reduce(&state, .tick(Date())) + AppReducer.reduce(&state, .key(key))
+            for effect in effects {
                 switch effect {
                 case .quit:
                     drafts.keep(state.form, now: Date(), force: true)
                     return
                 case .load(let grid):
                     terminal.draw(DashboardView.render(state, glyphs: theme.glyphs))
-                    _ = AppReducer.reduce(&state, .loaded(loader.load(grid: grid, today: today)))
+                    _ = AppReducer.reduce(&state, .loaded(loader.load(grid: grid, today: today())))
                 case .save(let changes):
-                    save(changes, writer: writer, state: &state, loader: loader, today: today)
+                    save(changes, writer: writer, state: &state, loader: loader, today: today())
                 case .saveOver(let changes):
-                    save(changes, overwriting: true, writer: writer, state: &state, loader: loader, today: today)
+                    save(changes, overwriting: true, writer: writer, state: &state, loader: loader, today: today())
                 case .undo(let step):
                     do {
                         try writer.undo(step, by: state.actor, at: state.clock)
-                        _ = AppReducer.reduce(&state, .undone(loader.load(grid: state.data.loadedGrid, today: today)))
+                        _ = AppReducer.reduce(&state, .undone(loader.load(grid: state.data.loadedGrid, today: today())))
                     } catch {
                         _ = AppReducer.reduce(&state, Self.revoked(error, state.language)
-                                              ?? .undoFailed(error.message(in: state.language), loader.load(grid: state.data.loadedGrid, today: today)))
+                                              ?? .undoFailed(error.message(in: state.language), loader.load(grid: state.data.loadedGrid, today: today())))
                     }
                 case .unlock(let login, let passphrase):
                     terminal.draw(DashboardView.render(state, glyphs: theme.glyphs))
@@ -127,7 +131,7 @@ final class DashboardRunner {
                             _ = AppReducer.reduce(&state, .unlocked(worker: session.workerID, login: session.login))
                             store.switchSession(to: session)
                             drafts = DraftKeeper(folder: DraftFolder(dataFolder: store.folder, key: session.key), worker: state.actor)
-                            restoreDraft(&drafts, into: &state, loader: loader, today: today)
+                            restoreDraft(&drafts, into: &state, loader: loader, today: today())
                         } else {
                             _ = AppReducer.reduce(&state, .unlocked(worker: session.workerID, login: session.login))
                             store.switchSession(to: session)
@@ -143,6 +147,8 @@ final class DashboardRunner {
                     } catch {
                         _ = AppReducer.reduce(&state, Self.revoked(error, state.language) ?? .failed(error.message(in: state.language)))
                     }
+                case .refresh:
+                    _ = AppReducer.reduce(&state, .loaded(loader.load(grid: state.data.loadedGrid, today: today())))
                 case .loadAccounts:
                     do {
                         let panel = AccountsPanel(accounts: try store.accounts(), workers: state.data.workers, language: state.language, now: Date())

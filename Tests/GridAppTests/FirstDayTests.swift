@@ -338,4 +338,11 @@ import GridModel
         #expect(press(&state, .enter).isEmpty)
         #expect(state.formConflict == nil && state.form == nil && state.message?.text == "没有改动，未保存")
     }
+
+    @Test func pastMidnightTheDataIsReadAgainForTheNewDay() throws {
+        var state = try state(screen: "3")
+        state.idleLimit = 24 * 3600
+        #expect(AppReducer.reduce(&state, .tick(DashboardFixture.at(11, 22, 23, 59))).isEmpty)
+        #expect(AppReducer.reduce(&state, .tick(DashboardFixture.at(11, 23, 0, 0))) == [.refresh], "a new day in China Standard Time")
+    }
 }
