@@ -107,6 +107,55 @@ extension Store {
         }
     }
 
+    /// A new worker and the account they log in with, as one change (see `Journal`): the worker,
+    /// the account and both audit entries land together or not at all. Admins only.
+    public func addWorker(_ worker: Worker, login: String, passphrase: String, by actor: RecordID, at instant: Date = Date()) throws(AccountError) {
+        try checkAccountAccess(actor)
+        guard let key else { throw .notSetUp(path: folder) }
+        // scrypt takes a moment: before the folder is locked.
+        let account = try AccountBook.account(login: login, worker: worker.id, passphrase: passphrase, key: key, at: instant)
+        try Self.underLock(folder) { () throws(AccountError) in
+            var book = try AccountBook.read(folder)
+            if let login = sessionLogin, !book.accounts.contains(where: { $0.login == login && !$0.disabled && $0.workerID == actor }) {
+                throw .refused(.accountDisabled(login: login))
+            }
+            if book.accounts.contains(where: { $0.login == login }) { throw .loginTaken(login) }
+            book.accounts.append(account)
+            do throws(StoreError) {
+                let prepared = try prepareSave(worker, by: actor, at: instant)
+                // The worker must be new: one on file gets an account with `addAccount`.
+                guard let created = prepared.event, created.action == .create else {
+                    throw .invalid(kind: .worker, violations: [RuleViolation(FieldPath([.key("meta"), .key("id")]), .duplicate)])
+                }
+                try Journal.run(in: folder, replacing: [prepared.path, StoreLayout.accounts, StoreLayout.auditHead],
+                                appending: [StoreLayout.auditTrail]) { () throws(StoreError) in
+                    var unconfirmed: StoreError?
+                    // A file in place whose folder the disk did not confirm still counts: go on.
+                    func step(_ body: () throws(StoreError) -> Void) throws(StoreError) {
+                        do throws(StoreError) { try body() } catch {
+                            guard case .notConfirmed = error else { throw error }
+                            unconfirmed = error
+                        }
+                    }
+                    try step { () throws(StoreError) in try write(prepared.records, to: prepared.path) }
+                    try step { () throws(StoreError) in
+                        do throws(AccountError) { try book.write(folder) } catch {
+                            if case .store(let failure) = error { throw failure }
+                            throw .io(.write, path: AccountBook.path(folder), code: EIO)
+                        }
+                    }
+                    try audit.append([created, AuditTrail.Event(.accountAdded, kind: .worker, record: worker.id.rawValue, fields: [login])],
+                                     actor: actor.rawValue, at: instant)
+                    if let unconfirmed { throw unconfirmed }
+                }
+            } catch {
+                if case .notConfirmed = error { throw .store(error) }
+                forget(StoreLayout.workers)
+                throw .store(error)
+            }
+        }
+    }
+
     /// Sets a new passphrase: one's own, or anyone's for an admin (who then tells them in person).
     public func changePassphrase(login: String, to passphrase: String, by actor: RecordID, at instant: Date = Date()) throws(AccountError) {
         guard let key else { throw .notSetUp(path: folder) }

@@ -339,7 +339,7 @@ public final class Store {
 
     /// Drops what memory holds of `path` after a change to it was put back (see `Journal`), and
     /// reads its summary again from the file as it now is.
-    private func forget(_ path: String) {
+    func forget(_ path: String) {
         loaded[path] = nil
         mergedSummary = nil
         guard let kind = StoreLayout.kind(ofFile: path) else { return }
@@ -423,6 +423,17 @@ public final class Store {
     }
 
     private func saveHoldingLock<R: StoredRecord>(_ record: R, by worker: RecordID, at instant: Date, overwriting: Bool = false) throws(StoreError) -> R {
+        let prepared = try prepareSave(record, by: worker, at: instant, overwriting: overwriting)
+        guard let event = prepared.event else { return prepared.stamped }
+        try write(prepared.records, to: prepared.path, auditing: [event], by: worker, at: Timestamp.wholeSeconds(instant))
+        return prepared.stamped
+    }
+
+    /// What saving one record writes: its file's records with it stamped in, and the audit event
+    /// (nil when nothing changed: then `stamped` is the record as it is on file). Checks the
+    /// worker's access, the rules and the revision; the caller holds the lock.
+    func prepareSave<R: StoredRecord>(_ record: R, by worker: RecordID, at instant: Date,
+                                      overwriting: Bool = false) throws(StoreError) -> (path: String, records: [R], stamped: R, event: AuditTrail.Event?) {
         try checkAccess(worker, changing: record)
         let now = Timestamp.wholeSeconds(instant)
         let violations = record.violations(in: ValidationContext(now: now, timeZone: manifest.communityTimeZone))
@@ -440,7 +451,7 @@ public final class Store {
             let changes = record.violations(replacing: current)
             if !changes.isEmpty { throw .invalid(kind: R.kind, violations: changes) }
             // Nothing changed: nothing is written, no revision and no empty audit entry.
-            if Self.changedFields(current, record).isEmpty { return current }
+            if Self.changedFields(current, record).isEmpty { return (path, records, current, nil) }
             stamped.meta = RecordMeta(id: record.id, revision: current.meta.revision + 1, createdBy: current.meta.createdBy,
                                       createdAt: current.meta.createdAt, updatedBy: worker, updatedAt: now)
             stamped = try roundTrip(stamped)
@@ -455,8 +466,7 @@ public final class Store {
             records.append(stamped)
             event = AuditTrail.Event(.create, kind: R.kind, record: record.id.rawValue)
         }
-        try write(records, to: path, auditing: [event], by: worker, at: now)
-        return stamped
+        return (path, records, stamped, event)
     }
 
     /// Adds many new records at once (demo data, imports): one write per file, not per record.
@@ -607,7 +617,7 @@ public final class Store {
     /// Uses `key` from now on (after the community is set up).
     func adopt(_ key: PersonalDataKey) { self.key = key }
 
-    private func write<R: StoredRecord>(_ records: [R], to path: String, keep: Bool = true) throws(StoreError) {
+    func write<R: StoredRecord>(_ records: [R], to path: String, keep: Bool = true) throws(StoreError) {
         let full = folder + "/" + path
         try DurableFile.makeFolder((full as NSString).deletingLastPathComponent)
         let data = try Self.encode(ShardFile(schema: StoreLayout.schemaVersion, kind: R.kind, records: try sealed(records)), path: full)

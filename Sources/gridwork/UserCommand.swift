@@ -52,24 +52,26 @@ struct UserCommand: ParsableCommand {
             let (store, session) = try options.openStoreLoggedIn()
             let language = options.language
             guard let session else { throw failure(AccountError.notSetUp(path: store.folder).message(in: language)) }
-            var workerID = worker.map { RecordID($0) }
-            if workerID == nil {
-                guard let name, !name.isEmpty else {
-                    throw failure(LocalizedText(zh: "请给出 --worker（名单上的工作人员）或 --name（新工作人员）。",
-                                                en: "give --worker (a worker on file) or --name (a new worker).")(language))
-                }
-                let codes = grids.split(separator: ",").map { GridCode(String($0).trimmingCharacters(in: .whitespaces)) }
-                let added = Worker(meta: RecordMeta(id: RecordID("W-" + login), createdBy: session.workerID, createdAt: Date()),
-                                   name: name, role: role, gridCodes: codes, phone: nil)
-                do { _ = try store.save(added, by: session.workerID) } catch { throw failure(error.message(in: language)) }
-                workerID = added.id
+            if worker == nil && (name ?? "").isEmpty {
+                throw failure(LocalizedText(zh: "请给出 --worker（名单上的工作人员）或 --name（新工作人员）。",
+                                            en: "give --worker (a worker on file) or --name (a new worker).")(language))
             }
-            guard let workerID, let passphrase = PassphraseReader.readNew(
+            guard let passphrase = PassphraseReader.readNew(
                 prompt: LocalizedText(zh: "\(login) 的新口令：", en: "New passphrase for \(login): ")(language),
                 again: LocalizedText(zh: "再输入一次：", en: "Again: ")(language), variable: "GRIDWORK_NEW_PASSPHRASE") else {
                 throw failure(LocalizedText(zh: "没有读到新口令，或两次输入不一致。", en: "no new passphrase was given, or the two did not match.")(language))
             }
-            do { try store.addAccount(login: login, for: workerID, passphrase: passphrase, by: session.workerID) } catch {
+            do {
+                if let worker {
+                    try store.addAccount(login: login, for: RecordID(worker), passphrase: passphrase, by: session.workerID)
+                } else {
+                    // A new worker and their account are one change: never a worker left without one.
+                    let codes = grids.split(separator: ",").map { GridCode(String($0).trimmingCharacters(in: .whitespaces)) }
+                    let added = Worker(meta: RecordMeta(id: RecordID("W-" + login), createdBy: session.workerID, createdAt: Date()),
+                                       name: name ?? "", role: role, gridCodes: codes, phone: nil)
+                    try store.addWorker(added, login: login, passphrase: passphrase, by: session.workerID)
+                }
+            } catch {
                 throw failure(error.message(in: language))
             }
             print(LocalizedText(zh: "已新增账号 \(login)。", en: "Added account \(login).")(language))

@@ -66,4 +66,29 @@ extension SecurityTests {
         #expect(last.action == .overwrite && last.record == household.id.rawValue && last.fields == ["notes"])
         #expect(store.audit.verify().isIntact)
     }
+
+    @Test func aNewWorkerAndTheirAccountLandTogetherOrNotAtAll() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let (store, _) = try securedSample(folder)
+        func worker(_ id: String) -> Worker {
+            Worker(meta: RecordMeta(id: RecordID(id), createdBy: SampleCommunity.admin, createdAt: SampleCommunity.now),
+                   name: "新网格员", role: .gridWorker, gridCodes: [SampleCommunity.gridOne], phone: nil)
+        }
+        let entries = store.audit.allEntries().count
+        // A login already taken, or not a login at all: neither the worker nor an account is added.
+        #expect(throws: AccountError.self) { try store.addWorker(worker("W-bing"), login: "yi", passphrase: "bing-passphrase", by: SampleCommunity.admin) }
+        #expect(throws: AccountError.self) { try store.addWorker(worker("W-bing"), login: "Bing!", passphrase: "bing-passphrase", by: SampleCommunity.admin) }
+        let reopened = try Store.open(folder.path, key: try Store.logIn(folder: folder.path, login: "admin", passphrase: Self.adminPassphrase).key)
+        #expect(!reopened.workers.contains { $0.id == RecordID("W-bing") }, "no worker left without an account")
+        // A grid worker may not add anyone.
+        #expect(throws: AccountError.self) { try store.addWorker(worker("W-bing"), login: "bing", passphrase: "bing-passphrase", by: SampleCommunity.workerTwo) }
+
+        try store.addWorker(worker("W-bing"), login: "bing", passphrase: "bing-passphrase", by: SampleCommunity.admin)
+        let session = try Store.logIn(folder: folder.path, login: "bing", passphrase: "bing-passphrase")
+        #expect(session.workerID == RecordID("W-bing"))
+        let added = Array(store.audit.allEntries().dropFirst(entries + 1).map(\.action).prefix(2))
+        #expect(added == [.create, .accountAdded], "both audited, after the login entry of the check above: \(added)")
+        #expect(store.audit.verify().isIntact)
+    }
 }
