@@ -12,7 +12,6 @@ extension Store {
     /// Checks `passphrase` for `login` and returns the session with the community key. A wrong
     /// passphrase is counted on disk; the fifth in a row locks the account for `Account.lockout`.
     public static func logIn(folder: String, login: String, passphrase: String, at instant: Date = Date()) throws(AccountError) -> Session {
-        let trail = AuditTrail(dataFolder: folder)
         // For the time a lockout ends, in the community's zone.
         let zone = (try? readManifest(folder + "/" + StoreLayout.manifest))?.communityTimeZone ?? .chinaStandard
         return try underLock(folder) { () throws(AccountError) -> Session in
@@ -35,8 +34,7 @@ extension Store {
                     failure = .wrongPassphrase(login: login, triesLeft: Account.allowedFailures - account.failedTries)
                 }
                 book.accounts[index] = account
-                try book.write(folder)
-                try appending(events, to: trail, actor: account.workerID.rawValue, at: instant)
+                try commit(book, events, actor: account.workerID.rawValue, at: instant, in: folder)
                 throw failure
             }
             let key = try AccountBook.unwrap(account.wrappedKey, under: wrapping)
@@ -47,13 +45,13 @@ extension Store {
             case .success(let staff):
                 guard staff.records.contains(where: { $0.id == account.workerID && $0.active }) else { throw .disabled(login: login) }
             }
-            if account.failedTries != 0 || account.lockedUntil != nil {
+            let cleared = account.failedTries != 0 || account.lockedUntil != nil
+            if cleared {
                 account.failedTries = 0
                 account.lockedUntil = nil
                 book.accounts[index] = account
-                try book.write(folder)
             }
-            try appending([AuditTrail.Event(.login, fields: [login])], to: trail, actor: account.workerID.rawValue, at: instant)
+            try commit(cleared ? book : nil, [AuditTrail.Event(.login, fields: [login])], actor: account.workerID.rawValue, at: instant, in: folder)
             return Session(login: login, workerID: account.workerID, key: key)
         }
     }
@@ -84,9 +82,8 @@ extension Store {
         }
         try Self.underLock(folder) { () throws(AccountError) in
             if Self.isSecured(folder) { throw .alreadySetUp(path: folder) }
-            try book.write(folder)
-            try Self.appending([AuditTrail.Event(.setUp), AuditTrail.Event(.accountAdded, kind: .worker, record: admin.id.rawValue, fields: [login])],
-                               to: audit, actor: admin.id.rawValue, at: instant)
+            try Self.commit(book, [AuditTrail.Event(.setUp), AuditTrail.Event(.accountAdded, kind: .worker, record: admin.id.rawValue, fields: [login])],
+                            actor: admin.id.rawValue, at: instant, in: folder)
         }
         do { try sealPlainPersonalData(by: admin.id, everyFile: true) } catch { throw .store(error) }
         return Session(login: login, workerID: admin.id, key: key)
@@ -203,13 +200,34 @@ extension Store {
                 throw .refused(.accountDisabled(login: login))
             }
             try change(&book)
-            try book.write(folder)
-            try Self.appending([event], to: audit, actor: actor.rawValue, at: instant)
+            try Self.commit(book, [event], actor: actor.rawValue, at: instant, in: folder)
         }
     }
 
-    private static func appending(_ events: [AuditTrail.Event], to trail: AuditTrail, actor: String, at instant: Date) throws(AccountError) {
-        do { try trail.append(events, actor: actor, at: instant) } catch { throw .store(error) }
+    /// Writes the account book (when given) and appends `events` to the audit trail as one change
+    /// (see `Journal`): a count of wrong passphrases is never kept without its audit entry, nor
+    /// the other way round. The caller holds the folder's lock.
+    static func commit(_ book: AccountBook?, _ events: [AuditTrail.Event], actor: String, at instant: Date,
+                       in folder: String) throws(AccountError) {
+        let trail = AuditTrail(dataFolder: folder)
+        let replaced = (book == nil ? [] : [StoreLayout.accounts]) + [StoreLayout.auditHead]
+        do throws(StoreError) {
+            try Journal.run(in: folder, replacing: replaced, appending: [StoreLayout.auditTrail]) { () throws(StoreError) in
+                var unconfirmed: StoreError?
+                if let book {
+                    do throws(AccountError) { try book.write(folder) } catch {
+                        guard case .store(let failure) = error else { throw .io(.write, path: AccountBook.path(folder), code: EIO) }
+                        // In place, only not confirmed by the disk: the audit entry still goes with it.
+                        guard case .notConfirmed = failure else { throw failure }
+                        unconfirmed = failure
+                    }
+                }
+                try trail.append(events, actor: actor, at: instant)
+                if let unconfirmed { throw unconfirmed }
+            }
+        } catch {
+            throw .store(error)
+        }
     }
 
     /// Runs `body` holding the folder's lock.
