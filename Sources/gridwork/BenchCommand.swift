@@ -30,7 +30,13 @@ struct BenchCommand: ParsableCommand {
         let folder = options.dataFolder
         let (opened, session) = try options.openStoreLoggedIn()
         var store = opened
-        let key = session?.key
+        // Reopened through the login, so every save below goes through the same checks as the
+        // dashboard's and is made as the worker logged in (a supervisor's is refused).
+        func reopen() throws -> Store {
+            if let session { return try Store.open(folder, session: session) }
+            return try Store.open(folder)
+        }
+        let actor = session?.workerID ?? DemoGenerator.adminID
         guard store.manifest.generator != nil else { throw failure(options.text.benchNotDemo(folder)) }
         let today = store.manifest.today()
         let diskBytes = Self.dataSize(folder)
@@ -39,7 +45,7 @@ struct BenchCommand: ParsableCommand {
         var openTimes: [Duration] = []
         for _ in 0..<opens {
             openTimes.append(try Self.time {
-                store = try Store.open(folder, key: key)
+                store = try reopen()
                 _ = Overview(store.summary(), today: today)
             })
         }
@@ -57,20 +63,19 @@ struct BenchCommand: ParsableCommand {
         for index in 0..<saves where !grids.isEmpty {
             let grid = grids[index * 7919 % grids.count]
             guard var disputeCase = store.records(DisputeCase.self, inGrid: grid.code).first else { continue }
-            let worker = grid.workerID ?? DemoGenerator.adminID
             let now = max(Date(), disputeCase.timeline.last?.at ?? Date())
-            try disputeCase.addNote("基准测试 \(index)", by: worker, at: now)
+            try disputeCase.addNote("基准测试 \(index)", by: actor, at: now)
             let edited = disputeCase
-            saveTimes.append(try Self.time { _ = try store.save(edited, by: worker, at: now) })
+            saveTimes.append(try Self.time { _ = try store.save(edited, by: actor, at: now) })
         }
-        let entryTimes = try Self.entryTimings(store: store, today: today)
+        let entryTimes = try Self.entryTimings(store: store, actor: actor, today: today)
         let list = Self.listTimings(store: store, today: today)
         let warmPeak = Self.peakMemory()
 
         // Without the cache every file is read and checked once: the first start after an upgrade.
         unlink(folder + "/cache/summary.json")
         let coldTime = try Self.time {
-            store = try Store.open(folder, key: key)
+            store = try reopen()
             _ = Overview(store.summary(), today: today)
         }
         let coldPeak = Self.peakMemory()
@@ -104,18 +109,18 @@ struct BenchCommand: ParsableCommand {
     /// What a worker waits for after Enter on a form: a new household saved durably, then the data
     /// read again and every list rebuilt (pinyin included), as the dashboard does. For a district
     /// that is one grid; for a community, all of it.
-    static func entryTimings(store: Store, today: Day) throws -> [Duration] {
+    static func entryTimings(store: Store, actor: RecordID, today: Day) throws -> [Duration] {
         guard let grid = store.grids.first else { return [] }
         let loader = DashboardLoader(store: store)
         let writer = ChangeWriter(store: store)
         let shown = store.grids.count > DashboardData.largeThreshold ? grid.code : nil
         var times: [Duration] = []
         for index in 0..<20 {
-            let household = Household(meta: .new(by: DemoGenerator.adminID, at: Date(), prefix: "H"), gridCode: grid.code, microGrid: nil,
+            let household = Household(meta: .new(by: actor, at: Date(), prefix: "H"), gridCode: grid.code, microGrid: nil,
                                       address: Address(compound: "基准小区", building: "\(index + 1)栋", unit: "", room: "101"),
                                       residency: .rented)
             times.append(try time {
-                let (_, failure) = writer.save([.household(household)], by: DemoGenerator.adminID, at: Date())
+                let (_, failure) = writer.save([.household(household)], by: actor, at: Date())
                 if let failure { throw failure }
                 _ = AppState(data: loader.load(grid: shown, today: today), language: .zh, themeName: "default", width: 120, height: 40)
             })

@@ -124,6 +124,23 @@ import TestSupport
         #expect(refused.status == 1 && refused.errors.contains("was not made by gridwork demo"))
     }
 
+    @Test func benchWritesAsTheWorkerLoggedInSoASupervisorWritesNothing() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        _ = try CommandRun(gridwork, ["demo", "--data", folder.path])
+        let data = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/accounts.json"))
+        let book = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let accounts = try #require(book["accounts"] as? [[String: Any]])
+        let supervisor = try #require(accounts.first { $0["workerID"] as? String == "W-supervisor-1" }?["login"] as? String)
+        let trail = try String(contentsOfFile: folder.path + "/audit/trail.jsonl", encoding: .utf8)
+        let bench = try CommandRun(gridwork, ["bench", "--data", folder.path, "--user", supervisor, "--saves", "2", "--opens", "1", "--lang", "en"],
+                                   environment: ["GRIDWORK_PASSPHRASE": "demo-supervisor"])
+        #expect(bench.status != 0 && bench.errors.contains("supervisor"), "\(bench.output)\(bench.errors)")
+        let after = try String(contentsOfFile: folder.path + "/audit/trail.jsonl", encoding: .utf8)
+        let added = after.dropFirst(trail.count).split(separator: "\n")
+        #expect(added.allSatisfy { $0.contains("\"login\"") }, "nothing but the login was written: \(added)")
+    }
+
     @Test func eachHelpOffersOnlyTheOptionsThatWorkThere() throws {
         let demo = try CommandRun(gridwork, ["demo", "--help"])
         #expect(demo.status == 0 && demo.output.contains("--seed"))
