@@ -1,5 +1,6 @@
 import Foundation
 import GridModel
+import GridStore
 import TerminalUI
 
 /// What can happen to the dashboard: a key, a new terminal size, data read from disk.
@@ -40,6 +41,20 @@ public enum Action: Sendable {
     /// The store refused a write because this session's account was disabled since it logged in:
     /// the screen locks (an open form waits) and the message says why.
     case sessionRevoked(String)
+}
+
+extension Action {
+    /// The lock for a session whose account was disabled (or whose worker was marked as having
+    /// left) since it logged in, when `error` says so; nil for any other error.
+    public static func endingSession(after error: any Error, language: Language) -> Action? {
+        switch error {
+        case StoreError.refused(let refusal) where refusal.endsSession,
+             AccountError.refused(let refusal) where refusal.endsSession:
+            return .sessionRevoked(refusal.message(in: language))
+        default:
+            return nil
+        }
+    }
 }
 
 /// What the reducer asks the outside world to do.

@@ -182,7 +182,7 @@ enum FormReducer {
             return []
         }
         // Someone else saved the record since the form opened: their version is shown beside this one.
-        if let conflict = FormConflict.find(form, state), form.overwrites != conflict.revision {
+        if let conflict = FormConflict.find(form, state) {
             state.form = form
             state.formConflict = conflict
             return []

@@ -11,12 +11,6 @@ public enum AccessRefusal: Error, Hashable, Sendable {
     /// The account this session logged in with was disabled (or removed) since.
     case accountDisabled(login: String)
 
-    /// The session's own account was disabled: its screen must lock, not only refuse.
-    public var isAccountDisabled: Bool {
-        if case .accountDisabled = self { return true }
-        return false
-    }
-
     /// The worker at the keyboard may no longer work at all (their account disabled, or they were
     /// marked as having left): an open dashboard locks rather than only refusing this change.
     public var endsSession: Bool {

@@ -451,13 +451,13 @@ public final class Store {
             let changes = record.violations(replacing: current)
             if !changes.isEmpty { throw .invalid(kind: R.kind, violations: changes) }
             // Nothing changed: nothing is written, no revision and no empty audit entry.
-            if Self.changedFields(current, record).isEmpty { return (path, records, current, nil) }
+            let changed = Self.changedFields(current, record)
+            if changed.isEmpty { return (path, records, current, nil) }
             stamped.meta = RecordMeta(id: record.id, revision: current.meta.revision + 1, createdBy: current.meta.createdBy,
                                       createdAt: current.meta.createdAt, updatedBy: worker, updatedAt: now)
             stamped = try roundTrip(stamped)
             records[index] = stamped
-            event = AuditTrail.Event(overwriting ? .overwrite : .update, kind: R.kind, record: record.id.rawValue,
-                                     fields: Self.changedFields(current, stamped))
+            event = AuditTrail.Event(overwriting ? .overwrite : .update, kind: R.kind, record: record.id.rawValue, fields: changed)
         } else {
             guard record.meta.revision == 0 else { throw .recordMissing(kind: R.kind, path: path) }
             stamped.meta = RecordMeta(id: record.id, revision: 1, createdBy: record.meta.createdBy,

@@ -114,7 +114,7 @@ final class DashboardRunner {
                         try writer.undo(step, by: state.actor, at: state.clock)
                         _ = AppReducer.reduce(&state, .undone(loader.load(grid: state.data.loadedGrid, today: today())))
                     } catch {
-                        _ = AppReducer.reduce(&state, Self.revoked(error, state.language)
+                        _ = AppReducer.reduce(&state, Action.endingSession(after: error, language: state.language)
                                               ?? .undoFailed(error.message(in: state.language), loader.load(grid: state.data.loadedGrid, today: today())))
                     }
                 case .unlock(let login, let passphrase):
@@ -145,7 +145,7 @@ final class DashboardRunner {
                         try store.recordReveal(of: fields, in: resident, by: state.actor)
                         _ = AppReducer.reduce(&state, .revealed(resident.id))
                     } catch {
-                        _ = AppReducer.reduce(&state, Self.revoked(error, state.language) ?? .failed(error.message(in: state.language)))
+                        _ = AppReducer.reduce(&state, Action.endingSession(after: error, language: state.language) ?? .failed(error.message(in: state.language)))
                     }
                 case .refresh:
                     _ = AppReducer.reduce(&state, .loaded(loader.load(grid: state.data.loadedGrid, today: today())))
@@ -175,7 +175,7 @@ final class DashboardRunner {
                         _ = AppReducer.reduce(&state, .accountChanged(state.strings.accountDone(change)))
                     } catch {
                         state.passphrasePrompt = nil
-                        _ = AppReducer.reduce(&state, Self.revoked(error, state.language) ?? .failed(error.message(in: state.language)))
+                        _ = AppReducer.reduce(&state, Action.endingSession(after: error, language: state.language) ?? .failed(error.message(in: state.language)))
                     }
                 case .loadHistory(let id, let title):
                     _ = AppReducer.reduce(&state, .historyLoaded(HistoryPanel(title: title, entries: store.audit.history(of: id.rawValue))))
@@ -217,19 +217,7 @@ final class DashboardRunner {
                 _ = AppReducer.reduce(&state, .staleSave(reload()))
                 return
             }
-            _ = AppReducer.reduce(&state, Self.revoked(failure, state.language) ?? .saveFailed(failure.message(in: state.language)))
-        }
-    }
-
-    /// The lock for a session whose account was disabled (or whose worker was marked as having
-    /// left) since it logged in; nil for any other error.
-    private static func revoked(_ error: any Error, _ language: Language) -> Action? {
-        switch error {
-        case StoreError.refused(let refusal) where refusal.endsSession,
-             AccountError.refused(let refusal) where refusal.endsSession:
-            return .sessionRevoked(refusal.message(in: language))
-        default:
-            return nil
+            _ = AppReducer.reduce(&state, Action.endingSession(after: failure, language: state.language) ?? .saveFailed(failure.message(in: state.language)))
         }
     }
 

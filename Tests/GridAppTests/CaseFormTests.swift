@@ -17,10 +17,6 @@ import TerminalUI
         return state
     }
 
-    func type(_ state: inout AppState, _ text: String) {
-        for character in text { _ = AppReducer.reduce(&state, .key(.character(character))) }
-    }
-
     /// The case a form asked to save.
     func savedCase(_ effects: [Effect]) -> DisputeCase? {
         guard case .save(let changes) = effects.first, case .disputeCase(let saved)? = changes.first else { return nil }

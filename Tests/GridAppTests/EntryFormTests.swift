@@ -6,21 +6,6 @@ import TerminalUI
 
 /// Households, residents, patrol logs, findings and new cases entered from the keyboard.
 @Suite struct EntryFormTests {
-    @discardableResult
-    func press(_ state: inout AppState, _ keys: Key...) -> [Effect] {
-        keys.flatMap { AppReducer.reduce(&state, .key($0)) }
-    }
-
-    func type(_ state: inout AppState, _ text: String) {
-        for character in text { _ = AppReducer.reduce(&state, .key(.character(character))) }
-    }
-
-    /// The records the form asked to save, or nothing.
-    func saved(_ effects: [Effect]) -> [RecordChange] {
-        guard case .save(let changes)? = effects.first else { return [] }
-        return changes
-    }
-
     func state(screen: Character) throws -> AppState { try DashboardFixture.working(on: screen) }
 
     /// A synthetic ID number with a correct check character (area 420399, the demo's made-up code).

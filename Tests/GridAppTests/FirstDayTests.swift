@@ -1,25 +1,12 @@
 import Foundation
 import Testing
 import GridModel
+import GridStore
 @testable import GridApp
 @testable import TerminalUI
 
 /// What a grid worker trips over on the first day (issue 10): each test failed before its fix.
 @Suite struct FirstDayTests {
-    @discardableResult
-    func press(_ state: inout AppState, _ keys: Key...) -> [Effect] {
-        keys.flatMap { AppReducer.reduce(&state, .key($0)) }
-    }
-
-    func type(_ state: inout AppState, _ text: String) {
-        for character in text { _ = AppReducer.reduce(&state, .key(.character(character))) }
-    }
-
-    func saved(_ effects: [Effect]) -> [RecordChange] {
-        guard case .save(let changes)? = effects.first else { return [] }
-        return changes
-    }
-
     func state(screen: Character) throws -> AppState { try DashboardFixture.working(on: screen) }
 
     /// Moves the cursor to the field named `key`.
@@ -119,6 +106,16 @@ import GridModel
         #expect(lock.login.isEmpty && !lock.isOnPassphrase, "someone else must log in")
         #expect(lock.message?.contains("已被停用") == true)
         #expect(state.form == typed, "the form waits, to be kept as a draft")
+    }
+
+    @Test func onlyARefusalThatEndsTheSessionLocksTheDashboard() {
+        guard case .sessionRevoked(let message)? = Action.endingSession(after: StoreError.refused(.accountDisabled(login: "lichunmei")), language: .zh) else {
+            Issue.record("a disabled account's write does not lock")
+            return
+        }
+        #expect(message.contains("已被停用"))
+        #expect(Action.endingSession(after: AccountError.refused(.notActive(worker: "李春梅")), language: .zh) != nil, "nor may someone who has left")
+        #expect(Action.endingSession(after: StoreError.refused(.readOnly(worker: "督导")), language: .zh) == nil, "a supervisor is only refused")
     }
 
     @Test func savingAnEditWithNothingChangedSavesNothing() throws {

@@ -8,15 +8,6 @@ import TerminalUI
 /// The idle lock (driven by an injected clock), switching user, revealing numbers and the
 /// roles as the interface applies them, at the reducer level.
 @Suite struct LockAndRoleTests {
-    @discardableResult
-    func press(_ state: inout AppState, _ keys: Key...) -> [Effect] {
-        keys.flatMap { AppReducer.reduce(&state, .key($0)) }
-    }
-
-    func type(_ state: inout AppState, _ text: String) {
-        for character in text { _ = AppReducer.reduce(&state, .key(.character(character))) }
-    }
-
     @Test func theScreenLocksAfterTheIdleLimitAndKeepsTheOpenForm() throws {
         var state = try DashboardFixture.working(on: "3")
         let start = state.clock

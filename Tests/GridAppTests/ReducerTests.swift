@@ -4,15 +4,6 @@ import TerminalUI
 @testable import GridApp
 
 @Suite struct ReducerTests {
-    @discardableResult
-    func press(_ state: inout AppState, _ keys: Key...) -> [Effect] {
-        keys.flatMap { AppReducer.reduce(&state, .key($0)) }
-    }
-
-    func type(_ state: inout AppState, _ text: String) {
-        for character in text { _ = AppReducer.reduce(&state, .key(.character(character))) }
-    }
-
     @Test func digitsSwitchScreensAndTheListMoves() throws {
         var state = try DashboardFixture.state()
         press(&state, .character("5"))

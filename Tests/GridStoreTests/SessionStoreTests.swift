@@ -23,7 +23,7 @@ extension SecurityTests {
             _ = try open.save(household, by: SampleCommunity.workerTwo)
             Issue.record("a disabled account's open session saved")
         } catch {
-            guard case .refused(let refusal) = error, refusal.isAccountDisabled else { throw error }
+            guard case .refused(let refusal) = error, case .accountDisabled = refusal else { throw error }
             #expect(refusal.message(in: .zh).contains("已被停用"))
         }
         let resident = try #require(open.records(Resident.self, inGrid: SampleCommunity.gridOne).first)
