@@ -10,6 +10,8 @@ public enum Action: Sendable {
     case loaded(DashboardData)
     case themeChanged(String)
     case failed(String)
+    /// A save finished, whatever came of it; the data read again after.
+    case saveFinished(SaveOutcome, DashboardData)
     /// A form's records were saved (as stored, revisions raised); the data read again after.
     case saved([RecordChange], DashboardData)
     /// Saving failed; the form stays open with everything typed.
@@ -28,7 +30,10 @@ public enum Action: Sendable {
     case draftRestored(RecordForm)
     /// Time passes with no key (the run loop's clock; tests pass their own): may lock the screen.
     case tick(Date)
-    /// The login screen's passphrase was right: `worker` goes on (the same one, or a switch).
+    /// The login screen's passphrase was right for `Session`'s worker: the same one goes on, or
+    /// someone else takes over (see `Effect.handOver`).
+    case authenticated(Session)
+    /// The dashboard is unlocked for `worker` (the same one, or a switch whose drafts are in place).
     case unlocked(worker: RecordID, login: String)
     /// The login screen's passphrase was wrong, or the account is locked or disabled.
     case unlockFailed(String)
@@ -36,8 +41,12 @@ public enum Action: Sendable {
     case revealed(RecordID)
     case historyLoaded(HistoryPanel)
     case accountsLoaded(AccountsPanel)
+    /// The accounts read for `:users`.
+    case accountsRead([Account])
     /// An account change was made; the message says which.
     case accountChanged(String)
+    /// An account change was refused or failed: the message says why.
+    case accountChangeFailed(String)
     /// The store refused a write because this session's account was disabled since it logged in:
     /// the screen locks (an open form waits) and the message says why.
     case sessionRevoked(String)
@@ -70,6 +79,13 @@ public enum Effect: Hashable, Sendable {
     case undo(UndoStep)
     /// Check a passphrase typed on the login screen.
     case unlock(login: String, passphrase: String)
+    /// The same worker logged in again: go on writing under their (new) session.
+    case resumeSession(Session)
+    /// Someone else logged in: keep the last worker's open form as their draft (the switch waits
+    /// if it cannot be kept), then write as the new worker and offer back their own draft.
+    case handOver(Session)
+    /// Offer back the draft the worker left, if any.
+    case restoreDraft
     /// Write the reveal of a resident's numbers to the audit trail, then show them.
     case reveal(Resident)
     /// Read the audit trail's entries about one record.

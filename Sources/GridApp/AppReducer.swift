@@ -1,5 +1,6 @@
 import Foundation
 import GridModel
+import GridStore
 import TerminalUI
 
 /// Changes the state for each action, and says what else must happen (read data, change theme,
@@ -13,6 +14,8 @@ public enum AppReducer {
             state.lastActivity = state.clock
             // Ctrl-C quits from anywhere: a filter, the command line, help or a form.
             if key == .control("c") { return [.quit] }
+            // A form being saved takes no keys until the save comes back.
+            if state.isSaving && state.form != nil { return [] }
             state.message = nil
             if state.history != nil { return history(&state, key) }
             if state.passphrasePrompt != nil { return passphrasePrompt(&state, key) }
@@ -34,6 +37,8 @@ public enum AppReducer {
             for screen in ScreenID.allCases { state.keepSelectionInView(screen) }
             return []
         case .loaded(let data):
+            // A district grid read for a grid the worker has since left: a newer read is on its way.
+            if data.isLarge, let scope = state.scope, data.loadedGrid != nil, data.loadedGrid != scope, state.isLoading { return [] }
             replaceData(&state, data)
             return []
         case .themeChanged(let name):
@@ -44,6 +49,8 @@ public enum AppReducer {
             state.isLoading = false
             state.message = StatusMessage(message, isError: true)
             return []
+        case .saveFinished(let outcome, let data):
+            return saveFinished(&state, outcome, data)
         case .saved(let changes, let data):
             state.isSaving = false
             state.form = nil
@@ -102,7 +109,11 @@ public enum AppReducer {
         case .draftRestored(let form):
             state.form = form
             state.message = StatusMessage(state.strings.draftRestored)
-            return []
+            // In a district the draft's grid is read first, so its choices (households, workers) are there.
+            guard let grid = form.grid, state.data.isLarge, state.data.loadedGrid != grid else { return [] }
+            state.scope = grid
+            state.isLoading = true
+            return [.load(grid)]
         case .tick(let now):
             state.clock = now
             if state.lock == nil && now.timeIntervalSince(state.lastActivity) >= state.idleLimit {
@@ -111,6 +122,12 @@ public enum AppReducer {
             }
             // Past midnight in the community's zone: the figures and "today" are read again.
             return Day(now, in: state.data.timeZone) == state.data.today ? [] : [.refresh]
+        case .authenticated(let session):
+            guard state.lock != nil else { return [] }
+            if session.workerID == state.actor {
+                return reduce(&state, .unlocked(worker: session.workerID, login: session.login)) + [.resumeSession(session)]
+            }
+            return [.handOver(session)]
         case .unlocked(let worker, let login):
             state.lock = nil
             state.lastActivity = state.clock
@@ -123,6 +140,8 @@ public enum AppReducer {
                 state.mode = .normal
                 state.message = StatusMessage(state.strings.workingAs(state.worker?.name ?? worker.rawValue,
                                                                       state.worker?.role.name(state.language) ?? ""))
+                state.login = login
+                return [.restoreDraft]
             }
             state.login = login
             return []
@@ -139,9 +158,16 @@ public enum AppReducer {
         case .accountsLoaded(let panel):
             state.accounts = panel
             return []
+        case .accountsRead(let accounts):
+            state.accounts = AccountsPanel(accounts: accounts, workers: state.data.workers, language: state.language, now: state.clock)
+            return []
         case .accountChanged(let message):
             state.passphrasePrompt = nil
             state.message = StatusMessage(message)
+            return []
+        case .accountChangeFailed(let message):
+            state.passphrasePrompt = nil
+            state.message = StatusMessage(message, isError: true)
             return []
         case .sessionRevoked(let message):
             state.isSaving = false
@@ -150,6 +176,19 @@ public enum AppReducer {
             lock(&state, screen)
             return []
         }
+    }
+
+    /// What a save came to: saved, a duplicate shown instead, someone else's newer version
+    /// offered, or an error (which may end the session). What was stored is shown as saved even
+    /// when a later record failed, so it is never saved twice.
+    private static func saveFinished(_ state: inout AppState, _ outcome: SaveOutcome, _ data: DashboardData) -> [Effect] {
+        if let existing = outcome.duplicate { return reduce(&state, .duplicate(existing, data)) }
+        guard let failure = outcome.failure else { return reduce(&state, .saved(outcome.stored, data)) }
+        if case .staleRecord = failure, outcome.stored.isEmpty { return reduce(&state, .staleSave(data)) }
+        var effects: [Effect] = []
+        if !outcome.stored.isEmpty { effects += reduce(&state, .saved(outcome.stored, data)) }
+        return effects + reduce(&state, Action.endingSession(after: failure, language: state.language)
+                                  ?? .saveFailed(failure.message(in: state.language)))
     }
 
     private static func passphrasePrompt(_ state: inout AppState, _ key: Key) -> [Effect] {
@@ -174,6 +213,10 @@ public enum AppReducer {
     private static func userCommand(_ state: inout AppState, _ words: [String]) -> [Effect]? {
         switch (words.first ?? "", words.count) {
         case ("users", 1):
+            if let refusal = AccessPolicy.refusalToManageAccounts(for: state.worker) {
+                state.message = StatusMessage(refusal.message(in: state.language), isError: true)
+                return []
+            }
             return [.loadAccounts]
         case ("user", 4) where words[1] == "add":
             state.passphrasePrompt = PassphrasePrompt(purpose: .add(login: words[2], worker: RecordID(words[3])))
@@ -481,9 +524,9 @@ public enum AppReducer {
         }
         if let found = state.data.cases.firstIndex(where: { $0.number.caseInsensitiveCompare(target) == .orderedSame }) {
             let grid = state.data.cases[found].gridCode
-            _ = enter(&state, grid: grid, screen: .cases)
+            let effects = enter(&state, grid: grid, screen: .cases)
             select(&state, row: found)
-            return []
+            return effects
         }
         state.message = StatusMessage(state.strings.notFound(target), isError: true)
         return []

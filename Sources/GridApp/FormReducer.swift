@@ -194,9 +194,9 @@ enum FormReducer {
         }
         switch FormSubmission.changes(form, state) {
         case .success(let changes):
-            state.isSaving = true
             state.form = form
             if changes.isEmpty { return [] }
+            state.isSaving = true
             return [form.overwrites == nil ? .save(changes) : .saveOver(changes)]
         case .failure(let error):
             form.showRecordError(error)

@@ -17,6 +17,11 @@ public struct Resident: Record, Hashable {
     public var tags: [PopulationTag]
     public var notes: String
 
+    /// The personal numbers this resident has on file, by field name: what showing them in full reveals.
+    public var personalFieldsOnFile: [String] {
+        [idNumber.map { _ in "idNumber" }, phone.map { _ in "phone" }].compactMap { $0 }
+    }
+
     public init(meta: RecordMeta, householdID: RecordID, gridCode: GridCode, name: String, gender: Gender,
                 birthDate: Day, idNumber: String?, phone: String?, relation: Relation,
                 status: ResidentStatus = .livingHere, tags: [PopulationTag] = [], notes: String = "") {

@@ -29,8 +29,14 @@ public struct Account: Codable, Hashable, Sendable {
 }
 
 /// A login that succeeded: who, and the key that opens the community's personal data.
-public struct Session: Sendable {
+public struct Session: Hashable, Sendable {
     public let login: String
     public let workerID: RecordID
     public let key: PersonalDataKey
+
+    /// Hashed by who it is; equal only with the same key too.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(login)
+        hasher.combine(workerID)
+    }
 }

@@ -9,7 +9,7 @@ import GridModel
 /// copy of it, wrapped under each account's passphrase, is kept in `accounts.json`; logging in
 /// unwraps it. A sealed value is `enc1:` followed by base64 of nonce, ciphertext and tag, so the
 /// JSON around it stays readable and a copied folder shows no number.
-public struct PersonalDataKey: Sendable {
+public struct PersonalDataKey: Equatable, Sendable {
     let key: SymmetricKey
 
     static let prefix = "enc1:"

@@ -56,193 +56,45 @@ final class DashboardRunner {
         guard let (session, store) = logIn(folder, terminal: terminal, glyphs: theme.glyphs) else { return }
         // Numbers an older gridwork (or a hand edit) left in plain text are sealed now.
         if !store.filesWithPlainPersonalData.isEmpty { try? store.sealPlainPersonalData(by: session.workerID) }
-        let loader = DashboardLoader(store: store)
-        let writer = ChangeWriter(store: store)
-        // "Today" is asked for each time: a dashboard left open past midnight moves to the new day.
-        func today() -> Day { store.manifest.today() }
-        var state = AppState(data: loader.initial(today: today()), language: language, themeName: theme.name,
-                             width: terminal.size.width, height: terminal.size.height, actor: session.workerID, login: session.login,
-                             idleLimit: idleLimit)
-        if let themeProblem { state.message = StatusMessage(themeProblem, isError: true) }
-        var drafts = DraftKeeper(folder: DraftFolder(dataFolder: store.folder, key: session.key), worker: state.actor)
-        restoreDraft(&drafts, into: &state, loader: loader, today: today())
+        let client = LiveStoreClient(store: store, session: session)
+        let state = AppState(data: DashboardLoader(store: store).initial(today: store.manifest.today()), language: language,
+                             themeName: theme.name, width: terminal.size.width, height: terminal.size.height,
+                             actor: session.workerID, login: session.login, idleLimit: idleLimit)
+        let environment = RuntimeEnvironment(
+            store: client, queue: BackgroundEffectQueue(), now: { Date() },
+            draftFolder: { DraftFolder(dataFolder: folder, key: $0.key) },
+            applyTheme: { [self] name in
+                themes.load(name).map { chosen in
+                    theme = adjusted(chosen, terminal: terminal)
+                    terminal.apply(theme.styles)
+                    return chosen.name
+                }
+            })
+        let runtime = Runtime(state: state, session: session, environment: environment)
+        if let themeProblem { runtime.send(.failed(themeProblem)) }
+        runtime.start()
+        defer { runtime.finish() }
 
         var idleReads = 0
-        while true {
-            terminal.draw(DashboardView.render(state, glyphs: theme.glyphs))
-            // While a draft waits to be written, wait for a key only briefly, then write it.
-            let key: Key
-            switch terminal.readKey(milliseconds: wait(drafts: drafts, state: state)) {
-            case .key(let read):
-                key = read
+        while !runtime.isFinished {
+            runtime.takeFinished()
+            terminal.draw(DashboardView.render(runtime.state, glyphs: theme.glyphs))
+            switch terminal.readKey(milliseconds: runtime.keyWait) {
+            case .key(.resize):
+                runtime.send(.resized(width: terminal.size.width, height: terminal.size.height))
+            case .key(let key):
                 idleReads = 0
+                runtime.press(key)
             case .ignored:
                 continue
             case .timedOut:
-                drafts.keep(state.form, now: Date(), force: true)
-                if AppReducer.reduce(&state, .tick(Date())).contains(.refresh) {
-                    _ = AppReducer.reduce(&state, .loaded(loader.load(grid: state.data.loadedGrid, today: today())))
-                }
-                continue
+                runtime.idle()
             case .endOfInput:
                 // The terminal has gone away: keep the draft and stop rather than spin.
-                drafts.keep(state.form, now: Date(), force: true)
+                runtime.idle()
                 idleReads += 1
                 if idleReads > 100 { return }
-                continue
             }
-            if key == .resize {
-                _ = AppReducer.reduce(&state, .resized(width: terminal.size.width, height: terminal.size.height))
-                continue
-            }
-            // The clock moves on with every key too (the day may have changed while locked).
-            let effects = AppReducer.reduce(&state, .tick(Date())) + AppReducer.reduce(&state, .key(key))
-            for effect in effects {
-                switch effect {
-                case .quit:
-                    drafts.keep(state.form, now: Date(), force: true)
-                    return
-                case .load(let grid):
-                    terminal.draw(DashboardView.render(state, glyphs: theme.glyphs))
-                    _ = AppReducer.reduce(&state, .loaded(loader.load(grid: grid, today: today())))
-                case .save(let changes):
-                    save(changes, writer: writer, state: &state, loader: loader, today: today())
-                case .saveOver(let changes):
-                    save(changes, overwriting: true, writer: writer, state: &state, loader: loader, today: today())
-                case .undo(let step):
-                    do {
-                        try writer.undo(step, by: state.actor, at: state.clock)
-                        _ = AppReducer.reduce(&state, .undone(loader.load(grid: state.data.loadedGrid, today: today())))
-                    } catch {
-                        _ = AppReducer.reduce(&state, Action.endingSession(after: error, language: state.language)
-                                              ?? .undoFailed(error.message(in: state.language), loader.load(grid: state.data.loadedGrid, today: today())))
-                    }
-                case .unlock(let login, let passphrase):
-                    terminal.draw(DashboardView.render(state, glyphs: theme.glyphs))
-                    do {
-                        let session = try Store.logIn(folder: folder, login: login, passphrase: passphrase)
-                        if session.workerID != state.actor {
-                            // The last worker's open form waits as their draft; the new one gets theirs back.
-                            // A form that cannot be kept (a full disk) is never dropped: the switch waits.
-                            guard drafts.keep(state.form, now: Date(), force: true) else {
-                                _ = AppReducer.reduce(&state, .unlockFailed(state.strings.formNotKept(state.worker?.name ?? state.login)))
-                                continue
-                            }
-                            _ = AppReducer.reduce(&state, .unlocked(worker: session.workerID, login: session.login))
-                            store.switchSession(to: session)
-                            drafts = DraftKeeper(folder: DraftFolder(dataFolder: store.folder, key: session.key), worker: state.actor)
-                            restoreDraft(&drafts, into: &state, loader: loader, today: today())
-                        } else {
-                            _ = AppReducer.reduce(&state, .unlocked(worker: session.workerID, login: session.login))
-                            store.switchSession(to: session)
-                        }
-                    } catch {
-                        _ = AppReducer.reduce(&state, .unlockFailed(error.message(in: state.language)))
-                    }
-                case .reveal(let resident):
-                    let fields = [resident.idNumber.map { _ in "idNumber" }, resident.phone.map { _ in "phone" }].compactMap { $0 }
-                    do {
-                        try store.recordReveal(of: fields, in: resident, by: state.actor)
-                        _ = AppReducer.reduce(&state, .revealed(resident.id))
-                    } catch {
-                        _ = AppReducer.reduce(&state, Action.endingSession(after: error, language: state.language) ?? .failed(error.message(in: state.language)))
-                    }
-                case .refresh:
-                    _ = AppReducer.reduce(&state, .loaded(loader.load(grid: state.data.loadedGrid, today: today())))
-                case .loadAccounts:
-                    do {
-                        let panel = AccountsPanel(accounts: try store.accounts(), workers: state.data.workers, language: state.language, now: Date())
-                        if let refusal = AccessPolicy.refusalToManageAccounts(for: state.worker) {
-                            _ = AppReducer.reduce(&state, .failed(refusal.message(in: state.language)))
-                        } else {
-                            _ = AppReducer.reduce(&state, .accountsLoaded(panel))
-                        }
-                    } catch {
-                        _ = AppReducer.reduce(&state, .failed(error.message(in: state.language)))
-                    }
-                case .changeAccount(let change):
-                    do {
-                        switch change {
-                        case .add(let login, let worker, let passphrase):
-                            try store.addAccount(login: login, for: worker, passphrase: passphrase, by: state.actor)
-                        case .passphrase(let login, let passphrase):
-                            try store.changePassphrase(login: login, to: passphrase, by: state.actor)
-                        case .disable(let login):
-                            try store.setAccount(login, disabled: true, by: state.actor)
-                        case .enable(let login):
-                            try store.setAccount(login, disabled: false, by: state.actor)
-                        }
-                        _ = AppReducer.reduce(&state, .accountChanged(state.strings.accountDone(change)))
-                    } catch {
-                        state.passphrasePrompt = nil
-                        _ = AppReducer.reduce(&state, Action.endingSession(after: error, language: state.language) ?? .failed(error.message(in: state.language)))
-                    }
-                case .loadHistory(let id, let title):
-                    _ = AppReducer.reduce(&state, .historyLoaded(HistoryPanel(title: title, entries: store.audit.history(of: id.rawValue))))
-                case .applyTheme(let name):
-                    switch themes.load(name) {
-                    case .success(let chosen):
-                        theme = adjusted(chosen, terminal: terminal)
-                        terminal.apply(theme.styles)
-                        _ = AppReducer.reduce(&state, .themeChanged(chosen.name))
-                    case .failure(let error):
-                        _ = AppReducer.reduce(&state, .failed(error.message(in: state.language)))
-                    }
-                }
-            }
-            drafts.keep(state.form, now: Date())
-        }
-    }
-
-    /// Saves a form's records. A resident whose ID number is on file in another grid is shown
-    /// instead; a record someone else changed meanwhile is read again while the form keeps what was typed.
-    private func save(_ changes: [RecordChange], overwriting: Bool = false, writer: ChangeWriter, state: inout AppState,
-                      loader: DashboardLoader, today: Day) {
-        // Read again after a change, keeping the grid being shown.
-        let shown = state.data.loadedGrid
-        func reload() -> DashboardData { loader.load(grid: shown, today: today) }
-        // The reducer looked in what is shown; this looks in the whole folder (other grids of a
-        // district, and what another copy of the program saved since).
-        if case .resident(let resident)? = changes.first, let number = resident.idNumber,
-           let existing = writer.resident(withIDNumber: number, except: resident.id) {
-            let data = shown == nil ? reload() : loader.load(grid: existing.gridCode, today: today)
-            _ = AppReducer.reduce(&state, .duplicate(existing, data))
-            return
-        }
-        let (stored, failure) = writer.save(changes, by: state.actor, at: state.clock, overwriting: overwriting)
-        // What was stored is shown as saved even if a later record failed, so it is never saved twice.
-        if !stored.isEmpty || failure == nil { _ = AppReducer.reduce(&state, .saved(stored, reload())) }
-        if let failure {
-            if case .staleRecord = failure, stored.isEmpty {
-                _ = AppReducer.reduce(&state, .staleSave(reload()))
-                return
-            }
-            _ = AppReducer.reduce(&state, Action.endingSession(after: failure, language: state.language) ?? .saveFailed(failure.message(in: state.language)))
-        }
-    }
-
-    /// How long to wait for a key: briefly while a draft waits to be written, and never past the idle lock.
-    private func wait(drafts: DraftKeeper, state: AppState) -> Int32? {
-        var wait: Int32? = drafts.isPending ? DraftKeeper.pause : nil
-        if state.lock == nil {
-            let untilLock = state.idleLimit - Date().timeIntervalSince(state.lastActivity)
-            let milliseconds = Int32(max(50, min(60_000, untilLock * 1000 + 20)))
-            wait = min(wait ?? milliseconds, milliseconds)
-        }
-        return wait
-    }
-
-    /// Offers back the draft the worker left, reading its grid first in a district.
-    private func restoreDraft(_ drafts: inout DraftKeeper, into state: inout AppState, loader: DashboardLoader, today: Day) {
-        guard let draft = drafts.restore(language: language) else { return }
-        switch draft {
-        case .success(let form):
-            if let grid = form.grid, state.data.isLarge, state.data.loadedGrid != grid {
-                state.scope = grid
-                _ = AppReducer.reduce(&state, .loaded(loader.load(grid: grid, today: today)))
-            }
-            _ = AppReducer.reduce(&state, .draftRestored(form))
-        case .failure(let error): state.message = StatusMessage(error.message, isError: true)
         }
     }
 

@@ -145,7 +145,10 @@ import TerminalUI
             type(&state, text)
             return press(&state, .enter)
         }
+        #expect(command("users").isEmpty && state.message?.isError == true, "a grid worker may not see the accounts: refused before any read")
+        state.actor = DashboardFixture.admin
         #expect(command("users") == [.loadAccounts])
+        state.actor = DashboardFixture.li
         #expect(command("user disable licm") == [.changeAccount(.disable(login: "licm"))])
         #expect(command("user enable licm") == [.changeAccount(.enable(login: "licm"))])
         #expect(command("user add wangfang W-2").isEmpty && state.passphrasePrompt?.login == "wangfang")

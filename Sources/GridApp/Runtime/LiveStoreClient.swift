@@ -1,0 +1,71 @@
+import Foundation
+import GridModel
+import GridStore
+
+/// The dashboard's `StoreClient` over a real data folder.
+///
+/// `Store` is not thread-safe; it is `@unchecked Sendable` here because the runtime only calls
+/// it from its serial effect queue, one call at a time.
+public final class LiveStoreClient: StoreClient, @unchecked Sendable {
+    private let store: Store
+    private let loader: DashboardLoader
+    private let writer: ChangeWriter
+    /// The worker the session belongs to: every write is made as them.
+    private var worker: RecordID
+
+    public init(store: Store, session: Session) {
+        self.store = store
+        worker = session.workerID
+        loader = DashboardLoader(store: store)
+        writer = ChangeWriter(store: store)
+    }
+
+    public func load(grid: GridCode?, now: Date) -> DashboardData {
+        loader.load(grid: grid, today: Day(now, in: store.manifest.communityTimeZone))
+    }
+
+    public func save(_ changes: [RecordChange], overwriting: Bool, at instant: Date) -> SaveOutcome {
+        // What is shown was checked by the reducer; this looks in the whole folder (other grids of
+        // a district, and what another copy of the program saved since).
+        if case .resident(let resident)? = changes.first, let number = resident.idNumber,
+           let existing = writer.resident(withIDNumber: number, except: resident.id) {
+            return SaveOutcome(stored: [], duplicate: existing)
+        }
+        let (stored, failure) = writer.save(changes, by: worker, at: instant, overwriting: overwriting)
+        return SaveOutcome(stored: stored, failure: failure)
+    }
+
+    public func undo(_ step: UndoStep, at instant: Date) throws(StoreError) {
+        try writer.undo(step, by: worker, at: instant)
+    }
+
+    public func logIn(login: String, passphrase: String, at instant: Date) throws(AccountError) -> Session {
+        try Store.logIn(folder: store.folder, login: login, passphrase: passphrase, at: instant)
+    }
+
+    public func begin(_ session: Session) {
+        store.switchSession(to: session)
+        worker = session.workerID
+    }
+
+    public func recordReveal(of fields: [String], in resident: Resident, at instant: Date) throws(StoreError) {
+        try store.recordReveal(of: fields, in: resident, by: worker, at: instant)
+    }
+
+    public func accounts() throws(AccountError) -> [Account] { try store.accounts() }
+
+    public func change(_ change: AccountChange, at instant: Date) throws(AccountError) {
+        switch change {
+        case .add(let login, let worker, let passphrase):
+            try store.addAccount(login: login, for: worker, passphrase: passphrase, by: worker, at: instant)
+        case .passphrase(let login, let passphrase):
+            try store.changePassphrase(login: login, to: passphrase, by: worker, at: instant)
+        case .disable(let login):
+            try store.setAccount(login, disabled: true, by: worker, at: instant)
+        case .enable(let login):
+            try store.setAccount(login, disabled: false, by: worker, at: instant)
+        }
+    }
+
+    public func history(of id: RecordID) -> [AuditEntry] { store.audit.history(of: id.rawValue) }
+}

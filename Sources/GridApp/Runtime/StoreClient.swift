@@ -1,0 +1,40 @@
+import Foundation
+import GridModel
+import GridStore
+
+/// What the dashboard asks of the data folder. The runtime calls it on its effect queue, one
+/// call at a time, never on the input thread; tests give the runtime a fake.
+public protocol StoreClient: AnyObject, Sendable {
+    /// The records of `grid` (every grid when nil), with "today" worked out from `now` in the community's zone.
+    func load(grid: GridCode?, now: Date) -> DashboardData
+    /// Saves a form's records as one change; a resident whose ID number is already on file
+    /// anywhere in the folder is not saved but reported.
+    func save(_ changes: [RecordChange], overwriting: Bool, at instant: Date) -> SaveOutcome
+    /// Takes back a saved change.
+    func undo(_ step: UndoStep, at instant: Date) throws(StoreError)
+    /// Checks a passphrase (scrypt: slow on purpose).
+    func logIn(login: String, passphrase: String, at instant: Date) throws(AccountError) -> Session
+    /// Writes as `session`'s worker from now on.
+    func begin(_ session: Session)
+    /// Writes to the audit trail that `fields` of `resident` were shown in full.
+    func recordReveal(of fields: [String], in resident: Resident, at instant: Date) throws(StoreError)
+    func accounts() throws(AccountError) -> [Account]
+    func change(_ change: AccountChange, at instant: Date) throws(AccountError)
+    /// The audit trail's entries about one record.
+    func history(of id: RecordID) -> [AuditEntry]
+}
+
+/// What a save did: what was stored (revisions raised, case numbers given) and what stopped the
+/// rest, or the resident on file that made it a duplicate.
+public struct SaveOutcome: Sendable {
+    public var stored: [RecordChange]
+    public var failure: StoreError?
+    /// The resident already on file with the ID number being saved (nothing was saved).
+    public var duplicate: Resident?
+
+    public init(stored: [RecordChange], failure: StoreError? = nil, duplicate: Resident? = nil) {
+        self.stored = stored
+        self.failure = failure
+        self.duplicate = duplicate
+    }
+}
