@@ -177,20 +177,23 @@ import TestSupport
         #expect(shown.contains("+-") && !shown.contains("─"), "\(shown)")
         #expect(shown.allSatisfy { $0.isASCII || !$0.unicodeScalars.contains { $0.value >= 0x2010 && $0.value <= 0x25FF } },
                 "no arrows, quotes, dashes, dots or box lines: \(shown)")
-        try told.press("Escape", ":")
+        // Esc and ":" sent together read as Alt-: (nothing); a pause keeps them two keys.
+        try told.press("Escape")
+        Thread.sleep(forTimeInterval: 0.3)
+        try told.press(":")
         try told.type("theme high-contrast")
         try told.press("Enter")
         let later = told.wait(for: "high-contrast") ?? told.screen()
         #expect(later.contains("high-contrast") && !later.contains("─"), "a theme chosen later is ASCII too: \(later)")
         try told.press("q")
-        #expect(told.waitUntilFinished()?.contains("EXITED 0") == true)
+        #expect(told.waitUntilFinished()?.contains("EXITED 0") == true, "\(told.screen())")
 
         let flag = try TmuxSession("GRIDWORK_AMBIGUOUS_WIDTH=wide '\(gridwork)' --data '\(folder.path)' --lang en --ambiguous-width narrow",
                                    width: 100, height: 30)
         #expect(try flag.logIn(), "logged in: \(flag.screen())")
         #expect(flag.wait(for: "1 Overview")?.contains("┌─") == true, "the flag wins over the variable")
         try flag.press("q")
-        #expect(flag.waitUntilFinished()?.contains("EXITED 0") == true)
+        #expect(flag.waitUntilFinished()?.contains("EXITED 0") == true, "\(flag.screen())")
     }
 
     @Test func aNoteTypedInChineseLandsOnTheCaseOnDisk() throws {
