@@ -17,13 +17,16 @@ public enum AppReducer {
             // A form being saved takes no keys until the save comes back.
             if state.isSaving && state.form != nil { return [] }
             state.message = nil
-            if state.history != nil { return history(&state, key) }
-            if state.passphrasePrompt != nil { return passphrasePrompt(&state, key) }
-            if state.accounts != nil { return accountsPanel(&state, key) }
-            if state.formConflict != nil { return FormReducer.conflict(&state, key) }
-            if state.form != nil { return FormReducer.reduce(&state, key) }
+            switch state.presentation {
+            case .history?: return history(&state, key)
+            case .passphrase?: return passphrasePrompt(&state, key)
+            case .accounts?: return accountsPanel(&state, key)
+            case .form(_, conflict: .some)?: return FormReducer.conflict(&state, key)
+            case .form?: return FormReducer.reduce(&state, key)
+            case .help?: return help(&state, key)
+            case nil: break
+            }
             switch state.mode {
-            case .help: return help(&state, key)
             case .filter: return filter(&state, key)
             case .command(let text): return commandLine(&state, key, text)
             case .normal:
@@ -134,8 +137,7 @@ public enum AppReducer {
             if worker != state.actor {
                 // Someone else: their own changes to undo, their own forms (the runner kept the last one's as a draft).
                 state.actor = worker
-                state.form = nil
-                state.formConflict = nil
+                state.presentation = nil
                 state.undoSteps = []
                 state.mode = .normal
                 state.message = StatusMessage(state.strings.workingAs(state.worker?.name ?? worker.rawValue,
@@ -153,14 +155,15 @@ public enum AppReducer {
             state.message = StatusMessage(state.strings.revealed(state.selectedResident?.name ?? ""))
             return []
         case .historyLoaded(let panel):
-            state.history = panel
+            // Read while the worker went on: it shows only if nothing else was opened meanwhile.
+            if state.presentation == nil { state.presentation = .history(panel) }
             return []
         case .accountsLoaded(let panel):
-            state.accounts = panel
+            if state.presentation == nil { state.presentation = .accounts(panel) }
             return []
         case .accountsRead(let accounts):
-            state.accounts = AccountsPanel(accounts: accounts, workers: state.data.workers, language: state.language, now: state.clock)
-            return []
+            let panel = AccountsPanel(accounts: accounts, workers: state.data.workers, language: state.language, now: state.clock)
+            return reduce(&state, .accountsLoaded(panel))
         case .accountChanged(let message):
             state.passphrasePrompt = nil
             state.message = StatusMessage(message)
@@ -240,9 +243,8 @@ public enum AppReducer {
     static func lock(_ state: inout AppState, _ screen: LockScreen) {
         state.lock = screen
         state.revealed = []
-        state.history = nil
-        state.accounts = nil
-        state.passphrasePrompt = nil
+        // Panels and help close; an open form waits behind the lock.
+        if state.form == nil { state.presentation = nil }
     }
 
     private static func lockScreen(_ state: inout AppState, _ key: Key) -> [Effect] {
@@ -275,7 +277,7 @@ public enum AppReducer {
     // MARK: Modes
 
     private static func help(_ state: inout AppState, _ key: Key) -> [Effect] {
-        if !HelpOverlay.scroll(&state, key) { state.mode = .normal }
+        if !HelpOverlay.scroll(&state, key) { state.presentation = nil }
         return []
     }
 
@@ -346,7 +348,7 @@ public enum AppReducer {
         case .filter: state.mode = .filter
         case .commandLine: state.mode = .command("")
         case .help:
-            state.mode = .help
+            state.presentation = .help
             state.helpOffset = 0
         case .quit: return [.quit]
         case .caseAction(let action):

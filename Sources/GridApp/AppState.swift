@@ -23,10 +23,8 @@ public struct AppState: Sendable {
     public var message: StatusMessage?
     public var isLoading = false
     public var isSaving = false
-    /// The form being filled in, if any.
-    public var form: RecordForm?
-    /// Someone else's newer version of the form's record, shown beside it to keep or take.
-    public var formConflict: FormConflict?
+    /// What is shown over the panes (help, a form, a panel), taking the keys while it shows.
+    public var presentation: Presentation?
     /// In the detail pane: the resident (households) or finding (patrols) selected.
     public var detailItem = 0
     /// Changes saved in this session, the latest last, for `u`.
@@ -43,12 +41,6 @@ public struct AppState: Sendable {
     public var lastActivity: Date
     /// Residents whose full ID and phone numbers are shown (each reveal is audited); cleared on lock.
     public var revealed: Set<RecordID> = []
-    /// The audit trail's entries about one record, over the screen while set.
-    public var history: HistoryPanel?
-    /// `:users`: the accounts, over the screen while set.
-    public var accounts: AccountsPanel?
-    /// A new passphrase being typed for `:user add` or `:user passwd`.
-    public var passphrasePrompt: PassphrasePrompt?
     /// The present moment, set by the run loop before each key, so reducers stay pure.
     public var clock: Date
     public let keymap: Keymap
@@ -70,6 +62,55 @@ public struct AppState: Sendable {
         scope = data.loadedGrid
         if data.unreadableFiles > 0 { message = StatusMessage(strings.unreadable(data.unreadableFiles), isError: true) }
         rebuildRows()
+    }
+
+    /// The form being filled in, if one is presented. Setting a form presents it; setting nil
+    /// takes a presented form away and leaves anything else presented alone.
+    public var form: RecordForm? {
+        get { if case .form(let form, _) = presentation { form } else { nil } }
+        set {
+            if let newValue {
+                presentation = .form(newValue, conflict: formConflict)
+            } else if case .form = presentation {
+                presentation = nil
+            }
+        }
+    }
+
+    /// Someone else's newer version of the form's record, shown beside it to keep or take.
+    public var formConflict: FormConflict? {
+        get { if case .form(_, let conflict) = presentation { conflict } else { nil } }
+        set { if case .form(let form, _) = presentation { presentation = .form(form, conflict: newValue) } }
+    }
+
+    /// The audit trail's entries about one record, if presented.
+    public var history: HistoryPanel? {
+        get { if case .history(let panel) = presentation { panel } else { nil } }
+        set { present(newValue.map(Presentation.history), replacing: history != nil) }
+    }
+
+    /// `:users`: the accounts, if presented.
+    public var accounts: AccountsPanel? {
+        get { if case .accounts(let panel) = presentation { panel } else { nil } }
+        set { present(newValue.map(Presentation.accounts), replacing: accounts != nil) }
+    }
+
+    /// A new passphrase being typed for `:user add` or `:user passwd`, if presented.
+    public var passphrasePrompt: PassphrasePrompt? {
+        get { if case .passphrase(let prompt) = presentation { prompt } else { nil } }
+        set { present(newValue.map(Presentation.passphrase), replacing: passphrasePrompt != nil) }
+    }
+
+    public var isShowingHelp: Bool { presentation == .help }
+
+    /// Presents `presentation`, or takes away what is presented when it is nil and `replacing`
+    /// says it is the kind being cleared.
+    private mutating func present(_ presentation: Presentation?, replacing: Bool) {
+        if let presentation {
+            self.presentation = presentation
+        } else if replacing {
+            self.presentation = nil
+        }
     }
 
     public var strings: UIStrings { UIStrings.forLanguage(language) }

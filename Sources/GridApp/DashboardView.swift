@@ -19,16 +19,16 @@ public enum DashboardView {
         detailPane(&buffer, state, layout, glyphs)
         actionPane(&buffer, state, layout, glyphs)
         statusLine(&buffer, state, layout)
-        if state.mode == .help { HelpOverlay.draw(into: &buffer, state, glyphs: glyphs) }
+        switch state.presentation {
+        case .help?: HelpOverlay.draw(into: &buffer, state, glyphs: glyphs)
         // Someone else's version, when shown, stands in place of the form: it holds what was typed.
-        if let conflict = state.formConflict {
-            FormView.drawConflict(conflict, into: &buffer, state, glyphs: glyphs)
-        } else if state.form != nil {
-            FormView.draw(into: &buffer, state, glyphs: glyphs)
+        case .form(_, conflict: let conflict?)?: FormView.drawConflict(conflict, into: &buffer, state, glyphs: glyphs)
+        case .form?: FormView.draw(into: &buffer, state, glyphs: glyphs)
+        case .history?: HistoryPanel.draw(into: &buffer, state, glyphs: glyphs)
+        case .accounts?: AccountsPanel.draw(into: &buffer, state, glyphs: glyphs)
+        case .passphrase?: PassphrasePrompt.draw(into: &buffer, state, glyphs: glyphs)
+        case nil: break
         }
-        if state.history != nil { HistoryPanel.draw(into: &buffer, state, glyphs: glyphs) }
-        if state.accounts != nil { AccountsPanel.draw(into: &buffer, state, glyphs: glyphs) }
-        if state.passphrasePrompt != nil { PassphrasePrompt.draw(into: &buffer, state, glyphs: glyphs) }
         return buffer
     }
 

@@ -1,7 +1,6 @@
-/// What keys go to: the panes, the filter line, the command line, or the help overlay.
+/// What keys go to when nothing is presented: the panes, the filter line or the command line.
 public enum InputMode: Hashable, Sendable {
     case normal
     case filter
     case command(String)
-    case help
 }

@@ -295,7 +295,7 @@ import GridStore
                 #expect(everything.contains(expected), "\(width)x\(height): \(expected) never shown")
             }
             press(&state, .character("g"))
-            #expect(state.helpOffset == 0 && state.mode == .help)
+            #expect(state.helpOffset == 0 && state.isShowingHelp)
             press(&state, .character("G"))
             let bottom = state.helpOffset
             #expect(bottom > 0)

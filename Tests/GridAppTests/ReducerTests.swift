@@ -149,7 +149,7 @@ import TerminalUI
     @Test func helpOpensAndClosesAndListsEveryBinding() throws {
         var state = try DashboardFixture.state()
         press(&state, .character("?"))
-        #expect(state.mode == .help)
+        #expect(state.isShowingHelp)
         #expect(press(&state, .character("q")).isEmpty, "q closes help rather than quitting")
         #expect(state.mode == .normal)
         for screen in ScreenID.allCases {

@@ -239,7 +239,7 @@ final class FakeStoreClient: StoreClient, @unchecked Sendable {
         runtime.press(.enter)
         #expect(runtime.state.isLoading && harness.queue.waiting == 1, "the grid is read on the queue")
         runtime.press(.character("?"))
-        #expect(runtime.state.mode == .help, "a key is answered while the grid loads")
+        #expect(runtime.state.isShowingHelp, "a key is answered while the grid loads")
         runtime.press(.escape)
         runtime.press(.character("5"))
         #expect(runtime.state.screen == .cases)
@@ -314,5 +314,20 @@ final class FakeStoreClient: StoreClient, @unchecked Sendable {
         harness.runtime.start()
         #expect(harness.runtime.state.form?["title"]?.value == "楼道堆物")
         #expect(harness.runtime.state.message?.text == harness.runtime.state.strings.draftRestored)
+    }
+
+    @Test func aPanelReadWhileAFormWasOpenedNeverCoversTheForm() throws {
+        let harness = try harness()
+        defer { harness.folder.remove() }
+        let runtime = harness.runtime
+        runtime.press(.character("i"))
+        #expect(harness.queue.waiting == 1 && runtime.state.presentation == nil, "the history is read on the queue")
+        runtime.press(.character("e"))
+        settle(harness)
+        #expect(runtime.state.form != nil && runtime.state.history == nil, "one presentation at a time: the form stays")
+        runtime.press(.escape)
+        runtime.press(.character("i"))
+        settle(harness)
+        #expect(runtime.state.history != nil)
     }
 }
