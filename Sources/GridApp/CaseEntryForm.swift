@@ -15,13 +15,13 @@ enum CaseEntryForm {
 
     static func make(newIn grid: GridCode, from origin: Origin, today: Day, language: Language) -> RecordForm {
         var form = RecordForm(.newCase(grid: grid, patrolID: origin.patrolID, finding: origin.finding), fields: [
-            FormField("title", .text, required: true, text: origin.title),
-            .pick("category", CaseCategory.self, selected: nil, language: language),
-            .pick("matterClass", MatterClass.self, selected: .smallMatter, language: language),
-            .pick("source", CaseSource.self, selected: origin.source, language: language),
-            FormField("raisedOn", .date, required: true, text: today.iso),
-            FormField("parties", .text, required: true, text: partyNames(origin.parties, language)),
-            FormField("notes", .notes),
+            FormField(.title, .text, required: true, text: origin.title),
+            .pick(.category, CaseCategory.self, selected: nil, language: language),
+            .pick(.matterClass, MatterClass.self, selected: .smallMatter, language: language),
+            .pick(.source, CaseSource.self, selected: origin.source, language: language),
+            FormField(.raisedOn, .date, required: true, text: today.iso),
+            FormField(.parties, .text, required: true, text: partyNames(origin.parties, language)),
+            FormField(.notes, .notes),
         ])
         form.linkedParties = Dictionary(origin.parties.compactMap { party in party.residentID.map { (party.name, $0) } },
                                         uniquingKeysWith: { first, _ in first })
@@ -30,12 +30,12 @@ enum CaseEntryForm {
 
     static func make(editing disputeCase: DisputeCase, language: Language) -> RecordForm {
         var form = RecordForm(.caseDetails(disputeCase.id), fields: [
-            FormField("title", .text, required: true, text: disputeCase.title),
-            .pick("category", CaseCategory.self, selected: disputeCase.category, language: language),
-            .pick("matterClass", MatterClass.self, selected: disputeCase.matterClass, language: language),
-            .pick("source", CaseSource.self, selected: disputeCase.source, language: language),
-            FormField("parties", .text, required: true, text: partyNames(disputeCase.parties, language)),
-            FormField("notes", .notes, text: disputeCase.notes),
+            FormField(.title, .text, required: true, text: disputeCase.title),
+            .pick(.category, CaseCategory.self, selected: disputeCase.category, language: language),
+            .pick(.matterClass, MatterClass.self, selected: disputeCase.matterClass, language: language),
+            .pick(.source, CaseSource.self, selected: disputeCase.source, language: language),
+            FormField(.parties, .text, required: true, text: partyNames(disputeCase.parties, language)),
+            FormField(.notes, .notes, text: disputeCase.notes),
         ])
         form.linkedParties = Dictionary(disputeCase.parties.compactMap { party in party.residentID.map { (party.name, $0) } },
                                         uniquingKeysWith: { first, _ in first })
@@ -53,33 +53,33 @@ enum CaseEntryForm {
                         timeZone: TimeZone, language: Language) -> Result<DisputeCase, FormError> {
         if let missing = form.missingRequired(language) { return .failure(missing) }
         let raisedOn: Day
-        switch form.day("raisedOn", today: today, language: language) {
+        switch form.day(.raisedOn, today: today, language: language) {
         case .failure(let error): return .failure(error)
         case .success(let day): raisedOn = day ?? today
         }
-        let created = DisputeCase(meta: form.newMeta(by: actor, at: instant, prefix: "C"), number: "JF\(raisedOn.year)-?", title: form.value("title"),
-                                  category: CaseCategory(rawValue: form.value("category")) ?? .other, parties: parties(form),
-                                  gridCode: grid, source: CaseSource(rawValue: form.value("source")) ?? .resident,
-                                  matterClass: MatterClass(rawValue: form.value("matterClass")) ?? .smallMatter, raisedOn: raisedOn,
-                                  patrolID: patrolID, notes: form.value("notes"))
+        let created = DisputeCase(meta: form.newMeta(by: actor, at: instant, prefix: "C"), number: "JF\(raisedOn.year)-?", title: form.value(.title),
+                                  category: CaseCategory(rawValue: form.value(.category)) ?? .other, parties: parties(form),
+                                  gridCode: grid, source: CaseSource(rawValue: form.value(.source)) ?? .resident,
+                                  matterClass: MatterClass(rawValue: form.value(.matterClass)) ?? .smallMatter, raisedOn: raisedOn,
+                                  patrolID: patrolID, notes: form.value(.notes))
         return checked(created, form, instant, timeZone, language)
     }
 
     static func edited(_ disputeCase: DisputeCase, from form: RecordForm, at instant: Date, timeZone: TimeZone, language: Language) -> Result<DisputeCase, FormError> {
         if let missing = form.missingRequired(language) { return .failure(missing) }
         var changed = disputeCase
-        changed.title = form.value("title")
-        changed.category = CaseCategory(rawValue: form.value("category")) ?? changed.category
-        changed.matterClass = MatterClass(rawValue: form.value("matterClass")) ?? changed.matterClass
-        changed.source = CaseSource(rawValue: form.value("source")) ?? changed.source
+        changed.title = form.value(.title)
+        changed.category = CaseCategory(rawValue: form.value(.category)) ?? changed.category
+        changed.matterClass = MatterClass(rawValue: form.value(.matterClass)) ?? changed.matterClass
+        changed.source = CaseSource(rawValue: form.value(.source)) ?? changed.source
         changed.parties = parties(form, keeping: disputeCase.parties)
-        changed.notes = form.value("notes")
+        changed.notes = form.value(.notes)
         return checked(changed, form, instant, timeZone, language)
     }
 
     /// The names typed, each linked to the resident it was filled in from (or was before) when unchanged.
     private static func parties(_ form: RecordForm, keeping previous: [Party] = []) -> [Party] {
-        words(form.value("parties")).map { name in
+        words(form.value(.parties)).map { name in
             if let kept = previous.first(where: { $0.name == name }) { return kept }
             return Party(name: name, residentID: form.linkedParties[name])
         }
@@ -87,7 +87,7 @@ enum CaseEntryForm {
 
     private static func checked(_ disputeCase: DisputeCase, _ form: RecordForm, _ instant: Date, _ timeZone: TimeZone, _ language: Language) -> Result<DisputeCase, FormError> {
         let violations = disputeCase.violations(in: ValidationContext(now: instant, timeZone: timeZone))
-        if let error = form.error(for: violations, language: language, fieldFor: ["name": "parties"]) { return .failure(error) }
+        if let error = form.error(for: violations, language: language, fieldFor: ["name": .parties]) { return .failure(error) }
         return .success(disputeCase)
     }
 

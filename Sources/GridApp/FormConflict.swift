@@ -6,7 +6,7 @@ import GridModel
 public struct FormConflict: Hashable, Sendable {
     /// One field whose value differs between the two versions.
     public struct Difference: Hashable, Sendable {
-        public let key: String
+        public let key: FieldKey
         public let theirs: FormField
         public let mine: FormField
     }

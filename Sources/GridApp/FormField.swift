@@ -25,7 +25,7 @@ public struct FormField: Hashable, Sendable, Codable {
     }
 
     /// The field's name in `FieldNames` and in rule messages, e.g. `note`, `deadline`.
-    public let key: String
+    public let key: FieldKey
     public let kind: Kind
     public let isRequired: Bool
     public let check: Check?
@@ -39,7 +39,7 @@ public struct FormField: Hashable, Sendable, Codable {
     /// keeps that value, and this says so.
     public var keptValueHint: String?
 
-    public init(_ key: String, _ kind: Kind, required: Bool = false, check: Check? = nil, text: String = "") {
+    public init(_ key: FieldKey, _ kind: Kind, required: Bool = false, check: Check? = nil, text: String = "") {
         self.key = key
         self.kind = kind
         self.isRequired = required
@@ -48,7 +48,7 @@ public struct FormField: Hashable, Sendable, Codable {
     }
 
     /// A choice or flags field with `selected` already chosen (ignored when not among the options).
-    public init(_ key: String, _ kind: Kind, selecting selected: [String]) {
+    public init(_ key: FieldKey, _ kind: Kind, selecting selected: [String]) {
         self.init(key, kind)
         let values = options.values
         if case .choice = kind { choice = selected.first.flatMap { values.firstIndex(of: $0) } ?? 0 }
@@ -91,7 +91,7 @@ public struct FormField: Hashable, Sendable, Codable {
 
 extension FormField {
     /// A choice among `T`'s values named in `language`; with `none`, a first option meaning "not set".
-    static func pick<T: NamedChoice>(_ key: String, _ type: T.Type, selected: T?, language: Language, none: String? = nil) -> FormField {
+    static func pick<T: NamedChoice>(_ key: FieldKey, _ type: T.Type, selected: T?, language: Language, none: String? = nil) -> FormField {
         var values = T.allCases.map(\.rawValue), labels = T.allCases.map { $0.name(language) }
         if let none {
             values.insert("", at: 0)
@@ -101,7 +101,7 @@ extension FormField {
     }
 
     /// Any number of `T`'s values, toggled with Space.
-    static func flags<T: NamedChoice>(_ key: String, _ type: T.Type, selected: [T], language: Language) -> FormField {
+    static func flags<T: NamedChoice>(_ key: FieldKey, _ type: T.Type, selected: [T], language: Language) -> FormField {
         FormField(key, .flags(values: T.allCases.map(\.rawValue), labels: T.allCases.map { $0.name(language) }),
                   selecting: selected.map(\.rawValue))
     }

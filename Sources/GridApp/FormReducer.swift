@@ -131,7 +131,7 @@ enum FormReducer {
         case .date:
             if DateInput.parse(text, today: state.data.today) == nil { field.error = state.strings.badDate(DateInput.quotable(text)) }
         case .time:
-            if TimeInput.minutes(text) == nil { field.error = RuleViolation(FieldPath(stringLiteral: field.key), .timeFormat).message(in: language) }
+            if TimeInput.minutes(text) == nil { field.error = RuleViolation(FieldPath(stringLiteral: field.key.rawValue), .timeFormat).message(in: language) }
         default:
             break
         }
@@ -146,13 +146,13 @@ enum FormReducer {
                     field.error = state.strings.duplicateBeside(existing.name, state.data.addresses[existing.householdID] ?? "")
                     return
                 }
-                if var birth = form["birthDate"], birth.input.isEmpty {
+                if var birth = form[.birthDate], birth.input.isEmpty {
                     birth.input = TextField(parsed.birthDate.iso)
-                    form["birthDate"] = birth
+                    form[.birthDate] = birth
                 }
-                if var gender = form["gender"], let position = gender.options.values.firstIndex(of: parsed.gender.rawValue) {
+                if var gender = form[.gender], let position = gender.options.values.firstIndex(of: parsed.gender.rawValue) {
                     gender.choice = position
-                    form["gender"] = gender
+                    form[.gender] = gender
                 }
             } catch {
                 field.error = error.message(in: language)
@@ -169,7 +169,7 @@ enum FormReducer {
         // The record is checked again from scratch; an earlier verdict on it may no longer hold.
         form.clearRecordError()
         // A resident already on file is shown instead of being registered twice.
-        if case .resident = form.purpose, let number = try? ResidentIDNumber.parse(form.value("idNumber")), let existing = state.data.resident(withIDNumber: number.text), existing.id != form.residentID {
+        if case .resident = form.purpose, let number = try? ResidentIDNumber.parse(form.value(.idNumber)), let existing = state.data.resident(withIDNumber: number.text), existing.id != form.residentID {
             state.form = nil
             state.show(.resident(existing))
             state.message = StatusMessage(state.strings.alreadyOnFile(existing.name), isError: true)

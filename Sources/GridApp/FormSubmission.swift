@@ -7,7 +7,7 @@ enum FormSubmission {
         let data = state.data
         let language = state.language
         let instant = state.clock
-        let gone = FormError(key: form.fields.first?.key ?? "", message: state.strings.recordGone)
+        let gone = FormError(key: form.fields.first?.key, message: state.strings.recordGone)
         switch form.purpose {
         case .caseStep(let action, let caseID):
             guard let disputeCase = data.cases.first(where: { $0.id == caseID }) else { return .failure(gone) }

@@ -117,7 +117,7 @@ enum FormView {
         let nameWidth = max(DisplayWidth.of(columns.theirs), DisplayWidth.of(columns.mine)) + 2
         var lines: [(String, StyleRole)] = []
         for difference in conflict.differences {
-            lines.append((FieldNames.label(difference.key, in: state.language), .header))
+            lines.append((FieldNames.label(difference.key.rawValue, in: state.language), .header))
             for (name, field, role) in [(columns.theirs, difference.theirs, StyleRole.warning), (columns.mine, difference.mine, StyleRole.input)] {
                 let value = FormConflict.shown(field, state.language)
                 let pieces = TextWrap.lines(value.isEmpty ? strings.none : value, width: max(4, textWidth - 2 - nameWidth))
@@ -142,7 +142,7 @@ enum FormView {
     }
 
     private static func label(_ field: FormField, _ language: Language) -> String {
-        FieldNames.label(field.key, in: language) + (field.isRequired ? "*" : "")
+        FieldNames.label(field.key.rawValue, in: language) + (field.isRequired ? "*" : "")
     }
 
     /// "推进到下一阶段  JF2026-00001", "登记居民  清潭花园 3栋 2单元 501".

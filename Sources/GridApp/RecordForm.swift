@@ -42,7 +42,7 @@ public struct RecordForm: Hashable, Sendable, Codable {
     /// The field showing an error about the whole record (a gender the ID number contradicts, a
     /// start in the future). It depends on other fields too, so any change clears it and saving
     /// checks the record again.
-    public var recordErrorKey: String?
+    public var recordErrorKey: FieldKey?
     /// The revision someone else saved that the worker chose to save over (audited as such).
     public var overwrites: Int?
 
@@ -81,7 +81,7 @@ public struct RecordForm: Hashable, Sendable, Codable {
     /// Refuses to save over a record someone changed after this form opened.
     func checkUnchanged(since current: Int?, _ language: Language) -> FormError? {
         guard let openedRevision, let current, current != openedRevision else { return nil }
-        return FormError(key: fields.first?.key ?? "", message: UIStrings.forLanguage(language).changedSinceOpened)
+        return FormError(key: fields.first?.key, message: UIStrings.forLanguage(language).changedSinceOpened)
     }
 
     /// True when the form edits a record on file (rather than adding one or a timeline entry).
@@ -100,7 +100,7 @@ public struct RecordForm: Hashable, Sendable, Codable {
     }
 
     /// The field named `key`.
-    public subscript(key: String) -> FormField? {
+    public subscript(key: FieldKey) -> FormField? {
         get { fields.first { $0.key == key } }
         set {
             guard let newValue, let index = fields.firstIndex(where: { $0.key == key }) else { return }
@@ -108,7 +108,7 @@ public struct RecordForm: Hashable, Sendable, Codable {
         }
     }
 
-    func value(_ key: String) -> String { self[key]?.value ?? "" }
+    func value(_ key: FieldKey) -> String { self[key]?.value ?? "" }
 
     /// Shows an error about the whole record beside the field it names, and puts the cursor there.
     mutating func showRecordError(_ error: FormError) {
@@ -127,25 +127,25 @@ public struct RecordForm: Hashable, Sendable, Codable {
     }
 
     /// A text field's value, nil when left empty.
-    func optionalValue(_ key: String) -> String? {
+    func optionalValue(_ key: FieldKey) -> String? {
         let text = value(key)
         return text.isEmpty ? nil : text
     }
 
     /// What is on file for a masked field left empty (see `FormField.keptValueHint`).
-    func keptValue(_ key: String, _ onFile: String?) -> String? {
+    func keptValue(_ key: FieldKey, _ onFile: String?) -> String? {
         self[key]?.keptValueHint != nil && value(key).isEmpty ? onFile : nil
     }
 
     /// The first required field left empty, as an error beside it.
     func missingRequired(_ language: Language) -> FormError? {
         fields.first { $0.isRequired && $0.value.isEmpty }.map {
-            FormError(key: $0.key, message: RuleViolation(FieldPath(stringLiteral: $0.key), .required).message(in: language))
+            FormError(key: $0.key, message: RuleViolation(FieldPath(stringLiteral: $0.key.rawValue), .required).message(in: language))
         }
     }
 
     /// The day typed into `key`: nil when empty, an error beside the field when it is not a date.
-    func day(_ key: String, today: Day, language: Language) -> Result<Day?, FormError> {
+    func day(_ key: FieldKey, today: Day, language: Language) -> Result<Day?, FormError> {
         let text = value(key)
         if text.isEmpty { return .success(nil) }
         guard let day = DateInput.parse(text, today: today) else {
@@ -156,19 +156,19 @@ public struct RecordForm: Hashable, Sendable, Codable {
 
     /// The first of `violations` placed beside the field it names (`address.compound` goes beside
     /// `compound`); a rule about something the form does not show goes beside the first field.
-    func error(for violations: [RuleViolation], language: Language, fieldFor: [String: String] = [:]) -> FormError? {
+    func error(for violations: [RuleViolation], language: Language, fieldFor: [String: FieldKey] = [:]) -> FormError? {
         guard let first = violations.first else { return nil }
         for violation in violations {
-            guard let key = violation.field.lastKey else { continue }
-            let target = fieldFor[key] ?? key
+            guard let key = violation.field.lastKey, let target = fieldFor[key] ?? FieldKey(rawValue: key) else { continue }
             if self[target] != nil { return FormError(key: target, message: violation.message(in: language)) }
         }
-        return FormError(key: fields.first?.key ?? "", message: first.message(in: language))
+        return FormError(key: fields.first?.key, message: first.message(in: language))
     }
 }
 
 /// Why a form could not be saved, shown beside the field.
 public struct FormError: Error, Hashable, Sendable {
-    public let key: String
+    /// The field it is shown beside; nil when the form has none to show it by.
+    public let key: FieldKey?
     public let message: String
 }

@@ -10,8 +10,8 @@ import TestSupport
     func form() -> RecordForm {
         var form = CaseEntryForm.make(newIn: SampleCommunity.gridOne, from: CaseEntryForm.Origin(), today: Day(year: 2026, month: 9, day: 21) ?? Day(dayNumber: 0),
                                       language: .zh)
-        form["title"]?.input.insert("楼道堆物👨‍👩‍👧")
-        form["notes"]?.input.insert("第一行\n第二行")
+        form[.title]?.input.insert("楼道堆物👨‍👩‍👧")
+        form[.notes]?.input.insert("第一行\n第二行")
         form.focus = 6
         form.isDirty = true
         return form
@@ -27,7 +27,7 @@ import TestSupport
         keeper.keep(form(), now: start)
         #expect(drafts.read(for: SampleCommunity.admin) != nil && !keeper.isPending)
         var typed = form()
-        typed["title"]?.input.insert("X")
+        typed[.title]?.input.insert("X")
         keeper.keep(typed, now: start.addingTimeInterval(0.1))
         #expect(keeper.isPending, "a change right after a write waits for a pause in typing")
         keeper.keep(typed, now: start.addingTimeInterval(0.2), force: true)
@@ -46,7 +46,7 @@ import TestSupport
         // A draft that parses but points past its options comes back with them in range.
         var wild = typed
         wild.focus = 99
-        wild["tags"] = FormField("tags", .flags(values: ["a"], labels: ["甲"]))
+        wild[.tags] = FormField(.tags, .flags(values: ["a"], labels: ["甲"]))
         wild.fields[wild.fields.count - 1].flagged = [7]
         wild.fields[1].choice = 42
         try drafts.write(try JSONEncoder().encode(wild), for: SampleCommunity.admin)

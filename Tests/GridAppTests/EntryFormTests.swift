@@ -24,8 +24,8 @@ import TerminalUI
         press(&state, .tab)
         type(&state, "302")
         #expect(saved(press(&state, .enter)).isEmpty)
-        #expect(state.form?.focus == 1 && state.form?["building"]?.error == "楼栋（building）：必须填写")
-        #expect(state.form?["compound"]?.input.text == "清潭花园" && state.form?["room"]?.input.text == "302", "nothing typed is lost")
+        #expect(state.form?.focus == 1 && state.form?[.building]?.error == "楼栋（building）：必须填写")
+        #expect(state.form?[.compound]?.input.text == "清潭花园" && state.form?[.room]?.input.text == "302", "nothing typed is lost")
         type(&state, "5栋")
         press(&state, .tab, .tab, .tab)
         press(&state, .right)
@@ -46,7 +46,7 @@ import TerminalUI
         let wrong = "420399198503121230"
         type(&state, wrong)
         press(&state, .tab)
-        let error = try #require(state.form?["idNumber"]?.error)
+        let error = try #require(state.form?[.idNumber]?.error)
         #expect(error.contains("身份证号") && !error.contains(wrong), "the message names the field, never the number")
         #expect(state.form?.focus == 2, "the cursor may still move on; saving stops at the field")
         #expect(saved(press(&state, .enter)).isEmpty && state.form?.focus == 1)
@@ -54,12 +54,12 @@ import TerminalUI
         let right = Self.idNumber(born: "19850312", sequence: "123")
         type(&state, right)
         press(&state, .tab)
-        #expect(state.form?["birthDate"]?.input.text == "1985-03-12")
-        #expect(state.form?["gender"]?.value == "male")
+        #expect(state.form?[.birthDate]?.input.text == "1985-03-12")
+        #expect(state.form?[.gender]?.value == "male")
         press(&state, .tab, .tab)
         type(&state, "13912345678")
         press(&state, .tab, .tab, .tab, .right, .character(" "), .right, .right, .character(" "))
-        #expect(state.form?["tags"]?.value == "emptyNestElderly,disabled")
+        #expect(state.form?[.tags]?.value == "emptyNestElderly,disabled")
         let changes = saved(press(&state, .enter))
         guard case .resident(let resident)? = changes.first else {
             Issue.record("no resident saved: \(changes)")
@@ -78,7 +78,7 @@ import TerminalUI
         press(&state, .tab)
         type(&state, "11010519491231002x")
         press(&state, .tab)
-        #expect(state.form?["idNumber"]?.error?.contains("王秀英") == true, "said beside the field at once")
+        #expect(state.form?[.idNumber]?.error?.contains("王秀英") == true, "said beside the field at once")
         press(&state, .character("9"))
         #expect(state.form != nil && state.screen == .households, "keys typed after Tab still go to the form")
         press(&state, .enter)
@@ -92,7 +92,7 @@ import TerminalUI
     @Test func aVisitFromAHouseholdLogsThePatrolAndMovesTheLastVisit() throws {
         var state = try state(screen: "3")
         press(&state, .down, .character("p"))
-        #expect(state.form?["household"]?.value == "H-2" && state.form?["kind"]?.value == "homeVisit")
+        #expect(state.form?[.household]?.value == "H-2" && state.form?[.kind]?.value == "homeVisit")
         press(&state, .tab, .tab)
         for _ in 0..<5 { press(&state, .backspace) }
         type(&state, "9:15")
@@ -100,7 +100,7 @@ import TerminalUI
         for _ in 0..<5 { press(&state, .backspace) }
         type(&state, "0950")
         press(&state, .tab, .tab, .right, .right)
-        #expect(state.form?["findingKind"]?.value == "request")
+        #expect(state.form?[.findingKind]?.value == "request")
         press(&state, .tab)
         type(&state, "希望加装楼道扶手")
         let changes = saved(press(&state, .enter))
@@ -121,32 +121,32 @@ import TerminalUI
         type(&state, "7:00")
         press(&state, .tab)
         #expect(saved(press(&state, .enter)).isEmpty)
-        #expect(state.form?.focus == 3 && state.form?["end"]?.error?.contains("结束时间") == true)
+        #expect(state.form?.focus == 3 && state.form?[.end]?.error?.contains("结束时间") == true)
         press(&state, .backspace)
         type(&state, "x")
         press(&state, .tab)
-        #expect(state.form?["end"]?.error?.contains("9:30") == true, "a time that is not a time says how to write one")
+        #expect(state.form?[.end]?.error?.contains("9:30") == true, "a time that is not a time says how to write one")
     }
 
     @Test func aChoiceNarrowsAsYouTypeAddressDigitsOrPinyinInitials() throws {
         var state = try state(screen: "4")
         // Patrols are newest first: L-3 (the second grid), then L-1 and L-2 in the first.
         press(&state, .down, .character("n"), .tab, .tab, .tab, .tab)
-        #expect(state.form?.fields[state.form?.focus ?? 0].key == "household")
+        #expect(state.form?.fields[state.form?.focus ?? 0].key == .household)
         type(&state, "1502")
-        #expect(state.form?["household"]?.value == "H-2")
+        #expect(state.form?[.household]?.value == "H-2")
         for _ in 0..<4 { press(&state, .backspace) }
         type(&state, "qthy")
-        #expect(state.form?["household"]?.matchingChoices().count == 2, "清潭花园 is qthy; both of its households match")
+        #expect(state.form?[.household]?.matchingChoices().count == 2, "清潭花园 is qthy; both of its households match")
         press(&state, .right)
-        #expect(state.form?["household"]?.value == "H-2")
+        #expect(state.form?[.household]?.value == "H-2")
         let screen = DashboardView.render(state, glyphs: .unicode).text
         #expect(screen.contains("/qthy (2)"))
         for _ in 0..<4 { press(&state, .backspace) }
         type(&state, "wxy")
-        #expect(state.form?["household"]?.value == "H-1", "or by the head of household's initials (王秀英)")
+        #expect(state.form?[.household]?.value == "H-1", "or by the head of household's initials (王秀英)")
         press(&state, .tab)
-        #expect(state.form?["household"]?.input.isEmpty == true && state.form?["household"]?.value == "H-1", "leaving keeps the choice")
+        #expect(state.form?[.household]?.input.isEmpty == true && state.form?[.household]?.value == "H-1", "leaving keeps the choice")
     }
 
     @Test func aFindingOpensACasePrefilledFromIt() throws {
@@ -155,8 +155,8 @@ import TerminalUI
         #expect(state.selectedPatrol?.id == RecordID("L-2"))
         press(&state, .tab, .character("c"))
         #expect(state.form?.purpose == .newCase(grid: DashboardFixture.gridOne, patrolID: RecordID("L-2"), finding: 0))
-        #expect(state.form?["title"]?.input.text == "楼道内电动车充电" && state.form?["source"]?.value == "patrol")
-        #expect(state.form?["parties"]?.input.text == "Li Ming", "the head of the household where it was found")
+        #expect(state.form?[.title]?.input.text == "楼道内电动车充电" && state.form?[.source]?.value == "patrol")
+        #expect(state.form?[.parties]?.input.text == "Li Ming", "the head of the household where it was found")
         let changes = saved(press(&state, .enter))
         guard case .disputeCase(let created)? = changes.first, case .patrol(let patrol)? = changes.last, changes.count == 2 else {
             Issue.record("expected the case and the patrol: \(changes)")
@@ -193,7 +193,7 @@ import TerminalUI
         let column = DisplayWidth.of(String(screen.lines[row].prefix { $0 != "陈" }))
         #expect(screen[column, row].role == .selected, "the resident picked is highlighted")
         press(&state, .character("c"))
-        #expect(state.form?["parties"]?.input.text == "陈晓" && state.form?.linkedParties["陈晓"] == RecordID("P-3"))
+        #expect(state.form?[.parties]?.input.text == "陈晓" && state.form?.linkedParties["陈晓"] == RecordID("P-3"))
         press(&state, .escape)
         press(&state, .character("e"))
         #expect(state.form?.purpose == .resident(RecordID("P-3"), householdID: RecordID("H-2")), "e in the detail pane edits the resident")
@@ -204,15 +204,15 @@ import TerminalUI
         press(&state, .character("n"))
         type(&state, "噪音扰民")
         for _ in 0..<6 { press(&state, .tab) }
-        #expect(state.form?.fields[state.form?.focus ?? 0].key == "notes")
+        #expect(state.form?.fields[state.form?.focus ?? 0].key == .notes)
         type(&state, "第一次上门")
         press(&state, .enter)
         type(&state, "第二次电话")
-        #expect(state.form?.isDirty == true && state.form?["notes"]?.input.text == "第一次上门\n第二次电话")
+        #expect(state.form?.isDirty == true && state.form?[.notes]?.input.text == "第一次上门\n第二次电话")
         let screen = DashboardView.render(state, glyphs: .unicode).text
         #expect(screen.contains("第一次上门") && screen.contains("第二次电话"))
         #expect(saved(press(&state, .control("s"))).isEmpty, "parties are still missing")
-        #expect(state.form?["parties"]?.error != nil)
+        #expect(state.form?[.parties]?.error != nil)
         type(&state, "张三、李四")
         let changes = saved(press(&state, .control("s")))
         guard case .disputeCase(let created)? = changes.first else {

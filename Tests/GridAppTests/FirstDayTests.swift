@@ -10,7 +10,7 @@ import GridStore
     func state(screen: Character) throws -> AppState { try DashboardFixture.working(on: screen) }
 
     /// Moves the cursor to the field named `key`.
-    func focus(_ state: inout AppState, on key: String) {
+    func focus(_ state: inout AppState, on key: FieldKey) {
         for _ in 0..<(state.form?.fields.count ?? 0) where state.form?.fields[state.form?.focus ?? 0].key != key { press(&state, .tab) }
     }
 
@@ -21,13 +21,13 @@ import GridStore
         press(&state, .tab)
         type(&state, EntryFormTests.idNumber(born: "19850312", sequence: "123"))
         press(&state, .tab)
-        #expect(state.form?["gender"]?.value == "male")
+        #expect(state.form?[.gender]?.value == "male")
         press(&state, .right)
-        #expect(state.form?["gender"]?.value == "female")
+        #expect(state.form?[.gender]?.value == "female")
         #expect(saved(press(&state, .enter)).isEmpty, "a woman with a man's ID number is refused")
         let refused = try #require(state.form)
         #expect(refused.fields.contains { $0.error != nil })
-        focus(&state, on: "gender")
+        focus(&state, on: .gender)
         press(&state, .left)
         #expect(state.form?.fields.allSatisfy { $0.error == nil } == true, "the error went with the field it depended on")
         let changes = saved(press(&state, .enter))
@@ -48,7 +48,7 @@ import GridStore
         for _ in 0..<10 { press(&state, .backspace) }
         type(&state, "1985-03-13")
         #expect(saved(press(&state, .enter)).isEmpty, "a birth date the ID number contradicts is refused")
-        focus(&state, on: "birthDate")
+        focus(&state, on: .birthDate)
         press(&state, .backspace)
         type(&state, "2")
         #expect(!saved(press(&state, .enter)).isEmpty, "saved once the date agrees")
@@ -57,7 +57,7 @@ import GridStore
     @Test func aStartInTheFutureCorrectedToThePastLetsThePatrolSave() throws {
         var state = try state(screen: "4")
         press(&state, .character("n"))
-        focus(&state, on: "start")
+        focus(&state, on: .start)
         for _ in 0..<5 { press(&state, .backspace) }
         type(&state, "23:00")
         press(&state, .tab)
@@ -65,10 +65,10 @@ import GridStore
         type(&state, "23:30")
         #expect(saved(press(&state, .enter)).isEmpty, "10:00 now: a patrol from 23:00 has not happened yet")
         #expect(state.form?.fields.contains { $0.error != nil } == true)
-        focus(&state, on: "start")
+        focus(&state, on: .start)
         for _ in 0..<5 { press(&state, .backspace) }
         type(&state, "8:00")
-        focus(&state, on: "end")
+        focus(&state, on: .end)
         for _ in 0..<5 { press(&state, .backspace) }
         type(&state, "9:00")
         #expect(!saved(press(&state, .enter)).isEmpty, "saved once both times are in the past")
@@ -159,14 +159,14 @@ import GridStore
     @Test func aNewResidentIsOfferedTheRelationTheHouseholdLacks() throws {
         var state = try state(screen: "3")
         press(&state, .character("r"))
-        #expect(state.form?["relation"]?.value == "spouse", "H-1 has a head and no spouse")
+        #expect(state.form?[.relation]?.value == "spouse", "H-1 has a head and no spouse")
         press(&state, .escape)
         var spouse = try #require(state.data.residents[RecordID("H-1")]?.first)
         spouse.meta = RecordMeta(id: RecordID("P-9"), createdBy: DashboardFixture.li, createdAt: DashboardFixture.at(11, 1, 9))
         spouse.relation = .spouse
         state.data.residents[RecordID("H-1"), default: []].append(spouse)
         press(&state, .character("r"))
-        #expect(state.form?["relation"]?.value == "child", "a household with a spouse is not offered a second")
+        #expect(state.form?[.relation]?.value == "child", "a household with a spouse is not offered a second")
     }
 
     @Test func assigningACaseOffersTheGridsOwnWorkerFirst() throws {
@@ -176,14 +176,14 @@ import GridStore
         press(&state, .enter)
         #expect(state.selectedCase?.number == "JF2026-00001")
         press(&state, .character("w"))
-        #expect(state.form?["assigneeID"]?.value == DashboardFixture.li.rawValue, "李春梅 looks after grid one")
+        #expect(state.form?[.assigneeID]?.value == DashboardFixture.li.rawValue, "李春梅 looks after grid one")
     }
 
     @Test func householdTagsAreTickedLikeResidentsTags() throws {
         var state = try state(screen: "3")
         press(&state, .down, .character("e"))
-        focus(&state, on: "tags")
-        let field = try #require(state.form?["tags"])
+        focus(&state, on: .tags)
+        let field = try #require(state.form?[.tags])
         guard case .flags(let values, _) = field.kind else {
             Issue.record("household tags are not a tick list: \(field.kind)")
             return
@@ -220,7 +220,7 @@ import GridStore
         var state = try conflictingEdit()
         let conflict = try #require(state.formConflict)
         #expect(conflict.changedBy == "Zhang Wei")
-        #expect(conflict.differences.map(\.key) == ["compound", "residency", "notes"], "\(conflict.differences)")
+        #expect(conflict.differences.map(\.key) == [.compound, .residency, .notes], "\(conflict.differences)")
         #expect(conflict.differences.first?.mine.value == "清潭花园甲" && conflict.differences.first?.theirs.value == "清潭花园")
         let screen = DashboardView.render(state, glyphs: .unicode).text
         #expect(screen.contains("门口堆放杂物") && screen.contains("清潭花园甲") && screen.contains("t 采用他人的"))
@@ -237,7 +237,7 @@ import GridStore
         var state = try conflictingEdit()
         press(&state, .character("t"))
         #expect(state.formConflict == nil)
-        #expect(state.form?["compound"]?.value == "清潭花园" && state.form?["notes"]?.value == "门口堆放杂物")
+        #expect(state.form?[.compound]?.value == "清潭花园" && state.form?[.notes]?.value == "门口堆放杂物")
         #expect(state.form?.openedRevision == state.data.households[0].meta.revision)
         #expect(state.message?.text.contains("已采用他人的版本") == true)
     }
@@ -245,7 +245,7 @@ import GridStore
     @Test func escapeGoesBackToEditingAndTheNextSaveAsksAgain() throws {
         var state = try conflictingEdit()
         press(&state, .escape)
-        #expect(state.formConflict == nil && state.form?["compound"]?.value == "清潭花园甲")
+        #expect(state.formConflict == nil && state.form?[.compound]?.value == "清潭花园甲")
         #expect(saved(press(&state, .enter)).isEmpty && state.formConflict != nil)
     }
 

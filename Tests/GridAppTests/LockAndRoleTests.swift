@@ -104,8 +104,8 @@ import TerminalUI
         var state = try DashboardFixture.working(on: "3")
         press(&state, .tab, .character("e"))
         let form = try #require(state.form)
-        #expect(form["idNumber"]?.input.text == "" && form["phone"]?.input.text == "")
-        #expect(form["idNumber"]?.keptValueHint?.contains("1101**********002X") == true)
+        #expect(form[.idNumber]?.input.text == "" && form[.phone]?.input.text == "")
+        #expect(form[.idNumber]?.keptValueHint?.contains("1101**********002X") == true)
         let screen = DashboardView.render(state, glyphs: .unicode).text
         #expect(!screen.contains("11010519491231002X") && !screen.contains("13800000000"))
         // Saving with the numbers untouched keeps both.

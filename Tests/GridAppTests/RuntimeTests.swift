@@ -120,7 +120,7 @@ final class FakeStoreClient: StoreClient, @unchecked Sendable {
         runtime.press(.enter)
         #expect(runtime.state.isSaving && harness.queue.waiting == 1 && harness.store.saves.isEmpty, "nothing is written on the input thread")
         runtime.press(.character("乙"))
-        #expect(runtime.state.form?["compound"]?.value == "清潭花园甲", "a form being saved takes no keys")
+        #expect(runtime.state.form?[.compound]?.value == "清潭花园甲", "a form being saved takes no keys")
         settle(harness)
         #expect(harness.store.saves.count == 1 && runtime.state.form == nil && !runtime.state.isSaving)
         #expect(runtime.state.message?.text == runtime.state.strings.saved && runtime.state.undoSteps.count == 1)
@@ -161,7 +161,7 @@ final class FakeStoreClient: StoreClient, @unchecked Sendable {
         runtime.press(.enter)
         settle(harness)
         let conflict = try #require(runtime.state.formConflict)
-        #expect(conflict.changedBy == "Zhang Wei" && runtime.state.form?["compound"]?.value == "清潭花园甲")
+        #expect(conflict.changedBy == "Zhang Wei" && runtime.state.form?[.compound]?.value == "清潭花园甲")
         #expect(!runtime.state.isSaving)
     }
 
@@ -185,7 +185,7 @@ final class FakeStoreClient: StoreClient, @unchecked Sendable {
         #expect(harness.store.sessions == ["zhangwei"], "the store writes as the new worker")
         let kept = DraftFolder(dataFolder: harness.folder.path, key: try Self.key).read(for: DashboardFixture.li)
         let draft = try JSONDecoder().decode(RecordForm.self, from: try #require(kept))
-        #expect(draft["compound"]?.value == "清潭花园甲", "the last worker's form is their draft")
+        #expect(draft[.compound]?.value == "清潭花园甲", "the last worker's form is their draft")
     }
 
     @Test func aSwitchWaitsWhenTheOpenFormCannotBeKept() throws {
@@ -207,7 +207,7 @@ final class FakeStoreClient: StoreClient, @unchecked Sendable {
         settle(harness)
         #expect(runtime.state.lock != nil && runtime.state.actor == DashboardFixture.li, "the switch waits")
         #expect(runtime.state.lock?.message?.contains("李春梅") == true)
-        #expect(runtime.state.form?["compound"]?.value == "清潭花园甲" && harness.store.sessions.isEmpty)
+        #expect(runtime.state.form?[.compound]?.value == "清潭花园甲" && harness.store.sessions.isEmpty)
     }
 
     @Test func theSameWorkerLoggingInAgainGoesOnWithTheirForm() throws {
@@ -221,7 +221,7 @@ final class FakeStoreClient: StoreClient, @unchecked Sendable {
         type(runtime, "pass")
         runtime.press(.enter)
         settle(harness)
-        #expect(runtime.state.lock == nil && runtime.state.form?["compound"]?.value == "清潭花园甲")
+        #expect(runtime.state.lock == nil && runtime.state.form?[.compound]?.value == "清潭花园甲")
         #expect(harness.store.sessions == ["lichunmei"])
     }
 
@@ -308,11 +308,11 @@ final class FakeStoreClient: StoreClient, @unchecked Sendable {
         let harness = try harness()
         defer { harness.folder.remove() }
         var form = CaseEntryForm.make(newIn: DashboardFixture.gridOne, from: CaseEntryForm.Origin(), today: DashboardFixture.today, language: .zh)
-        form["title"]?.input.insert("楼道堆物")
+        form[.title]?.input.insert("楼道堆物")
         form.isDirty = true
         try DraftFolder(dataFolder: harness.folder.path, key: try Self.key).write(try JSONEncoder().encode(form), for: DashboardFixture.li)
         harness.runtime.start()
-        #expect(harness.runtime.state.form?["title"]?.value == "楼道堆物")
+        #expect(harness.runtime.state.form?[.title]?.value == "楼道堆物")
         #expect(harness.runtime.state.message?.text == harness.runtime.state.strings.draftRestored)
     }
 
