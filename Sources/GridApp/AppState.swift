@@ -172,13 +172,7 @@ public struct AppState: Sendable {
     var selectedRecordID: (id: RecordID, title: String)? {
         if let resident = selectedResident { return (resident.id, resident.name) }
         guard let row = list.selectedRow else { return nil }
-        switch screen {
-        case .overview: return nil
-        case .grids: return data.grids.indices.contains(row) ? (data.grids[row].id, data.grids[row].name) : nil
-        case .households: return data.households.indices.contains(row) ? (data.households[row].id, data.households[row].address.line) : nil
-        case .patrols: return data.patrols.indices.contains(row) ? (data.patrols[row].id, TimeText.minute(data.patrols[row].start, timeZone: data.timeZone)) : nil
-        case .cases: return data.cases.indices.contains(row) ? (data.cases[row].id, data.cases[row].number) : nil
-        }
+        return screen.feature.record(at: row, in: data)
     }
 
     /// Screens 3–5 show one grid when a scope is set; the overview and grids always show all.
