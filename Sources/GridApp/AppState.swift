@@ -44,10 +44,13 @@ public struct AppState: Sendable {
     /// The present moment, set by the run loop before each key, so reducers stay pure.
     public var clock: Date
     public let keymap: Keymap
+    /// Where new records' ids come from: random in use, counting in tests.
+    public var ids: RecordIDSource
 
     public init(data: DashboardData, language: Language, themeName: String, width: Int, height: Int,
                 actor: RecordID = RecordID("W-admin"), login: String = "admin", clock: Date = Date(),
-                idleLimit: TimeInterval = 5 * 60, keymap: Keymap = .standard) {
+                idleLimit: TimeInterval = 5 * 60, keymap: Keymap = .standard, ids: RecordIDSource = .random) {
+        self.ids = ids
         self.data = data
         self.actor = actor
         self.login = login
@@ -69,7 +72,9 @@ public struct AppState: Sendable {
     public var form: RecordForm? {
         get { if case .form(let form, _) = presentation { form } else { nil } }
         set {
-            if let newValue {
+            if var newValue {
+                // A form for a new record gets the new record's id as it is first presented.
+                if newValue.newRecordID == nil, let prefix = newValue.newRecordPrefix { newValue.newRecordID = ids.next(prefix) }
                 presentation = .form(newValue, conflict: formConflict)
             } else if case .form = presentation {
                 presentation = nil

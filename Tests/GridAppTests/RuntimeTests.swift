@@ -330,4 +330,18 @@ final class FakeStoreClient: StoreClient, @unchecked Sendable {
         settle(harness)
         #expect(runtime.state.history != nil)
     }
+
+    @Test func newRecordsTakeTheirIDsFromTheStatesSourceOnce() throws {
+        var state = try DashboardFixture.working(on: "3")
+        state.ids = .counting(from: 900)
+        _ = AppReducer.reduce(&state, .key(.character("n")))
+        #expect(state.form?.newRecordID == RecordID("H-900"))
+        _ = AppReducer.reduce(&state, .key(.character("x")))
+        #expect(state.form?.newRecordID == RecordID("H-900"), "typing keeps the id chosen when the form opened")
+        _ = AppReducer.reduce(&state, .key(.escape))
+        _ = AppReducer.reduce(&state, .key(.character("y")))
+        #expect(state.form == nil)
+        _ = AppReducer.reduce(&state, .key(.character("n")))
+        #expect(state.form?.newRecordID == RecordID("H-901"))
+    }
 }

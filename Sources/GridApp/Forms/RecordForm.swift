@@ -31,9 +31,12 @@ public struct RecordForm: Hashable, Sendable, Codable {
     public var isDirty = false
     /// Parties filled in from residents on file, by name, so the case keeps who they are.
     public var linkedParties: [String: RecordID] = [:]
-    /// The id a new record will have, chosen when the form opens, so that saving again after a
-    /// failure (or from a draft after a crash) can never make a second record.
-    public let newRecordID: RecordID?
+    /// The id a new record will have, chosen when the form is presented (from the state's
+    /// `RecordIDSource`), so that saving again after a failure (or from a draft after a crash)
+    /// can never make a second record.
+    public var newRecordID: RecordID?
+    /// The prefix of the id a new record gets (`H`, `R`, `P`, `C`); nil when the form makes none.
+    public let newRecordPrefix: String?
     /// The revision of the record being edited when the form opened: a save finding a newer one
     /// on file is refused instead of writing over someone else's change.
     public var openedRevision: Int?
@@ -57,7 +60,7 @@ public struct RecordForm: Hashable, Sendable, Codable {
         case .newCase(let grid, _, _): prefix = "C"; self.grid = grid
         default: prefix = nil
         }
-        newRecordID = prefix.map { RecordID($0 + "-" + UUID().uuidString.lowercased()) }
+        newRecordPrefix = prefix
     }
 
     /// The form with every index back in range: a draft file edited by hand (or damaged in a way
