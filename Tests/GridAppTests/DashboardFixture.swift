@@ -105,6 +105,17 @@ enum DashboardFixture {
         AppState(data: try data(), language: language, themeName: "default", width: width, height: height)
     }
 
+    /// The fixture's records in a district of 25 grids (23 of them empty), grid one read.
+    static func district() throws -> DashboardData {
+        var data = try data()
+        data.grids += (3...25).map { number in
+            Grid(meta: meta("G-\(number)"), code: GridCode("420303001005" + String(number + 100).suffix(3)), name: "第\(number)网格",
+                 kind: .community, districtName: "张湾区", streetName: "汉江路街道", communityName: "幸福里社区", workerID: nil, headName: "", microGrids: [])
+        }
+        data.loadedGrid = gridOne
+        return data
+    }
+
     /// 李春梅 at work on screen `screen` at 10:00 on the fixture's day.
     static func working(on screen: Character) throws -> AppState {
         var state = try state()

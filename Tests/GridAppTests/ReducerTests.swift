@@ -94,12 +94,7 @@ import TerminalUI
     }
 
     @Test func aDistrictReadsOneGridAtATime() throws {
-        var data = try DashboardFixture.data()
-        data.grids += (3...25).map { number in
-            Grid(meta: DashboardFixture.meta("G-\(number)"), code: GridCode("420303001005" + String(number + 100).suffix(3)), name: "第\(number)网格",
-                 kind: .community, districtName: "张湾区", streetName: "汉江路街道", communityName: "幸福里社区", workerID: nil, headName: "", microGrids: [])
-        }
-        data.loadedGrid = DashboardFixture.gridOne
+        let data = try DashboardFixture.district()
         var state = AppState(data: data, language: .zh, themeName: "default", width: 80, height: 24)
         #expect(state.data.isLarge && state.scope == DashboardFixture.gridOne)
         press(&state, .character("2"), .character("j"))

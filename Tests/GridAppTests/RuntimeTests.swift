@@ -226,12 +226,7 @@ final class FakeStoreClient: StoreClient, @unchecked Sendable {
     }
 
     @Test func keysAreAnsweredWhileADistrictGridLoadsAndCtrlCStillQuits() throws {
-        var data = try DashboardFixture.data()
-        data.grids += (3...25).map { number in
-            Grid(meta: DashboardFixture.meta("G-\(number)"), code: GridCode("420303001005" + String(number + 100).suffix(3)), name: "第\(number)网格",
-                 kind: .community, districtName: "张湾区", streetName: "汉江路街道", communityName: "幸福里社区", workerID: nil, headName: "", microGrids: [])
-        }
-        data.loadedGrid = DashboardFixture.gridOne
+        let data = try DashboardFixture.district()
         let harness = try self.harness(screen: "2", data: data)
         defer { harness.folder.remove() }
         let runtime = harness.runtime
@@ -249,12 +244,7 @@ final class FakeStoreClient: StoreClient, @unchecked Sendable {
     }
 
     @Test func aGridReadForAGridLeftSinceIsNotShown() throws {
-        var data = try DashboardFixture.data()
-        data.grids += (3...25).map { number in
-            Grid(meta: DashboardFixture.meta("G-\(number)"), code: GridCode("420303001005" + String(number + 100).suffix(3)), name: "第\(number)网格",
-                 kind: .community, districtName: "张湾区", streetName: "汉江路街道", communityName: "幸福里社区", workerID: nil, headName: "", microGrids: [])
-        }
-        data.loadedGrid = DashboardFixture.gridOne
+        let data = try DashboardFixture.district()
         let harness = try self.harness(screen: "2", data: data)
         defer { harness.folder.remove() }
         harness.store.data = data
