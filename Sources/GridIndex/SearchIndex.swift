@@ -1,0 +1,282 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import GRDB
+import GridModel
+import GridStore
+
+/// A derived index of the data folder in `cache/index.sqlite` (SQLite with FTS5): search across
+/// every grid, and the duplicate-ID check, without reading every file. The JSON files stay the
+/// truth: the index is brought up to date from them, grid by grid, whenever their files' stamps
+/// differ from the ones it was built from, so it is safe to delete (it is rebuilt) and a crash
+/// between a save and the index's update only means that grid is read again at the next refresh.
+/// It holds no ID or phone number: those are looked up by their blind index (`Store.blindIndex`).
+public final class SearchIndex {
+    public static let fileName = "cache/index.sqlite"
+    /// Raised when the tables change: an index of another version is rebuilt.
+    static let version = 1
+
+    public let path: String
+    private let database: DatabaseQueue
+
+    /// Opens the index of `folder`, making it if missing and making it again if it is damaged
+    /// or of another version.
+    public init(folder: String) throws(IndexError) {
+        path = folder + "/" + Self.fileName
+        mkdir(folder + "/cache", 0o700)
+        do {
+            database = try Self.open(path)
+        } catch {
+            // A cache that cannot be read is thrown away, never repaired.
+            for suffix in ["", "-journal", "-wal", "-shm"] { unlink(path + suffix) }
+            do { database = try Self.open(path) } catch { throw IndexError(path: path, reason: String(describing: error)) }
+        }
+    }
+
+    private static func open(_ path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        // A cache: after a power cut it is checked against the files anyway.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        chmod(path, 0o600)
+        try queue.write { db in
+            let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            if version == Self.version {
+                // Reading every table once finds a damaged file now rather than in a search.
+                _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sources")
+                _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM entries")
+                _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM terms")
+                return
+            }
+            for table in ["sources", "entries", "terms", "numbers"] { try db.execute(sql: "DROP TABLE IF EXISTS \(table)") }
+            try db.execute(sql: """
+                CREATE TABLE sources (grid TEXT NOT NULL, part TEXT NOT NULL, signature TEXT NOT NULL, PRIMARY KEY (grid, part));
+                CREATE TABLE entries (id INTEGER PRIMARY KEY, grid TEXT NOT NULL, part TEXT NOT NULL, kind TEXT NOT NULL,
+                                      recordID TEXT NOT NULL, title TEXT NOT NULL, detail TEXT NOT NULL);
+                CREATE INDEX entries_by_source ON entries (grid, part);
+                CREATE VIRTUAL TABLE terms USING fts5 (words, tokenize = 'unicode61 remove_diacritics 0');
+                CREATE TABLE numbers (hash TEXT NOT NULL, recordID TEXT NOT NULL, grid TEXT NOT NULL, part TEXT NOT NULL);
+                CREATE INDEX numbers_by_hash ON numbers (hash);
+                CREATE INDEX numbers_by_source ON numbers (grid, part);
+                PRAGMA user_version = \(Self.version);
+                """)
+        }
+        return queue
+    }
+
+    /// What a grid's part of the index is built from: its households and residents together
+    /// (a resident shows their address, a household its head), or its cases.
+    enum Part: String, CaseIterable {
+        case people, cases
+
+        var kinds: [RecordKind] { self == .people ? [.household, .resident] : [.disputeCase] }
+    }
+
+    /// Brings the index up to date with the folder: every grid whose files changed since it was
+    /// indexed is read and indexed again, and grids no longer in the folder are dropped.
+    /// `progress` hears (grids done, grids to do). Returns how many grid parts were indexed.
+    @discardableResult
+    public func refresh(from store: Store, progress: ((Int, Int) -> Void)? = nil) throws(IndexError) -> Int {
+        do {
+            let known = try database.read { db in
+                try Row.fetchAll(db, sql: "SELECT grid, part, signature FROM sources").reduce(into: [String: String]()) { result, row in
+                    result[(row["grid"] as String) + "/" + (row["part"] as String)] = row["signature"]
+                }
+            }
+            let filesByGrid = Self.filesByGrid(store)
+            var stale: [(grid: GridCode, part: Part, signature: String)] = []
+            for grid in store.grids.map(\.code) {
+                for part in Part.allCases {
+                    let signature = Self.signature(of: part.kinds.flatMap { filesByGrid[grid.rawValue + "/" + $0.rawValue] ?? [] }, in: store.folder)
+                    if known[grid.rawValue + "/" + part.rawValue] != signature { stale.append((grid, part, signature)) }
+                }
+            }
+            let current = Set(store.grids.map(\.code.rawValue))
+            let gone = Set(known.keys.compactMap { $0.split(separator: "/").first.map(String.init) }).subtracting(current)
+            try database.write { db in
+                for grid in gone { try Self.remove(grid: grid, part: nil, in: db) }
+            }
+            for (done, item) in stale.enumerated() {
+                progress?(done, stale.count)
+                let (entries, numbers) = Self.entries(of: item.part, in: item.grid, store: store)
+                try database.write { db in
+                    try Self.remove(grid: item.grid.rawValue, part: item.part, in: db)
+                    for entry in entries {
+                        try db.execute(sql: "INSERT INTO entries (grid, part, kind, recordID, title, detail) VALUES (?, ?, ?, ?, ?, ?)",
+                                       arguments: [item.grid.rawValue, item.part.rawValue, entry.hit.kind.rawValue, entry.hit.recordID.rawValue,
+                                                   entry.hit.title, entry.hit.detail])
+                        try db.execute(sql: "INSERT INTO terms (rowid, words) VALUES (?, ?)", arguments: [db.lastInsertedRowID, entry.words])
+                    }
+                    for number in numbers {
+                        try db.execute(sql: "INSERT INTO numbers (hash, recordID, grid, part) VALUES (?, ?, ?, ?)",
+                                       arguments: [number.hash, number.recordID.rawValue, item.grid.rawValue, item.part.rawValue])
+                    }
+                    try db.execute(sql: "INSERT OR REPLACE INTO sources (grid, part, signature) VALUES (?, ?, ?)",
+                                   arguments: [item.grid.rawValue, item.part.rawValue, item.signature])
+                }
+            }
+            progress?(stale.count, stale.count)
+            return stale.count
+        } catch let error as IndexError {
+            throw error
+        } catch {
+            throw IndexError(path: path, reason: String(describing: error))
+        }
+    }
+
+    /// Matches of `text` anywhere in the folder (or in `grid`), residents first, then
+    /// households and cases, at most `limit`. A query of digits alone also finds the residents
+    /// whose ID number (whole, or its last 6 digits) or phone number (whole, or its last 4) it is.
+    public func search(_ text: String, grid: GridCode? = nil, limit: Int = 50, store: Store? = nil) throws(IndexError) -> [SearchHit] {
+        do {
+            return try database.read { db in
+                var hits: [SearchHit] = []
+                if let store, let hashes = Self.numberHashes(text, store: store) {
+                    let placeholders = hashes.map { _ in "?" }.joined(separator: ", ")
+                    var arguments = StatementArguments(hashes)
+                    var sql = """
+                        SELECT DISTINCT e.kind, e.grid, e.recordID, e.title, e.detail FROM numbers n
+                        JOIN entries e ON e.recordID = n.recordID AND e.grid = n.grid AND e.part = n.part
+                        WHERE n.hash IN (\(placeholders))
+                        """
+                    if let grid {
+                        sql += " AND e.grid = ?"
+                        arguments += [grid.rawValue]
+                    }
+                    hits += try Row.fetchAll(db, sql: sql + " LIMIT \(limit)", arguments: arguments).compactMap(Self.hit)
+                }
+                guard let match = SearchTerms.matchExpression(text), hits.count < limit else { return hits }
+                var arguments: StatementArguments = [match]
+                var sql = """
+                    SELECT e.kind, e.grid, e.recordID, e.title, e.detail FROM terms
+                    JOIN entries e ON e.id = terms.rowid WHERE terms MATCH ?
+                    """
+                if let grid {
+                    sql += " AND e.grid = ?"
+                    arguments += [grid.rawValue]
+                }
+                sql += " ORDER BY CASE e.kind WHEN 'resident' THEN 0 WHEN 'household' THEN 1 ELSE 2 END, e.grid, e.title LIMIT \(limit - hits.count)"
+                let found = try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap(Self.hit)
+                let seen = Set(hits.map(\.recordID))
+                return hits + found.filter { !seen.contains($0.recordID) }
+            }
+        } catch {
+            throw IndexError(path: path, reason: String(describing: error))
+        }
+    }
+
+    /// The residents whose ID number is `number`, by its blind index: where to look, never the
+    /// number itself. The caller reads those records to be sure.
+    public func residents(withIDNumber number: String, store: Store) throws(IndexError) -> [(id: RecordID, grid: GridCode)] {
+        do {
+            return try database.read { db in
+                try Row.fetchAll(db, sql: "SELECT recordID, grid FROM numbers WHERE hash = ?", arguments: [store.blindIndex(number, purpose: "id")])
+                    .map { (RecordID($0["recordID"] as String), GridCode($0["grid"] as String)) }
+            }
+        } catch {
+            throw IndexError(path: path, reason: String(describing: error))
+        }
+    }
+
+    // MARK: Building
+
+    private struct Entry {
+        let hit: SearchHit
+        let words: String
+    }
+
+    /// The index rows of one part of one grid, read from the store.
+    private static func entries(of part: Part, in grid: GridCode, store: Store) -> ([Entry], [(hash: String, recordID: RecordID)]) {
+        var entries: [Entry] = []
+        var numbers: [(hash: String, recordID: RecordID)] = []
+        switch part {
+        case .people:
+            let households = store.records(Household.self, inGrid: grid)
+            let residents = store.records(Resident.self, inGrid: grid)
+            let addresses = Dictionary(households.map { ($0.id, $0.address.line) }, uniquingKeysWith: { first, _ in first })
+            var heads: [RecordID: String] = [:]
+            for resident in residents where resident.relation == .head || heads[resident.householdID] == nil {
+                heads[resident.householdID] = resident.name
+            }
+            for household in households {
+                let line = household.address.line
+                entries.append(Entry(hit: SearchHit(kind: .household, grid: grid, recordID: household.id, title: line, detail: heads[household.id] ?? ""),
+                                     words: SearchTerms.words(line).joined(separator: " ")))
+            }
+            for resident in residents {
+                let address = addresses[resident.householdID] ?? ""
+                entries.append(Entry(hit: SearchHit(kind: .resident, grid: grid, recordID: resident.id, title: resident.name, detail: address),
+                                     words: SearchTerms.nameWords(resident.name).joined(separator: " ")))
+                if let number = resident.idNumber {
+                    numbers.append((store.blindIndex(number, purpose: "id"), resident.id))
+                    numbers.append((store.blindIndex(String(number.suffix(6)), purpose: "id6"), resident.id))
+                }
+                if let phone = resident.phone {
+                    numbers.append((store.blindIndex(phone, purpose: "phone"), resident.id))
+                    numbers.append((store.blindIndex(String(phone.suffix(4)), purpose: "phone4"), resident.id))
+                }
+            }
+        case .cases:
+            for item in store.records(DisputeCase.self, inGrid: grid) {
+                let parties = item.parties.map(\.name)
+                let words = SearchTerms.words(item.number + " " + item.title) + parties.flatMap(SearchTerms.nameWords)
+                entries.append(Entry(hit: SearchHit(kind: .disputeCase, grid: grid, recordID: item.id, title: item.number, detail: item.title),
+                                     words: words.joined(separator: " ")))
+            }
+        }
+        return (entries, numbers)
+    }
+
+    /// The blind indexes a query of digits could stand for: a whole ID number (18), its last 6,
+    /// a whole mobile number (11) or its last 4. Nil for any other query.
+    private static func numberHashes(_ text: String, store: Store) -> [String]? {
+        let typed = text.trimmingCharacters(in: .whitespaces).uppercased()
+        switch typed.count {
+        case 18 where typed.dropLast().allSatisfy(\.isNumber): return [store.blindIndex(typed, purpose: "id")]
+        case 11 where typed.allSatisfy(\.isNumber): return [store.blindIndex(typed, purpose: "phone")]
+        case 6 where typed.dropLast().allSatisfy(\.isNumber): return [store.blindIndex(typed, purpose: "id6")]
+        case 4 where typed.allSatisfy(\.isNumber): return [store.blindIndex(typed, purpose: "phone4")]
+        default: return nil
+        }
+    }
+
+    private static func remove(grid: String, part: Part?, in db: Database) throws {
+        let parts = part.map { [$0.rawValue] } ?? Part.allCases.map(\.rawValue)
+        for part in parts {
+            try db.execute(sql: "DELETE FROM terms WHERE rowid IN (SELECT id FROM entries WHERE grid = ? AND part = ?)", arguments: [grid, part])
+            try db.execute(sql: "DELETE FROM entries WHERE grid = ? AND part = ?", arguments: [grid, part])
+            try db.execute(sql: "DELETE FROM numbers WHERE grid = ? AND part = ?", arguments: [grid, part])
+            try db.execute(sql: "DELETE FROM sources WHERE grid = ? AND part = ?", arguments: [grid, part])
+        }
+    }
+
+    private static func hit(_ row: Row) -> SearchHit? {
+        guard let kind = SearchHit.Kind(rawValue: row["kind"]) else { return nil }
+        return SearchHit(kind: kind, grid: GridCode(row["grid"] as String), recordID: RecordID(row["recordID"] as String),
+                         title: row["title"], detail: row["detail"])
+    }
+
+    /// The folder's data files by `grid/kind`, from their paths (`grids/CODE/...`).
+    private static func filesByGrid(_ store: Store) -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for kind in [RecordKind.household, .resident, .disputeCase] {
+            for path in store.filePaths(of: kind) {
+                let parts = path.split(separator: "/")
+                guard parts.count > 2 else { continue }
+                result[String(parts[1]) + "/" + kind.rawValue, default: []].append(path)
+            }
+        }
+        return result
+    }
+
+    /// Which versions of `paths` the index was built from: each file's inode, size and
+    /// modification time (every save renames a new file into place).
+    private static func signature(of paths: [String], in folder: String) -> String {
+        paths.sorted().map { path -> String in
+            var info = stat()
+            guard stat(folder + "/" + path, &info) == 0 else { return path + ":-" }
+            return "\(path):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        }.joined(separator: ";")
+    }
+}

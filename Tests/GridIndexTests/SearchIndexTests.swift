@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+import GridIndex
+import GridModel
+import GridStore
+import TestSupport
+
+/// The search index over a small community: short Chinese names, pinyin, addresses, case
+/// numbers, numbers by their blind index only, and a cache that mends itself.
+@Suite struct SearchIndexTests {
+    static let phone = "13912345678"
+
+    /// The sample community with 王小明 (grid one, with an ID and a phone number), 王明 and 李明 (grid two).
+    func community() throws -> (TemporaryFolder, Store) {
+        let folder = TemporaryFolder()
+        let store = try SampleCommunity(at: folder.path).store
+        var wang = SampleCommunity.resident(id: "P-11", household: "H-1", grid: SampleCommunity.gridOne, sequence: 11)
+        wang.name = "王小明"
+        wang.relation = .spouse
+        wang.phone = Self.phone
+        var wangMing = SampleCommunity.resident(id: "P-12", household: "H-2", grid: SampleCommunity.gridTwo, sequence: 12)
+        wangMing.name = "王明"
+        wangMing.relation = .child
+        var li = SampleCommunity.resident(id: "P-13", household: "H-2", grid: SampleCommunity.gridTwo, sequence: 13)
+        li.name = "李明"
+        li.relation = .child
+        for resident in [wang, wangMing, li] { _ = try store.save(resident, by: SampleCommunity.admin, at: SampleCommunity.now) }
+        return (folder, store)
+    }
+
+    func names(_ hits: [SearchHit]) -> Set<String> { Set(hits.filter { $0.kind == .resident }.map(\.title)) }
+
+    @Test func oneTwoAndThreeCharacterNamesAndTheirPinyinAreFound() throws {
+        let (folder, store) = try community()
+        defer { folder.remove() }
+        let index = try SearchIndex(folder: folder.path)
+        #expect(try index.refresh(from: store) == 4, "two grids, people and cases each")
+        #expect(names(try index.search("王")) == ["王小明", "王明"])
+        #expect(names(try index.search("王明")) == ["王明"], "a two-character name finds itself, not 王小明")
+        #expect(names(try index.search("小明")) == ["王小明"])
+        #expect(names(try index.search("王小明")) == ["王小明"])
+        #expect(names(try index.search("明")) == ["王小明", "王明", "李明"])
+        #expect(names(try index.search("wangxiaoming")) == ["王小明"])
+        #expect(names(try index.search("wxm")) == ["王小明"])
+        #expect(names(try index.search("wangx")) == ["王小明"], "pinyin by prefix, as it is typed")
+        #expect(try index.search("赵").isEmpty)
+        let found = try #require(try index.search("李明").first)
+        #expect(found.grid == SampleCommunity.gridTwo && found.detail.contains("2栋"), "a resident is shown with their grid and address")
+    }
+
+    @Test func addressesCaseNumbersAndAGridLimit() throws {
+        let (folder, store) = try community()
+        defer { folder.remove() }
+        let index = try SearchIndex(folder: folder.path)
+        try index.refresh(from: store)
+        let households = try index.search("示例 101").filter { $0.kind == .household }
+        #expect(households.count == 2)
+        #expect(try index.search("2-1-101").filter { $0.kind == .household }.map(\.recordID) == [RecordID("H-2")])
+        #expect(try index.search("JF2026-00001").map(\.recordID) == [RecordID("C-1")])
+        #expect(try index.search("漏水").first?.title == "JF2026-00001", "a case by a word of its title")
+        #expect(try index.search("示例", grid: SampleCommunity.gridOne).allSatisfy { $0.grid == SampleCommunity.gridOne })
+        #expect(try index.search("示例", limit: 1).count == 1)
+    }
+
+    @Test func numbersAreFoundByTheirBlindIndexAndNeverStored() throws {
+        let (folder, store) = try community()
+        defer { folder.remove() }
+        let index = try SearchIndex(folder: folder.path)
+        try index.refresh(from: store)
+        let number = SampleCommunity.idNumber(birth: Day(year: 1950, month: 3, day: 1) ?? Day(dayNumber: 0), sequence: 11)
+        #expect(try index.residents(withIDNumber: number, store: store).map(\.id) == [RecordID("P-11")])
+        #expect(try index.search(number, store: store).map(\.title) == ["王小明"])
+        #expect(try index.search(String(number.suffix(6)), store: store).map(\.title) == ["王小明"])
+        #expect(try index.search(String(Self.phone.suffix(4)), store: store).map(\.title) == ["王小明"])
+        #expect(try index.search(Self.phone, store: store).map(\.title) == ["王小明"])
+        let bytes = try String(decoding: Data(contentsOf: URL(fileURLWithPath: index.path)), as: UTF8.self)
+        #expect(!bytes.contains(number) && !bytes.contains(Self.phone) && !bytes.contains(String(number.suffix(6))),
+                "no number, whole or in part, is kept in the index")
+    }
+
+    @Test func onlyTheGridWhoseFilesChangedIsReadAgain() throws {
+        let (folder, store) = try community()
+        defer { folder.remove() }
+        let index = try SearchIndex(folder: folder.path)
+        try index.refresh(from: store)
+        #expect(try index.refresh(from: store) == 0, "nothing changed, nothing is read")
+        var renamed = try #require(store.records(Resident.self, inGrid: SampleCommunity.gridTwo).first { $0.name == "李明" })
+        renamed.name = "李晓明"
+        _ = try store.save(renamed, by: SampleCommunity.admin, at: SampleCommunity.now)
+        #expect(try index.refresh(from: store) == 1, "only grid two's people are indexed again")
+        #expect(names(try index.search("晓明")) == ["李晓明"])
+        #expect(try index.search("李明").isEmpty)
+    }
+
+    @Test func aMissingOrDamagedIndexIsBuiltAgain() throws {
+        let (folder, store) = try community()
+        defer { folder.remove() }
+        let path = try SearchIndex(folder: folder.path).path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("not a database, just bytes".utf8)))
+        let index = try SearchIndex(folder: folder.path)
+        #expect(try index.refresh(from: store) == 4)
+        #expect(names(try index.search("王明")) == ["王明"])
+        try FileManager.default.removeItem(atPath: path)
+        let again = try SearchIndex(folder: folder.path)
+        #expect(try again.refresh(from: store) == 4)
+    }
+}
