@@ -1,3 +1,4 @@
+import GridIndex
 import GridModel
 
 /// Every sentence the commands print, one table per language. Record and stage names come
@@ -28,6 +29,10 @@ struct CommandText: Sendable {
     let benchNotDemo: @Sendable (_ folder: String) -> String
     let badDate: @Sendable (_ text: String) -> String
     let needsTerminal: String
+    let indexing: @Sendable (_ done: Int, _ total: Int) -> String
+    let nothingFound: String
+    let unknownGrid: @Sendable (_ code: String) -> String
+    let hitKinds: [SearchHit.Kind: String]
 
     static func forLanguage(_ language: Language) -> CommandText { language == .zh ? zh : en }
 
@@ -56,7 +61,11 @@ struct CommandText: Sendable {
         checkFound: { "发现 \($0) 个问题。" },
         benchNotDemo: { "\($0) 不是由 gridwork demo 生成的数据。基准测试会写入数据，只能在演示数据上运行。" },
         badDate: { "“\($0)”不是 YYYY-MM-DD 格式的日期" },
-        needsTerminal: "仪表盘需要在终端中运行。要输出文字，请用 gridwork overview、stats 或 check。"
+        needsTerminal: "仪表盘需要在终端中运行。要输出文字，请用 gridwork overview、stats 或 check。",
+        indexing: { "正在更新搜索索引：\($0)/\($1)" },
+        nothingFound: "没有找到匹配的记录",
+        unknownGrid: { "没有网格 \($0)" },
+        hitKinds: [.resident: "居民", .household: "户", .disputeCase: "纠纷"]
     )
 
     static let en = CommandText(
@@ -84,6 +93,10 @@ struct CommandText: Sendable {
         checkFound: { "\($0) problems found." },
         benchNotDemo: { "\($0) was not made by gridwork demo. The benchmark writes to its data, so it runs on demo data only." },
         badDate: { "\"\($0)\" is not a date of the form YYYY-MM-DD" },
-        needsTerminal: "The dashboard needs a terminal. For text output use gridwork overview, stats or check."
+        needsTerminal: "The dashboard needs a terminal. For text output use gridwork overview, stats or check.",
+        indexing: { "Bringing the search index up to date: \($0)/\($1)" },
+        nothingFound: "Nothing matches",
+        unknownGrid: { "There is no grid \($0)" },
+        hitKinds: [.resident: "resident", .household: "household", .disputeCase: "case"]
     )
 }

@@ -14,7 +14,7 @@ struct Gridwork: ParsableCommand {
         English, from LANG or --lang zh|en.
         """,
         version: version,
-        subcommands: [DashboardCommand.self, OverviewCommand.self, DemoCommand.self, CheckCommand.self, StatsCommand.self, BenchCommand.self,
+        subcommands: [DashboardCommand.self, OverviewCommand.self, DemoCommand.self, CheckCommand.self, StatsCommand.self, FindCommand.self, BenchCommand.self,
                       InitCommand.self, UserCommand.self, AuditCommand.self],
         defaultSubcommand: DashboardCommand.self
     )

@@ -177,4 +177,28 @@ import TestSupport
         #expect(again.status == 0, "\(again.errors)")
         #expect(again.output.contains("Accounts were set up already"))
     }
+
+    @Test func findSearchesEveryGridAndNeverPrintsANumber() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        _ = try SampleCommunity(at: folder.path)
+        func find(_ arguments: String...) throws -> CommandRun {
+            try CommandRun(gridwork, ["find", "--data", folder.path] + arguments)
+        }
+        let both = try find("示例花园")
+        #expect(both.status == 0, "\(both.errors)")
+        #expect(both.output.contains("420303001001001") && both.output.contains("420303001001002"), "matches from every grid: \(both.output)")
+        let one = try find("示例花园", "--grid", "420303001001002")
+        #expect(!one.output.contains("420303001001001 ") && one.output.contains("420303001001002"))
+        let number = SampleCommunity.idNumber(birth: Day(year: 1950, month: 3, day: 1) ?? Day(dayNumber: 0), sequence: 3)
+        let byNumber = try find(number)
+        #expect(byNumber.status == 0 && byNumber.output.contains("居民3"), "\(byNumber.output)")
+        #expect(!byNumber.output.contains(number) && !byNumber.errors.contains(number), "the number is never printed")
+        let caseNumber = try find("JF2026-00001", "--lang", "zh")
+        #expect(caseNumber.output.hasPrefix("纠纷") && caseNumber.output.contains("楼上漏水"))
+        let nothing = try find("不存在的名字")
+        #expect(nothing.status == 1 && nothing.output.isEmpty && nothing.errors.contains("Nothing matches"))
+        let badGrid = try find("示例", "--grid", "999")
+        #expect(badGrid.status == 1 && badGrid.errors.contains("999"))
+    }
 }
