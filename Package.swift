@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "BuiltInThemes", path: "themes",
                 resources: [.copy("default.json"), .copy("high-contrast.json"), .copy("mono.json"), .copy("ascii.json")]),
         // The dashboard: state, actions, reducers, pure views, keymap, themes and strings.
-        .target(name: "GridApp", dependencies: ["GridModel", "GridStore", "TerminalUI", "BuiltInThemes"]),
+        .target(name: "GridApp", dependencies: ["GridModel", "GridStore", "GridIndex", "TerminalUI", "BuiltInThemes"]),
         // Deterministic synthetic data sets (demo community, district benchmark).
         .target(name: "GridDemo", dependencies: ["GridModel", "GridStore"]),
         .executableTarget(

@@ -45,6 +45,8 @@ final class FakeStoreClient: StoreClient, @unchecked Sendable {
     func change(_ change: AccountChange, at instant: Date) throws(AccountError) {}
 
     func history(of id: RecordID) -> [AuditEntry] { [] }
+
+    func prepareIndex() {}
 }
 
 /// The dispatcher's paths, with a fake store, a queue stepped by hand and a fixed clock: the

@@ -1,4 +1,5 @@
 import Foundation
+import GridIndex
 import GridModel
 import GridStore
 
@@ -12,10 +13,14 @@ public final class LiveStoreClient: StoreClient, @unchecked Sendable {
     private let writer: ChangeWriter
     /// The worker the session belongs to: every write is made as them.
     private var worker: RecordID
+    /// Finds a resident on file by ID number without reading every grid; nil when the index
+    /// cannot be opened (then the whole folder is read, as before there was one).
+    private let index: SearchIndex?
 
     public init(store: Store, session: Session) {
         self.store = store
         worker = session.workerID
+        index = try? SearchIndex(folder: store.folder)
         loader = DashboardLoader(store: store)
         writer = ChangeWriter(store: store)
     }
@@ -28,11 +33,31 @@ public final class LiveStoreClient: StoreClient, @unchecked Sendable {
         // What is shown was checked by the reducer; this looks in the whole folder (other grids of
         // a district, and what another copy of the program saved since).
         if case .resident(let resident)? = changes.first, let number = resident.idNumber,
-           let existing = writer.resident(withIDNumber: number, except: resident.id) {
+           let existing = self.resident(withIDNumber: number, except: resident.id) {
             return SaveOutcome(stored: [], duplicate: existing)
         }
         let (stored, failure) = writer.save(changes, by: worker, at: instant, overwriting: overwriting)
         return SaveOutcome(stored: stored, failure: failure)
+    }
+
+    /// Brings the index up to date (only grids whose files changed are read), so the first
+    /// duplicate check does not wait for it.
+    public func prepareIndex() { _ = try? index?.refresh(from: store) }
+
+    /// The resident on file with this ID number, other than `except`: the index says where to
+    /// look, and only that grid is read to be sure.
+    private func resident(withIDNumber number: String, except: RecordID) -> Resident? {
+        guard let index, (try? index.refresh(from: store)) != nil,
+              let places = try? index.residents(withIDNumber: number, store: store) else {
+            return writer.resident(withIDNumber: number, except: except)
+        }
+        let wanted = number.uppercased()
+        for place in places where place.id != except {
+            if let found = store.records(Resident.self, inGrid: place.grid).first(where: { $0.id == place.id && $0.idNumber == wanted }) {
+                return found
+            }
+        }
+        return nil
     }
 
     public func undo(_ step: UndoStep, at instant: Date) throws(StoreError) {

@@ -23,8 +23,13 @@ public final class Runtime {
         drafts = DraftKeeper(folder: environment.draftFolder(session), worker: session.workerID)
     }
 
-    /// Offers back the draft the worker left when the program last stopped.
-    public func start() { run([.restoreDraft]) }
+    /// Offers back the draft the worker left when the program last stopped, and brings the
+    /// search index up to date in the background.
+    public func start() {
+        let store = environment.store
+        background { store.prepareIndex(); return nil }
+        run([.restoreDraft])
+    }
 
     /// Reduces `action` and everything that follows from it.
     public func send(_ action: Action) {

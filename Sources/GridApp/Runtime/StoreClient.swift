@@ -22,6 +22,8 @@ public protocol StoreClient: AnyObject, Sendable {
     func change(_ change: AccountChange, at instant: Date) throws(AccountError)
     /// The audit trail's entries about one record.
     func history(of id: RecordID) -> [AuditEntry]
+    /// Brings derived data (the search index) up to date, so later work does not wait for it.
+    func prepareIndex()
 }
 
 /// What a save did: what was stored (revisions raised, case numbers given) and what stopped the
