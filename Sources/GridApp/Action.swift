@@ -1,4 +1,5 @@
 import Foundation
+import GridIndex
 import GridModel
 import GridStore
 import TerminalUI
@@ -40,6 +41,8 @@ public enum Action: Sendable {
     /// The reveal was written to the audit trail: show this resident's numbers in full.
     case revealed(RecordID)
     case historyLoaded(HistoryPanel)
+    /// The search index's matches for what was typed after `/` (a district's whole folder).
+    case searched(query: String, hits: [SearchHit])
     case accountsLoaded(AccountsPanel)
     /// The accounts read for `:users`.
     case accountsRead([Account])
@@ -90,6 +93,8 @@ public enum Effect: Hashable, Sendable {
     case reveal(Resident)
     /// Read the audit trail's entries about one record.
     case loadHistory(RecordID, title: String)
+    /// Look up what was typed in the search index of the whole folder.
+    case search(String)
     /// Read the accounts for `:users`.
     case loadAccounts
     /// Read the data shown again because the day changed: "today", overdue counts and new cases' year follow it.

@@ -1,4 +1,5 @@
 import Foundation
+import GridIndex
 import GridModel
 import GridStore
 import TerminalUI
@@ -27,6 +28,7 @@ public enum AppReducer {
             case nil: break
             }
             switch state.mode {
+            case .filter where state.folderSearch != nil: return folderSearch(&state, key)
             case .filter: return filter(&state, key)
             case .command(let text): return commandLine(&state, key, text)
             case .normal:
@@ -43,6 +45,7 @@ public enum AppReducer {
             // A district grid read for a grid the worker has since left: a newer read is on its way.
             if data.isLarge, let scope = state.scope, data.loadedGrid != nil, data.loadedGrid != scope, state.isLoading { return [] }
             replaceData(&state, data)
+            showPending(&state)
             return []
         case .themeChanged(let name):
             state.themeName = name
@@ -153,6 +156,14 @@ public enum AppReducer {
         case .revealed(let id):
             state.revealed.insert(id)
             state.message = StatusMessage(state.strings.revealed(state.selectedResident?.name ?? ""))
+            return []
+        case .searched(let query, let hits):
+            // An answer to what was typed before is dropped: a newer question is on its way.
+            guard var search = state.folderSearch, search.query == query else { return [] }
+            let kinds = FolderSearch.kinds(on: state.screen)
+            search.hits = hits.filter { kinds.contains($0.kind) }
+            search.isSearching = false
+            state.folderSearch = search
             return []
         case .historyLoaded(let panel):
             // Read while the worker went on: it shows only if nothing else was opened meanwhile.
@@ -311,6 +322,67 @@ public enum AppReducer {
         return []
     }
 
+    /// `/` in a district: each keystroke asks the index of the whole folder; the arrows move among
+    /// the matches; Enter opens the one selected in its grid, Esc drops the search.
+    private static func folderSearch(_ state: inout AppState, _ key: Key) -> [Effect] {
+        guard var search = state.folderSearch else { return [] }
+        let page = state.layout.listRows
+        switch key {
+        case .escape:
+            state.folderSearch = nil
+            state.mode = .normal
+            return []
+        case .enter:
+            state.folderSearch = nil
+            state.mode = .normal
+            guard search.hits.indices.contains(search.selection) else { return [] }
+            return open(search.hits[search.selection], &state)
+        case .down, .up, .pageDown, .pageUp:
+            let delta = key == .down ? 1 : key == .up ? -1 : key == .pageDown ? page : -page
+            search.selection = min(max(0, search.selection + delta), max(0, search.hits.count - 1))
+            search.offset = ListView.offset(keeping: search.selection, visibleRows: page, previous: search.offset, count: search.hits.count)
+            state.folderSearch = search
+            return []
+        case .backspace:
+            if !search.query.isEmpty { search.query.removeLast() }
+        case .character(let character):
+            search.query.append(character)
+        default:
+            return []
+        }
+        let typed = search.query.trimmingCharacters(in: .whitespaces)
+        search.selection = 0
+        search.offset = 0
+        search.isSearching = !typed.isEmpty
+        if typed.isEmpty { search.hits = [] }
+        state.folderSearch = search
+        return typed.isEmpty ? [] : [.search(typed)]
+    }
+
+    /// Opens a match of the folder search: its grid is read (unless shown), then the record selected.
+    private static func open(_ hit: SearchHit, _ state: inout AppState) -> [Effect] {
+        state.showAfterLoad = hit.recordID
+        let effects = enter(&state, grid: hit.grid, screen: state.screen)
+        if effects.isEmpty { showPending(&state) }
+        return effects
+    }
+
+    /// Selects the record a search match asked for, once its grid's records are read.
+    private static func showPending(_ state: inout AppState) {
+        guard let id = state.showAfterLoad else { return }
+        let data = state.data
+        if let household = data.households.first(where: { $0.id == id }) {
+            state.show(.household(household))
+        } else if let resident = data.residents.values.lazy.compactMap({ $0.first { $0.id == id } }).first {
+            state.show(.resident(resident))
+        } else if let found = data.cases.first(where: { $0.id == id }) {
+            state.show(.disputeCase(found))
+        } else if state.isLoading {
+            return
+        }
+        state.showAfterLoad = nil
+    }
+
     private static func commandLine(_ state: inout AppState, _ key: Key, _ text: String) -> [Effect] {
         switch key {
         case .enter:
@@ -345,7 +417,9 @@ public enum AppReducer {
         case .screen(let screen): show(&state, screen)
         case .open: return open(&state)
         case .back: back(&state)
-        case .filter: state.mode = .filter
+        case .filter:
+            state.mode = .filter
+            state.folderSearch = FolderSearch.applies(state) ? FolderSearch() : nil
         case .commandLine: state.mode = .command("")
         case .help:
             state.presentation = .help

@@ -44,6 +44,10 @@ public struct AppState: Sendable {
     /// The present moment, set by the run loop before each key, so reducers stay pure.
     public var clock: Date
     public let keymap: Keymap
+    /// A search of the whole folder, while `/` is being typed on screen 3 or 5 of a district.
+    public var folderSearch: FolderSearch?
+    /// The record to select once the grid being read is shown (a match opened from a search).
+    public var showAfterLoad: RecordID?
     /// Where new records' ids come from: random in use, counting in tests.
     public var ids: RecordIDSource
 

@@ -1,3 +1,4 @@
+import GridIndex
 import GridModel
 import TerminalUI
 
@@ -53,6 +54,10 @@ public enum DashboardView {
 
     private static func listPane(_ buffer: inout Buffer, _ state: AppState, _ layout: Layout, _ glyphs: Glyphs) {
         let rect = layout.list
+        if let search = state.folderSearch {
+            folderSearch(&buffer, search, state, rect, glyphs)
+            return
+        }
         let list = state.list
         var title = state.strings.name(of: state.screen)
         if state.isScoped(state.screen), let scope = state.scope {
@@ -71,6 +76,31 @@ public enum DashboardView {
         ListView.draw(into: &buffer, inner, columns: RowBuilder.columns(for: state.screen, state.language), count: list.visible.count,
                       row: { rows[list.visible[$0]].cells }, rowRole: { rows[list.visible[$0]].role },
                       selection: list.selection, offset: list.offset, focused: state.focus == .list, glyphs: glyphs)
+    }
+
+    /// The matches of `/` from every grid of a district, each with its grid's name.
+    private static func folderSearch(_ buffer: inout Buffer, _ search: FolderSearch, _ state: AppState, _ rect: Rect, _ glyphs: Glyphs) {
+        let strings = state.strings
+        let title = strings.searchAllGrids + " /" + search.query + " "
+            + strings.filterShown(search.hits.isEmpty ? 0 : search.selection + 1, search.hits.count)
+        buffer.box(rect, title: title, glyphs: glyphs, role: .borderFocused)
+        let inner = rect.inset(1)
+        guard !search.hits.isEmpty else {
+            let empty = search.query.isEmpty ? strings.folderSearchHint : search.isSearching ? strings.loading : strings.noMatches
+            buffer.write(empty, x: inner.x + 2, y: inner.y + 1, maxWidth: inner.width - 2, role: .dim, ellipsis: glyphs.ellipsis)
+            return
+        }
+        // The grid stays longest after the name: it is what a search of every grid adds. An
+        // address keeps its end (the room); a case's title its start.
+        let columns = [ListColumn("", width: 4, priority: 1), ListColumn("", width: 8, priority: 3), ListColumn("", width: 10, priority: 4),
+                       ListColumn("", width: nil, priority: 2, minWidth: 6, keepsEnd: state.screen == .households)]
+        let hits = search.hits
+        ListView.draw(into: &buffer, inner, columns: columns, count: hits.count,
+                      row: { index in
+                          let hit = hits[index]
+                          return [strings.hitKinds[hit.kind] ?? "", state.data.grid(hit.grid)?.name ?? hit.grid.rawValue, hit.title, hit.detail]
+                      },
+                      rowRole: { _ in .normal }, selection: search.selection, offset: search.offset, focused: true, glyphs: glyphs)
     }
 
     private static func detailPane(_ buffer: inout Buffer, _ state: AppState, _ layout: Layout, _ glyphs: Glyphs) {
@@ -105,7 +135,7 @@ public enum DashboardView {
         switch state.mode {
         case .filter:
             buffer.fill(layout.status, role: .input)
-            buffer.write("/" + state.list.filter + buffer.glyphs.cursor, x: 0, y: y, role: .input)
+            buffer.write("/" + (state.folderSearch?.query ?? state.list.filter) + buffer.glyphs.cursor, x: 0, y: y, role: .input)
         case .command(let text):
             buffer.fill(layout.status, role: .input)
             buffer.write(":" + text + buffer.glyphs.cursor, x: 0, y: y, role: .input)

@@ -1,3 +1,4 @@
+import GridIndex
 import GridModel
 
 /// Every sentence of the dashboard, one table per language. Field labels come from the model's
@@ -16,6 +17,11 @@ public struct UIStrings: Sendable {
     let helpPosition: @Sendable (_ first: Int, _ last: Int, _ total: Int) -> String
     let hints: String
     let loading: String
+    /// The list pane's title while `/` searches every grid of a district.
+    let searchAllGrids: String
+    /// What the list pane says before anything is typed after `/` in a district.
+    let folderSearchHint: String
+    let hitKinds: [SearchHit.Kind: String]
     let noRecords: String
     let noMatches: String
     let allGrids: String
@@ -192,6 +198,9 @@ public struct UIStrings: Sendable {
         helpPosition: { "第 \($0)–\($1) 行，共 \($2) 行  j k 滚动" },
         hints: "? 帮助  / 筛选  : 命令  q 退出",
         loading: "正在读取数据…",
+        searchAllGrids: "搜索全部网格",
+        folderSearchHint: "输入姓名、拼音、地址或编号",
+        hitKinds: [.resident: "居民", .household: "户", .disputeCase: "纠纷"],
         noRecords: "没有记录",
         noMatches: "没有匹配的记录",
         allGrids: "全部网格",
@@ -373,6 +382,9 @@ public struct UIStrings: Sendable {
         helpPosition: { "lines \($0)-\($1) of \($2)  j k scroll" },
         hints: "? help  / filter  : command  q quit",
         loading: "Reading data…",
+        searchAllGrids: "Search all grids",
+        folderSearchHint: "A name, pinyin, address or number",
+        hitKinds: [.resident: "resident", .household: "household", .disputeCase: "case"],
         noRecords: "No records",
         noMatches: "Nothing matches",
         allGrids: "all grids",

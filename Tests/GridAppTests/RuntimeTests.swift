@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GridIndex
 import GridModel
 @testable import GridStore
 import TerminalUI
@@ -47,6 +48,15 @@ final class FakeStoreClient: StoreClient, @unchecked Sendable {
     func history(of id: RecordID) -> [AuditEntry] { [] }
 
     func prepareIndex() {}
+
+    /// What `search` answers.
+    var hits: [SearchHit] = []
+    private(set) var searches: [String] = []
+
+    func search(_ text: String, limit: Int) -> [SearchHit] {
+        searches.append(text)
+        return hits
+    }
 }
 
 /// The dispatcher's paths, with a fake store, a queue stepped by hand and a fixed clock: the
@@ -335,5 +345,69 @@ final class FakeStoreClient: StoreClient, @unchecked Sendable {
         #expect(state.form == nil)
         _ = AppReducer.reduce(&state, .key(.character("n")))
         #expect(state.form?.newRecordID == RecordID("H-901"))
+    }
+
+    /// A district on the households screen, with the index answering 陈晓 (grid one), the
+    /// household in grid two and a case.
+    func districtSearch() throws -> Harness {
+        let harness = try self.harness(screen: "3", data: try DashboardFixture.district())
+        harness.store.hits = [
+            SearchHit(kind: .resident, grid: DashboardFixture.gridOne, recordID: RecordID("P-3"), title: "陈晓", detail: "清潭花园 2栋 3单元 1502"),
+            SearchHit(kind: .household, grid: DashboardFixture.gridTwo, recordID: RecordID("H-3"), title: "幸福里小区 8栋 2单元 602", detail: ""),
+            SearchHit(kind: .disputeCase, grid: DashboardFixture.gridTwo, recordID: RecordID("C-2"), title: "JF2026-00002", detail: "噪音"),
+        ]
+        return harness
+    }
+
+    @Test func slashInADistrictSearchesEveryGridAndEnterOpensTheMatchInItsGrid() throws {
+        let harness = try districtSearch()
+        defer { harness.folder.remove() }
+        let runtime = harness.runtime
+        runtime.press(.character("/"))
+        #expect(runtime.state.folderSearch != nil)
+        #expect(DashboardView.render(runtime.state, glyphs: .unicode).text.contains(runtime.state.strings.folderSearchHint))
+        type(runtime, "xq")
+        #expect(harness.queue.waiting == 2 && runtime.state.folderSearch?.isSearching == true, "each keystroke asks the index, off the input thread")
+        settle(harness)
+        #expect(harness.store.searches == ["x", "xq"])
+        let search = try #require(runtime.state.folderSearch)
+        #expect(search.hits.map(\.recordID) == [RecordID("P-3"), RecordID("H-3")], "screen 3 lists residents and households, not cases")
+        let screen = DashboardView.render(runtime.state, glyphs: .unicode).text
+        #expect(screen.contains("搜索全部网格 /xq") && screen.contains("第二网格") && screen.contains("陈晓"), "\(screen)")
+        runtime.press(.down)
+        runtime.press(.enter)
+        #expect(runtime.state.folderSearch == nil && runtime.state.isLoading && runtime.state.scope == DashboardFixture.gridTwo)
+        settle(harness)
+        #expect(runtime.state.data.loadedGrid == DashboardFixture.gridTwo)
+        #expect(runtime.state.selectedHousehold?.id == RecordID("H-3"), "the match is selected in its grid")
+    }
+
+    @Test func anAnswerToWhatWasTypedBeforeIsDropped() throws {
+        let harness = try districtSearch()
+        defer { harness.folder.remove() }
+        let runtime = harness.runtime
+        runtime.press(.character("/"))
+        runtime.press(.character("c"))
+        harness.queue.runNext()
+        runtime.press(.character("x"))
+        runtime.takeFinished()
+        #expect(runtime.state.folderSearch?.hits.isEmpty == true && runtime.state.folderSearch?.isSearching == true,
+                "the answer for c came after cx was typed: it is not shown")
+        settle(harness)
+        #expect(runtime.state.folderSearch?.hits.count == 2)
+        runtime.press(.escape)
+        #expect(runtime.state.folderSearch == nil && runtime.state.mode == .normal)
+    }
+
+    @Test func aResidentFoundInTheGridShownIsSelectedAtOnce() throws {
+        let harness = try districtSearch()
+        defer { harness.folder.remove() }
+        let runtime = harness.runtime
+        runtime.press(.character("/"))
+        type(runtime, "cx")
+        settle(harness)
+        runtime.press(.enter)
+        #expect(harness.queue.waiting == 0, "grid one is already read")
+        #expect(runtime.state.selectedResident?.id == RecordID("P-3") && runtime.state.focus == .detail)
     }
 }

@@ -44,6 +44,11 @@ public final class LiveStoreClient: StoreClient, @unchecked Sendable {
     /// duplicate check does not wait for it.
     public func prepareIndex() { _ = try? index?.refresh(from: store) }
 
+    public func search(_ text: String, limit: Int) -> [SearchHit] {
+        guard let index, (try? index.refresh(from: store)) != nil else { return [] }
+        return (try? index.search(text, limit: limit, store: store)) ?? []
+    }
+
     /// The resident on file with this ID number, other than `except`: the index says where to
     /// look, and only that grid is read to be sure.
     private func resident(withIDNumber number: String, except: RecordID) -> Resident? {

@@ -173,6 +173,8 @@ public final class Runtime {
                     return Action.endingSession(after: error, language: language) ?? .accountChangeFailed(error.message(in: language))
                 }
             }
+        case .search(let text):
+            background { .searched(query: text, hits: store.search(text, limit: 200)) }
         case .loadHistory(let id, let title):
             background { .historyLoaded(HistoryPanel(title: title, entries: store.history(of: id))) }
         case .applyTheme(let name):

@@ -1,4 +1,5 @@
 import Foundation
+import GridIndex
 import GridModel
 import GridStore
 
@@ -24,6 +25,8 @@ public protocol StoreClient: AnyObject, Sendable {
     func history(of id: RecordID) -> [AuditEntry]
     /// Brings derived data (the search index) up to date, so later work does not wait for it.
     func prepareIndex()
+    /// Matches of `text` in every grid, from the search index (empty when it cannot be used).
+    func search(_ text: String, limit: Int) -> [SearchHit]
 }
 
 /// What a save did: what was stored (revisions raised, case numbers given) and what stopped the
