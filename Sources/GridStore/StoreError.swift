@@ -31,6 +31,10 @@ public enum StoreError: Error, Sendable {
     case refused(AccessRefusal)
     /// The folder's personal data is encrypted and no key was given: log in first.
     case needsLogin(path: String)
+    /// The store was opened only to read: no login, and no actor named for a folder without accounts.
+    case readOnly(path: String)
+    /// A folder with accounts was opened for a named actor: there only a login writes.
+    case secured(path: String)
     /// A sealed value could not be sealed or opened.
     case personalData(LocalizedText)
 
@@ -67,6 +71,12 @@ public enum StoreError: Error, Sendable {
         case .needsLogin(let path):
             return zh ? "\(path)：个人信息已加密，请先登录（--user，口令从终端或 GRIDWORK_PASSPHRASE 读入）。"
                       : "\(path): personal data is encrypted; log in first (--user, with the passphrase typed or in GRIDWORK_PASSPHRASE)."
+        case .readOnly(let path):
+            return zh ? "\(path)：以只读方式打开，未保存任何修改。请登录后再修改。"
+                      : "\(path): opened to read only; nothing was saved. Log in to make changes."
+        case .secured(let path):
+            return zh ? "\(path)：此社区已设置账号，只有登录的账号可以修改数据。未保存任何修改。"
+                      : "\(path): this community has accounts; only a login may change its data. Nothing was saved."
         case .personalData(let text):
             return text(language)
         case .cannotMove(let kind, let from, let to):
@@ -104,6 +114,14 @@ public enum StoreError: Error, Sendable {
         let seconds = Int(date.timeIntervalSince(day.start(in: timeZone)))
         return day.iso + " " + (seconds / 3600 < 10 ? "0" : "") + String(seconds / 3600) + ":"
             + (seconds / 60 % 60 < 10 ? "0" : "") + String(seconds / 60 % 60)
+    }
+}
+
+extension StoreError {
+    /// True for a write that is in place but that the disk did not confirm.
+    public var isNotConfirmed: Bool {
+        if case .notConfirmed = self { return true }
+        return false
     }
 }
 

@@ -55,7 +55,7 @@ final class DashboardRunner {
         }
         guard let (session, store) = logIn(folder, terminal: terminal, glyphs: theme.glyphs) else { return }
         // Numbers an older gridwork (or a hand edit) left in plain text are sealed now.
-        if !store.filesWithPlainPersonalData.isEmpty { try? store.sealPlainPersonalData(by: session.workerID) }
+        if !store.filesWithPlainPersonalData.isEmpty { try? store.sealPlainPersonalData() }
         let loader = DashboardLoader(store: store)
         let writer = ChangeWriter(store: store)
         // "Today" is asked for each time: a dashboard left open past midnight moves to the new day.
@@ -111,7 +111,7 @@ final class DashboardRunner {
                     save(changes, overwriting: true, writer: writer, state: &state, loader: loader, today: today())
                 case .undo(let step):
                     do {
-                        try writer.undo(step, by: state.actor, at: state.clock)
+                        try writer.undo(step, at: state.clock)
                         _ = AppReducer.reduce(&state, .undone(loader.load(grid: state.data.loadedGrid, today: today())))
                     } catch {
                         _ = AppReducer.reduce(&state, Action.endingSession(after: error, language: state.language)
@@ -142,7 +142,7 @@ final class DashboardRunner {
                 case .reveal(let resident):
                     let fields = [resident.idNumber.map { _ in "idNumber" }, resident.phone.map { _ in "phone" }].compactMap { $0 }
                     do {
-                        try store.recordReveal(of: fields, in: resident, by: state.actor)
+                        try store.recordReveal(of: fields, in: resident)
                         _ = AppReducer.reduce(&state, .revealed(resident.id))
                     } catch {
                         _ = AppReducer.reduce(&state, Action.endingSession(after: error, language: state.language) ?? .failed(error.message(in: state.language)))
@@ -164,13 +164,13 @@ final class DashboardRunner {
                     do {
                         switch change {
                         case .add(let login, let worker, let passphrase):
-                            try store.addAccount(login: login, for: worker, passphrase: passphrase, by: state.actor)
+                            try store.addAccount(login: login, for: worker, passphrase: passphrase)
                         case .passphrase(let login, let passphrase):
-                            try store.changePassphrase(login: login, to: passphrase, by: state.actor)
+                            try store.changePassphrase(login: login, to: passphrase)
                         case .disable(let login):
-                            try store.setAccount(login, disabled: true, by: state.actor)
+                            try store.setAccount(login, disabled: true)
                         case .enable(let login):
-                            try store.setAccount(login, disabled: false, by: state.actor)
+                            try store.setAccount(login, disabled: false)
                         }
                         _ = AppReducer.reduce(&state, .accountChanged(state.strings.accountDone(change)))
                     } catch {
@@ -209,7 +209,8 @@ final class DashboardRunner {
             _ = AppReducer.reduce(&state, .duplicate(existing, data))
             return
         }
-        let (stored, failure) = writer.save(changes, by: state.actor, at: state.clock, overwriting: overwriting)
+        let outcome = writer.save(changes, at: state.clock, overwriting: overwriting)
+        let (stored, failure) = (outcome.stored, outcome.failure)
         // What was stored is shown as saved even if a later record failed, so it is never saved twice.
         if !stored.isEmpty || failure == nil { _ = AppReducer.reduce(&state, .saved(stored, reload())) }
         if let failure {
