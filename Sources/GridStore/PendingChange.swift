@@ -13,6 +13,8 @@ struct PendingChange {
     var keep: Bool
     var records = RecordsByFile()
     var book: AccountBook?
+    /// Each grid's whole list of tombstones, when the change adds to it.
+    var tombstones: [GridCode: [Tombstone]] = [:]
     var events: [AuditTrail.Event] = []
 
     init(actor: RecordID, instant: Date, keep: Bool = true) {

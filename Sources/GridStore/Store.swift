@@ -41,7 +41,15 @@ public final class Store {
     /// Data files found under the folder, by the kind of record they hold.
     private var files: [RecordKind: Set<String>] = [:]
     private var summaries: [String: SummaryCache.Entry] = [:]
-    private var loaded: [String: LoadedFile] = [:]
+    /// The records of the files read so far, each kind in its own typed table.
+    private var loaded = RecordsByFile()
+    /// What `loaded` holds of each file was read at: its stamp and content hash.
+    private var loadedStamps: [String: LoadedFile] = [:]
+    /// Each file's content hash whose rules were checked and passed: the same bytes read again
+    /// (after a touch, or once for the summary and once for the records) are not checked again.
+    private var checkedContent: [String: Int] = [:]
+    /// How many times a file's rules were checked, for tests of the above.
+    private(set) var ruleChecks = 0
     private var problemsByFile: [String: [StoreProblem]] = [:]
     private var badFileStamps: [String: FileStamp] = [:]
     /// Which file each record read so far came from, to notice an edit that would move it.
@@ -57,8 +65,6 @@ public final class Store {
     private struct LoadedFile {
         let stamp: FileStamp
         let contentHash: Int
-        /// Always `[R]` for the file's record type.
-        let records: Any
     }
 
     private enum Writer {
@@ -186,7 +192,7 @@ public final class Store {
             }
         }
         visit("", depth: 0)
-        for subfolder in ["cache", "audit"] {
+        for subfolder in ["cache", "audit", StoreLayout.tombstonesFolder] {
             for path in list(subfolder) where DurableFile.isTemporary(path) { temporary.append(subfolder + "/" + path) }
         }
         if !temporary.isEmpty {
@@ -231,7 +237,7 @@ public final class Store {
 
     /// Reads a file only to summarize it, without keeping its records in memory.
     private func summarize<R: StoredRecord>(_ type: R.Type, _ path: String) {
-        switch reader().read(R.self, path) {
+        switch read(R.self, path) {
         case .success(let file):
             notePlainPersonalData(file.hasPlainPersonalData, in: path)
             summaries[path] = SummaryCache.Entry(stamp: file.stamp, householdsStamp: nil, summary: R.summarize(file.records, timeZone: manifest.communityTimeZone))
@@ -251,12 +257,13 @@ public final class Store {
         // The households in memory only if the file still holds them; the stamp saved is theirs.
         var households: [Household] = []
         var householdsStamp: FileStamp?
-        if let file = loaded[householdsPath], file.stamp == FileStamp(path: folder + "/" + householdsPath), let records = file.records as? [Household] {
+        if let file = loadedStamps[householdsPath], file.stamp == FileStamp(path: folder + "/" + householdsPath),
+           let records = loaded[Household.self, householdsPath] {
             (households, householdsStamp) = (records, file.stamp)
-        } else if case .success(let file) = reader().read(Household.self, householdsPath) {
+        } else if case .success(let file) = read(Household.self, householdsPath) {
             (households, householdsStamp) = (file.records, file.stamp)
         }
-        switch reader().read(Resident.self, path) {
+        switch read(Resident.self, path) {
         case .success(let file):
             notePlainPersonalData(file.hasPlainPersonalData, in: path)
             summaries[path] = SummaryCache.Entry(stamp: file.stamp, householdsStamp: householdsStamp,
@@ -314,6 +321,8 @@ public final class Store {
     /// Reads every file afresh, ignoring the cache, and returns all problems (`gridwork check`).
     public func checkEveryFile() -> [StoreProblem] {
         loaded.removeAll()
+        loadedStamps.removeAll()
+        checkedContent.removeAll()
         badFileStamps.removeAll()
         problemsByFile = problemsByFile.filter { StoreLayout.kind(ofFile: $0.key) == nil }
         for path in filePaths(of: .grid) { _ = try? load(Grid.self, path) }
@@ -322,7 +331,7 @@ public final class Store {
         for path in filePaths(of: .resident) { summarizeResidents(path) }
         for path in filePaths(of: .patrolLog) { summarize(PatrolLog.self, path) }
         for path in filePaths(of: .disputeCase) { summarize(DisputeCase.self, path) }
-        return problems
+        return problems + tombstoneProblems()
     }
 
     /// The records of one file, from memory while the file is unchanged on disk. With `verifying`
@@ -334,12 +343,12 @@ public final class Store {
             if errno == ENOENT { return [] }
             throw .io(.read, path: full, code: errno)
         }
-        if let file = loaded[path], file.stamp == stamp, let records = file.records as? [R] {
+        if let file = loadedStamps[path], file.stamp == stamp, let records = loaded[R.self, path] {
             if !verifying { return records }
             if case .success(let (data, _)) = ShardReader.readFile(full), ShardReader.contentHash(data) == file.contentHash { return records }
         }
         if badFileStamps[path] == stamp, let problem = problemsByFile[path]?.first { throw .fileHasProblems(problem) }
-        switch reader().read(R.self, path) {
+        switch read(R.self, path) {
         case .success(let file):
             remember(file.records, stamp: file.stamp, contentHash: file.contentHash, path: path)
             notePlainPersonalData(file.hasPlainPersonalData, in: path)
@@ -352,7 +361,8 @@ public final class Store {
     }
 
     private func remember<R: StoredRecord>(_ records: [R], stamp: FileStamp, contentHash: Int, path: String, keep: Bool = true) {
-        loaded[path] = keep ? LoadedFile(stamp: stamp, contentHash: contentHash, records: records) : nil
+        loaded[R.self, path] = keep ? records : nil
+        loadedStamps[path] = keep ? LoadedFile(stamp: stamp, contentHash: contentHash) : nil
         switch R.kind {
         case .resident:
             staleResidentSummaries.insert(path)
@@ -368,17 +378,21 @@ public final class Store {
         files[R.kind, default: []].insert(path)
         if keep { for record in records { locations[record.id] = path } }
         mergedSummary = nil
-        if R.self == Grid.self, let all = records as? [Grid] {
+        // The grids and workers lists follow their files; a table of one file finds them without a cast.
+        var file = RecordsByFile()
+        file[R.self, path] = records
+        if let all = file.grids[path] {
             grids.removeAll { $0.filePath == path }
             grids = (grids + all).sorted { $0.code < $1.code }
         }
-        if R.self == Worker.self, let all = records as? [Worker] { workers = all }
+        if let all = file.workers[path] { workers = all }
     }
 
     /// Drops what memory holds of `path` after a change to it was put back (see `Journal`), and
     /// reads its summary again from the file as it now is.
     func forget(_ path: String) {
-        loaded[path] = nil
+        loaded.remove(path)
+        loadedStamps[path] = nil
         mergedSummary = nil
         guard let kind = StoreLayout.kind(ofFile: path) else { return }
         guard FileManager.default.fileExists(atPath: folder + "/" + path) else {
@@ -402,11 +416,27 @@ public final class Store {
     private func recordProblems(_ problems: ShardProblems, for path: String) {
         problemsByFile[path] = problems.all
         summaries[path] = nil
-        loaded[path] = nil
+        loaded.remove(path)
+        loadedStamps[path] = nil
+        checkedContent[path] = nil
         mergedSummary = nil
     }
 
-    private func reader() -> ShardReader { ShardReader(folder: folder, context: .reading, key: key) }
+    /// Reads a file, checking its rules only if these bytes were not checked before.
+    private func read<R: StoredRecord>(_ type: R.Type, _ path: String) -> Result<ShardReader.Loaded<R>, ShardProblems> {
+        let result = ShardReader(folder: folder, context: .reading, key: key).read(R.self, path, rulesCheckedFor: checkedContent[path])
+        switch result {
+        case .success(let file):
+            if checkedContent[path] != file.contentHash {
+                ruleChecks += 1
+                checkedContent[path] = file.contentHash
+            }
+        case .failure:
+            ruleChecks += 1
+            checkedContent[path] = nil
+        }
+        return result
+    }
 
     // MARK: Writing
 
@@ -491,6 +521,9 @@ public final class Store {
             event = AuditTrail.Event(overwriting ? .overwrite : .update, kind: R.kind, record: record.id.rawValue, fields: changed)
         } else {
             guard record.meta.revision == 0 else { throw .recordMissing(kind: R.kind, path: path) }
+            if let scoped = record as? any GridScoped, try stagedTombstones(scoped.gridCode, in: change).contains(where: { $0.id == record.id }) {
+                throw .removedBefore(kind: R.kind)
+            }
             stamped.meta = RecordMeta(id: record.id, revision: 1, createdBy: record.meta.createdBy,
                                       createdAt: Timestamp.wholeSeconds(record.meta.createdAt), updatedBy: worker, updatedAt: now)
             stamped = try roundTrip(stamped)
@@ -535,7 +568,17 @@ public final class Store {
         }
         records.remove(at: index)
         change.records[R.self, path] = records
+        var stones = try stagedTombstones(record.gridCode, in: change)
+        stones.append(Tombstone(kind: R.kind, id: record.id, gridCode: record.gridCode, revision: current.meta.revision,
+                                removedBy: change.actor, removedAt: change.instant))
+        change.tombstones[record.gridCode] = stones
         change.events.append(AuditTrail.Event(.remove, kind: R.kind, record: record.id.rawValue))
+    }
+
+    /// The tombstones of `grid` as the change left them, or as they are on disk.
+    private func stagedTombstones(_ grid: GridCode, in change: PendingChange) throws(StoreError) -> [Tombstone] {
+        if let stones = change.tombstones[grid] { return stones }
+        return try tombstones(inGrid: grid)
     }
 
     /// The records `path` will hold: as the change left them, or as they are on disk.
@@ -574,6 +617,12 @@ public final class Store {
         }
         // Big batches (a district's demo data) are not kept in memory once written.
         var change = PendingChange(actor: actor, instant: now, keep: false)
+        var removed: [GridCode: Set<RecordID>] = [:]
+        for record in records {
+            guard let grid = (record as? any GridScoped)?.gridCode else { continue }
+            if removed[grid] == nil { removed[grid] = Set(try tombstones(inGrid: grid).map(\.id)) }
+            if removed[grid]?.contains(record.id) == true { throw .removedBefore(kind: R.kind) }
+        }
         for (path, additions) in byFile.sorted(by: { $0.key < $1.key }) {
             let existing = try load(R.self, path, verifying: true)
             let known = Dictionary(existing.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -631,7 +680,9 @@ public final class Store {
     /// error goes up last. The caller holds the lock.
     func apply(_ change: PendingChange) throws(StoreError) {
         let paths = change.records.paths
-        let replaced = paths + (change.book == nil ? [] : [StoreLayout.accounts]) + (change.events.isEmpty ? [] : [StoreLayout.auditHead])
+        let tombstonePaths = change.tombstones.keys.map(StoreLayout.tombstones)
+        let replaced = paths + tombstonePaths + (change.book == nil ? [] : [StoreLayout.accounts])
+            + (change.events.isEmpty ? [] : [StoreLayout.auditHead])
         if replaced.isEmpty { return }
         do throws(StoreError) {
             try Journal.run(in: folder, replacing: replaced, appending: change.events.isEmpty ? [] : [StoreLayout.auditTrail]) { () throws(StoreError) in
@@ -650,6 +701,9 @@ public final class Store {
                 for (path, records) in files.residents { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep) } }
                 for (path, records) in files.patrols { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep) } }
                 for (path, records) in files.cases { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep) } }
+                for (grid, stones) in change.tombstones {
+                    try step { () throws(StoreError) in try writeTombstones(stones, of: grid) }
+                }
                 if let book = change.book {
                     try step { () throws(StoreError) in
                         do throws(AccountError) { try book.write(folder) } catch {
@@ -742,7 +796,10 @@ public final class Store {
         if let fault, unconfirmed == nil { unconfirmed = fault }
         // The file is in place (confirmed or not): memory must match it.
         guard let stamp = FileStamp(path: full) else { throw .io(.read, path: full, code: errno) }
-        remember(records, stamp: stamp, contentHash: ShardReader.contentHash(data), path: path, keep: keep)
+        let contentHash = ShardReader.contentHash(data)
+        // Every record was checked before it was staged: these bytes need no check when read back.
+        checkedContent[path] = contentHash
+        remember(records, stamp: stamp, contentHash: contentHash, path: path, keep: keep)
         notePlainPersonalData(false, in: path)
         if let unconfirmed { throw unconfirmed }
     }

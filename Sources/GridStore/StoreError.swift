@@ -35,6 +35,8 @@ public enum StoreError: Error, Sendable {
     case readOnly(path: String)
     /// A folder with accounts was opened for a named actor: there only a login writes.
     case secured(path: String)
+    /// A new record carries the id of one that was removed (see `Tombstone`): ids are never reused.
+    case removedBefore(kind: RecordKind)
     /// A sealed value could not be sealed or opened.
     case personalData(LocalizedText)
 
@@ -77,6 +79,9 @@ public enum StoreError: Error, Sendable {
         case .secured(let path):
             return zh ? "\(path)：此社区已设置账号，只有登录的账号可以修改数据。未保存任何修改。"
                       : "\(path): this community has accounts; only a login may change its data. Nothing was saved."
+        case .removedBefore(let kind):
+            return zh ? "\(kind.name(.zh))未保存：这个编号的记录已被撤销，编号不能再用。请重新新建。"
+                      : "\(kind.name(.en)) not saved: a record with this id was removed, and ids are never reused. Create it anew."
         case .personalData(let text):
             return text(language)
         case .cannotMove(let kind, let from, let to):

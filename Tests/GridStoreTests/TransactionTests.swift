@@ -2,7 +2,6 @@ import Foundation
 import Testing
 import GridModel
 @testable import GridStore
-import GridApp
 import TestSupport
 
 /// Several records, one change: all of it lands or none of it, and a change on disk that the disk
@@ -32,9 +31,12 @@ import TestSupport
         let sample = try SampleCommunity(at: folder.path)
         let entries = sample.store.audit.allEntries().count
         let (patrol, disputeCase) = patrolAndCase()
-        let outcome = ChangeWriter(store: sample.store).save([.patrol(patrol), .disputeCase(disputeCase)], at: SampleCommunity.now)
-        #expect(outcome.failure == nil && outcome.isConfirmed && outcome.stored.count == 2)
-        guard case .disputeCase(let stored)? = outcome.stored.last else { throw StoreErrorForTests.unexpected("no case stored") }
+        let committed = try sample.store.transaction(at: SampleCommunity.now) { (change: StoreTransaction) throws(StoreError) -> DisputeCase in
+            _ = try change.save(patrol)
+            return try change.saveNewCase(disputeCase)
+        }
+        #expect(committed.notConfirmed == nil)
+        let stored = committed.value
         #expect(stored.number == "JF2026-00002" && stored.meta.revision == 1)
         let added = sample.store.audit.allEntries().dropFirst(entries)
         #expect(added.map(\.action) == [.create, .create] && added.map(\.kind) == [.patrolLog, .disputeCase])
@@ -60,10 +62,17 @@ import TestSupport
             return path == disputeCase.filePath ? .io(.write, path: path, code: ENOSPC) : nil
         }
         household.notes = "同一次修改"
-        let outcome = ChangeWriter(store: sample.store).save([.household(household), .patrol(patrol), .disputeCase(disputeCase)],
-                                                             at: SampleCommunity.now)
-        #expect(outcome.stored.isEmpty && !outcome.isSaved)
-        guard case .io(_, _, ENOSPC)? = outcome.failure else { throw StoreErrorForTests.unexpected("\(String(describing: outcome.failure))") }
+        func saveAll() throws(StoreError) -> Committed<Void> {
+            try sample.store.transaction(at: SampleCommunity.now) { (change: StoreTransaction) throws(StoreError) in
+                _ = try change.save(household)
+                _ = try change.save(patrol)
+                _ = try change.saveNewCase(disputeCase)
+            }
+        }
+        #expect { try saveAll() } throws: { error in
+            guard let error = error as? StoreError, case .io(_, _, ENOSPC) = error else { return false }
+            return true
+        }
         #expect(attempted.contains(household.filePath) && attempted.contains(patrol.filePath), "the first files were written: \(attempted)")
         #expect(bytes(folder, household.filePath) == householdsBefore, "the household file is put back")
         #expect(bytes(folder, patrol.filePath) == nil, "the patrol file the change created is gone")
@@ -73,9 +82,8 @@ import TestSupport
         // Memory follows the disk: the store still holds the household as it was, and a retry lands whole.
         sample.store.writeFault = nil
         #expect(sample.store.records(Household.self, inGrid: SampleCommunity.gridOne).first?.notes == "")
-        let retry = ChangeWriter(store: sample.store).save([.household(household), .patrol(patrol), .disputeCase(disputeCase)],
-                                                           at: SampleCommunity.now)
-        #expect(retry.failure == nil && retry.stored.count == 3)
+        #expect(try saveAll().notConfirmed == nil, "a retry lands whole")
+        #expect(try Store.open(folder.path).allRecords(DisputeCase.self).count == 2)
         #expect(sample.store.audit.verify().isIntact)
     }
 
@@ -87,20 +95,20 @@ import TestSupport
         let entries = sample.store.audit.allEntries().count
         sample.store.writeFault = { path in path == household.filePath ? .notConfirmed(path: path) : nil }
         household.notes = "磁盘未确认"
-        let writer = ChangeWriter(store: sample.store)
-        let outcome = writer.save([.household(household)], at: SampleCommunity.now)
-        #expect(outcome.isSaved && !outcome.isConfirmed && outcome.failure?.isNotConfirmed == true)
-        #expect(outcome.stored.map(\.revision) == [household.meta.revision + 1], "stored, at its new revision")
+        let committed = try sample.store.transaction(at: SampleCommunity.now) { (change: StoreTransaction) throws(StoreError) -> Household in
+            try change.save(household)
+        }
+        #expect(committed.notConfirmed?.isNotConfirmed == true, "said so")
+        #expect(committed.value.meta.revision == household.meta.revision + 1, "and stored, at its new revision")
         #expect(try Store.open(folder.path).records(Household.self, inGrid: SampleCommunity.gridOne).first?.notes == "磁盘未确认")
         #expect(sample.store.audit.allEntries().count == entries + 1, "audited with it")
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/" + Journal.name), "kept, not put back")
         // The next edit starts from what was stored: no false conflict with itself.
         sample.store.writeFault = nil
-        guard case .household(var again)? = outcome.stored.first else { throw StoreErrorForTests.unexpected("nothing stored") }
+        var again = committed.value
         again.notes = "再改一次"
-        let next = writer.save([.household(again)], at: SampleCommunity.now)
-        #expect(next.failure == nil && next.stored.count == 1)
+        again = try sample.store.save(again)
         // The single-record API says the same by its error, after writing.
-        again = try #require(sample.store.records(Household.self, inGrid: SampleCommunity.gridOne).first)
         again.notes = "第三次"
         sample.store.writeFault = { _ in .notConfirmed(path: "x") }
         #expect { try sample.store.save(again) } throws: { error in (error as? StoreError)?.isNotConfirmed == true }
