@@ -8,6 +8,9 @@ import GridModel
 /// cases are read when asked for. A file that cannot be read or breaks the rules is reported in
 /// `problems`, left out, and never written; everything else still opens.
 ///
+/// Every write is made by the store's writer (`writerID`): the worker of the session that opened
+/// it, or, only in a folder without accounts, the actor named at open. No write takes "who".
+///
 /// One `Store` belongs to one thread. Two processes may open the same folder: each save takes
 /// the folder's lock, re-reads the file from disk and refuses to overwrite a newer revision.
 public final class Store {
@@ -82,8 +85,9 @@ public final class Store {
 
     // MARK: Opening and creating
 
-    /// Opens an existing data folder. One whose community is set up (it has `accounts.json`)
-    /// needs the key a login gives (`Store.logIn`), and refuses a key that is not its own.
+    /// Opens an existing data folder to read. One whose community is set up (it has `accounts.json`)
+    /// needs the key a login gives (`Store.logIn`), and refuses a key that is not its own. A store
+    /// opened this way writes nothing (`StoreError.readOnly`): see `open(_:session:)`.
     public static func open(_ folder: String, key: PersonalDataKey? = nil) throws(StoreError) -> Store {
         let path = folder + "/" + StoreLayout.manifest
         guard FileManager.default.fileExists(atPath: path) else { throw .notADataFolder(path: folder) }
@@ -504,7 +508,9 @@ public final class Store {
         var records = try staged(R.self, path, in: change)
         var stamped = record
         let event: AuditTrail.Event
-        if let index = records.firstIndex(where: { $0.id == record.id }) {
+        let index = records.firstIndex(where: { $0.id == record.id })
+        try checkAuthorship(of: record, over: index.map { records[$0] }, by: worker)
+        if let index {
             let current = records[index]
             guard current.meta.revision == record.meta.revision else {
                 throw .staleRecord(kind: R.kind, changedBy: workerName(current.meta.updatedBy), changedAt: current.meta.updatedAt, timeZone: manifest.communityTimeZone)
@@ -524,7 +530,7 @@ public final class Store {
             if let scoped = record as? any GridScoped, try stagedTombstones(scoped.gridCode, in: change).contains(where: { $0.id == record.id }) {
                 throw .removedBefore(kind: R.kind)
             }
-            stamped.meta = RecordMeta(id: record.id, revision: 1, createdBy: record.meta.createdBy,
+            stamped.meta = RecordMeta(id: record.id, revision: 1, createdBy: worker,
                                       createdAt: Timestamp.wholeSeconds(record.meta.createdAt), updatedBy: worker, updatedAt: now)
             stamped = try roundTrip(stamped)
             records.append(stamped)
@@ -533,6 +539,16 @@ public final class Store {
         change.records[R.self, path] = records
         change.events.append(event)
         return stamped
+    }
+
+    /// Refuses a case whose timeline gains an entry in another worker's name: a step is always
+    /// recorded as taken by the worker who saves it, as the record's authorship is.
+    private func checkAuthorship<R: StoredRecord>(of record: R, over current: R?, by worker: RecordID) throws(StoreError) {
+        guard let disputeCase = record as? DisputeCase else { return }
+        let known = (current as? DisputeCase)?.timeline.count ?? 0
+        for (index, entry) in disputeCase.timeline.enumerated().dropFirst(known) where entry.by != worker {
+            throw .invalid(kind: .disputeCase, violations: [RuleViolation(FieldPath("timeline").appending(index: index).appending("by"), .notTheSavingWorker)])
+        }
     }
 
     /// Adds a new case to `change` under the next free number of its year, counting the cases on

@@ -6,8 +6,8 @@ import TestSupport
 
 /// What data entry needs from the store: new case numbers, taking a record back, drafts.
 @Suite struct EntryStoreTests {
-    func newCase(_ id: String) -> DisputeCase {
-        DisputeCase(meta: RecordMeta(id: RecordID(id), createdBy: SampleCommunity.admin, createdAt: SampleCommunity.now), number: "JF2026-?",
+    func newCase(_ id: String, by worker: RecordID = SampleCommunity.admin) -> DisputeCase {
+        DisputeCase(meta: RecordMeta(id: RecordID(id), createdBy: worker, createdAt: SampleCommunity.now), number: "JF2026-?",
                     title: "噪音扰民", category: .neighbours, parties: [Party(name: "甲方")], gridCode: SampleCommunity.gridTwo,
                     source: .patrol, matterClass: .smallMatter, raisedOn: Day(year: 2026, month: 9, day: 21) ?? Day(dayNumber: 0))
     }
@@ -19,7 +19,7 @@ import TestSupport
         let other = try Store.open(folder.path, unsecuredActor: SampleCommunity.workerTwo)
         let first = try sample.store.saveNewCase(newCase("C-new-1"), at: SampleCommunity.now)
         // The second copy opened before the first case was saved, in another grid's file.
-        let second = try other.saveNewCase(newCase("C-new-2"), at: SampleCommunity.now)
+        let second = try other.saveNewCase(newCase("C-new-2", by: SampleCommunity.workerTwo), at: SampleCommunity.now)
         #expect(first.number == "JF2026-00002" && second.number == "JF2026-00003")
         let reopened = try Store.open(folder.path)
         #expect(Set(reopened.allRecords(DisputeCase.self).map(\.number)) == ["JF2026-00001", "JF2026-00002", "JF2026-00003"])

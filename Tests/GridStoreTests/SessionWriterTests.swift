@@ -78,6 +78,29 @@ extension SecurityTests {
         #expect(admin.records(Household.self, inGrid: SampleCommunity.gridOne).first?.notes == "")
     }
 
+    @Test func aRecordAndACaseStepAreAlwaysInTheWritersName() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let (_, _) = try securedSample(folder)
+        let yi = try loggedIn(folder, as: "yi", "yi-passphrase")
+        // A new record named as someone else's is stored as the writer's.
+        let household = Household(meta: RecordMeta(id: RecordID("H-yi"), createdBy: SampleCommunity.admin, createdAt: SampleCommunity.now),
+                                  gridCode: SampleCommunity.gridOne, microGrid: nil,
+                                  address: Address(compound: "示例花园", building: "7栋", unit: "", room: "101"), residency: .rented)
+        let saved = try yi.save(household, at: SampleCommunity.now)
+        #expect(saved.meta.createdBy == SampleCommunity.workerTwo && saved.meta.updatedBy == SampleCommunity.workerTwo)
+        // A case step in another worker's name is refused; in one's own it is saved.
+        var disputeCase = try #require(yi.allRecords(DisputeCase.self).first)
+        var forged = disputeCase
+        try forged.addNote("替管理员记一笔", by: SampleCommunity.admin, at: SampleCommunity.now.addingTimeInterval(60))
+        #expect { try yi.save(forged) } throws: { error in
+            guard let error = error as? StoreError, case .invalid(_, let violations) = error else { return false }
+            return violations.map(\.problem) == [.notTheSavingWorker]
+        }
+        try disputeCase.addNote("本人记录", by: SampleCommunity.workerTwo, at: SampleCommunity.now.addingTimeInterval(60))
+        #expect(try yi.save(disputeCase).timeline.last?.by == SampleCommunity.workerTwo)
+    }
+
     @Test func aStoreOpenedForAnActorStopsWritingOnceTheCommunityIsSetUp() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
