@@ -478,6 +478,7 @@ public final class Store {
     /// as it is added; the first refusal stops the change before anything is written.
     ///
     /// A change the disk did not confirm is on disk all the same: it comes back with `notConfirmed` set.
+    /// The body holds the lock: it must not call the store's own write methods (they would wait for it).
     public func transaction<T>(at instant: Date = Date(), _ body: (StoreTransaction) throws(StoreError) -> T) throws(StoreError) -> Committed<T> {
         try lock.withExclusiveLock { () throws(StoreError) -> Committed<T> in
             let change = StoreTransaction(store: self, pending: PendingChange(actor: try checkWriter(), instant: Timestamp.wholeSeconds(instant)))
