@@ -193,8 +193,9 @@ public enum AppReducer {
     }
 
     /// What a save came to: saved, a duplicate shown instead, someone else's newer version
-    /// offered, or an error (which may end the session). What was stored is shown as saved even
-    /// when a later record failed, so it is never saved twice.
+    /// offered, or an error (which may end the session). A form's records are one change, so
+    /// something stored with a failure means the disk did not confirm it: it is on disk, shown as
+    /// saved (never saved twice), and the warning said.
     private static func saveFinished(_ state: inout AppState, _ outcome: SaveOutcome, _ data: DashboardData) -> [Effect] {
         if let existing = outcome.duplicate { return reduce(&state, .duplicate(existing, data)) }
         guard let failure = outcome.failure else { return reduce(&state, .saved(outcome.stored, data)) }

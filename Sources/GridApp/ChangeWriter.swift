@@ -2,53 +2,59 @@ import Foundation
 import GridModel
 import GridStore
 
-/// Writes what forms produce to the data folder: records in order, new cases numbered under the
-/// lock, and undo steps taken back.
+/// Writes what forms produce to the data folder, as the store's writer (the worker logged in):
+/// the records of one form as one change, new cases numbered under the lock, and undo steps taken back.
 public struct ChangeWriter {
     public let store: Store
 
     public init(store: Store) { self.store = store }
 
-    /// Saves each change in order and returns them as stored (revisions raised, case numbers given),
-    /// with the error that stopped the rest, if any: what was stored before it stays stored. A
-    /// change that changed nothing on file is left out.
-    public func save(_ changes: [RecordChange], by worker: RecordID, at instant: Date,
-                     overwriting: Bool = false) -> (stored: [RecordChange], failure: StoreError?) {
-        var stored: [RecordChange] = []
+    /// Saves every change as one transaction (a new case and the finding that opened it land
+    /// together or not at all) and says what happened: see `SaveOutcome`. A change that changed
+    /// nothing on file is left out of `stored`.
+    public func save(_ changes: [RecordChange], at instant: Date, overwriting: Bool = false) -> SaveOutcome {
         do {
-            for change in changes {
-                let result = try saveOne(change, by: worker, at: instant, overwriting: overwriting)
-                if result.revision != change.revision { stored.append(result) }
+            let committed = try store.transaction(at: instant) { (transaction: StoreTransaction) throws(StoreError) -> [RecordChange] in
+                var stored: [RecordChange] = []
+                for change in changes {
+                    let result = try saveOne(change, in: transaction, overwriting: overwriting)
+                    if result.revision != change.revision { stored.append(result) }
+                }
+                return stored
             }
+            // Not confirmed by the disk is still on disk: reported as stored, with the warning.
+            return SaveOutcome(stored: committed.value, failure: committed.notConfirmed)
         } catch {
-            return (stored, error)
+            return SaveOutcome(stored: [], failure: error)
         }
-        return (stored, nil)
     }
 
-    private func saveOne(_ change: RecordChange, by worker: RecordID, at instant: Date, overwriting: Bool = false) throws(StoreError) -> RecordChange {
+    private func saveOne(_ change: RecordChange, in transaction: StoreTransaction, overwriting: Bool = false) throws(StoreError) -> RecordChange {
         switch change {
-        case .household(let record): return .household(try store.save(record, by: worker, at: instant, overwriting: overwriting))
-        case .resident(let record): return .resident(try store.save(record, by: worker, at: instant, overwriting: overwriting))
-        case .patrol(let record): return .patrol(try store.save(record, by: worker, at: instant, overwriting: overwriting))
+        case .household(let record): return .household(try transaction.save(record, overwriting: overwriting))
+        case .resident(let record): return .resident(try transaction.save(record, overwriting: overwriting))
+        case .patrol(let record): return .patrol(try transaction.save(record, overwriting: overwriting))
         case .disputeCase(let record):
             // A new case gets its number while the folder is locked.
-            return .disputeCase(record.meta.revision == 0 ? try store.saveNewCase(record, by: worker, at: instant)
-                                                          : try store.save(record, by: worker, at: instant, overwriting: overwriting))
+            return .disputeCase(record.meta.revision == 0 ? try transaction.saveNewCase(record)
+                                                          : try transaction.save(record, overwriting: overwriting))
         }
     }
 
-    /// Takes back a saved change: created records removed, changed ones put back, last first.
-    public func undo(_ step: UndoStep, by worker: RecordID, at instant: Date) throws(StoreError) {
-        for item in step.items.reversed() {
-            switch item {
-            case .restore(let previous): _ = try saveOne(previous, by: worker, at: instant)
-            case .remove(.household(let record)): try store.remove(record, by: worker)
-            case .remove(.resident(let record)): try store.remove(record, by: worker)
-            case .remove(.patrol(let record)): try store.remove(record, by: worker)
-            case .remove(.disputeCase): break
+    /// Takes back a saved change as one transaction: created records removed (each leaving a
+    /// tombstone), changed ones put back, last first.
+    public func undo(_ step: UndoStep, at instant: Date) throws(StoreError) {
+        try store.transaction(at: instant) { (transaction: StoreTransaction) throws(StoreError) in
+            for item in step.items.reversed() {
+                switch item {
+                case .restore(let previous): _ = try saveOne(previous, in: transaction)
+                case .remove(.household(let record)): try transaction.remove(record)
+                case .remove(.resident(let record)): try transaction.remove(record)
+                case .remove(.patrol(let record)): try transaction.remove(record)
+                case .remove(.disputeCase): break
+                }
             }
-        }
+        }.confirmed()
     }
 
     /// A resident anywhere in the folder (not only the grid being shown) with this ID number,

@@ -54,16 +54,16 @@ public struct DemoGenerator {
             _ = try store.setUpCommunity(communityPassphrase: Passphrase.community, admin: workers[0], login: "admin",
                                          passphrase: Passphrase.admin, at: run.end)
         }
-        try store.insertNew(Array(workers.dropFirst()), by: Self.adminID, at: run.end)
+        try store.insertNew(Array(workers.dropFirst()), at: run.end)
         try Self.accountStep { () throws(AccountError) in try addAccounts(for: workers, to: store, at: run.end) }
         var records = workers.count
         for (index, place) in layout.enumerated() {
             let batch = run.gridBatch(place, index: index, worker: workers[index + 1].id)
-            try store.insertNew([batch.grid], by: Self.adminID, at: run.end)
-            try store.insertNew(batch.households, by: Self.adminID, at: run.end)
-            try store.insertNew(batch.residents, by: Self.adminID, at: run.end)
-            try store.insertNew(batch.patrols, by: Self.adminID, at: run.end)
-            try store.insertNew(batch.cases, by: Self.adminID, at: run.end)
+            try store.insertNew([batch.grid], at: run.end)
+            try store.insertNew(batch.households, at: run.end)
+            try store.insertNew(batch.residents, at: run.end)
+            try store.insertNew(batch.patrols, at: run.end)
+            try store.insertNew(batch.cases, at: run.end)
             records += 1 + batch.households.count + batch.residents.count + batch.patrols.count + batch.cases.count
             progress(DemoProgress(gridsDone: index + 1, grids: layout.count, records: records))
         }
@@ -95,7 +95,7 @@ public struct DemoGenerator {
             taken.insert(login)
             try store.addAccount(login: login, for: worker.id,
                                  passphrase: worker.role == .supervisor ? Passphrase.supervisor : Passphrase.gridWorker,
-                                 by: Self.adminID, at: instant)
+                                 at: instant)
         }
     }
 }

@@ -42,6 +42,8 @@ public struct RuleViolation: Error, Hashable, Sendable {
         case levelDisagreesWithTimeline(timeline: CaseLevel)
         case belongsElsewhere(expected: String)
         case changeNotAllowed
+        /// A step recorded in the name of someone other than the worker saving it.
+        case notTheSavingWorker
         case stillReferenced
         case timeFormat
     }
@@ -137,6 +139,8 @@ extension RuleViolation.Problem {
             text = LocalizedText(zh: "与所在文件不符，应保存在 \(expected)", en: "does not match its file; it belongs in \(expected)")
         case .changeNotAllowed:
             text = LocalizedText(zh: "保存后不能再更改", en: "cannot change once saved")
+        case .notTheSavingWorker:
+            text = LocalizedText(zh: "只能记为保存者本人所做", en: "can only be recorded as done by the worker saving it")
         case .stillReferenced:
             text = LocalizedText(zh: "仍有记录引用，不能删除", en: "other records still refer to it, so it cannot be removed")
         case .timeFormat:

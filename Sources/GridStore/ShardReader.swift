@@ -21,7 +21,9 @@ struct ShardReader {
         var hasPlainPersonalData = false
     }
 
-    func read<R: StoredRecord>(_ type: R.Type, _ relativePath: String) -> Result<Loaded<R>, ShardProblems> {
+    /// `rulesCheckedFor` is the content hash of bytes whose rules were already checked and passed:
+    /// if the file still holds them, it is only decoded (and its personal data opened).
+    func read<R: StoredRecord>(_ type: R.Type, _ relativePath: String, rulesCheckedFor checked: Int? = nil) -> Result<Loaded<R>, ShardProblems> {
         let path = folder + "/" + relativePath
         let data: Data
         let stamp: FileStamp
@@ -39,6 +41,8 @@ struct ShardReader {
             }
             return .failure(ShardProblems([Self.decodingProblem(error, path: path, locator: locator)]))
         }
+        let contentHash = Self.contentHash(data)
+        let alreadyChecked = checked == contentHash
         var problems: [StoreProblem] = []
         if file.schema > StoreLayout.schemaVersion {
             problems.append(newerSchema(path, file.schema, locator))
@@ -52,7 +56,7 @@ struct ShardReader {
                                                                 en: "this file holds \(R.kind.name(.en)), not \(file.kind.name(.en))")))
         }
         let allowed = KnownFields.allowed(in: R.kind)
-        for (key, offset) in locator.objectKeys() where !allowed.contains(key) {
+        for (key, offset) in alreadyChecked ? [] : locator.objectKeys() where !allowed.contains(key) {
             problems.append(StoreProblem(path: path, position: locator.position(ofByteOffset: offset), message: LocalizedText(
                 zh: "未知字段“\(key)”：gridwork 不认识它，保存此文件时会把它丢掉；请删除或改正字段名",
                 en: "unknown field \"\(key)\": gridwork does not know it and would drop it when saving this file; remove it or correct its name")))
@@ -68,7 +72,7 @@ struct ShardReader {
             if !problems.isEmpty { return .failure(ShardProblems(problems)) }
         }
         var seen = Set<RecordID>()
-        for (index, record) in records.enumerated() {
+        for (index, record) in records.enumerated() where !alreadyChecked {
             let base = FieldPath([.key("records"), .index(index)])
             var violations = record.violations(in: context)
             if !seen.insert(record.id).inserted { violations.append(RuleViolation(FieldPath([.key("meta"), .key("id")]), .duplicate)) }
@@ -81,7 +85,7 @@ struct ShardReader {
                                              message: LocalizedText(zh: violation.message(in: .zh), en: violation.message(in: .en))))
             }
         }
-        return problems.isEmpty ? .success(Loaded(records: records, stamp: stamp, contentHash: Self.contentHash(data), hasPlainPersonalData: hasPlain))
+        return problems.isEmpty ? .success(Loaded(records: records, stamp: stamp, contentHash: contentHash, hasPlainPersonalData: hasPlain))
             : .failure(ShardProblems(problems))
     }
 

@@ -74,7 +74,9 @@ extension Store {
         let check: String
         do { check = try key.seal(AccountBook.checkText) } catch { throw .store(error) }
         let book = AccountBook(community: AccountBook.CommunityKey(salt: salt.base64EncodedString(), cost: cost, check: check), accounts: [account])
-        adopt(key)
+        let session = Session(login: login, workerID: admin.id, key: key)
+        // The one place a writer is named rather than logged in: the first admin, who writes from here on.
+        adopt(key, session: session)
         do {
             if !workers.contains(where: { $0.id == admin.id }) { try insertNew([admin], by: admin.id, at: instant, checkingAccess: false) }
         } catch {
@@ -85,20 +87,21 @@ extension Store {
             try Self.commit(book, [AuditTrail.Event(.setUp), AuditTrail.Event(.accountAdded, kind: .worker, record: admin.id.rawValue, fields: [login])],
                             actor: admin.id.rawValue, at: instant, in: folder)
         }
-        do { try sealPlainPersonalData(by: admin.id, everyFile: true) } catch { throw .store(error) }
-        return Session(login: login, workerID: admin.id, key: key)
+        do { try sealPlainPersonalData(everyFile: true, at: instant) } catch { throw .store(error) }
+        return session
     }
 
     /// Every account, in the order they were added.
     public func accounts() throws(AccountError) -> [Account] { try AccountBook.read(folder).accounts }
 
     /// Adds a login for a worker on file. Admins only.
-    public func addAccount(login: String, for worker: RecordID, passphrase: String, by actor: RecordID, at instant: Date = Date()) throws(AccountError) {
+    public func addAccount(login: String, for worker: RecordID, passphrase: String, at instant: Date = Date()) throws(AccountError) {
+        let actor = try plannedWriter()
         try checkAccountAccess(actor)
         guard let key else { throw .notSetUp(path: folder) }
         guard workers.contains(where: { $0.id == worker }) else { throw .unknownWorker(worker) }
         let account = try AccountBook.account(login: login, worker: worker, passphrase: passphrase, key: key, at: instant)
-        try changeBook(by: actor, at: instant, event: AuditTrail.Event(.accountAdded, kind: .worker, record: worker.rawValue, fields: [login])) { book throws(AccountError) in
+        try changeBook(at: instant, event: AuditTrail.Event(.accountAdded, kind: .worker, record: worker.rawValue, fields: [login])) { book throws(AccountError) in
             if book.accounts.contains(where: { $0.login == login }) { throw .loginTaken(login) }
             book.accounts.append(account)
         }
@@ -106,61 +109,40 @@ extension Store {
 
     /// A new worker and the account they log in with, as one change (see `Journal`): the worker,
     /// the account and both audit entries land together or not at all. Admins only.
-    public func addWorker(_ worker: Worker, login: String, passphrase: String, by actor: RecordID, at instant: Date = Date()) throws(AccountError) {
-        try checkAccountAccess(actor)
+    public func addWorker(_ worker: Worker, login: String, passphrase: String, at instant: Date = Date()) throws(AccountError) {
+        try checkAccountAccess(try plannedWriter())
         guard let key else { throw .notSetUp(path: folder) }
         // scrypt takes a moment: before the folder is locked.
         let account = try AccountBook.account(login: login, worker: worker.id, passphrase: passphrase, key: key, at: instant)
         try Self.underLock(folder) { () throws(AccountError) in
+            var change = PendingChange(actor: try checkedWriter(), instant: instant)
             var book = try AccountBook.read(folder)
-            if let login = sessionLogin, !book.accounts.contains(where: { $0.login == login && !$0.disabled && $0.workerID == actor }) {
-                throw .refused(.accountDisabled(login: login))
-            }
             if book.accounts.contains(where: { $0.login == login }) { throw .loginTaken(login) }
             book.accounts.append(account)
             do throws(StoreError) {
-                let prepared = try prepareSave(worker, by: actor, at: instant)
+                _ = try prepareSave(worker, into: &change)
                 // The worker must be new: one on file gets an account with `addAccount`.
-                guard let created = prepared.event, created.action == .create else {
+                guard change.events.count == 1, change.events.first?.action == .create else {
                     throw .invalid(kind: .worker, violations: [RuleViolation(FieldPath([.key("meta"), .key("id")]), .duplicate)])
                 }
-                try Journal.run(in: folder, replacing: [prepared.path, StoreLayout.accounts, StoreLayout.auditHead],
-                                appending: [StoreLayout.auditTrail]) { () throws(StoreError) in
-                    var unconfirmed: StoreError?
-                    // A file in place whose folder the disk did not confirm still counts: go on.
-                    func step(_ body: () throws(StoreError) -> Void) throws(StoreError) {
-                        do throws(StoreError) { try body() } catch {
-                            guard case .notConfirmed = error else { throw error }
-                            unconfirmed = error
-                        }
-                    }
-                    try step { () throws(StoreError) in try write(prepared.records, to: prepared.path) }
-                    try step { () throws(StoreError) in
-                        do throws(AccountError) { try book.write(folder) } catch {
-                            if case .store(let failure) = error { throw failure }
-                            throw .io(.write, path: AccountBook.path(folder), code: EIO)
-                        }
-                    }
-                    try audit.append([created, AuditTrail.Event(.accountAdded, kind: .worker, record: worker.id.rawValue, fields: [login])],
-                                     actor: actor.rawValue, at: instant)
-                    if let unconfirmed { throw unconfirmed }
-                }
+                change.book = book
+                change.events.append(AuditTrail.Event(.accountAdded, kind: .worker, record: worker.id.rawValue, fields: [login]))
+                try apply(change)
             } catch {
-                if case .notConfirmed = error { throw .store(error) }
-                forget(StoreLayout.workers)
                 throw .store(error)
             }
         }
     }
 
     /// Sets a new passphrase: one's own, or anyone's for an admin (who then tells them in person).
-    public func changePassphrase(login: String, to passphrase: String, by actor: RecordID, at instant: Date = Date()) throws(AccountError) {
+    public func changePassphrase(login: String, to passphrase: String, at instant: Date = Date()) throws(AccountError) {
+        let actor = try plannedWriter()
         guard let key else { throw .notSetUp(path: folder) }
         let book = try AccountBook.read(folder)
         let target = book.accounts[try book.index(of: login)]
         if target.workerID != actor { try checkAccountAccess(actor) }
         let replacement = try AccountBook.account(login: login, worker: target.workerID, passphrase: passphrase, key: key, at: target.createdAt)
-        try changeBook(by: actor, at: instant, event: AuditTrail.Event(.passphraseChanged, kind: .worker, record: target.workerID.rawValue, fields: [login])) { book throws(AccountError) in
+        try changeBook(at: instant, event: AuditTrail.Event(.passphraseChanged, kind: .worker, record: target.workerID.rawValue, fields: [login])) { book throws(AccountError) in
             let index = try book.index(of: login)
             book.accounts[index].passphrase = replacement.passphrase
             book.accounts[index].wrappedKey = replacement.wrappedKey
@@ -171,10 +153,10 @@ extension Store {
 
     /// Disables or enables an account (enabling also lifts a lockout). Admins only; the last
     /// enabled admin stays enabled.
-    public func setAccount(_ login: String, disabled: Bool, by actor: RecordID, at instant: Date = Date()) throws(AccountError) {
-        try checkAccountAccess(actor)
+    public func setAccount(_ login: String, disabled: Bool, at instant: Date = Date()) throws(AccountError) {
+        try checkAccountAccess(try plannedWriter())
         let admins = Set(workers.filter { $0.role == .admin && $0.active }.map(\.id))
-        try changeBook(by: actor, at: instant, event: AuditTrail.Event(disabled ? .accountDisabled : .accountEnabled, fields: [login])) { book throws(AccountError) in
+        try changeBook(at: instant, event: AuditTrail.Event(disabled ? .accountDisabled : .accountEnabled, fields: [login])) { book throws(AccountError) in
             let index = try book.index(of: login)
             if disabled, admins.contains(book.accounts[index].workerID),
                !book.accounts.contains(where: { $0.login != login && !$0.disabled && admins.contains($0.workerID) }) {
@@ -192,15 +174,31 @@ extension Store {
         if let refusal = AccessPolicy.refusalToManageAccounts(for: workers.first { $0.id == actor }) { throw .refused(refusal) }
     }
 
-    private func changeBook(by actor: RecordID, at instant: Date, event: AuditTrail.Event,
+    /// The worker this store writes as, for the checks made before the lock is taken; the
+    /// writer is checked again on disk under the lock (`checkedWriter`).
+    private func plannedWriter() throws(AccountError) -> RecordID {
+        guard let worker = writerID else { throw .store(.readOnly(path: folder)) }
+        return worker
+    }
+
+    /// `checkWriter` as an account error: a disabled session is refused as such.
+    private func checkedWriter() throws(AccountError) -> RecordID {
+        do { return try checkWriter() } catch {
+            if case .refused(let refusal) = error { throw .refused(refusal) }
+            throw .store(error)
+        }
+    }
+
+    private func changeBook(at instant: Date, event: AuditTrail.Event,
                             _ change: (inout AccountBook) throws(AccountError) -> Void) throws(AccountError) {
         try Self.underLock(folder) { () throws(AccountError) in
+            let actor = try checkedWriter()
             var book = try AccountBook.read(folder)
-            if let login = sessionLogin, !book.accounts.contains(where: { $0.login == login && !$0.disabled && $0.workerID == actor }) {
-                throw .refused(.accountDisabled(login: login))
-            }
             try change(&book)
-            try Self.commit(book, [event], actor: actor.rawValue, at: instant, in: folder)
+            var pending = PendingChange(actor: actor, instant: instant)
+            pending.book = book
+            pending.events = [event]
+            do throws(StoreError) { try apply(pending) } catch { throw .store(error) }
         }
     }
 

@@ -8,6 +8,9 @@ import GridModel
 /// cases are read when asked for. A file that cannot be read or breaks the rules is reported in
 /// `problems`, left out, and never written; everything else still opens.
 ///
+/// Every write is made by the store's writer (`writerID`): the worker of the session that opened
+/// it, or, only in a folder without accounts, the actor named at open. No write takes "who".
+///
 /// One `Store` belongs to one thread. Two processes may open the same folder: each save takes
 /// the folder's lock, re-reads the file from disk and refuses to overwrite a newer revision.
 public final class Store {
@@ -19,16 +22,37 @@ public final class Store {
     let lock: StoreLock
     /// Seals and opens ID and phone numbers; nil while the folder has no accounts.
     private(set) var key: PersonalDataKey?
+    /// Who this store writes as: the session's worker, or the actor named for a folder without
+    /// accounts. No write takes "who" from its caller, so nothing can write under another name.
+    private var writer: Writer?
     /// The login this store writes for, when opened by one: every write checks that its account
     /// is still enabled on disk, so disabling it from another copy stops an open session at once.
-    public private(set) var sessionLogin: String?
+    public var sessionLogin: String? {
+        if case .session(let login, _) = writer { return login }
+        return nil
+    }
+    /// The worker this store writes as; nil for a store opened only to read.
+    public var writerID: RecordID? {
+        switch writer {
+        case .session(_, let worker), .unsecured(let worker): return worker
+        case nil: return nil
+        }
+    }
     /// Files read with personal data in plain text although the folder has a key.
     public private(set) var filesWithPlainPersonalData: Set<String> = []
     public var audit: AuditTrail { AuditTrail(dataFolder: folder) }
     /// Data files found under the folder, by the kind of record they hold.
     private var files: [RecordKind: Set<String>] = [:]
     private var summaries: [String: SummaryCache.Entry] = [:]
-    private var loaded: [String: LoadedFile] = [:]
+    /// The records of the files read so far, each kind in its own typed table.
+    private var loaded = RecordsByFile()
+    /// What `loaded` holds of each file was read at: its stamp and content hash.
+    private var loadedStamps: [String: LoadedFile] = [:]
+    /// Each file's content hash whose rules were checked and passed: the same bytes read again
+    /// (after a touch, or once for the summary and once for the records) are not checked again.
+    private var checkedContent: [String: Int] = [:]
+    /// How many times a file's rules were checked, for tests of the above.
+    private(set) var ruleChecks = 0
     private var problemsByFile: [String: [StoreProblem]] = [:]
     private var badFileStamps: [String: FileStamp] = [:]
     /// Which file each record read so far came from, to notice an edit that would move it.
@@ -36,12 +60,20 @@ public final class Store {
     /// Residents files whose summary must be joined again because their grid's households changed.
     private var staleResidentSummaries: Set<String> = []
     private var mergedSummary: DataSummary?
+    /// For tests: a failure to meet when writing the data file at a (relative) path, after the
+    /// change's journal is made. `.notConfirmed` lets the file be written, then reports it unconfirmed,
+    /// as a folder fsync that failed after the rename would; any other error stops before the file.
+    var writeFault: ((String) -> StoreError?)?
 
     private struct LoadedFile {
         let stamp: FileStamp
         let contentHash: Int
-        /// Always `[R]` for the file's record type.
-        let records: Any
+    }
+
+    private enum Writer {
+        case session(login: String, worker: RecordID)
+        /// Only while the folder has no accounts; refused at every write once it has.
+        case unsecured(RecordID)
     }
 
     private init(folder: String, manifest: Manifest, key: PersonalDataKey? = nil) {
@@ -53,8 +85,9 @@ public final class Store {
 
     // MARK: Opening and creating
 
-    /// Opens an existing data folder. One whose community is set up (it has `accounts.json`)
-    /// needs the key a login gives (`Store.logIn`), and refuses a key that is not its own.
+    /// Opens an existing data folder to read. One whose community is set up (it has `accounts.json`)
+    /// needs the key a login gives (`Store.logIn`), and refuses a key that is not its own. A store
+    /// opened this way writes nothing (`StoreError.readOnly`): see `open(_:session:)`.
     public static func open(_ folder: String, key: PersonalDataKey? = nil) throws(StoreError) -> Store {
         let path = folder + "/" + StoreLayout.manifest
         guard FileManager.default.fileExists(atPath: path) else { throw .notADataFolder(path: folder) }
@@ -74,25 +107,40 @@ public final class Store {
         return store
     }
 
-    /// Opens the folder for the worker `session` logged in as (see `sessionLogin`).
+    /// Opens the folder to write as the worker `session` logged in as (see `sessionLogin`).
     public static func open(_ folder: String, session: Session) throws(StoreError) -> Store {
         let store = try open(folder, key: session.key)
-        store.sessionLogin = session.login
+        store.writer = .session(login: session.login, worker: session.workerID)
         return store
     }
 
-    /// Another worker logged in at the same keyboard: writes are checked against their account now.
+    /// Opens a folder that has no accounts yet (tests, demo data, a community not set up) to write
+    /// as `unsecuredActor`. A folder with accounts refuses: there only a login writes.
+    public static func open(_ folder: String, unsecuredActor: RecordID) throws(StoreError) -> Store {
+        if isSecured(folder) { throw .secured(path: folder) }
+        let store = try open(folder)
+        store.writer = .unsecured(unsecuredActor)
+        return store
+    }
+
+    /// Another worker logged in at the same keyboard: the store writes as them now.
     public func switchSession(to session: Session) {
-        sessionLogin = session.login
+        writer = .session(login: session.login, worker: session.workerID)
     }
 
     /// Makes a new, empty data folder (mode 0700) with its manifest. Refuses a folder that holds data.
-    public static func create(_ folder: String, manifest: Manifest) throws(StoreError) -> Store {
+    /// The store writes as `unsecuredActor` until the community is set up; without one it only reads
+    /// (`setUpCommunity` names the first admin itself).
+    public static func create(_ folder: String, manifest: Manifest, unsecuredActor: RecordID? = nil) throws(StoreError) -> Store {
         if FileManager.default.fileExists(atPath: folder + "/" + StoreLayout.manifest) { throw .alreadyHoldsData(path: folder) }
         try DurableFile.makeFolder(folder)
         let store = Store(folder: folder, manifest: manifest)
+        store.writer = unsecuredActor.map { .unsecured($0) }
         try store.lock.withExclusiveLock { () throws(StoreError) in
-            try DurableFile.write(try encode(manifest, path: folder + "/" + StoreLayout.manifest), to: folder + "/" + StoreLayout.manifest)
+            let data = try encode(manifest, path: folder + "/" + StoreLayout.manifest)
+            try Journal.run(in: folder, replacing: [StoreLayout.manifest], appending: []) { () throws(StoreError) in
+                try DurableFile.write(data, to: folder + "/" + StoreLayout.manifest)
+            }
         }
         return store
     }
@@ -148,7 +196,7 @@ public final class Store {
             }
         }
         visit("", depth: 0)
-        for subfolder in ["cache", "audit"] {
+        for subfolder in ["cache", "audit", StoreLayout.tombstonesFolder] {
             for path in list(subfolder) where DurableFile.isTemporary(path) { temporary.append(subfolder + "/" + path) }
         }
         if !temporary.isEmpty {
@@ -193,7 +241,7 @@ public final class Store {
 
     /// Reads a file only to summarize it, without keeping its records in memory.
     private func summarize<R: StoredRecord>(_ type: R.Type, _ path: String) {
-        switch reader().read(R.self, path) {
+        switch read(R.self, path) {
         case .success(let file):
             notePlainPersonalData(file.hasPlainPersonalData, in: path)
             summaries[path] = SummaryCache.Entry(stamp: file.stamp, householdsStamp: nil, summary: R.summarize(file.records, timeZone: manifest.communityTimeZone))
@@ -213,12 +261,13 @@ public final class Store {
         // The households in memory only if the file still holds them; the stamp saved is theirs.
         var households: [Household] = []
         var householdsStamp: FileStamp?
-        if let file = loaded[householdsPath], file.stamp == FileStamp(path: folder + "/" + householdsPath), let records = file.records as? [Household] {
+        if let file = loadedStamps[householdsPath], file.stamp == FileStamp(path: folder + "/" + householdsPath),
+           let records = loaded[Household.self, householdsPath] {
             (households, householdsStamp) = (records, file.stamp)
-        } else if case .success(let file) = reader().read(Household.self, householdsPath) {
+        } else if case .success(let file) = read(Household.self, householdsPath) {
             (households, householdsStamp) = (file.records, file.stamp)
         }
-        switch reader().read(Resident.self, path) {
+        switch read(Resident.self, path) {
         case .success(let file):
             notePlainPersonalData(file.hasPlainPersonalData, in: path)
             summaries[path] = SummaryCache.Entry(stamp: file.stamp, householdsStamp: householdsStamp,
@@ -276,6 +325,8 @@ public final class Store {
     /// Reads every file afresh, ignoring the cache, and returns all problems (`gridwork check`).
     public func checkEveryFile() -> [StoreProblem] {
         loaded.removeAll()
+        loadedStamps.removeAll()
+        checkedContent.removeAll()
         badFileStamps.removeAll()
         problemsByFile = problemsByFile.filter { StoreLayout.kind(ofFile: $0.key) == nil }
         for path in filePaths(of: .grid) { _ = try? load(Grid.self, path) }
@@ -284,7 +335,7 @@ public final class Store {
         for path in filePaths(of: .resident) { summarizeResidents(path) }
         for path in filePaths(of: .patrolLog) { summarize(PatrolLog.self, path) }
         for path in filePaths(of: .disputeCase) { summarize(DisputeCase.self, path) }
-        return problems
+        return problems + tombstoneProblems()
     }
 
     /// The records of one file, from memory while the file is unchanged on disk. With `verifying`
@@ -296,12 +347,12 @@ public final class Store {
             if errno == ENOENT { return [] }
             throw .io(.read, path: full, code: errno)
         }
-        if let file = loaded[path], file.stamp == stamp, let records = file.records as? [R] {
+        if let file = loadedStamps[path], file.stamp == stamp, let records = loaded[R.self, path] {
             if !verifying { return records }
             if case .success(let (data, _)) = ShardReader.readFile(full), ShardReader.contentHash(data) == file.contentHash { return records }
         }
         if badFileStamps[path] == stamp, let problem = problemsByFile[path]?.first { throw .fileHasProblems(problem) }
-        switch reader().read(R.self, path) {
+        switch read(R.self, path) {
         case .success(let file):
             remember(file.records, stamp: file.stamp, contentHash: file.contentHash, path: path)
             notePlainPersonalData(file.hasPlainPersonalData, in: path)
@@ -314,7 +365,8 @@ public final class Store {
     }
 
     private func remember<R: StoredRecord>(_ records: [R], stamp: FileStamp, contentHash: Int, path: String, keep: Bool = true) {
-        loaded[path] = keep ? LoadedFile(stamp: stamp, contentHash: contentHash, records: records) : nil
+        loaded[R.self, path] = keep ? records : nil
+        loadedStamps[path] = keep ? LoadedFile(stamp: stamp, contentHash: contentHash) : nil
         switch R.kind {
         case .resident:
             staleResidentSummaries.insert(path)
@@ -330,17 +382,21 @@ public final class Store {
         files[R.kind, default: []].insert(path)
         if keep { for record in records { locations[record.id] = path } }
         mergedSummary = nil
-        if R.self == Grid.self, let all = records as? [Grid] {
+        // The grids and workers lists follow their files; a table of one file finds them without a cast.
+        var file = RecordsByFile()
+        file[R.self, path] = records
+        if let all = file.grids[path] {
             grids.removeAll { $0.filePath == path }
             grids = (grids + all).sorted { $0.code < $1.code }
         }
-        if R.self == Worker.self, let all = records as? [Worker] { workers = all }
+        if let all = file.workers[path] { workers = all }
     }
 
     /// Drops what memory holds of `path` after a change to it was put back (see `Journal`), and
     /// reads its summary again from the file as it now is.
     func forget(_ path: String) {
-        loaded[path] = nil
+        loaded.remove(path)
+        loadedStamps[path] = nil
         mergedSummary = nil
         guard let kind = StoreLayout.kind(ofFile: path) else { return }
         guard FileManager.default.fileExists(atPath: folder + "/" + path) else {
@@ -364,86 +420,98 @@ public final class Store {
     private func recordProblems(_ problems: ShardProblems, for path: String) {
         problemsByFile[path] = problems.all
         summaries[path] = nil
-        loaded[path] = nil
+        loaded.remove(path)
+        loadedStamps[path] = nil
+        checkedContent[path] = nil
         mergedSummary = nil
     }
 
-    private func reader() -> ShardReader { ShardReader(folder: folder, context: .reading, key: key) }
+    /// Reads a file, checking its rules only if these bytes were not checked before.
+    private func read<R: StoredRecord>(_ type: R.Type, _ path: String) -> Result<ShardReader.Loaded<R>, ShardProblems> {
+        let result = ShardReader(folder: folder, context: .reading, key: key).read(R.self, path, rulesCheckedFor: checkedContent[path])
+        switch result {
+        case .success(let file):
+            if checkedContent[path] != file.contentHash {
+                ruleChecks += 1
+                checkedContent[path] = file.contentHash
+            }
+        case .failure:
+            ruleChecks += 1
+            checkedContent[path] = nil
+        }
+        return result
+    }
 
     // MARK: Writing
 
-    /// Saves one record, durably, and returns it as stored (its revision raised, authorship set).
+    /// Saves one record, durably, and returns it as stored (its revision raised, authorship set),
+    /// written by this store's writer (see `writerID`).
     ///
     /// The record must be new (revision 0) or carry the revision it was read at; if someone saved
     /// the record since, nothing is written and the error names who and when. `overwriting` says the
     /// worker saw someone else's newer version and chose to save over it: audited as such.
-    public func save<R: StoredRecord>(_ record: R, by worker: RecordID, at instant: Date = Date(), overwriting: Bool = false) throws(StoreError) -> R {
-        try lock.withExclusiveLock { () throws(StoreError) -> R in try saveHoldingLock(record, by: worker, at: instant, overwriting: overwriting) }
+    public func save<R: StoredRecord>(_ record: R, at instant: Date = Date(), overwriting: Bool = false) throws(StoreError) -> R {
+        try transaction(at: instant) { (change: StoreTransaction) throws(StoreError) -> R in
+            try change.save(record, overwriting: overwriting)
+        }.confirmed()
     }
 
     /// Saves a new case under the next free number of the year it was raised in (`JF2026-00043`),
     /// chosen while holding the lock, so two copies of the program never hand out the same number.
-    public func saveNewCase(_ disputeCase: DisputeCase, by worker: RecordID, at instant: Date = Date()) throws(StoreError) -> DisputeCase {
-        try lock.withExclusiveLock { () throws(StoreError) -> DisputeCase in
-            let year = disputeCase.raisedOn.year
-            let prefix = "JF\(year)-"
-            var highest = 0
-            for grid in grids {
-                for existing in try load(DisputeCase.self, StoreLayout.cases(grid.code, year: year), verifying: true)
-                where existing.number.hasPrefix(prefix) {
-                    highest = max(highest, Int(existing.number.dropFirst(prefix.count)) ?? 0)
-                }
-            }
-            var numbered = disputeCase
-            numbered.number = prefix + String(repeating: "0", count: max(0, 5 - String(highest + 1).count)) + String(highest + 1)
-            return try saveHoldingLock(numbered, by: worker, at: instant)
-        }
+    public func saveNewCase(_ disputeCase: DisputeCase, at instant: Date = Date()) throws(StoreError) -> DisputeCase {
+        try transaction(at: instant) { (change: StoreTransaction) throws(StoreError) -> DisputeCase in
+            try change.saveNewCase(disputeCase)
+        }.confirmed()
     }
 
     /// Takes a record away again (undoing its creation), if it is still at `revision` and nothing
     /// refers to it: a household keeps its residents.
-    public func remove<R: StoredRecord>(_ record: R, by worker: RecordID) throws(StoreError) {
-        try lock.withExclusiveLock { () throws(StoreError) in
-            try checkAccess(worker, changing: record)
-            let path = record.filePath
-            var records = try load(R.self, path, verifying: true)
-            guard let index = records.firstIndex(where: { $0.id == record.id }) else { throw .recordMissing(kind: R.kind, path: path) }
-            let current = records[index]
-            guard current.meta.revision == record.meta.revision else {
-                throw .staleRecord(kind: R.kind, changedBy: workerName(current.meta.updatedBy), changedAt: current.meta.updatedAt, timeZone: manifest.communityTimeZone)
+    public func remove<R: StoredRecord & GridScoped>(_ record: R, at instant: Date = Date()) throws(StoreError) {
+        try transaction(at: instant) { (change: StoreTransaction) throws(StoreError) in
+            try change.remove(record)
+        }.confirmed()
+    }
+
+    /// Runs `body`, which saves and removes records through the transaction it is given, under the
+    /// folder's lock, then writes every file it changed and every audit entry as one change (see
+    /// `Journal`): all of it lands or none of it. Each record is checked (access, rules, revision)
+    /// as it is added; the first refusal stops the change before anything is written.
+    ///
+    /// A change the disk did not confirm is on disk all the same: it comes back with `notConfirmed` set.
+    /// The body holds the lock: it must not call the store's own write methods (they would wait for it).
+    public func transaction<T>(at instant: Date = Date(), _ body: (StoreTransaction) throws(StoreError) -> T) throws(StoreError) -> Committed<T> {
+        try lock.withExclusiveLock { () throws(StoreError) -> Committed<T> in
+            let change = StoreTransaction(store: self, pending: PendingChange(actor: try checkWriter(), instant: Timestamp.wholeSeconds(instant)))
+            defer { change.isOpen = false }
+            let value = try body(change)
+            change.isOpen = false
+            do throws(StoreError) {
+                try apply(change.pending)
+            } catch {
+                guard case .notConfirmed = error else { throw error }
+                return Committed(value: value, notConfirmed: error)
             }
-            if let household = record as? Household,
-               try load(Resident.self, StoreLayout.residents(household.gridCode), verifying: true).contains(where: { $0.householdID == household.id }) {
-                throw .invalid(kind: R.kind, violations: [RuleViolation("residents", .stillReferenced)])
-            }
-            records.remove(at: index)
-            locations[record.id] = nil
-            try write(records, to: path, auditing: [AuditTrail.Event(.remove, kind: R.kind, record: record.id.rawValue)], by: worker, at: Date())
+            return Committed(value: value, notConfirmed: nil)
         }
     }
 
-    private func saveHoldingLock<R: StoredRecord>(_ record: R, by worker: RecordID, at instant: Date, overwriting: Bool = false) throws(StoreError) -> R {
-        let prepared = try prepareSave(record, by: worker, at: instant, overwriting: overwriting)
-        guard let event = prepared.event else { return prepared.stamped }
-        try write(prepared.records, to: prepared.path, auditing: [event], by: worker, at: Timestamp.wholeSeconds(instant))
-        return prepared.stamped
-    }
-
-    /// What saving one record writes: its file's records with it stamped in, and the audit event
-    /// (nil when nothing changed: then `stamped` is the record as it is on file). Checks the
-    /// worker's access, the rules and the revision; the caller holds the lock.
-    func prepareSave<R: StoredRecord>(_ record: R, by worker: RecordID, at instant: Date,
-                                      overwriting: Bool = false) throws(StoreError) -> (path: String, records: [R], stamped: R, event: AuditTrail.Event?) {
-        try checkAccess(worker, changing: record)
-        let now = Timestamp.wholeSeconds(instant)
+    /// Adds `record` to `change`: its file's records with it stamped in, and its audit event (none
+    /// when nothing changed: then the record comes back as it is on file). Checks the writer's
+    /// access, the rules and the revision; the caller holds the lock.
+    func prepareSave<R: StoredRecord>(_ record: R, overwriting: Bool = false, into change: inout PendingChange) throws(StoreError) -> R {
+        let worker = change.actor
+        try checkRole(worker, changing: [record])
+        let now = change.instant
         let violations = record.violations(in: ValidationContext(now: now, timeZone: manifest.communityTimeZone))
         if !violations.isEmpty { throw .invalid(kind: R.kind, violations: violations) }
         let path = record.filePath
         if let previous = locations[record.id], previous != path { throw .cannotMove(kind: R.kind, from: previous, to: path) }
-        var records = try load(R.self, path, verifying: true)
+        var records = try staged(R.self, path, in: change)
         var stamped = record
         let event: AuditTrail.Event
-        if let index = records.firstIndex(where: { $0.id == record.id }) {
+        let index = records.firstIndex(where: { $0.id == record.id })
+        try checkAuthorship(of: record, over: index.map { records[$0] }, by: worker)
+        if let index {
             let current = records[index]
             guard current.meta.revision == record.meta.revision else {
                 throw .staleRecord(kind: R.kind, changedBy: workerName(current.meta.updatedBy), changedAt: current.meta.updatedAt, timeZone: manifest.communityTimeZone)
@@ -452,7 +520,7 @@ public final class Store {
             if !changes.isEmpty { throw .invalid(kind: R.kind, violations: changes) }
             // Nothing changed: nothing is written, no revision and no empty audit entry.
             let changed = Self.changedFields(current, record)
-            if changed.isEmpty { return (path, records, current, nil) }
+            if changed.isEmpty { return current }
             stamped.meta = RecordMeta(id: record.id, revision: current.meta.revision + 1, createdBy: current.meta.createdBy,
                                       createdAt: current.meta.createdAt, updatedBy: worker, updatedAt: now)
             stamped = try roundTrip(stamped)
@@ -460,23 +528,99 @@ public final class Store {
             event = AuditTrail.Event(overwriting ? .overwrite : .update, kind: R.kind, record: record.id.rawValue, fields: changed)
         } else {
             guard record.meta.revision == 0 else { throw .recordMissing(kind: R.kind, path: path) }
-            stamped.meta = RecordMeta(id: record.id, revision: 1, createdBy: record.meta.createdBy,
+            if let scoped = record as? any GridScoped, try stagedTombstones(scoped.gridCode, in: change).contains(where: { $0.id == record.id }) {
+                throw .removedBefore(kind: R.kind)
+            }
+            stamped.meta = RecordMeta(id: record.id, revision: 1, createdBy: worker,
                                       createdAt: Timestamp.wholeSeconds(record.meta.createdAt), updatedBy: worker, updatedAt: now)
             stamped = try roundTrip(stamped)
             records.append(stamped)
             event = AuditTrail.Event(.create, kind: R.kind, record: record.id.rawValue)
         }
-        return (path, records, stamped, event)
+        change.records[R.self, path] = records
+        change.events.append(event)
+        return stamped
     }
 
-    /// Adds many new records at once (demo data, imports): one write per file, not per record.
-    /// Every record is checked before anything is written; files are then written one by one.
-    public func insertNew<R: StoredRecord>(_ records: [R], by worker: RecordID, at instant: Date = Date()) throws(StoreError) {
-        try insertNew(records, by: worker, at: instant, checkingAccess: true)
+    /// Refuses a case whose timeline gains an entry in another worker's name: a step is always
+    /// recorded as taken by the worker who saves it, as the record's authorship is.
+    private func checkAuthorship<R: StoredRecord>(of record: R, over current: R?, by worker: RecordID) throws(StoreError) {
+        guard let disputeCase = record as? DisputeCase else { return }
+        let known = (current as? DisputeCase)?.timeline.count ?? 0
+        for (index, entry) in disputeCase.timeline.enumerated().dropFirst(known) where entry.by != worker {
+            throw .invalid(kind: .disputeCase, violations: [RuleViolation(FieldPath("timeline").appending(index: index).appending("by"), .notTheSavingWorker)])
+        }
     }
 
-    func insertNew<R: StoredRecord>(_ records: [R], by worker: RecordID, at instant: Date, checkingAccess: Bool) throws(StoreError) {
-        if checkingAccess { try checkAccess(worker, changing: records) }
+    /// Adds a new case to `change` under the next free number of its year, counting the cases on
+    /// file and those already in the change. The caller holds the lock.
+    func prepareNewCase(_ disputeCase: DisputeCase, into change: inout PendingChange) throws(StoreError) -> DisputeCase {
+        let year = disputeCase.raisedOn.year
+        let prefix = "JF\(year)-"
+        var highest = 0
+        for grid in grids {
+            for existing in try staged(DisputeCase.self, StoreLayout.cases(grid.code, year: year), in: change) where existing.number.hasPrefix(prefix) {
+                highest = max(highest, Int(existing.number.dropFirst(prefix.count)) ?? 0)
+            }
+        }
+        var numbered = disputeCase
+        numbered.number = prefix + String(repeating: "0", count: max(0, 5 - String(highest + 1).count)) + String(highest + 1)
+        return try prepareSave(numbered, into: &change)
+    }
+
+    /// Adds taking `record` away to `change`, if it is still at its revision and nothing refers to
+    /// it. The caller holds the lock.
+    func prepareRemoval<R: StoredRecord & GridScoped>(_ record: R, into change: inout PendingChange) throws(StoreError) {
+        try checkRole(change.actor, changing: [record])
+        let path = record.filePath
+        var records = try staged(R.self, path, in: change)
+        guard let index = records.firstIndex(where: { $0.id == record.id }) else { throw .recordMissing(kind: R.kind, path: path) }
+        let current = records[index]
+        guard current.meta.revision == record.meta.revision else {
+            throw .staleRecord(kind: R.kind, changedBy: workerName(current.meta.updatedBy), changedAt: current.meta.updatedAt, timeZone: manifest.communityTimeZone)
+        }
+        if R.kind == .household,
+           try staged(Resident.self, StoreLayout.residents(record.gridCode), in: change).contains(where: { $0.householdID == record.id }) {
+            throw .invalid(kind: R.kind, violations: [RuleViolation("residents", .stillReferenced)])
+        }
+        records.remove(at: index)
+        change.records[R.self, path] = records
+        var stones = try stagedTombstones(record.gridCode, in: change)
+        stones.append(Tombstone(kind: R.kind, id: record.id, gridCode: record.gridCode, revision: current.meta.revision,
+                                removedBy: change.actor, removedAt: change.instant))
+        change.tombstones[record.gridCode] = stones
+        change.events.append(AuditTrail.Event(.remove, kind: R.kind, record: record.id.rawValue))
+    }
+
+    /// The tombstones of `grid` as the change left them, or as they are on disk.
+    private func stagedTombstones(_ grid: GridCode, in change: PendingChange) throws(StoreError) -> [Tombstone] {
+        if let stones = change.tombstones[grid] { return stones }
+        return try tombstones(inGrid: grid)
+    }
+
+    /// The records `path` will hold: as the change left them, or as they are on disk.
+    private func staged<R: StoredRecord>(_ type: R.Type, _ path: String, in change: PendingChange) throws(StoreError) -> [R] {
+        if let records = change.records[R.self, path] { return records }
+        return try load(R.self, path, verifying: true)
+    }
+
+    /// Adds many new records at once (demo data, imports), as one change: every record is checked
+    /// before anything is written, then every file and one audit entry per file land together.
+    public func insertNew<R: StoredRecord>(_ records: [R], at instant: Date = Date()) throws(StoreError) {
+        try lock.withExclusiveLock { () throws(StoreError) in
+            try insertNewHoldingLock(records, by: try checkWriter(), at: instant, checkingAccess: true)
+        }
+    }
+
+    /// `insertNew` for `actor`; `setUpCommunity` adds the first admin this way, before any login exists.
+    func insertNew<R: StoredRecord>(_ records: [R], by actor: RecordID, at instant: Date, checkingAccess: Bool) throws(StoreError) {
+        try lock.withExclusiveLock { () throws(StoreError) in
+            try insertNewHoldingLock(records, by: actor, at: instant, checkingAccess: checkingAccess)
+        }
+    }
+
+    private func insertNewHoldingLock<R: StoredRecord>(_ records: [R], by actor: RecordID, at instant: Date, checkingAccess: Bool) throws(StoreError) {
+        if checkingAccess { try checkRole(actor, changing: records) }
         let now = Timestamp.wholeSeconds(instant)
         let context = ValidationContext(now: now, timeZone: manifest.communityTimeZone)
         var byFile: [String: [R]] = [:]
@@ -488,26 +632,31 @@ public final class Store {
             record.meta.revision = 1
             byFile[record.filePath, default: []].append(record)
         }
-        try lock.withExclusiveLock { () throws(StoreError) in
-            for (path, additions) in byFile.sorted(by: { $0.key < $1.key }) {
-                let existing = try load(R.self, path, verifying: true)
-                let known = Dictionary(existing.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-                if let clash = additions.lazy.compactMap({ known[$0.id] }).first {
-                    throw .staleRecord(kind: R.kind, changedBy: workerName(clash.meta.updatedBy), changedAt: clash.meta.updatedAt, timeZone: manifest.communityTimeZone)
-                }
-                try write(existing + additions, to: path,
-                          auditing: [AuditTrail.Event(.importRecords, kind: R.kind, record: path, fields: [String(additions.count)])],
-                          by: worker, at: now, keep: false)
-            }
+        // Big batches (a district's demo data) are not kept in memory once written.
+        var change = PendingChange(actor: actor, instant: now, keep: false)
+        var removed: [GridCode: Set<RecordID>] = [:]
+        for record in records {
+            guard let grid = (record as? any GridScoped)?.gridCode else { continue }
+            if removed[grid] == nil { removed[grid] = Set(try tombstones(inGrid: grid).map(\.id)) }
+            if removed[grid]?.contains(record.id) == true { throw .removedBefore(kind: R.kind) }
         }
+        for (path, additions) in byFile.sorted(by: { $0.key < $1.key }) {
+            let existing = try load(R.self, path, verifying: true)
+            let known = Dictionary(existing.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            if let clash = additions.lazy.compactMap({ known[$0.id] }).first {
+                throw .staleRecord(kind: R.kind, changedBy: workerName(clash.meta.updatedBy), changedAt: clash.meta.updatedAt, timeZone: manifest.communityTimeZone)
+            }
+            change.records[R.self, path] = existing + additions
+            change.events.append(AuditTrail.Event(.importRecords, kind: R.kind, record: path, fields: [String(additions.count)]))
+        }
+        try apply(change)
     }
 
     /// Refuses a change the worker may not make (see `AccessPolicy`), judged by the list of
     /// workers as it is on disk now (an admin may have changed a role since this copy opened).
     /// Only a folder without accounts and without workers, being set up, lets anyone in; a list
-    /// that cannot be read refuses everyone.
-    func checkAccess(_ worker: RecordID, changing records: [any Record]) throws(StoreError) {
-        try checkSession(worker)
+    /// that cannot be read refuses everyone. The caller holds the lock.
+    func checkRole(_ worker: RecordID, changing records: [any Record]) throws(StoreError) {
         let staff: [Worker]
         do {
             staff = try load(Worker.self, StoreLayout.workers, verifying: true)
@@ -522,42 +671,71 @@ public final class Store {
         }
     }
 
-    func checkAccess(_ worker: RecordID, changing record: any Record) throws(StoreError) {
-        try checkAccess(worker, changing: [record])
-    }
-
-    /// Refuses every write of a session whose account was disabled, or handed to another worker,
-    /// since it logged in; read from disk under the lock, like the roles.
-    func checkSession(_ worker: RecordID) throws(StoreError) {
-        guard let login = sessionLogin else { return }
-        let book: AccountBook
-        do { book = try AccountBook.read(folder) } catch { throw .refused(.accountDisabled(login: login)) }
-        guard let account = book.accounts.first(where: { $0.login == login }), !account.disabled, account.workerID == worker else {
-            throw .refused(.accountDisabled(login: login))
+    /// The worker this store writes as, checked on disk under the lock: a session's account must
+    /// still be enabled and still be that worker's (disabling it from another copy stops an open
+    /// session at once); a folder opened without a login must still have no accounts.
+    func checkWriter() throws(StoreError) -> RecordID {
+        switch writer {
+        case nil:
+            throw .readOnly(path: folder)
+        case .unsecured(let worker):
+            if Self.isSecured(folder) { throw .secured(path: folder) }
+            return worker
+        case .session(let login, let worker):
+            let book: AccountBook
+            do { book = try AccountBook.read(folder) } catch { throw .refused(.accountDisabled(login: login)) }
+            guard let account = book.accounts.first(where: { $0.login == login }), !account.disabled, account.workerID == worker else {
+                throw .refused(.accountDisabled(login: login))
+            }
+            return worker
         }
     }
 
-    /// Writes records and the audit entry for them as one change (see `Journal`): after a crash
-    /// or a failed write both are on disk or neither is. A write the disk did not confirm is in
-    /// place all the same, so it is audited before the error goes up.
-    private func write<R: StoredRecord>(_ records: [R], to path: String, auditing events: [AuditTrail.Event], by worker: RecordID, at instant: Date,
-                                        keep: Bool = true) throws(StoreError) {
+    /// Writes everything `change` holds (record files, the account book, audit entries) as one
+    /// change (see `Journal`): after a crash or a failed write all of it is on disk or none is.
+    /// A write the disk did not confirm is in place all the same, so the rest follows it and the
+    /// error goes up last. The caller holds the lock.
+    func apply(_ change: PendingChange) throws(StoreError) {
+        let paths = change.records.paths
+        let tombstonePaths = change.tombstones.keys.map(StoreLayout.tombstones)
+        let replaced = paths + tombstonePaths + (change.book == nil ? [] : [StoreLayout.accounts])
+            + (change.events.isEmpty ? [] : [StoreLayout.auditHead])
+        if replaced.isEmpty { return }
         do throws(StoreError) {
-            try Journal.run(in: folder, replacing: [path, StoreLayout.auditHead], appending: [StoreLayout.auditTrail]) { () throws(StoreError) in
+            try Journal.run(in: folder, replacing: replaced, appending: change.events.isEmpty ? [] : [StoreLayout.auditTrail]) { () throws(StoreError) in
                 var unconfirmed: StoreError?
-                do throws(StoreError) {
-                    try write(records, to: path, keep: keep)
-                } catch {
-                    guard case .notConfirmed = error else { throw error }
-                    unconfirmed = error
+                func step(_ body: () throws(StoreError) -> Void) throws(StoreError) {
+                    do throws(StoreError) { try body() } catch {
+                        guard case .notConfirmed = error else { throw error }
+                        unconfirmed = unconfirmed ?? error
+                    }
                 }
-                try audit.append(events, actor: worker.rawValue, at: instant)
+                // One table per kind, so each file is written with its own record type.
+                let files = change.records
+                for (path, records) in files.grids { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep) } }
+                for (path, records) in files.workers { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep) } }
+                for (path, records) in files.households { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep) } }
+                for (path, records) in files.residents { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep) } }
+                for (path, records) in files.patrols { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep) } }
+                for (path, records) in files.cases { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep) } }
+                for (grid, stones) in change.tombstones {
+                    try step { () throws(StoreError) in try writeTombstones(stones, of: grid) }
+                }
+                if let book = change.book {
+                    try step { () throws(StoreError) in
+                        do throws(AccountError) { try book.write(folder) } catch {
+                            if case .store(let failure) = error { throw failure }
+                            throw .io(.write, path: AccountBook.path(folder), code: EIO)
+                        }
+                    }
+                }
+                try audit.append(change.events, actor: change.actor.rawValue, at: change.instant)
                 if let unconfirmed { throw unconfirmed }
             }
         } catch {
-            // Put back or not, the file on disk is what memory must follow: read it again when asked.
+            // Put back or not, the files on disk are what memory must follow: read them again when asked.
             if case .notConfirmed = error { throw error }
-            forget(path)
+            for path in paths { forget(path) }
             throw error
         }
     }
@@ -573,52 +751,56 @@ public final class Store {
         return Set(before.keys).union(after.keys).filter { $0 != "meta" }.sorted().filter { canonical(before[$0]) != canonical(after[$0]) }
     }
 
-    /// Writes to the audit trail that `worker` was shown `fields` of `record` in full.
-    public func recordReveal(of fields: [String], in record: any Record, by worker: RecordID, at instant: Date = Date()) throws(StoreError) {
+    /// Writes to the audit trail that this store's writer was shown `fields` of `record` in full.
+    public func recordReveal(of fields: [String], in record: any Record, at instant: Date = Date()) throws(StoreError) {
         try lock.withExclusiveLock { () throws(StoreError) in
-            try checkSession(worker)
+            let worker = try checkWriter()
             // Revealing is reading, allowed anywhere in the community, but not to someone who has left.
             if key != nil, let staff = try? load(Worker.self, StoreLayout.workers, verifying: true), !staff.isEmpty,
                !staff.contains(where: { $0.id == worker && $0.active }) {
                 throw .refused(.notActive(worker: staff.first { $0.id == worker }?.name ?? worker.rawValue))
             }
-            try audit.append([AuditTrail.Event(.reveal, kind: type(of: record).kind, record: record.id.rawValue, fields: fields)],
-                             actor: worker.rawValue, at: instant)
+            var change = PendingChange(actor: worker, instant: instant)
+            change.events = [AuditTrail.Event(.reveal, kind: type(of: record).kind, record: record.id.rawValue, fields: fields)]
+            try apply(change)
         }
     }
 
-    /// Rewrites every file that still holds ID or phone numbers in plain text, sealed.
-    /// With `everyFile`, each file is rewritten whether or not it was seen holding plain values
-    /// (when the community is first set up, files were read before there was a key). A file that
-    /// cannot be read is left as it is; `gridwork check` names it.
-    public func sealPlainPersonalData(by worker: RecordID, everyFile: Bool = false) throws(StoreError) {
+    /// Rewrites every file that still holds ID or phone numbers in plain text, sealed, with an
+    /// audit entry for each, as one change. With `everyFile`, each file is rewritten whether or not
+    /// it was seen holding plain values (when the community is first set up, files were read
+    /// before there was a key). A file that cannot be read is left as it is; `gridwork check` names it.
+    public func sealPlainPersonalData(everyFile: Bool = false, at instant: Date = Date()) throws(StoreError) {
         guard key != nil else { return }
         try lock.withExclusiveLock { () throws(StoreError) in
-            var sealed: [String] = []
+            var change = PendingChange(actor: try checkWriter(), instant: instant)
             for path in filePaths(of: .resident) where everyFile || filesWithPlainPersonalData.contains(path) {
                 guard let records = try? load(Resident.self, path, verifying: true) else { continue }
-                try write(records, to: path)
-                sealed.append(path)
+                change.records[Resident.self, path] = records
             }
             for path in filePaths(of: .grid) where everyFile || filesWithPlainPersonalData.contains(path) {
                 guard let records = try? load(Grid.self, path, verifying: true) else { continue }
-                try write(records, to: path)
-                sealed.append(path)
+                change.records[Grid.self, path] = records
             }
             if everyFile || filesWithPlainPersonalData.contains(StoreLayout.workers),
                let staff = try? load(Worker.self, StoreLayout.workers, verifying: true), !staff.isEmpty {
-                try write(staff, to: StoreLayout.workers)
-                sealed.append(StoreLayout.workers)
+                change.records[Worker.self, StoreLayout.workers] = staff
             }
-            try audit.append(sealed.map { AuditTrail.Event(.sealed, record: $0) }, actor: worker.rawValue, at: Date())
+            change.events = change.records.paths.map { AuditTrail.Event(.sealed, record: $0) }
+            try apply(change)
         }
     }
 
-    /// Uses `key` from now on (after the community is set up).
-    func adopt(_ key: PersonalDataKey) { self.key = key }
+    /// This store writes as `session` from now on (the community was just set up).
+    func adopt(_ key: PersonalDataKey, session: Session) {
+        self.key = key
+        writer = .session(login: session.login, worker: session.workerID)
+    }
 
     func write<R: StoredRecord>(_ records: [R], to path: String, keep: Bool = true) throws(StoreError) {
         let full = folder + "/" + path
+        let fault = writeFault?(path)
+        if let fault, !fault.isNotConfirmed { throw fault }
         try DurableFile.makeFolder((full as NSString).deletingLastPathComponent)
         let data = try Self.encode(ShardFile(schema: StoreLayout.schemaVersion, kind: R.kind, records: try sealed(records)), path: full)
         var unconfirmed: StoreError?
@@ -628,9 +810,13 @@ public final class Store {
             guard case .notConfirmed = error else { throw error }
             unconfirmed = error
         }
+        if let fault, unconfirmed == nil { unconfirmed = fault }
         // The file is in place (confirmed or not): memory must match it.
         guard let stamp = FileStamp(path: full) else { throw .io(.read, path: full, code: errno) }
-        remember(records, stamp: stamp, contentHash: ShardReader.contentHash(data), path: path, keep: keep)
+        let contentHash = ShardReader.contentHash(data)
+        // Every record was checked before it was staged: these bytes need no check when read back.
+        checkedContent[path] = contentHash
+        remember(records, stamp: stamp, contentHash: contentHash, path: path, keep: keep)
         notePlainPersonalData(false, in: path)
         if let unconfirmed { throw unconfirmed }
     }

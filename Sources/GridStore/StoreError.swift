@@ -31,6 +31,12 @@ public enum StoreError: Error, Sendable {
     case refused(AccessRefusal)
     /// The folder's personal data is encrypted and no key was given: log in first.
     case needsLogin(path: String)
+    /// The store was opened only to read: no login, and no actor named for a folder without accounts.
+    case readOnly(path: String)
+    /// A folder with accounts was opened for a named actor: there only a login writes.
+    case secured(path: String)
+    /// A new record carries the id of one that was removed (see `Tombstone`): ids are never reused.
+    case removedBefore(kind: RecordKind)
     /// A sealed value could not be sealed or opened.
     case personalData(LocalizedText)
 
@@ -67,6 +73,15 @@ public enum StoreError: Error, Sendable {
         case .needsLogin(let path):
             return zh ? "\(path)：个人信息已加密，请先登录（--user，口令从终端或 GRIDWORK_PASSPHRASE 读入）。"
                       : "\(path): personal data is encrypted; log in first (--user, with the passphrase typed or in GRIDWORK_PASSPHRASE)."
+        case .readOnly(let path):
+            return zh ? "\(path)：以只读方式打开，未保存任何修改。请登录后再修改。"
+                      : "\(path): opened to read only; nothing was saved. Log in to make changes."
+        case .secured(let path):
+            return zh ? "\(path)：此社区已设置账号，只有登录的账号可以修改数据。未保存任何修改。"
+                      : "\(path): this community has accounts; only a login may change its data. Nothing was saved."
+        case .removedBefore(let kind):
+            return zh ? "\(kind.name(.zh))未保存：这个编号的记录已被撤销，编号不能再用。请重新新建。"
+                      : "\(kind.name(.en)) not saved: a record with this id was removed, and ids are never reused. Create it anew."
         case .personalData(let text):
             return text(language)
         case .cannotMove(let kind, let from, let to):
@@ -104,6 +119,14 @@ public enum StoreError: Error, Sendable {
         let seconds = Int(date.timeIntervalSince(day.start(in: timeZone)))
         return day.iso + " " + (seconds / 3600 < 10 ? "0" : "") + String(seconds / 3600) + ":"
             + (seconds / 60 % 60 < 10 ? "0" : "") + String(seconds / 60 % 60)
+    }
+}
+
+extension StoreError {
+    /// True for a write that is in place but that the disk did not confirm.
+    public var isNotConfirmed: Bool {
+        if case .notConfirmed = self { return true }
+        return false
     }
 }
 

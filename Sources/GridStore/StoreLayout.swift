@@ -12,6 +12,7 @@ import GridModel
 ///     grids/<grid code>/patrols/YYYY-MM.json
 ///     grids/<grid code>/cases/YYYY.json   by the year the case was raised
 ///     cache/summary.json                  derived figures for the overview; safe to delete
+///     tombstones/<grid code>.json         records taken away from the grid (see `Tombstone`)
 ///     accounts.json                       accounts, passphrase hashes, wrapped keys (see `AccountBook`)
 ///     audit/trail.jsonl, audit/head.json  the hash-chained audit trail (see `AuditTrail`)
 ///     .lock                               taken for every write
@@ -31,6 +32,18 @@ public enum StoreLayout {
     static let accounts = "accounts.json"
     static let auditTrail = "audit/trail.jsonl"
     static let auditHead = "audit/head.json"
+
+    static let tombstonesFolder = "tombstones"
+
+    static func tombstones(_ code: GridCode) -> String { "\(tombstonesFolder)/\(code.rawValue).json" }
+
+    /// The grid whose tombstones `relativePath` holds; nil for a path that is not a tombstone file.
+    static func grid(ofTombstones relativePath: String) -> GridCode? {
+        let parts = relativePath.split(separator: "/").map(String.init)
+        guard parts.count == 2, parts[0] == tombstonesFolder, parts[1].hasSuffix(".json") else { return nil }
+        let code = GridCode(String(parts[1].dropLast(5)))
+        return code.isWellFormed ? code : nil
+    }
 
     static func gridFolder(_ code: GridCode) -> String { "\(gridsFolder)/\(code.rawValue)" }
     static func grid(_ code: GridCode) -> String { gridFolder(code) + "/grid.json" }

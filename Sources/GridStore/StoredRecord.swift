@@ -7,6 +7,8 @@ public protocol StoredRecord: Record {
     var filePath: String { get }
     /// `timeZone` is the community's, in which patrols are counted by day.
     static func summarize(_ records: [Self], timeZone: TimeZone) -> DataSummary
+    /// Where the store keeps files of this kind in memory (its own business; see `RecordsByFile`).
+    static var shelf: WritableKeyPath<RecordsByFile, [String: [Self]]> { get }
 }
 
 extension StoredRecord {
@@ -14,24 +16,29 @@ extension StoredRecord {
 }
 
 extension Grid: StoredRecord {
+    public static var shelf: WritableKeyPath<RecordsByFile, [String: [Grid]]> { \.grids }
     public var filePath: String { StoreLayout.grid(code) }
 }
 
 extension Worker: StoredRecord {
+    public static var shelf: WritableKeyPath<RecordsByFile, [String: [Worker]]> { \.workers }
     public var filePath: String { StoreLayout.workers }
 }
 
 extension Household: StoredRecord {
+    public static var shelf: WritableKeyPath<RecordsByFile, [String: [Household]]> { \.households }
     public var filePath: String { StoreLayout.households(gridCode) }
     public static func summarize(_ records: [Household], timeZone: TimeZone) -> DataSummary { DataSummary(households: records) }
 }
 
 /// A residents file is summarized together with its grid's households (see `Store`).
 extension Resident: StoredRecord {
+    public static var shelf: WritableKeyPath<RecordsByFile, [String: [Resident]]> { \.residents }
     public var filePath: String { StoreLayout.residents(gridCode) }
 }
 
 extension PatrolLog: StoredRecord {
+    public static var shelf: WritableKeyPath<RecordsByFile, [String: [PatrolLog]]> { \.patrols }
     public var filePath: String { StoreLayout.patrols(gridCode, start: start) }
     public static func summarize(_ records: [PatrolLog], timeZone: TimeZone) -> DataSummary {
         DataSummary(patrols: records, timeZone: timeZone)
@@ -39,6 +46,7 @@ extension PatrolLog: StoredRecord {
 }
 
 extension DisputeCase: StoredRecord {
+    public static var shelf: WritableKeyPath<RecordsByFile, [String: [DisputeCase]]> { \.cases }
     public var filePath: String { StoreLayout.cases(gridCode, year: raisedOn.year) }
     public static func summarize(_ records: [DisputeCase], timeZone: TimeZone) -> DataSummary { DataSummary(cases: records) }
 }

@@ -14,22 +14,23 @@ public struct SampleCommunity {
     public let store: Store
 
     public init(at folder: String) throws {
-        store = try Store.create(folder, manifest: Manifest(name: "示例社区", areaCode: "420303001001", createdAt: Self.now))
+        store = try Store.create(folder, manifest: Manifest(name: "示例社区", areaCode: "420303001001", createdAt: Self.now),
+                                 unsecuredActor: Self.admin)
         let meta = { (id: String) in RecordMeta(id: RecordID(id), createdBy: Self.admin, createdAt: Self.now) }
-        _ = try store.save(Worker(meta: meta("W-admin"), name: "管理员甲", role: .admin, gridCodes: [], phone: nil), by: Self.admin, at: Self.now)
+        _ = try store.save(Worker(meta: meta("W-admin"), name: "管理员甲", role: .admin, gridCodes: [], phone: nil), at: Self.now)
         _ = try store.save(Worker(meta: meta("W-two"), name: "网格员乙", role: .gridWorker, gridCodes: [Self.gridOne, Self.gridTwo], phone: nil),
-                           by: Self.admin, at: Self.now)
+                           at: Self.now)
         for (index, code) in [Self.gridOne, Self.gridTwo].enumerated() {
             _ = try store.save(Grid(meta: meta("G-\(index + 1)"), code: code, name: "第\(index + 1)网格", kind: .community,
                                     districtName: "张湾区", streetName: "汉江路街道", communityName: "示例社区",
-                                    workerID: Self.workerTwo, headName: "格长\(index + 1)", microGrids: []), by: Self.admin, at: Self.now)
+                                    workerID: Self.workerTwo, headName: "格长\(index + 1)", microGrids: []), at: Self.now)
             _ = try store.save(Household(meta: meta("H-\(index + 1)"), gridCode: code, microGrid: nil,
                                          address: Address(compound: "示例花园", building: "\(index + 1)栋", unit: "1单元", room: "101"),
-                                         residency: .ownerOccupied), by: Self.admin, at: Self.now)
+                                         residency: .ownerOccupied), at: Self.now)
             _ = try store.save(Self.resident(id: "P-\(index + 1)", household: "H-\(index + 1)", grid: code, sequence: 1 + index * 2),
-                               by: Self.admin, at: Self.now)
+                               at: Self.now)
         }
-        _ = try store.save(Self.openCase(), by: Self.admin, at: Self.now)
+        _ = try store.save(Self.openCase(), at: Self.now)
     }
 
     /// A resident whose ID number is valid (area 420399, which is assigned to no county).

@@ -55,8 +55,8 @@ final class DashboardRunner {
         }
         guard let (session, store) = logIn(folder, terminal: terminal, glyphs: theme.glyphs) else { return }
         // Numbers an older gridwork (or a hand edit) left in plain text are sealed now.
-        if !store.filesWithPlainPersonalData.isEmpty { try? store.sealPlainPersonalData(by: session.workerID) }
-        let client = LiveStoreClient(store: store, session: session)
+        if !store.filesWithPlainPersonalData.isEmpty { try? store.sealPlainPersonalData() }
+        let client = LiveStoreClient(store: store)
         let state = AppState(data: DashboardLoader(store: store).initial(today: store.manifest.today()), language: language,
                              themeName: theme.name, width: terminal.size.width, height: terminal.size.height,
                              actor: session.workerID, login: session.login, idleLimit: idleLimit)

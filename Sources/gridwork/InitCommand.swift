@@ -35,10 +35,10 @@ struct InitCommand: ParsableCommand {
         let folder = options.dataFolder
         if Store.isSecured(folder) {
             // Set up already: the admin finishes what an interrupted setup or a hand edit left in plain text.
-            let (store, session) = try options.openStoreLoggedIn(as: adminLogin)
+            let (store, _) = try options.openStoreLoggedIn(as: adminLogin)
             _ = store.checkEveryFile()
             let plain = store.filesWithPlainPersonalData.count
-            do { try store.sealPlainPersonalData(by: session?.workerID ?? RecordID("W-admin")) } catch { throw failure(error.message(in: language)) }
+            do { try store.sealPlainPersonalData() } catch { throw failure(error.message(in: language)) }
             print(LocalizedText(zh: "账号已设置过；已加密 \(plain) 个含明文号码的文件。", en: "Accounts were set up already; encrypted \(plain) file\(plain == 1 ? "" : "s") that held numbers in plain text.")(language))
             return
         }

@@ -63,13 +63,13 @@ struct UserCommand: ParsableCommand {
             }
             do {
                 if let worker {
-                    try store.addAccount(login: login, for: RecordID(worker), passphrase: passphrase, by: session.workerID)
+                    try store.addAccount(login: login, for: RecordID(worker), passphrase: passphrase)
                 } else {
                     // A new worker and their account are one change: never a worker left without one.
                     let codes = grids.split(separator: ",").map { GridCode(String($0).trimmingCharacters(in: .whitespaces)) }
                     let added = Worker(meta: RecordMeta(id: RecordID("W-" + login), createdBy: session.workerID, createdAt: Date()),
                                        name: name ?? "", role: role, gridCodes: codes, phone: nil)
-                    try store.addWorker(added, login: login, passphrase: passphrase, by: session.workerID)
+                    try store.addWorker(added, login: login, passphrase: passphrase)
                 }
             } catch {
                 throw failure(error.message(in: language))
@@ -96,7 +96,7 @@ struct UserCommand: ParsableCommand {
                 again: LocalizedText(zh: "再输入一次：", en: "Again: ")(language), variable: "GRIDWORK_NEW_PASSPHRASE") else {
                 throw failure(LocalizedText(zh: "没有读到新口令，或两次输入不一致。", en: "no new passphrase was given, or the two did not match.")(language))
             }
-            do { try store.changePassphrase(login: target, to: passphrase, by: session.workerID) } catch {
+            do { try store.changePassphrase(login: target, to: passphrase) } catch {
                 throw failure(error.message(in: language))
             }
             print(LocalizedText(zh: "\(target) 的口令已更改。", en: "Changed the passphrase of \(target).")(language))
@@ -122,8 +122,8 @@ struct UserCommand: ParsableCommand {
     static func setDisabled(_ disabled: Bool, login: String, options: LoginOptions) throws {
         let (store, session) = try options.openStoreLoggedIn()
         let language = options.language
-        guard let session else { throw failure(AccountError.notSetUp(path: store.folder).message(in: language)) }
-        do { try store.setAccount(login, disabled: disabled, by: session.workerID) } catch { throw failure(error.message(in: language)) }
+        guard session != nil else { throw failure(AccountError.notSetUp(path: store.folder).message(in: language)) }
+        do { try store.setAccount(login, disabled: disabled) } catch { throw failure(error.message(in: language)) }
         print(disabled ? LocalizedText(zh: "账号 \(login) 已停用。", en: "Disabled account \(login).")(language)
                        : LocalizedText(zh: "账号 \(login) 已启用。", en: "Enabled account \(login).")(language))
     }

@@ -37,7 +37,7 @@ import TestSupport
         let patrol = PatrolLog(meta: RecordMeta(id: RecordID("L-today"), createdBy: SampleCommunity.admin, createdAt: end),
                                gridCode: SampleCommunity.gridOne, workerID: SampleCommunity.workerTwo, kind: .routine,
                                start: end.addingTimeInterval(-60), end: end)
-        _ = try sample.store.save(patrol, by: SampleCommunity.admin)
+        _ = try sample.store.save(patrol)
         for zone in [Self.zoneOnAnotherDay(), "UTC", "America/New_York"] {
             let run = try CommandRun(gridwork, ["overview", "--data", folder.path, "--lang", "en"], environment: ["TZ": zone])
             #expect(run.status == 0, "\(run.errors)")

@@ -19,7 +19,7 @@ import TestSupport
             try text.replacingOccurrences(of: "\"name\" :", with: "\"timeZone\" : \"\(zone)\",\n  \"name\" :")
                 .write(toFile: path, atomically: false, encoding: .utf8)
         }
-        let store = try Store.open(folder.path)
+        let store = try Store.open(folder.path, unsecuredActor: SampleCommunity.admin)
         return (store, DashboardLoader(store: store).initial(today: store.manifest.today()))
     }
 
@@ -44,7 +44,7 @@ import TestSupport
 
     /// The patrols screen after `patrol` is saved and read back.
     func patrolsScreen(_ store: Store, _ patrol: PatrolLog) throws -> String {
-        _ = try store.save(patrol, by: SampleCommunity.admin)
+        _ = try store.save(patrol)
         var state = AppState(data: DashboardLoader(store: store).initial(today: store.manifest.today()), language: .en, themeName: "default",
                              width: 120, height: 40, actor: SampleCommunity.admin)
         _ = AppReducer.reduce(&state, .key(.character("4")))

@@ -88,10 +88,11 @@ import TestSupport
                                   gridCode: SampleCommunity.gridOne, microGrid: nil,
                                   address: Address(compound: "示例花园", building: "9栋", unit: "", room: "101"), residency: .rented)
         let before = DashboardLoaderForTests.data(sample.store)
-        let (stored, failure) = writer.save([.household(household)], by: SampleCommunity.admin, at: SampleCommunity.now)
+        let outcome = writer.save([.household(household)], at: SampleCommunity.now)
+        let (stored, failure) = (outcome.stored, outcome.failure)
         #expect(failure == nil && stored.first?.revision == 1)
         #expect(sample.store.records(Household.self, inGrid: SampleCommunity.gridOne).contains { $0.id == RecordID("H-new") })
-        try writer.undo(UndoStep(saved: stored, before: before), by: SampleCommunity.admin, at: SampleCommunity.now)
+        try writer.undo(UndoStep(saved: stored, before: before), at: SampleCommunity.now)
         #expect(!sample.store.records(Household.self, inGrid: SampleCommunity.gridOne).contains { $0.id == RecordID("H-new") })
 
         let existing = try #require(sample.store.records(Resident.self, inGrid: SampleCommunity.gridOne).first)
@@ -101,8 +102,8 @@ import TestSupport
 
         var clash = household
         clash.address.building = ""
-        let (none, refused) = writer.save([.household(clash)], by: SampleCommunity.admin, at: SampleCommunity.now)
-        #expect(none.isEmpty && refused != nil)
+        let refused = writer.save([.household(clash)], at: SampleCommunity.now)
+        #expect(refused.stored.isEmpty && refused.failure != nil && !refused.isSaved)
     }
 }
 

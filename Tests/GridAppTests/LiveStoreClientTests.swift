@@ -13,7 +13,7 @@ import TestSupport
         let folder = TemporaryFolder()
         defer { folder.remove() }
         let sample = try SampleCommunity(at: folder.path)
-        let client = LiveStoreClient(store: sample.store, session: try RuntimeTests.session("admin", SampleCommunity.admin))
+        let client = LiveStoreClient(store: sample.store)
         client.prepareIndex()
         #expect(FileManager.default.fileExists(atPath: folder.path + "/" + SearchIndex.fileName))
 
@@ -24,11 +24,11 @@ import TestSupport
         #expect(outcome.duplicate?.id == onFile.id && outcome.stored.isEmpty, "the resident in grid two is shown, nothing saved")
 
         // Another copy of the program gives someone in grid one a new number: the index follows.
-        let other = try Store.open(folder.path)
+        let other = try Store.open(folder.path, unsecuredActor: SampleCommunity.admin)
         var moved = try #require(other.records(Resident.self, inGrid: SampleCommunity.gridOne).first)
         let fresh = SampleCommunity.idNumber(birth: Day(year: 1950, month: 3, day: 1) ?? Day(dayNumber: 0), sequence: 77)
         moved.idNumber = fresh
-        _ = try other.save(moved, by: SampleCommunity.admin, at: SampleCommunity.now)
+        _ = try other.save(moved, at: SampleCommunity.now)
         var second = SampleCommunity.resident(id: "P-second", household: "H-2", grid: SampleCommunity.gridTwo, sequence: 41)
         second.idNumber = fresh
         #expect(client.save([.resident(second)], overwriting: false, at: SampleCommunity.now).duplicate?.id == moved.id)

@@ -24,7 +24,7 @@ import TestSupport
         var li = SampleCommunity.resident(id: "P-13", household: "H-2", grid: SampleCommunity.gridTwo, sequence: 13)
         li.name = "李明"
         li.relation = .child
-        for resident in [wang, wangMing, li] { _ = try store.save(resident, by: SampleCommunity.admin, at: SampleCommunity.now) }
+        for resident in [wang, wangMing, li] { _ = try store.save(resident, at: SampleCommunity.now) }
         return (folder, store)
     }
 
@@ -86,7 +86,7 @@ import TestSupport
         #expect(try index.refresh(from: store) == 0, "nothing changed, nothing is read")
         var renamed = try #require(store.records(Resident.self, inGrid: SampleCommunity.gridTwo).first { $0.name == "李明" })
         renamed.name = "李晓明"
-        _ = try store.save(renamed, by: SampleCommunity.admin, at: SampleCommunity.now)
+        _ = try store.save(renamed, at: SampleCommunity.now)
         #expect(try index.refresh(from: store) == 1, "only grid two's people are indexed again")
         #expect(names(try index.search("晓明")) == ["李晓明"])
         #expect(try index.search("李明").isEmpty)

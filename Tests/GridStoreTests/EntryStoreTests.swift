@@ -6,8 +6,8 @@ import TestSupport
 
 /// What data entry needs from the store: new case numbers, taking a record back, drafts.
 @Suite struct EntryStoreTests {
-    func newCase(_ id: String) -> DisputeCase {
-        DisputeCase(meta: RecordMeta(id: RecordID(id), createdBy: SampleCommunity.admin, createdAt: SampleCommunity.now), number: "JF2026-?",
+    func newCase(_ id: String, by worker: RecordID = SampleCommunity.admin) -> DisputeCase {
+        DisputeCase(meta: RecordMeta(id: RecordID(id), createdBy: worker, createdAt: SampleCommunity.now), number: "JF2026-?",
                     title: "噪音扰民", category: .neighbours, parties: [Party(name: "甲方")], gridCode: SampleCommunity.gridTwo,
                     source: .patrol, matterClass: .smallMatter, raisedOn: Day(year: 2026, month: 9, day: 21) ?? Day(dayNumber: 0))
     }
@@ -16,10 +16,10 @@ import TestSupport
         let folder = TemporaryFolder()
         defer { folder.remove() }
         let sample = try SampleCommunity(at: folder.path)
-        let other = try Store.open(folder.path)
-        let first = try sample.store.saveNewCase(newCase("C-new-1"), by: SampleCommunity.admin, at: SampleCommunity.now)
+        let other = try Store.open(folder.path, unsecuredActor: SampleCommunity.workerTwo)
+        let first = try sample.store.saveNewCase(newCase("C-new-1"), at: SampleCommunity.now)
         // The second copy opened before the first case was saved, in another grid's file.
-        let second = try other.saveNewCase(newCase("C-new-2"), by: SampleCommunity.workerTwo, at: SampleCommunity.now)
+        let second = try other.saveNewCase(newCase("C-new-2", by: SampleCommunity.workerTwo), at: SampleCommunity.now)
         #expect(first.number == "JF2026-00002" && second.number == "JF2026-00003")
         let reopened = try Store.open(folder.path)
         #expect(Set(reopened.allRecords(DisputeCase.self).map(\.number)) == ["JF2026-00001", "JF2026-00002", "JF2026-00003"])
@@ -30,15 +30,15 @@ import TestSupport
         defer { folder.remove() }
         let sample = try SampleCommunity(at: folder.path)
         let household = try #require(sample.store.records(Household.self, inGrid: SampleCommunity.gridOne).first)
-        #expect(throws: StoreError.self, "its resident still refers to it") { try sample.store.remove(household, by: SampleCommunity.admin) }
+        #expect(throws: StoreError.self, "its resident still refers to it") { try sample.store.remove(household) }
 
         var resident = try #require(sample.store.records(Resident.self, inGrid: SampleCommunity.gridOne).first)
         let stale = resident
         resident.notes = "已搬走"
-        resident = try sample.store.save(resident, by: SampleCommunity.admin, at: SampleCommunity.now)
-        #expect(throws: StoreError.self, "someone changed it since") { try sample.store.remove(stale, by: SampleCommunity.admin) }
-        try sample.store.remove(resident, by: SampleCommunity.admin)
-        try sample.store.remove(household, by: SampleCommunity.admin)
+        resident = try sample.store.save(resident, at: SampleCommunity.now)
+        #expect(throws: StoreError.self, "someone changed it since") { try sample.store.remove(stale) }
+        try sample.store.remove(resident)
+        try sample.store.remove(household)
         let reopened = try Store.open(folder.path)
         #expect(reopened.records(Household.self, inGrid: SampleCommunity.gridOne).isEmpty)
         #expect(reopened.records(Resident.self, inGrid: SampleCommunity.gridOne).isEmpty)

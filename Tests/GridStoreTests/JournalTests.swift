@@ -45,7 +45,7 @@ import TestSupport
         try journal.write(to: URL(fileURLWithPath: folder.path + "/" + Journal.name))
         var changed = household
         changed.notes = "被中断的修改"
-        _ = try sample.store.save(changed, by: SampleCommunity.admin)
+        _ = try sample.store.save(changed)
         try journal.write(to: URL(fileURLWithPath: folder.path + "/" + Journal.name))
         #expect(try Data(contentsOf: URL(fileURLWithPath: trail)).count > trailLength)
 
@@ -85,16 +85,16 @@ import TestSupport
         let journal = try Journal.encode(Journal.Contents(originals: [.init(path: StoreLayout.auditHead, length: head.count), .init(path: path, length: before.count)],
                                                          lengths: [StoreLayout.auditTrail: trailLength]), bytes: [head, before])
         // Another copy changed the household and died before its journal went.
-        let other = try Store.open(folder.path)
+        let other = try Store.open(folder.path, unsecuredActor: SampleCommunity.admin)
         var theirs = household
         theirs.notes = "死去的进程的修改"
-        _ = try other.save(theirs, by: SampleCommunity.admin)
+        _ = try other.save(theirs)
         try journal.write(to: URL(fileURLWithPath: folder.path + "/" + Journal.name))
         // This copy's next save, at the household's original revision, is not refused as stale and
         // does not bring the dead change back.
         var mine = household
         mine.residency = .rented
-        let saved = try store.save(mine, by: SampleCommunity.admin)
+        let saved = try store.save(mine)
         #expect(saved.meta.revision == household.meta.revision + 1 && saved.notes == household.notes)
         let entries = store.audit.allEntries().filter { $0.record == household.id.rawValue && $0.action == .update }
         #expect(entries.count == 1 && entries.first?.fields == ["residency"])

@@ -47,7 +47,7 @@ import TestSupport
         let patrol = PatrolLog(meta: RecordMeta(id: RecordID("L-night"), createdBy: SampleCommunity.admin, createdAt: start),
                                gridCode: SampleCommunity.gridOne, workerID: SampleCommunity.workerTwo, kind: .routine,
                                start: start, end: start.addingTimeInterval(600))
-        _ = try sample.store.save(patrol, by: SampleCommunity.admin)
+        _ = try sample.store.save(patrol)
         let china = Day(start, in: .chinaStandard)
         #expect(try Store.open(folder.path).summary().patrolsPerDay == [china.dayNumber: 1])
 

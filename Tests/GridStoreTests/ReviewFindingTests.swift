@@ -33,14 +33,14 @@ import TestSupport
         let edited = try String(contentsOfFile: path, encoding: .utf8)
             .replacingOccurrences(of: "\"building\" : \"1栋\",", with: "\"building\" : \"1栋\",\n        \"emergencyContact\" : \"王五\",")
         try edited.write(toFile: path, atomically: false, encoding: .utf8)
-        let store = try Store.open(folder.path)
+        let store = try Store.open(folder.path, unsecuredActor: SampleCommunity.admin)
         let problem = try #require(store.problems.first)
         #expect(problem.formatted(in: .en).contains("unknown field \"emergencyContact\""))
         let line = try #require(edited.components(separatedBy: "\n").firstIndex { $0.contains("emergencyContact") }) + 1
         #expect(problem.position?.line == line)
         let newHousehold = Household(meta: RecordMeta.new(by: SampleCommunity.admin, at: Date(), prefix: "H"), gridCode: SampleCommunity.gridOne,
                                      microGrid: nil, address: Address(compound: "示例花园", building: "3栋", unit: "", room: "1"), residency: .rented)
-        #expect(throws: StoreError.self) { try store.save(newHousehold, by: SampleCommunity.admin) }
+        #expect(throws: StoreError.self) { try store.save(newHousehold) }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == edited)
     }
 
@@ -48,7 +48,7 @@ import TestSupport
         let folder = TemporaryFolder()
         defer { folder.remove() }
         _ = try SampleCommunity(at: folder.path)
-        let store = try Store.open(folder.path)
+        let store = try Store.open(folder.path, unsecuredActor: SampleCommunity.admin)
         var household = try #require(store.records(Household.self, inGrid: SampleCommunity.gridOne).first)
         let path = folder.path + "/grids/420303001001001/households.json"
         var info = stat()
@@ -65,7 +65,7 @@ import TestSupport
 
         household.notes = "旧副本的修改"
         do {
-            _ = try store.save(household, by: SampleCommunity.admin)
+            _ = try store.save(household)
             Issue.record("a stale copy overwrote a newer revision")
         } catch {
             guard case .staleRecord = error else { throw error }
@@ -82,7 +82,7 @@ import TestSupport
         let twice = Household(meta: RecordMeta(id: RecordID("H-twice"), createdBy: SampleCommunity.admin, createdAt: SampleCommunity.now),
                               gridCode: SampleCommunity.gridOne, microGrid: nil, address: Address(compound: "示例花园", building: "5栋", unit: "", room: "1"),
                               residency: .rented)
-        #expect(throws: StoreError.self) { try sample.store.insertNew([twice, twice], by: SampleCommunity.admin) }
+        #expect(throws: StoreError.self) { try sample.store.insertNew([twice, twice]) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
         #expect(try Store.open(folder.path).problems.isEmpty)
     }
@@ -97,12 +97,12 @@ import TestSupport
             .replacingOccurrences(of: "\"kind\" : \"household\",", with: "\"kind\" : \"household\",")
             .replacingOccurrences(of: "\"residency\" : \"ownerOccupied\"", with: "\"lastVisit\" : \"\(tomorrow)\",\n      \"residency\" : \"ownerOccupied\"")
         try text.write(toFile: path, atomically: false, encoding: .utf8)
-        let store = try Store.open(folder.path)
+        let store = try Store.open(folder.path, unsecuredActor: SampleCommunity.admin)
         #expect(store.problems.isEmpty, "another laptop's clock runs ahead; its file must still open")
         var household = try #require(store.records(Household.self, inGrid: SampleCommunity.gridOne).first)
         #expect(household.lastVisit?.iso == tomorrow)
         household.notes = "改备注"
-        #expect(throws: StoreError.self, "saving here checks the date against this clock") { try store.save(household, by: SampleCommunity.admin) }
+        #expect(throws: StoreError.self, "saving here checks the date against this clock") { try store.save(household) }
     }
 
     @Test func aDamagedCacheIsRebuiltNotACrash() throws {

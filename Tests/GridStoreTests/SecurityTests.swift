@@ -18,10 +18,15 @@ import TestSupport
         let session = try store.setUpCommunity(communityPassphrase: Self.community, admin: admin, login: "admin",
                                                passphrase: Self.adminPassphrase, at: SampleCommunity.now)
         _ = try store.save(Worker(meta: RecordMeta(id: RecordID("W-du"), createdBy: SampleCommunity.admin, createdAt: SampleCommunity.now),
-                                  name: "督导丙", role: .supervisor, gridCodes: [], phone: "13900001111"), by: SampleCommunity.admin)
-        try store.addAccount(login: "yi", for: SampleCommunity.workerTwo, passphrase: "yi-passphrase", by: SampleCommunity.admin)
-        try store.addAccount(login: "du", for: RecordID("W-du"), passphrase: "du-passphrase", by: SampleCommunity.admin)
+                                  name: "督导丙", role: .supervisor, gridCodes: [], phone: "13900001111"))
+        try store.addAccount(login: "yi", for: SampleCommunity.workerTwo, passphrase: "yi-passphrase")
+        try store.addAccount(login: "du", for: RecordID("W-du"), passphrase: "du-passphrase")
         return (store, session)
+    }
+
+    /// A store that writes as `login`, as one opened by that login would.
+    func loggedIn(_ folder: TemporaryFolder, as login: String, _ passphrase: String) throws -> Store {
+        try Store.open(folder.path, session: try Store.logIn(folder: folder.path, login: login, passphrase: passphrase))
     }
 
     @Test func passphrasesAreKeptAsSaltedScryptHashesOfFullCost() throws {
@@ -81,7 +86,7 @@ import TestSupport
         let folder = TemporaryFolder()
         defer { folder.remove() }
         let (store, _) = try securedSample(folder)
-        try store.setAccount("yi", disabled: true, by: SampleCommunity.admin)
+        try store.setAccount("yi", disabled: true)
         #expect { try Store.logIn(folder: folder.path, login: "yi", passphrase: "yi-passphrase") } throws: { error in
             guard let error = error as? AccountError, case .disabled = error else { return false }
             return true
@@ -91,17 +96,18 @@ import TestSupport
             return true
         }
         // The last admin cannot be disabled, and only an admin manages accounts.
-        #expect { try store.setAccount("admin", disabled: true, by: SampleCommunity.admin) } throws: { error in
+        #expect { try store.setAccount("admin", disabled: true) } throws: { error in
             guard let error = error as? AccountError, case .lastAdmin = error else { return false }
             return true
         }
-        #expect { try store.addAccount(login: "new1", for: RecordID("W-du"), passphrase: "new-passphrase", by: RecordID("W-du")) } throws: { error in
+        let du = try loggedIn(folder, as: "du", "du-passphrase")
+        #expect { try du.addAccount(login: "new1", for: RecordID("W-du"), passphrase: "new-passphrase") } throws: { error in
             guard let error = error as? AccountError, case .refused(.adminOnly) = error else { return false }
             return true
         }
-        try store.setAccount("yi", disabled: false, by: SampleCommunity.admin)
+        try store.setAccount("yi", disabled: false)
         // Anyone changes their own passphrase; the old one stops working and the key still opens.
-        try store.changePassphrase(login: "yi", to: "yi-new-passphrase", by: SampleCommunity.workerTwo)
+        try loggedIn(folder, as: "yi", "yi-passphrase").changePassphrase(login: "yi", to: "yi-new-passphrase")
         #expect(throws: AccountError.self) { try Store.logIn(folder: folder.path, login: "yi", passphrase: "yi-passphrase") }
         let session = try Store.logIn(folder: folder.path, login: "yi", passphrase: "yi-new-passphrase")
         #expect(try Store.open(folder.path, key: session.key).allRecords(Resident.self).count == 2)
@@ -113,40 +119,46 @@ import TestSupport
         let (store, _) = try securedSample(folder)
         var household = try #require(store.allRecords(Household.self).first)
         household.notes = "督导想改"
+        let du = try loggedIn(folder, as: "du", "du-passphrase")
         // A supervisor reads but cannot write.
-        #expect { try store.save(household, by: RecordID("W-du")) } throws: { error in
+        #expect { try du.save(household) } throws: { error in
             guard let error = error as? StoreError, case .refused(.readOnly) = error else { return false }
             return error.message(in: .en).contains("supervisor")
         }
         // A grid worker cannot change a grid they do not look after, nor the list of workers.
-        try store.setAccount("du", disabled: false, by: SampleCommunity.admin)
+        try store.setAccount("du", disabled: false)
         let outsider = Worker(meta: RecordMeta(id: RecordID("W-three"), createdBy: SampleCommunity.admin, createdAt: SampleCommunity.now),
                               name: "网格员丙", role: .gridWorker, gridCodes: [SampleCommunity.gridTwo], phone: nil)
-        _ = try store.save(outsider, by: SampleCommunity.admin)
+        _ = try store.save(outsider)
+        try store.addAccount(login: "bing", for: outsider.id, passphrase: "bing-passphrase")
+        let bing = try loggedIn(folder, as: "bing", "bing-passphrase")
         #expect(household.gridCode == SampleCommunity.gridOne)
-        #expect { try store.save(household, by: RecordID("W-three")) } throws: { error in
+        #expect { try bing.save(household) } throws: { error in
             guard let error = error as? StoreError, case .refused(.outsideOwnGrids(_, let grid, let own)) = error else { return false }
             return grid == SampleCommunity.gridOne && own == [SampleCommunity.gridTwo] && error.message(in: .zh).contains("不能修改网格 420303001001001")
         }
         var renamed = outsider
         renamed.name = "网格员丙丙"
-        #expect { try store.save(renamed, by: RecordID("W-three")) } throws: { error in
+        #expect { try bing.save(renamed) } throws: { error in
             guard let error = error as? StoreError, case .refused(.adminOnly) = error else { return false }
             return true
         }
-        #expect { try store.remove(household, by: RecordID("W-du")) } throws: { error in
+        #expect { try du.remove(household) } throws: { error in
             guard let error = error as? StoreError, case .refused = error else { return false }
             return true
         }
-        // Someone not on the list cannot write at all.
-        #expect(throws: StoreError.self) { try store.save(household, by: RecordID("W-nobody")) }
+        // Without a login no one writes here, not even under a name on the list.
+        #expect { try Store.open(folder.path, unsecuredActor: SampleCommunity.admin) } throws: { error in
+            guard let error = error as? StoreError, case .secured = error else { return false }
+            return true
+        }
         // Nothing refused reached the disk; the grid's own worker and the admin may write.
         #expect(try Store.open(folder.path, key: Store.logIn(folder: folder.path, login: "admin", passphrase: Self.adminPassphrase).key)
             .allRecords(Household.self).first?.notes == "")
         household.notes = "乙修改"
-        household = try store.save(household, by: SampleCommunity.workerTwo)
+        household = try loggedIn(folder, as: "yi", "yi-passphrase").save(household)
         household.notes = "管理员修改"
-        _ = try store.save(household, by: SampleCommunity.admin)
+        _ = try store.save(household)
     }
 
     @Test func personalDataIsSealedOnDiskAndNeedsTheKeyToOpen() throws {
@@ -160,7 +172,7 @@ import TestSupport
                                                       passphrase: Self.adminPassphrase, at: SampleCommunity.now)
         var resident = try #require(sample.store.allRecords(Resident.self).first)
         resident.phone = "13812345678"
-        _ = try sample.store.save(resident, by: SampleCommunity.admin)
+        _ = try sample.store.save(resident)
         #expect(PlainNumberScan.files(under: folder.path) == [])
         let text = try String(contentsOfFile: folder.path + "/grids/420303001001001/residents.json", encoding: .utf8)
         #expect(text.contains("\"idNumber\" : \"enc1:") && text.contains("\"name\" : \"居民1\""))
@@ -190,8 +202,8 @@ import TestSupport
         var resident = try #require(store.allRecords(Resident.self).first)
         resident.phone = "13812345678"
         resident.notes = "改了电话"
-        resident = try store.save(resident, by: SampleCommunity.workerTwo)
-        try store.recordReveal(of: ["phone"], in: resident, by: RecordID("W-du"))
+        resident = try loggedIn(folder, as: "yi", "yi-passphrase").save(resident)
+        try loggedIn(folder, as: "du", "du-passphrase").recordReveal(of: ["phone"], in: resident)
         let history = store.audit.history(of: resident.id.rawValue)
         #expect(history.map(\.action) == [.create, .update, .reveal])
         #expect(history[1].fields == ["notes", "phone"] && history[1].actor == "W-two")
@@ -207,7 +219,7 @@ import TestSupport
         var household = try #require(store.allRecords(Household.self).first)
         for note in ["一", "二", "三", "四"] {
             household.notes = note
-            household = try store.save(household, by: SampleCommunity.admin)
+            household = try store.save(household)
         }
         let path = folder.path + "/audit/trail.jsonl"
         let original = try String(contentsOfFile: path, encoding: .utf8)
@@ -253,7 +265,7 @@ import TestSupport
         #expect(store.audit.verify().findings.contains { if case .incompleteLastLine = $0 { return true } else { return false } })
         var household = try #require(store.allRecords(Household.self).first)
         household.notes = "断电之后"
-        _ = try store.save(household, by: SampleCommunity.admin)
+        _ = try store.save(household)
         #expect(store.audit.verify().isIntact)
     }
 
@@ -261,17 +273,18 @@ import TestSupport
         let folder = TemporaryFolder()
         defer { folder.remove() }
         let (store, session) = try securedSample(folder)
-        let other = try Store.open(folder.path, key: session.key)
+        let other = try Store.open(folder.path, session: session)
+        let yiStore = try loggedIn(folder, as: "yi", "yi-passphrase")
         var household = try #require(store.allRecords(Household.self).first)
         // Another copy makes 网格员乙 a supervisor; this copy, opened before, applies it at once.
         var yi = try #require(other.workers.first { $0.id == SampleCommunity.workerTwo })
         yi.role = .supervisor
-        _ = try other.save(yi, by: SampleCommunity.admin)
+        _ = try other.save(yi)
         household.notes = "角色已改"
-        #expect(throws: StoreError.self) { try store.save(household, by: SampleCommunity.workerTwo) }
+        #expect(throws: StoreError.self) { try yiStore.save(household) }
         // A list of workers that cannot be read lets no one write (it never fails open).
         try "{ broken".write(toFile: folder.path + "/workers.json", atomically: true, encoding: .utf8)
-        #expect(throws: StoreError.self) { try store.save(household, by: SampleCommunity.admin) }
+        #expect(throws: StoreError.self) { try store.save(household) }
         #expect(throws: AccountError.self) { try Store.logIn(folder: folder.path, login: "admin", passphrase: Self.adminPassphrase) }
     }
 
@@ -281,7 +294,7 @@ import TestSupport
         let (store, _) = try securedSample(folder)
         var yi = try #require(store.workers.first { $0.id == SampleCommunity.workerTwo })
         yi.active = false
-        _ = try store.save(yi, by: SampleCommunity.admin)
+        _ = try store.save(yi)
         #expect { try Store.logIn(folder: folder.path, login: "yi", passphrase: "yi-passphrase") } throws: { error in
             guard let error = error as? AccountError, case .disabled = error else { return false }
             return true

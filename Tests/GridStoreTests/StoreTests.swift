@@ -11,7 +11,7 @@ import TestSupport
         let sample = try SampleCommunity(at: folder.path)
         var disputeCase = try #require(sample.store.records(DisputeCase.self, inGrid: SampleCommunity.gridOne).first)
         try disputeCase.advance(to: .heard, note: "网格员上门听取双方诉求", by: SampleCommunity.admin, at: Date())
-        let saved = try sample.store.save(disputeCase, by: SampleCommunity.admin)
+        let saved = try sample.store.save(disputeCase)
         #expect(saved.meta.revision == 2)
 
         let reopened = try Store.open(folder.path)
@@ -51,7 +51,7 @@ import TestSupport
         #expect(chmod(path, 0o640) == 0)
         var household = try #require(sample.store.records(Household.self, inGrid: SampleCommunity.gridOne).first)
         household.notes = "已走访"
-        _ = try sample.store.save(household, by: SampleCommunity.admin)
+        _ = try sample.store.save(household)
         #expect(try mode(path) == 0o640)
     }
 
@@ -70,16 +70,16 @@ import TestSupport
         let folder = TemporaryFolder()
         defer { folder.remove() }
         _ = try SampleCommunity(at: folder.path)
-        let first = try Store.open(folder.path)
-        let second = try Store.open(folder.path)
+        let first = try Store.open(folder.path, unsecuredActor: SampleCommunity.admin)
+        let second = try Store.open(folder.path, unsecuredActor: SampleCommunity.workerTwo)
         var mine = try #require(first.allRecords(Household.self).first)
         var theirs = try #require(second.allRecords(Household.self).first)
         theirs.notes = "乙先保存"
         let savedAt = SampleCommunity.now.addingTimeInterval(3600)
-        _ = try second.save(theirs, by: SampleCommunity.workerTwo, at: savedAt)
+        _ = try second.save(theirs, at: savedAt)
         mine.notes = "甲后保存"
         do {
-            _ = try first.save(mine, by: SampleCommunity.admin)
+            _ = try first.save(mine)
             Issue.record("the stale save was accepted")
         } catch {
             guard case .staleRecord(let kind, let changedBy, let changedAt, _) = error else { throw error }
@@ -96,7 +96,7 @@ import TestSupport
         let sample = try SampleCommunity(at: folder.path)
         var copy = try #require(sample.store.allRecords(Household.self).first)
         copy.meta.revision = 0
-        #expect(throws: StoreError.self) { try sample.store.save(copy, by: SampleCommunity.admin) }
+        #expect(throws: StoreError.self) { try sample.store.save(copy) }
     }
 
     @Test func theStoreRefusesARewrittenTimeline() throws {
@@ -108,7 +108,7 @@ import TestSupport
         let edited = try RecordCoding.decoder().decode(DisputeCase.self, from: Data(json.replacingOccurrences(of: "\"kind\" : \"raised\"", with: "\"kind\" : \"raised\", \"note\" : \"改写\"").utf8))
         #expect(edited.timeline != stored.timeline)
         do {
-            _ = try sample.store.save(edited, by: SampleCommunity.admin)
+            _ = try sample.store.save(edited)
             Issue.record("a rewritten timeline was saved")
         } catch {
             guard case .invalid(_, let violations) = error else { throw error }
@@ -122,7 +122,7 @@ import TestSupport
         let sample = try SampleCommunity(at: folder.path)
         var resident = try #require(sample.store.allRecords(Resident.self).first)
         resident.phone = "1234"
-        #expect(throws: StoreError.self) { try sample.store.save(resident, by: SampleCommunity.admin) }
+        #expect(throws: StoreError.self) { try sample.store.save(resident) }
         #expect(try Store.open(folder.path).allRecords(Resident.self).first?.phone == nil)
     }
 
@@ -132,7 +132,7 @@ import TestSupport
         let sample = try SampleCommunity(at: folder.path)
         var household = try #require(sample.store.records(Household.self, inGrid: SampleCommunity.gridOne).first)
         household.gridCode = SampleCommunity.gridTwo
-        #expect(throws: StoreError.self) { try sample.store.save(household, by: SampleCommunity.admin) }
+        #expect(throws: StoreError.self) { try sample.store.save(household) }
         #expect(sample.store.records(Household.self, inGrid: SampleCommunity.gridTwo).count == 1)
     }
 
@@ -144,7 +144,7 @@ import TestSupport
         let broken = "{\n  \"schema\" : 1,\n  \"kind\" : \"household\",\n  \"records\" : [ 中 ]\n}\n"
         try broken.write(toFile: path, atomically: false, encoding: .utf8)
 
-        let store = try Store.open(folder.path)
+        let store = try Store.open(folder.path, unsecuredActor: SampleCommunity.admin)
         #expect(store.problems.map { $0.formatted(in: .en) } == [path + ":4:17: invalid JSON: unexpected character '中'"])
         #expect(store.records(Household.self, inGrid: SampleCommunity.gridTwo).count == 1)
         #expect(store.allRecords(Resident.self).count == 2)
@@ -152,11 +152,11 @@ import TestSupport
 
         var other = try #require(store.records(Household.self, inGrid: SampleCommunity.gridTwo).first)
         other.notes = "另一个网格照常保存"
-        _ = try store.save(other, by: SampleCommunity.admin)
+        _ = try store.save(other)
         let newHousehold = Household(meta: RecordMeta.new(by: SampleCommunity.admin, at: Date(), prefix: "H"),
                                      gridCode: SampleCommunity.gridOne, microGrid: nil,
                                      address: Address(compound: "示例花园", building: "9栋", unit: "", room: "901"), residency: .rented)
-        #expect(throws: StoreError.self) { try store.save(newHousehold, by: SampleCommunity.admin) }
+        #expect(throws: StoreError.self) { try store.save(newHousehold) }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == broken, "the broken file is never overwritten")
     }
 
@@ -220,10 +220,10 @@ import TestSupport
         _ = try SampleCommunity(at: folder.path)
         _ = try Store.open(folder.path)
         #expect(FileManager.default.fileExists(atPath: folder.path + "/cache/summary.json"))
-        let other = try Store.open(folder.path)
+        let other = try Store.open(folder.path, unsecuredActor: SampleCommunity.admin)
         var disputeCase = try #require(other.allRecords(DisputeCase.self).first)
         try disputeCase.advance(to: .heard, note: "听取诉求", by: SampleCommunity.admin, at: Date())
-        _ = try other.save(disputeCase, by: SampleCommunity.admin)
+        _ = try other.save(disputeCase)
         let summary = try Store.open(folder.path).summary()
         #expect(summary.cases.map(\.stage) == [.heard])
     }
@@ -236,7 +236,7 @@ import TestSupport
         #expect(Overview(sample.store.summary(), today: today).taggedResidentsOverdue == 2, "two elderly residents, never visited")
         var household = try #require(sample.store.records(Household.self, inGrid: SampleCommunity.gridOne).first)
         household.lastVisit = today
-        _ = try sample.store.save(household, by: SampleCommunity.admin)
+        _ = try sample.store.save(household)
         #expect(Overview(sample.store.summary(), today: today).taggedResidentsOverdue == 1)
         sample.store.writeSummaryCache()
         #expect(Overview(try Store.open(folder.path).summary(), today: today).taggedResidentsOverdue == 1)

@@ -3,7 +3,8 @@ import GridIndex
 import GridModel
 import GridStore
 
-/// The dashboard's `StoreClient` over a real data folder.
+/// The dashboard's `StoreClient` over a real data folder, opened by a login: the store writes
+/// as that login's worker (`begin` hands it to the next one).
 ///
 /// `Store` is not thread-safe; it is `@unchecked Sendable` here because the runtime only calls
 /// it from its serial effect queue, one call at a time.
@@ -11,15 +12,12 @@ public final class LiveStoreClient: StoreClient, @unchecked Sendable {
     private let store: Store
     private let loader: DashboardLoader
     private let writer: ChangeWriter
-    /// The worker the session belongs to: every write is made as them.
-    private var worker: RecordID
     /// Finds a resident on file by ID number without reading every grid; nil when the index
     /// cannot be opened (then the whole folder is read, as before there was one).
     private let index: SearchIndex?
 
-    public init(store: Store, session: Session) {
+    public init(store: Store) {
         self.store = store
-        worker = session.workerID
         index = try? SearchIndex(folder: store.folder)
         loader = DashboardLoader(store: store)
         writer = ChangeWriter(store: store)
@@ -36,8 +34,7 @@ public final class LiveStoreClient: StoreClient, @unchecked Sendable {
            let existing = self.resident(withIDNumber: number, except: resident.id) {
             return SaveOutcome(stored: [], duplicate: existing)
         }
-        let (stored, failure) = writer.save(changes, by: worker, at: instant, overwriting: overwriting)
-        return SaveOutcome(stored: stored, failure: failure)
+        return writer.save(changes, at: instant, overwriting: overwriting)
     }
 
     /// Brings the index up to date (only grids whose files changed are read), so the first
@@ -66,7 +63,7 @@ public final class LiveStoreClient: StoreClient, @unchecked Sendable {
     }
 
     public func undo(_ step: UndoStep, at instant: Date) throws(StoreError) {
-        try writer.undo(step, by: worker, at: instant)
+        try writer.undo(step, at: instant)
     }
 
     public func logIn(login: String, passphrase: String, at instant: Date) throws(AccountError) -> Session {
@@ -75,11 +72,10 @@ public final class LiveStoreClient: StoreClient, @unchecked Sendable {
 
     public func begin(_ session: Session) {
         store.switchSession(to: session)
-        worker = session.workerID
     }
 
     public func recordReveal(of fields: [String], in resident: Resident, at instant: Date) throws(StoreError) {
-        try store.recordReveal(of: fields, in: resident, by: worker, at: instant)
+        try store.recordReveal(of: fields, in: resident, at: instant)
     }
 
     public func accounts() throws(AccountError) -> [Account] { try store.accounts() }
@@ -87,13 +83,13 @@ public final class LiveStoreClient: StoreClient, @unchecked Sendable {
     public func change(_ change: AccountChange, at instant: Date) throws(AccountError) {
         switch change {
         case .add(let login, let worker, let passphrase):
-            try store.addAccount(login: login, for: worker, passphrase: passphrase, by: worker, at: instant)
+            try store.addAccount(login: login, for: worker, passphrase: passphrase, at: instant)
         case .passphrase(let login, let passphrase):
-            try store.changePassphrase(login: login, to: passphrase, by: worker, at: instant)
+            try store.changePassphrase(login: login, to: passphrase, at: instant)
         case .disable(let login):
-            try store.setAccount(login, disabled: true, by: worker, at: instant)
+            try store.setAccount(login, disabled: true, at: instant)
         case .enable(let login):
-            try store.setAccount(login, disabled: false, by: worker, at: instant)
+            try store.setAccount(login, disabled: false, at: instant)
         }
     }
 

@@ -28,18 +28,3 @@ public protocol StoreClient: AnyObject, Sendable {
     /// Matches of `text` in every grid, from the search index (empty when it cannot be used).
     func search(_ text: String, limit: Int) -> [SearchHit]
 }
-
-/// What a save did: what was stored (revisions raised, case numbers given) and what stopped the
-/// rest, or the resident on file that made it a duplicate.
-public struct SaveOutcome: Sendable {
-    public var stored: [RecordChange]
-    public var failure: StoreError?
-    /// The resident already on file with the ID number being saved (nothing was saved).
-    public var duplicate: Resident?
-
-    public init(stored: [RecordChange], failure: StoreError? = nil, duplicate: Resident? = nil) {
-        self.stored = stored
-        self.failure = failure
-        self.duplicate = duplicate
-    }
-}

@@ -1,0 +1,28 @@
+import GridModel
+import GridStore
+
+/// What a save did: saved (`failure` nil), not saved (`stored` empty, `failure` says why;
+/// nothing was written), saved but not confirmed by the disk (`stored` holds every record,
+/// `failure` is `.notConfirmed`: the change is on disk and must be shown as saved), or not saved
+/// because the resident's ID number is already on file (`duplicate`, to show them instead).
+public struct SaveOutcome: Sendable {
+    public var stored: [RecordChange]
+    public var failure: StoreError?
+    /// The resident already on file with the ID number being saved (nothing was saved).
+    public var duplicate: Resident?
+
+    public init(stored: [RecordChange], failure: StoreError? = nil, duplicate: Resident? = nil) {
+        self.stored = stored
+        self.failure = failure
+        self.duplicate = duplicate
+    }
+
+    /// True when the change is on disk, confirmed or not.
+    public var isSaved: Bool {
+        guard let failure else { return true }
+        if case .notConfirmed = failure { return true }
+        return false
+    }
+
+    public var isConfirmed: Bool { failure == nil }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import GridModel
+
+/// One change being put together under the folder's lock: what each file it touches will hold,
+/// the account book if it changes, and the audit events. `Store.apply` writes it all through one
+/// journal, so it lands whole or not at all.
+struct PendingChange {
+    /// Who makes the change: the store's writer, checked under the lock.
+    let actor: RecordID
+    /// In whole seconds, as files and the audit trail keep it.
+    let instant: Date
+    /// False for big imports: the files are written but not kept in memory.
+    var keep: Bool
+    var records = RecordsByFile()
+    var book: AccountBook?
+    /// Each grid's whole list of tombstones, when the change adds to it.
+    var tombstones: [GridCode: [Tombstone]] = [:]
+    var events: [AuditTrail.Event] = []
+
+    init(actor: RecordID, instant: Date, keep: Bool = true) {
+        self.actor = actor
+        self.instant = Timestamp.wholeSeconds(instant)
+        self.keep = keep
+    }
+}

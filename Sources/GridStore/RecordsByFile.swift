@@ -1,0 +1,37 @@
+import GridModel
+
+/// Records of every kind by the file that holds them, each kind in a table of its own type, so
+/// reading a file's records back needs no cast. A record type finds its table through
+/// `StoredRecord.shelf`.
+public struct RecordsByFile {
+    var grids: [String: [Grid]] = [:]
+    var workers: [String: [Worker]] = [:]
+    var households: [String: [Household]] = [:]
+    var residents: [String: [Resident]] = [:]
+    var patrols: [String: [PatrolLog]] = [:]
+    var cases: [String: [DisputeCase]] = [:]
+
+    init() {}
+
+    subscript<R: StoredRecord>(_ type: R.Type, _ path: String) -> [R]? {
+        get { self[keyPath: R.shelf][path] }
+        set { self[keyPath: R.shelf][path] = newValue }
+    }
+
+    /// Every file held, sorted.
+    var paths: [String] {
+        (Array(grids.keys) + Array(workers.keys) + Array(households.keys) + Array(residents.keys)
+            + Array(patrols.keys) + Array(cases.keys)).sorted()
+    }
+
+    mutating func remove(_ path: String) {
+        grids[path] = nil
+        workers[path] = nil
+        households[path] = nil
+        residents[path] = nil
+        patrols[path] = nil
+        cases[path] = nil
+    }
+
+    mutating func removeAll() { self = RecordsByFile() }
+}

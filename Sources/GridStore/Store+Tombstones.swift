@@ -1,0 +1,76 @@
+import Foundation
+import GridModel
+
+/// Tombstones: what is left of records taken away, one file per grid (see `Tombstone`).
+extension Store {
+    /// The records taken away from `code`, oldest first. A file that cannot be read is an error
+    /// (with its place), never an empty list: a removed id must not look free.
+    public func tombstones(inGrid code: GridCode) throws(StoreError) -> [Tombstone] {
+        let path = folder + "/" + StoreLayout.tombstones(code)
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        return try Self.readTombstones(path).tombstones
+    }
+
+    static func readTombstones(_ path: String) throws(StoreError) -> TombstoneFile {
+        let data: Data
+        switch ShardReader.readFile(path) {
+        case .failure(let problem): throw .fileHasProblems(problem)
+        case .success(let contents): data = contents.0
+        }
+        let locator = JSONLocator(data: data)
+        let file: TombstoneFile
+        do {
+            file = try RecordCoding.decoder().decode(TombstoneFile.self, from: data)
+        } catch {
+            throw .fileHasProblems(ShardReader.decodingProblem(error, path: path, locator: locator))
+        }
+        if file.schema > StoreLayout.schemaVersion || file.schema < 1 {
+            throw .fileHasProblems(StoreProblem(path: path, position: locator.position(of: [PathKey("schema")]), message: LocalizedText(
+                zh: "格式版本 \(file.schema) 无法读取", en: "schema \(file.schema) cannot be read")))
+        }
+        return file
+    }
+
+    /// Writes one grid's whole list of tombstones. The caller runs it inside a journaled change.
+    func writeTombstones(_ stones: [Tombstone], of grid: GridCode) throws(StoreError) {
+        let path = folder + "/" + StoreLayout.tombstones(grid)
+        if let fault = writeFault?(StoreLayout.tombstones(grid)), !fault.isNotConfirmed { throw fault }
+        try DurableFile.makeFolder(folder + "/" + StoreLayout.tombstonesFolder)
+        let data: Data
+        do {
+            data = try RecordCoding.encoder().encode(TombstoneFile(schema: StoreLayout.schemaVersion, tombstones: stones)) + Data("\n".utf8)
+        } catch {
+            throw .io(.write, path: path, code: EINVAL)
+        }
+        try DurableFile.write(data, to: path)
+    }
+
+    /// Problems with the tombstone files, for `gridwork check`: a file that does not read, or one
+    /// gridwork does not know in that folder.
+    func tombstoneProblems() -> [StoreProblem] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder + "/" + StoreLayout.tombstonesFolder)) ?? []
+        var problems: [StoreProblem] = []
+        for name in names.sorted() where !DurableFile.isTemporary(name) {
+            let relative = StoreLayout.tombstonesFolder + "/" + name
+            let path = folder + "/" + relative
+            guard let grid = StoreLayout.grid(ofTombstones: relative) else {
+                problems.append(StoreProblem(path: path, position: nil, message: LocalizedText(
+                    zh: "gridwork 不认识此文件（文件名或位置不对），已忽略", en: "not a file gridwork knows (wrong name or place); ignored")))
+                continue
+            }
+            do {
+                let file = try Self.readTombstones(path)
+                if let stray = file.tombstones.firstIndex(where: { $0.gridCode != grid }) {
+                    problems.append(StoreProblem(path: path, position: JSONLocator(data: FileManager.default.contents(atPath: path) ?? Data())
+                        .position(of: [PathKey("tombstones"), PathKey(intValue: stray), PathKey("gridCode")]), message: LocalizedText(
+                            zh: "此记录属于另一个网格的文件", en: "this entry belongs in another grid's file")))
+                }
+            } catch {
+                if case .fileHasProblems(let problem) = error { problems.append(problem) } else {
+                    problems.append(StoreProblem(path: path, position: nil, message: LocalizedText(zh: "无法读取", en: "cannot be read")))
+                }
+            }
+        }
+        return problems
+    }
+}
