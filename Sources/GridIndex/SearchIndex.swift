@@ -11,7 +11,7 @@ import GridStore
 /// truth: the index is brought up to date from them, grid by grid, whenever their files' stamps
 /// differ from the ones it was built from, so it is safe to delete (it is rebuilt) and a crash
 /// between a save and the index's update only means that grid is read again at the next refresh.
-/// It holds no ID or phone number: those are looked up by their blind index (`Store.blindIndex`).
+/// It holds no ID or phone number: those are looked up by their blind index (`BlindIndexer`).
 public final class SearchIndex {
     public static let fileName = "cache/index.sqlite"
     /// Raised when the tables change: an index of another version is rebuilt.
@@ -85,6 +85,7 @@ public final class SearchIndex {
                 }
             }
             let filesByGrid = Self.filesByGrid(store)
+            let blind = store.blindIndexer
             var stale: [(grid: GridCode, part: Part, signature: String)] = []
             for grid in store.grids.map(\.code) {
                 for part in Part.allCases {
@@ -99,18 +100,19 @@ public final class SearchIndex {
             }
             for (done, item) in stale.enumerated() {
                 progress?(done, stale.count)
-                let (entries, numbers) = Self.entries(of: item.part, in: item.grid, store: store)
+                let (entries, numbers) = Self.entries(of: item.part, in: item.grid, store: store, blind: blind)
                 try database.write { db in
                     try Self.remove(grid: item.grid.rawValue, part: item.part, in: db)
+                    let insertEntry = try db.cachedStatement(sql: "INSERT INTO entries (grid, part, kind, recordID, title, detail) VALUES (?, ?, ?, ?, ?, ?)")
+                    let insertTerms = try db.cachedStatement(sql: "INSERT INTO terms (rowid, words) VALUES (?, ?)")
+                    let insertNumber = try db.cachedStatement(sql: "INSERT INTO numbers (hash, recordID, grid, part) VALUES (?, ?, ?, ?)")
                     for entry in entries {
-                        try db.execute(sql: "INSERT INTO entries (grid, part, kind, recordID, title, detail) VALUES (?, ?, ?, ?, ?, ?)",
-                                       arguments: [item.grid.rawValue, item.part.rawValue, entry.hit.kind.rawValue, entry.hit.recordID.rawValue,
-                                                   entry.hit.title, entry.hit.detail])
-                        try db.execute(sql: "INSERT INTO terms (rowid, words) VALUES (?, ?)", arguments: [db.lastInsertedRowID, entry.words])
+                        try insertEntry.execute(arguments: [item.grid.rawValue, item.part.rawValue, entry.hit.kind.rawValue, entry.hit.recordID.rawValue,
+                                                            entry.hit.title, entry.hit.detail])
+                        try insertTerms.execute(arguments: [db.lastInsertedRowID, entry.words])
                     }
                     for number in numbers {
-                        try db.execute(sql: "INSERT INTO numbers (hash, recordID, grid, part) VALUES (?, ?, ?, ?)",
-                                       arguments: [number.hash, number.recordID.rawValue, item.grid.rawValue, item.part.rawValue])
+                        try insertNumber.execute(arguments: [number.hash, number.recordID.rawValue, item.grid.rawValue, item.part.rawValue])
                     }
                     try db.execute(sql: "INSERT OR REPLACE INTO sources (grid, part, signature) VALUES (?, ?, ?)",
                                    arguments: [item.grid.rawValue, item.part.rawValue, item.signature])
@@ -171,7 +173,7 @@ public final class SearchIndex {
     public func residents(withIDNumber number: String, store: Store) throws(IndexError) -> [(id: RecordID, grid: GridCode)] {
         do {
             return try database.read { db in
-                try Row.fetchAll(db, sql: "SELECT recordID, grid FROM numbers WHERE hash = ?", arguments: [store.blindIndex(number, purpose: "id")])
+                try Row.fetchAll(db, sql: "SELECT recordID, grid FROM numbers WHERE hash = ?", arguments: [store.blindIndexer.hash(number, purpose: "id")])
                     .map { (RecordID($0["recordID"] as String), GridCode($0["grid"] as String)) }
             }
         } catch {
@@ -187,7 +189,8 @@ public final class SearchIndex {
     }
 
     /// The index rows of one part of one grid, read from the store.
-    private static func entries(of part: Part, in grid: GridCode, store: Store) -> ([Entry], [(hash: String, recordID: RecordID)]) {
+    private static func entries(of part: Part, in grid: GridCode, store: Store,
+                                blind: BlindIndexer) -> ([Entry], [(hash: String, recordID: RecordID)]) {
         var entries: [Entry] = []
         var numbers: [(hash: String, recordID: RecordID)] = []
         switch part {
@@ -209,12 +212,12 @@ public final class SearchIndex {
                 entries.append(Entry(hit: SearchHit(kind: .resident, grid: grid, recordID: resident.id, title: resident.name, detail: address),
                                      words: SearchTerms.nameWords(resident.name).joined(separator: " ")))
                 if let number = resident.idNumber {
-                    numbers.append((store.blindIndex(number, purpose: "id"), resident.id))
-                    numbers.append((store.blindIndex(String(number.suffix(6)), purpose: "id6"), resident.id))
+                    numbers.append((blind.hash(number, purpose: "id"), resident.id))
+                    numbers.append((blind.hash(String(number.suffix(6)), purpose: "id6"), resident.id))
                 }
                 if let phone = resident.phone {
-                    numbers.append((store.blindIndex(phone, purpose: "phone"), resident.id))
-                    numbers.append((store.blindIndex(String(phone.suffix(4)), purpose: "phone4"), resident.id))
+                    numbers.append((blind.hash(phone, purpose: "phone"), resident.id))
+                    numbers.append((blind.hash(String(phone.suffix(4)), purpose: "phone4"), resident.id))
                 }
             }
         case .cases:
@@ -231,12 +234,13 @@ public final class SearchIndex {
     /// The blind indexes a query of digits could stand for: a whole ID number (18), its last 6,
     /// a whole mobile number (11) or its last 4. Nil for any other query.
     private static func numberHashes(_ text: String, store: Store) -> [String]? {
+        let blind = store.blindIndexer
         let typed = text.trimmingCharacters(in: .whitespaces).uppercased()
         switch typed.count {
-        case 18 where typed.dropLast().allSatisfy(\.isNumber): return [store.blindIndex(typed, purpose: "id")]
-        case 11 where typed.allSatisfy(\.isNumber): return [store.blindIndex(typed, purpose: "phone")]
-        case 6 where typed.dropLast().allSatisfy(\.isNumber): return [store.blindIndex(typed, purpose: "id6")]
-        case 4 where typed.allSatisfy(\.isNumber): return [store.blindIndex(typed, purpose: "phone4")]
+        case 18 where typed.dropLast().allSatisfy(\.isNumber): return [blind.hash(typed, purpose: "id")]
+        case 11 where typed.allSatisfy(\.isNumber): return [blind.hash(typed, purpose: "phone")]
+        case 6 where typed.dropLast().allSatisfy(\.isNumber): return [blind.hash(typed, purpose: "id6")]
+        case 4 where typed.allSatisfy(\.isNumber): return [blind.hash(typed, purpose: "phone4")]
         default: return nil
         }
     }

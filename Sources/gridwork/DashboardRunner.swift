@@ -76,9 +76,11 @@ final class DashboardRunner {
         defer { runtime.finish() }
 
         var idleReads = 0
+        var needsDrawing = true
         while !runtime.isFinished {
-            runtime.takeFinished()
-            terminal.draw(DashboardView.render(runtime.state, glyphs: theme.glyphs))
+            if runtime.takeFinished() { needsDrawing = true }
+            if needsDrawing { terminal.draw(DashboardView.render(runtime.state, glyphs: theme.glyphs)) }
+            needsDrawing = true
             switch terminal.readKey(milliseconds: runtime.keyWait) {
             case .key(.resize):
                 runtime.send(.resized(width: terminal.size.width, height: terminal.size.height))
@@ -88,7 +90,8 @@ final class DashboardRunner {
             case .ignored:
                 continue
             case .timedOut:
-                runtime.idle()
+                // While work is under way the loop wakes every few milliseconds: draw only what changed.
+                needsDrawing = runtime.idle()
             case .endOfInput:
                 // The terminal has gone away: keep the draft and stop rather than spin.
                 runtime.idle()

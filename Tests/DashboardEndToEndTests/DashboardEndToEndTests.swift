@@ -94,11 +94,18 @@ import TestSupport
         #expect(try tmux.logIn(), "logged in: \(tmux.screen())")
         #expect(tmux.wait(for: "1 Overview") != nil)
         let pid = try #require(tmux.programPID())
-        let before = Self.cpuTicks(pid)
-        sleep(2)
-        let after = Self.cpuTicks(pid)
-        #expect(before != nil && after != nil)
-        #expect((after ?? 0) - (before ?? 0) <= 2, "waiting for a key uses no processor time")
+        // Work started at login (bringing the search index up to date) runs in the background
+        // first; once it is done, two seconds of waiting for a key must cost nothing.
+        var used: [Int] = []
+        for _ in 0..<15 {
+            let before = Self.cpuTicks(pid)
+            sleep(2)
+            let after = Self.cpuTicks(pid)
+            #expect(before != nil && after != nil)
+            used.append((after ?? 0) - (before ?? 0))
+            if used.last ?? 0 <= 2 { break }
+        }
+        #expect((used.last ?? 99) <= 2, "waiting for a key uses no processor time once the start-up work is done: \(used)")
         kill(pid, SIGTERM)
         let shown = tmux.waitUntilFinished()
         #expect(shown?.contains("EXITED 143") == true, "killed by SIGTERM")

@@ -49,11 +49,15 @@ public final class Runtime {
     }
 
     /// No key came within `keyWait`: a waiting draft is written, finished work is taken in, and
-    /// the clock moves on.
-    public func idle() {
+    /// the clock moves on. True when what is shown may have changed (work came back, the screen
+    /// locked, the day turned), so a loop that waits briefly for work does not redraw for nothing.
+    @discardableResult
+    public func idle() -> Bool {
         drafts.keep(state.form, now: environment.now(), force: true)
-        takeFinished()
+        let before = (state.lock == nil, state.data.today)
+        let finished = takeFinished()
         send(.tick(environment.now()))
+        return finished || before != (state.lock == nil, state.data.today)
     }
 
     /// Dispatches the actions of work finished on the queue. True when there were any.
