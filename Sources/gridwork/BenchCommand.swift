@@ -75,6 +75,7 @@ struct BenchCommand: ParsableCommand {
         let typicalBytes = savedBytes.sorted().dropFirst(savedBytes.count / 2).first ?? 0
         let floor = Timings(FsyncFloor(folder: folder + "/cache/bench-floor").measure(bytes: typicalBytes, runs: max(1, saveTimes.count)) ?? [])
         let entryTimes = try Self.entryTimings(store: store, actor: actor, today: today)
+        let search = try SearchBench(store: store).measures()
         let list = Self.listTimings(store: store, today: today)
         let warmPeak = Self.peakMemory()
 
@@ -104,6 +105,7 @@ struct BenchCommand: ParsableCommand {
         row("save one edited case, durably", saveTimes, "<= 2x floor: \(saves.ratio(to: floor)) of it")
         row("floor: write+fsync+rename+dir fsync+append (\(typicalBytes / 1024) KB)", floor.values, "peer, same run")
         row("form saved: write + re-read + rebuild lists", entryTimes, "<= 200 ms")
+        for (name, times, target) in search { row(name, times, target) }
         for (name, times) in list { row(name, times) }
         row("first screen without cache (reads all)", [coldTime])
         table.add("peak memory: first screen + saves", "", Self.megabytes(warmPeak), "", "", "", "<= \(Self.megabytes(2 * diskBytes)) (2x disk)")
