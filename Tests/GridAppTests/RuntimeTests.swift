@@ -105,6 +105,21 @@ final class FakeStoreClient: StoreClient, @unchecked Sendable {
         return Harness(runtime: runtime, store: store, queue: queue, clock: clock, folder: folder)
     }
 
+    /// Opens the selected household's form and types 甲 after its compound's name.
+    func editCompound(_ runtime: Runtime) {
+        runtime.press(.character("e"))
+        type(runtime, "甲")
+    }
+
+    /// On the lock screen: lets someone else log in (two Esc), and types their login and a passphrase.
+    func logInAsSomeoneElse(_ runtime: Runtime, _ login: String) {
+        for _ in 0..<2 { runtime.press(.escape) }
+        type(runtime, login)
+        runtime.press(.tab)
+        type(runtime, "pass")
+        runtime.press(.enter)
+    }
+
     /// No key for the idle limit: the screen locks with the form open behind it.
     func lockForIdling(_ harness: Harness) {
         harness.clock.now = harness.clock.now.addingTimeInterval(harness.runtime.state.idleLimit + 1)
@@ -127,8 +142,7 @@ final class FakeStoreClient: StoreClient, @unchecked Sendable {
         let harness = try harness()
         defer { harness.folder.remove() }
         let runtime = harness.runtime
-        runtime.press(.character("e"))
-        type(runtime, "甲")
+        editCompound(runtime)
         runtime.press(.enter)
         #expect(runtime.state.isSaving && harness.queue.waiting == 1 && harness.store.saves.isEmpty, "nothing is written on the input thread")
         runtime.press(.character("乙"))
@@ -168,8 +182,7 @@ final class FakeStoreClient: StoreClient, @unchecked Sendable {
         harness.store.data.households[index].notes = "门口堆放杂物"
         harness.store.saveAnswer = SaveOutcome(stored: [], failure: .staleRecord(kind: .household, changedBy: "Zhang Wei",
                                                                                   changedAt: DashboardFixture.at(11, 22, 9), timeZone: .chinaStandard))
-        runtime.press(.character("e"))
-        type(runtime, "甲")
+        editCompound(runtime)
         runtime.press(.enter)
         settle(harness)
         let conflict = try #require(runtime.state.formConflict)
@@ -181,16 +194,11 @@ final class FakeStoreClient: StoreClient, @unchecked Sendable {
         let harness = try harness()
         defer { harness.folder.remove() }
         let runtime = harness.runtime
-        runtime.press(.character("e"))
-        type(runtime, "甲")
+        editCompound(runtime)
         lockForIdling(harness)
         #expect(runtime.state.lock != nil && runtime.state.form != nil, "the form waits behind the lock")
         harness.store.logInAnswer = .success(try Self.session("zhangwei", DashboardFixture.zhang))
-        for _ in 0..<2 { runtime.press(.escape) }
-        type(runtime, "zhangwei")
-        runtime.press(.tab)
-        type(runtime, "pass")
-        runtime.press(.enter)
+        logInAsSomeoneElse(runtime, "zhangwei")
         #expect(runtime.state.lock != nil && runtime.state.actor == DashboardFixture.li, "still locked while the passphrase is checked")
         settle(harness)
         #expect(runtime.state.lock == nil && runtime.state.actor == DashboardFixture.zhang && runtime.state.form == nil)
@@ -207,15 +215,10 @@ final class FakeStoreClient: StoreClient, @unchecked Sendable {
         // A file where the drafts folder should be: no draft can be written, as on a full disk.
         try FileManager.default.createDirectory(atPath: harness.folder.path, withIntermediateDirectories: true)
         #expect(FileManager.default.createFile(atPath: harness.folder.path + "/" + StoreLayout.draftsFolder, contents: Data("x".utf8)))
-        runtime.press(.character("e"))
-        type(runtime, "甲")
+        editCompound(runtime)
         lockForIdling(harness)
         harness.store.logInAnswer = .success(try Self.session("zhangwei", DashboardFixture.zhang))
-        for _ in 0..<2 { runtime.press(.escape) }
-        type(runtime, "zhangwei")
-        runtime.press(.tab)
-        type(runtime, "pass")
-        runtime.press(.enter)
+        logInAsSomeoneElse(runtime, "zhangwei")
         settle(harness)
         #expect(runtime.state.lock != nil && runtime.state.actor == DashboardFixture.li, "the switch waits")
         #expect(runtime.state.lock?.message?.contains("李春梅") == true)
@@ -226,8 +229,7 @@ final class FakeStoreClient: StoreClient, @unchecked Sendable {
         let harness = try harness()
         defer { harness.folder.remove() }
         let runtime = harness.runtime
-        runtime.press(.character("e"))
-        type(runtime, "甲")
+        editCompound(runtime)
         lockForIdling(harness)
         harness.store.logInAnswer = .success(try Self.session("lichunmei", DashboardFixture.li))
         type(runtime, "pass")
@@ -276,8 +278,7 @@ final class FakeStoreClient: StoreClient, @unchecked Sendable {
         let harness = try harness()
         defer { harness.folder.remove() }
         let runtime = harness.runtime
-        runtime.press(.character("e"))
-        type(runtime, "甲")
+        editCompound(runtime)
         runtime.press(.enter)
         runtime.press(.control("c"))
         #expect(runtime.isFinished && harness.store.saves.isEmpty)
