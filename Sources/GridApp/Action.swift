@@ -41,6 +41,8 @@ public enum Action: Sendable {
     /// The reveal was written to the audit trail: show this resident's numbers in full.
     case revealed(RecordID)
     case historyLoaded(HistoryPanel)
+    /// A piece of the search index was brought up to date; more is left when `moreToDo`.
+    case indexPrepared(moreToDo: Bool)
     /// The search index's matches for what was typed after `/` (a district's whole folder).
     case searched(query: String, hits: [SearchHit])
     case accountsLoaded(AccountsPanel)
@@ -93,8 +95,10 @@ public enum Effect: Hashable, Sendable {
     case reveal(Resident)
     /// Read the audit trail's entries about one record.
     case loadHistory(RecordID, title: String)
-    /// Look up what was typed in the search index of the whole folder.
-    case search(String)
+    /// Bring a piece of the search index up to date in the background.
+    case prepareIndex
+    /// Look up what was typed in the search index of the whole folder, for matches of `kinds`.
+    case search(String, kinds: Set<SearchHit.Kind>)
     /// Read the accounts for `:users`.
     case loadAccounts
     /// Read the data shown again because the day changed: "today", overdue counts and new cases' year follow it.

@@ -42,6 +42,7 @@ public enum AppReducer {
             for screen in ScreenID.allCases { state.keepSelectionInView(screen) }
             return []
         case .loaded(let data):
+            state.refreshingFor = nil
             // A district grid read for a grid the worker has since left: a newer read is on its way.
             if data.isLarge, let scope = state.scope, data.loadedGrid != nil, data.loadedGrid != scope, state.isLoading { return [] }
             replaceData(&state, data)
@@ -53,6 +54,7 @@ public enum AppReducer {
             return []
         case .failed(let message):
             state.isLoading = false
+            state.folderSearch?.isSearching = false
             state.message = StatusMessage(message, isError: true)
             return []
         case .saveFinished(let outcome, let data):
@@ -126,8 +128,11 @@ public enum AppReducer {
                 let screen = LockScreen(reason: .idle, login: state.login)
                 lock(&state, screen)
             }
-            // Past midnight in the community's zone: the figures and "today" are read again.
-            return Day(now, in: state.data.timeZone) == state.data.today ? [] : [.refresh]
+            // Past midnight in the community's zone: the figures and "today" are read again, once.
+            let day = Day(now, in: state.data.timeZone)
+            guard day != state.data.today, state.refreshingFor != day else { return [] }
+            state.refreshingFor = day
+            return [.refresh]
         case .authenticated(let session):
             guard state.lock != nil else { return [] }
             if session.workerID == state.actor {
@@ -143,6 +148,8 @@ public enum AppReducer {
                 state.presentation = nil
                 state.undoSteps = []
                 state.mode = .normal
+                state.folderSearch = nil
+                state.revealed = []
                 state.message = StatusMessage(state.strings.workingAs(state.worker?.name ?? worker.rawValue,
                                                                       state.worker?.role.name(state.language) ?? ""))
                 state.login = login
@@ -154,12 +161,17 @@ public enum AppReducer {
             state.lock?.message = message
             return []
         case .revealed(let id):
+            // Asked for before the screen locked: the numbers are not shown to whoever comes next.
+            guard state.lock == nil else { return [] }
             state.revealed.insert(id)
             state.message = StatusMessage(state.strings.revealed(state.selectedResident?.name ?? ""))
             return []
+        case .indexPrepared(let moreToDo):
+            // A piece at a time, so what the worker asks for runs in between.
+            return moreToDo ? [.prepareIndex] : []
         case .searched(let query, let hits):
             // An answer to what was typed before is dropped: a newer question is on its way.
-            guard var search = state.folderSearch, search.query == query else { return [] }
+            guard var search = state.folderSearch, search.query.trimmingCharacters(in: .whitespaces) == query else { return [] }
             let kinds = FolderSearch.kinds(on: state.screen)
             search.hits = hits.filter { kinds.contains($0.kind) }
             search.isSearching = false
@@ -357,7 +369,7 @@ public enum AppReducer {
         search.isSearching = !typed.isEmpty
         if typed.isEmpty { search.hits = [] }
         state.folderSearch = search
-        return typed.isEmpty ? [] : [.search(typed)]
+        return typed.isEmpty ? [] : [.search(typed, kinds: FolderSearch.kinds(on: state.screen))]
     }
 
     /// Opens a match of the folder search: its grid is read (unless shown), then the record selected.
@@ -452,6 +464,8 @@ public enum AppReducer {
             // The worker's own login is filled in, so a passphrase typed at once goes into the starred field.
             lock(&state, LockScreen(reason: .switchUser, login: state.login))
         case .undo:
+            // One undo at a time: a second `u` before the first comes back would undo the same step again.
+            guard !state.isSaving else { return [] }
             guard let step = state.undoSteps.last else {
                 state.message = StatusMessage(state.strings.nothingToUndo)
                 return []

@@ -46,6 +46,8 @@ public struct AppState: Sendable {
     public let keymap: Keymap
     /// A search of the whole folder, while `/` is being typed on screen 3 or 5 of a district.
     public var folderSearch: FolderSearch?
+    /// The day the data is being read again for, after midnight (so it is asked for once).
+    public var refreshingFor: Day?
     /// The record to select once the grid being read is shown (a match opened from a search).
     public var showAfterLoad: RecordID?
     /// Where new records' ids come from: random in use, counting in tests.

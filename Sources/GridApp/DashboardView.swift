@@ -54,7 +54,7 @@ public enum DashboardView {
 
     private static func listPane(_ buffer: inout Buffer, _ state: AppState, _ layout: Layout, _ glyphs: Glyphs) {
         let rect = layout.list
-        if let search = state.folderSearch {
+        if let search = state.folderSearch, state.mode == .filter {
             folderSearch(&buffer, search, state, rect, glyphs)
             return
         }

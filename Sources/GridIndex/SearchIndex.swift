@@ -15,27 +15,57 @@ import GridStore
 public final class SearchIndex {
     public static let fileName = "cache/index.sqlite"
     /// Raised when the tables change: an index of another version is rebuilt.
-    static let version = 1
+    static let version = 2
 
     public let path: String
-    private let database: DatabaseQueue
+    private var database: DatabaseQueue
 
     /// Opens the index of `folder`, making it if missing and making it again if it is damaged
-    /// or of another version.
+    /// or of another version. Another process writing it (a second copy, `gridwork find`) is
+    /// waited for, never mistaken for damage.
     public init(folder: String) throws(IndexError) {
         path = folder + "/" + Self.fileName
         mkdir(folder + "/cache", 0o700)
         do {
             database = try Self.open(path)
+        } catch let error as DatabaseError where Self.isDamage(error) {
+            do { database = try Self.remake(path) } catch { throw IndexError(path: path, reason: String(describing: error)) }
         } catch {
-            // A cache that cannot be read is thrown away, never repaired.
-            for suffix in ["", "-journal", "-wal", "-shm"] { unlink(path + suffix) }
-            do { database = try Self.open(path) } catch { throw IndexError(path: path, reason: String(describing: error)) }
+            throw IndexError(path: path, reason: String(describing: error))
+        }
+    }
+
+    /// The file is not a database, or not a whole one: a cache is thrown away, never repaired.
+    static func isDamage(_ error: DatabaseError) -> Bool {
+        [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode)
+    }
+
+    private static func remake(_ path: String) throws -> DatabaseQueue {
+        for suffix in ["", "-journal", "-wal", "-shm"] { unlink(path + suffix) }
+        return try open(path)
+    }
+
+    /// Runs `body`; if it finds the index damaged, makes it again from nothing and runs it once more.
+    private func mending<T>(_ body: () throws -> T) throws(IndexError) -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError where Self.isDamage(error) {
+            do {
+                database = try Self.remake(path)
+                return try body()
+            } catch {
+                throw IndexError(path: path, reason: String(describing: error))
+            }
+        } catch let error as IndexError {
+            throw error
+        } catch {
+            throw IndexError(path: path, reason: String(describing: error))
         }
     }
 
     private static func open(_ path: String) throws -> DatabaseQueue {
         var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
         // A cache: after a power cut it is checked against the files anyway.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         let queue = try DatabaseQueue(path: path, configuration: configuration)
@@ -49,8 +79,9 @@ public final class SearchIndex {
                 _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM terms")
                 return
             }
-            for table in ["sources", "entries", "terms", "numbers"] { try db.execute(sql: "DROP TABLE IF EXISTS \(table)") }
+            for table in ["sources", "entries", "terms", "numbers", "keys"] { try db.execute(sql: "DROP TABLE IF EXISTS \(table)") }
             try db.execute(sql: """
+                CREATE TABLE keys (fingerprint TEXT NOT NULL);
                 CREATE TABLE sources (grid TEXT NOT NULL, part TEXT NOT NULL, signature TEXT NOT NULL, PRIMARY KEY (grid, part));
                 CREATE TABLE entries (id INTEGER PRIMARY KEY, grid TEXT NOT NULL, part TEXT NOT NULL, kind TEXT NOT NULL,
                                       recordID TEXT NOT NULL, title TEXT NOT NULL, detail TEXT NOT NULL);
@@ -78,14 +109,35 @@ public final class SearchIndex {
     /// `progress` hears (grids done, grids to do). Returns how many grid parts were indexed.
     @discardableResult
     public func refresh(from store: Store, progress: ((Int, Int) -> Void)? = nil) throws(IndexError) -> Int {
+        try refresh(from: store, atMost: nil, progress: progress).indexed
+    }
+
+    /// Indexes at most `parts` grid parts that changed; returns whether more are left, so a
+    /// caller with other work to do can take the rest a piece at a time.
+    public func refreshSome(from store: Store, parts: Int) throws(IndexError) -> Bool {
+        try refresh(from: store, atMost: parts, progress: nil).remaining > 0
+    }
+
+    private func refresh(from store: Store, atMost limit: Int?, progress: ((Int, Int) -> Void)?) throws(IndexError) -> (indexed: Int, remaining: Int) {
+        try mending { try update(from: store, atMost: limit, progress: progress) }
+    }
+
+    private func update(from store: Store, atMost limit: Int?, progress: ((Int, Int) -> Void)?) throws -> (indexed: Int, remaining: Int) {
         do {
+            let blind = store.blindIndexer
+            // Hashes made under another community key would never match again: start over.
+            let fingerprint = blind.hash("gridwork index", purpose: "key")
+            try database.write { db in
+                guard try String.fetchOne(db, sql: "SELECT fingerprint FROM keys") != fingerprint else { return }
+                for table in ["sources", "entries", "terms", "numbers", "keys"] { try db.execute(sql: "DELETE FROM \(table)") }
+                try db.execute(sql: "INSERT INTO keys (fingerprint) VALUES (?)", arguments: [fingerprint])
+            }
             let known = try database.read { db in
                 try Row.fetchAll(db, sql: "SELECT grid, part, signature FROM sources").reduce(into: [String: String]()) { result, row in
                     result[(row["grid"] as String) + "/" + (row["part"] as String)] = row["signature"]
                 }
             }
             let filesByGrid = Self.filesByGrid(store)
-            let blind = store.blindIndexer
             var stale: [(grid: GridCode, part: Part, signature: String)] = []
             for grid in store.grids.map(\.code) {
                 for part in Part.allCases {
@@ -98,8 +150,9 @@ public final class SearchIndex {
             try database.write { db in
                 for grid in gone { try Self.remove(grid: grid, part: nil, in: db) }
             }
-            for (done, item) in stale.enumerated() {
-                progress?(done, stale.count)
+            let chosen = limit.map { Array(stale.prefix($0)) } ?? stale
+            for (done, item) in chosen.enumerated() {
+                progress?(done, chosen.count)
                 let (entries, numbers) = Self.entries(of: item.part, in: item.grid, store: store, blind: blind)
                 try database.write { db in
                     try Self.remove(grid: item.grid.rawValue, part: item.part, in: db)
@@ -118,21 +171,19 @@ public final class SearchIndex {
                                    arguments: [item.grid.rawValue, item.part.rawValue, item.signature])
                 }
             }
-            progress?(stale.count, stale.count)
-            return stale.count
-        } catch let error as IndexError {
-            throw error
-        } catch {
-            throw IndexError(path: path, reason: String(describing: error))
+            progress?(chosen.count, chosen.count)
+            return (chosen.count, stale.count - chosen.count)
         }
     }
 
     /// Matches of `text` anywhere in the folder (or in `grid`), residents first, then
     /// households and cases, at most `limit`. A query of digits alone also finds the residents
     /// whose ID number (whole, or its last 6 digits) or phone number (whole, or its last 4) it is.
-    public func search(_ text: String, grid: GridCode? = nil, limit: Int = 50, store: Store? = nil) throws(IndexError) -> [SearchHit] {
-        do {
-            return try database.read { db in
+    public func search(_ text: String, grid: GridCode? = nil, kinds: Set<SearchHit.Kind> = Set(SearchHit.Kind.allCases), limit: Int = 50,
+                       store: Store? = nil) throws(IndexError) -> [SearchHit] {
+        let kindList = kinds.map { "'" + $0.rawValue + "'" }.sorted().joined(separator: ", ")
+        return try mending {
+            try database.read { db in
                 var hits: [SearchHit] = []
                 if let store, let hashes = Self.numberHashes(text, store: store) {
                     let placeholders = hashes.map { _ in "?" }.joined(separator: ", ")
@@ -140,7 +191,7 @@ public final class SearchIndex {
                     var sql = """
                         SELECT DISTINCT e.kind, e.grid, e.recordID, e.title, e.detail FROM numbers n
                         JOIN entries e ON e.recordID = n.recordID AND e.grid = n.grid AND e.part = n.part
-                        WHERE n.hash IN (\(placeholders))
+                        WHERE n.hash IN (\(placeholders)) AND e.kind IN (\(kindList))
                         """
                     if let grid {
                         sql += " AND e.grid = ?"
@@ -152,7 +203,7 @@ public final class SearchIndex {
                 var arguments: StatementArguments = [match]
                 var sql = """
                     SELECT e.kind, e.grid, e.recordID, e.title, e.detail FROM terms
-                    JOIN entries e ON e.id = terms.rowid WHERE terms MATCH ?
+                    JOIN entries e ON e.id = terms.rowid WHERE terms MATCH ? AND e.kind IN (\(kindList))
                     """
                 if let grid {
                     sql += " AND e.grid = ?"
@@ -163,21 +214,17 @@ public final class SearchIndex {
                 let seen = Set(hits.map(\.recordID))
                 return hits + found.filter { !seen.contains($0.recordID) }
             }
-        } catch {
-            throw IndexError(path: path, reason: String(describing: error))
         }
     }
 
     /// The residents whose ID number is `number`, by its blind index: where to look, never the
     /// number itself. The caller reads those records to be sure.
     public func residents(withIDNumber number: String, store: Store) throws(IndexError) -> [(id: RecordID, grid: GridCode)] {
-        do {
-            return try database.read { db in
+        try mending {
+            try database.read { db in
                 try Row.fetchAll(db, sql: "SELECT recordID, grid FROM numbers WHERE hash = ?", arguments: [store.blindIndexer.hash(number, purpose: "id")])
                     .map { (RecordID($0["recordID"] as String), GridCode($0["grid"] as String)) }
             }
-        } catch {
-            throw IndexError(path: path, reason: String(describing: error))
         }
     }
 
@@ -195,8 +242,8 @@ public final class SearchIndex {
         var numbers: [(hash: String, recordID: RecordID)] = []
         switch part {
         case .people:
-            let households = store.records(Household.self, inGrid: grid)
-            let residents = store.records(Resident.self, inGrid: grid)
+            let households = store.records(Household.self, inGrid: grid, keeping: false)
+            let residents = store.records(Resident.self, inGrid: grid, keeping: false)
             let addresses = Dictionary(households.map { ($0.id, $0.address.line) }, uniquingKeysWith: { first, _ in first })
             var heads: [RecordID: String] = [:]
             for resident in residents where resident.relation == .head || heads[resident.householdID] == nil {
@@ -221,7 +268,7 @@ public final class SearchIndex {
                 }
             }
         case .cases:
-            for item in store.records(DisputeCase.self, inGrid: grid) {
+            for item in store.records(DisputeCase.self, inGrid: grid, keeping: false) {
                 let parties = item.parties.map(\.name)
                 let words = SearchTerms.words(item.number + " " + item.title) + parties.flatMap(SearchTerms.nameWords)
                 entries.append(Entry(hit: SearchHit(kind: .disputeCase, grid: grid, recordID: item.id, title: item.number, detail: item.title),

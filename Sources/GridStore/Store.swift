@@ -304,9 +304,11 @@ public final class Store {
     }
 
     /// The records of one kind in one grid, from every readable file.
-    public func records<R: StoredRecord>(_ type: R.Type, inGrid code: GridCode) -> [R] {
+    /// With `keeping` false, files not already in memory are read without being kept there (a
+    /// pass over every grid, as the search index makes, must not hold a whole district).
+    public func records<R: StoredRecord>(_ type: R.Type, inGrid code: GridCode, keeping: Bool = true) -> [R] {
         let prefix = StoreLayout.gridFolder(code) + "/"
-        return (files[R.kind] ?? []).filter { $0.hasPrefix(prefix) }.sorted().flatMap { (try? load(R.self, $0)) ?? [] }
+        return (files[R.kind] ?? []).filter { $0.hasPrefix(prefix) }.sorted().flatMap { (try? load(R.self, $0, keeping: keeping)) ?? [] }
     }
 
     /// Every record of one kind, from every readable file.
@@ -341,7 +343,7 @@ public final class Store {
     /// The records of one file, from memory while the file is unchanged on disk. With `verifying`
     /// (under the lock, before a write) the bytes are read and compared too: a file replaced twice
     /// within one clock tick can come back with the same inode, size and time.
-    func load<R: StoredRecord>(_ type: R.Type, _ path: String, verifying: Bool = false) throws(StoreError) -> [R] {
+    func load<R: StoredRecord>(_ type: R.Type, _ path: String, verifying: Bool = false, keeping: Bool = true) throws(StoreError) -> [R] {
         let full = folder + "/" + path
         guard let stamp = FileStamp(path: full) else {
             if errno == ENOENT { return [] }
@@ -354,7 +356,7 @@ public final class Store {
         if badFileStamps[path] == stamp, let problem = problemsByFile[path]?.first { throw .fileHasProblems(problem) }
         switch read(R.self, path) {
         case .success(let file):
-            remember(file.records, stamp: file.stamp, contentHash: file.contentHash, path: path)
+            remember(file.records, stamp: file.stamp, contentHash: file.contentHash, path: path, keep: keeping)
             notePlainPersonalData(file.hasPlainPersonalData, in: path)
             return file.records
         case .failure(let problems):

@@ -47,15 +47,23 @@ final class FakeStoreClient: StoreClient, @unchecked Sendable {
 
     func history(of id: RecordID) -> [AuditEntry] { [] }
 
-    func prepareIndex() {}
+    /// How many pieces of the index are left to bring up to date.
+    var indexPiecesLeft = 0
+    private(set) var indexPieces = 0
+
+    func prepareIndex() -> Bool {
+        indexPieces += 1
+        indexPiecesLeft = max(0, indexPiecesLeft - 1)
+        return indexPiecesLeft > 0
+    }
 
     /// What `search` answers.
     var hits: [SearchHit] = []
     private(set) var searches: [String] = []
 
-    func search(_ text: String, limit: Int) -> [SearchHit] {
+    func search(_ text: String, kinds: Set<SearchHit.Kind>, limit: Int) throws(IndexError) -> [SearchHit] {
         searches.append(text)
-        return hits
+        return hits.filter { kinds.contains($0.kind) }
     }
 }
 
@@ -284,7 +292,61 @@ final class FakeStoreClient: StoreClient, @unchecked Sendable {
         #expect(runtime.isFinished && harness.store.saves.isEmpty)
         runtime.finish()
         #expect(harness.store.saves.count == 1, "an acknowledged save is not cut short")
+        #expect(runtime.state.form == nil && DraftFolder(dataFolder: harness.folder.path, key: try Self.key).read(for: DashboardFixture.li) == nil,
+                "the saved form is closed, not kept as a draft to be offered again")
     }
+
+    @Test func aRevealThatComesBackAfterTheLockShowsNothing() throws {
+        let harness = try harness()
+        defer { harness.folder.remove() }
+        let runtime = harness.runtime
+        runtime.press(.enter)
+        runtime.press(.character("x"))
+        lockForIdling(harness)
+        settle(harness)
+        #expect(harness.store.reveals.count == 1 && runtime.state.revealed.isEmpty, "the next worker never sees the numbers")
+    }
+
+    @Test func midnightReadsTheDataAgainOnceHoweverOftenTheClockTicks() throws {
+        let harness = try harness()
+        defer { harness.folder.remove() }
+        harness.clock.now = DashboardFixture.at(11, 23, 0, 1)
+        for _ in 0..<5 { harness.runtime.idle() }
+        #expect(harness.queue.waiting == 1)
+        settle(harness)
+        harness.runtime.idle()
+        #expect(harness.queue.waiting == 0 && harness.store.loads.count == 1)
+    }
+
+    @Test func aSecondUndoWaitsForTheFirst() throws {
+        let harness = try harness()
+        defer { harness.folder.remove() }
+        let runtime = harness.runtime
+        editCompound(runtime)
+        runtime.press(.enter)
+        settle(harness)
+        runtime.press(.character("u"))
+        runtime.press(.character("u"))
+        #expect(harness.queue.waiting == 1, "one undo at a time")
+    }
+
+    @Test func theIndexIsBroughtUpToDateAPieceAtATimeBetweenTheWorkersOwnWork() throws {
+        let harness = try self.harness(screen: "2", data: try DashboardFixture.district())
+        defer { harness.folder.remove() }
+        harness.store.indexPiecesLeft = 3
+        let runtime = harness.runtime
+        runtime.start()
+        runtime.press(.character("j"))
+        runtime.press(.enter)
+        #expect(harness.queue.waiting == 2, "a piece of the index, then the grid")
+        harness.queue.runNext()
+        runtime.takeFinished()
+        harness.queue.runNext()
+        #expect(harness.store.loads.count == 1 && harness.store.indexPieces == 1, "the grid was read before the next piece")
+        settle(harness)
+        #expect(harness.store.indexPieces == 3 && harness.store.indexPiecesLeft == 0)
+    }
+
 
     @Test func aNewDayReadsTheDataAgainWithTheClocksToday() throws {
         let harness = try harness()
@@ -405,8 +467,9 @@ final class FakeStoreClient: StoreClient, @unchecked Sendable {
         defer { harness.folder.remove() }
         let runtime = harness.runtime
         runtime.press(.character("/"))
-        type(runtime, "cx")
+        type(runtime, "cx ")
         settle(harness)
+        #expect(runtime.state.folderSearch?.hits.isEmpty == false, "a trailing space does not leave the search waiting")
         runtime.press(.enter)
         #expect(harness.queue.waiting == 0, "grid one is already read")
         #expect(runtime.state.selectedResident?.id == RecordID("P-3") && runtime.state.focus == .detail)

@@ -60,6 +60,8 @@ import TestSupport
         #expect(try index.search("漏水").first?.title == "JF2026-00001", "a case by a word of its title")
         #expect(try index.search("示例", grid: SampleCommunity.gridOne).allSatisfy { $0.grid == SampleCommunity.gridOne })
         #expect(try index.search("示例", limit: 1).count == 1)
+        #expect(try index.search("漏水", kinds: [.resident, .household]).isEmpty)
+        #expect(try index.search("示例", kinds: [.household]).allSatisfy { $0.kind == .household }, "only the kinds asked for")
     }
 
     @Test func numbersAreFoundByTheirBlindIndexAndNeverStored() throws {

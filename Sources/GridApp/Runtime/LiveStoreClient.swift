@@ -12,13 +12,14 @@ public final class LiveStoreClient: StoreClient, @unchecked Sendable {
     private let store: Store
     private let loader: DashboardLoader
     private let writer: ChangeWriter
-    /// Finds a resident on file by ID number without reading every grid; nil when the index
-    /// cannot be opened (then the whole folder is read, as before there was one).
-    private let index: SearchIndex?
+    /// Finds a resident on file by ID number without reading every grid; nil while the index
+    /// cannot be opened (then the whole folder is read, as before there was one, and opening it
+    /// is tried again at the next use).
+    private var openedIndex: SearchIndex?
 
     public init(store: Store) {
         self.store = store
-        index = try? SearchIndex(folder: store.folder)
+        openedIndex = try? SearchIndex(folder: store.folder)
         loader = DashboardLoader(store: store)
         writer = ChangeWriter(store: store)
     }
@@ -37,13 +38,22 @@ public final class LiveStoreClient: StoreClient, @unchecked Sendable {
         return writer.save(changes, at: instant, overwriting: overwriting)
     }
 
-    /// Brings the index up to date (only grids whose files changed are read), so the first
-    /// duplicate check does not wait for it.
-    public func prepareIndex() { _ = try? index?.refresh(from: store) }
+    private var index: SearchIndex? {
+        if openedIndex == nil { openedIndex = try? SearchIndex(folder: store.folder) }
+        return openedIndex
+    }
 
-    public func search(_ text: String, limit: Int) -> [SearchHit] {
-        guard let index, (try? index.refresh(from: store)) != nil else { return [] }
-        return (try? index.search(text, limit: limit, store: store)) ?? []
+    /// Brings a few grids of the index up to date (only grids whose files changed are read), so
+    /// the first duplicate check or search does not wait for all of it, and the worker's own
+    /// work can run in between. True while more is left.
+    public func prepareIndex() -> Bool {
+        (try? index?.refreshSome(from: store, parts: 4)) ?? false
+    }
+
+    public func search(_ text: String, kinds: Set<SearchHit.Kind>, limit: Int) throws(IndexError) -> [SearchHit] {
+        guard let index else { return try SearchIndex(folder: store.folder).search(text, kinds: kinds, limit: limit, store: store) }
+        try index.refresh(from: store)
+        return try index.search(text, kinds: kinds, limit: limit, store: store)
     }
 
     /// The resident on file with this ID number, other than `except`: the index says where to

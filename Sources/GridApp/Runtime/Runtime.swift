@@ -1,4 +1,5 @@
 import Foundation
+import GridIndex
 import GridModel
 import GridStore
 import TerminalUI
@@ -25,11 +26,7 @@ public final class Runtime {
 
     /// Offers back the draft the worker left when the program last stopped, and brings the
     /// search index up to date in the background.
-    public func start() {
-        let store = environment.store
-        background { store.prepareIndex(); return nil }
-        run([.restoreDraft])
-    }
+    public func start() { run([.restoreDraft, .prepareIndex]) }
 
     /// Reduces `action` and everything that follows from it.
     public func send(_ action: Action) {
@@ -68,10 +65,13 @@ public final class Runtime {
         return !finished.isEmpty
     }
 
-    /// Keeps the open form and waits for writes under way: nothing acknowledged is cut short by quitting.
+    /// Waits for writes under way and takes their results in (a form saved as the worker quit
+    /// is closed, not kept as a draft), then keeps whatever form is still open as a draft:
+    /// nothing acknowledged is cut short by quitting.
     public func finish() {
-        drafts.keep(state.form, now: environment.now(), force: true)
         environment.queue.waitForWrites()
+        takeFinished()
+        drafts.keep(state.form, now: environment.now(), force: true)
     }
 
     /// How long to wait for a key (milliseconds; nil for ever): briefly while work is under way
@@ -177,8 +177,16 @@ public final class Runtime {
                     return Action.endingSession(after: error, language: language) ?? .accountChangeFailed(error.message(in: language))
                 }
             }
-        case .search(let text):
-            background { .searched(query: text, hits: store.search(text, limit: 200)) }
+        case .prepareIndex:
+            background { .indexPrepared(moreToDo: store.prepareIndex()) }
+        case .search(let text, let kinds):
+            background {
+                do throws(IndexError) {
+                    return .searched(query: text, hits: try store.search(text, kinds: kinds, limit: 200))
+                } catch {
+                    return .failed(error.message(in: language))
+                }
+            }
         case .loadHistory(let id, let title):
             background { .historyLoaded(HistoryPanel(title: title, entries: store.history(of: id))) }
         case .applyTheme(let name):

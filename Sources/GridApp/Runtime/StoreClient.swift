@@ -23,8 +23,9 @@ public protocol StoreClient: AnyObject, Sendable {
     func change(_ change: AccountChange, at instant: Date) throws(AccountError)
     /// The audit trail's entries about one record.
     func history(of id: RecordID) -> [AuditEntry]
-    /// Brings derived data (the search index) up to date, so later work does not wait for it.
-    func prepareIndex()
-    /// Matches of `text` in every grid, from the search index (empty when it cannot be used).
-    func search(_ text: String, limit: Int) -> [SearchHit]
+    /// Brings a piece of the derived data (the search index) up to date, so later work does not
+    /// wait for it; true while more is left.
+    func prepareIndex() -> Bool
+    /// Matches of `text` of `kinds` in every grid, from the search index.
+    func search(_ text: String, kinds: Set<SearchHit.Kind>, limit: Int) throws(IndexError) -> [SearchHit]
 }
