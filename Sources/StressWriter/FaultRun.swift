@@ -15,7 +15,8 @@ import GridStore
 ///
 /// Prints `record household ID REVISION`, `calls C fired F` (C calls while armed, F failed:
 /// 1 when the fault was injected), the outcome (`saved REVISION`, `unconfirmed: MESSAGE` or
-/// `not saved: MESSAGE`), then the outcome of a second, fault-free edit in the same process.
+/// `not saved: MESSAGE`), waits for a line on standard input, then prints the outcome of a second,
+/// fault-free edit in the same process (`then saved REVISION` or `then not saved: MESSAGE`).
 enum FaultRun {
     typealias Callback = @convention(c) (UnsafePointer<CChar>?, UnsafeMutablePointer<Int32>?,
                                          UnsafeMutablePointer<UnsafeMutableRawPointer?>?, UnsafeMutablePointer<UInt32>?) -> Int32
@@ -61,6 +62,8 @@ enum FaultRun {
         }
         say("calls \(calls) fired \(fired)")
         say(outcome)
+        // The test looks at the disk now; a line on standard input (or its end) lets us go on.
+        _ = readLine()
 
         // The program goes on: the same store saves the next edit, from what is on disk now.
         guard var again = store.records(Household.self, inGrid: grid).first(where: { $0.id == household.id }) else { fail("household gone") }
