@@ -22,8 +22,10 @@ import GridStore
 //   StressWriter verify DIR WHO ACKS [--full]   checks the folder after a kill against the "ack" lines in
 //                                               the file ACKS; prints one line of counts, exit 1 if one is wrong;
 //                                               --full adds what `gridwork check` checks
-//   StressWriter fault DIR WHO FAILPOINT N      (under `fiu-run -x`) saves one household edit with the Nth call
-//                                               to libfiu's FAILPOINT failing, and says what the store reported
+//   StressWriter fault DIR WHO FAILPOINT N [household|worker]
+//                                               (under `fiu-run -x`) saves one household edit, or adds a worker
+//                                               with an account, with the Nth call to libfiu's FAILPOINT failing,
+//                                               and says what the store reported
 
 var arguments = CommandLine.arguments
 var passphraseArgument: String?
@@ -231,10 +233,11 @@ case "verify" where arguments.count == 5 || (arguments.count == 6 && arguments[5
     for detail in report.details.prefix(20) { say("  " + detail) }
     exit(report.isClean ? 0 : 1)
 
-case "fault" where arguments.count == 6:
-    FaultRun.run(folder: arguments[2], writes: open(arguments[2], as: arguments[3]), failpoint: arguments[4], nth: Int(arguments[5]) ?? 1)
+case "fault" where arguments.count == 6 || arguments.count == 7:
+    FaultRun.run(folder: arguments[2], writes: open(arguments[2], as: arguments[3]), failpoint: arguments[4], nth: Int(arguments[5]) ?? 1,
+                 target: arguments.count == 7 ? arguments[6] : "household")
 
 default:
     fail("usage: StressWriter [--passphrase P] notes DIR CASE-ID COUNT WHO | forever DIR GRID WHO | limited DIR GRID WHO BYTES"
-         + " | mixed DIR WHO SEED | verify DIR WHO ACKS [--full] | fault DIR WHO FAILPOINT N")
+         + " | mixed DIR WHO SEED | verify DIR WHO ACKS [--full] | fault DIR WHO FAILPOINT N [household|worker]")
 }

@@ -4,15 +4,17 @@ import GridModel
 import GridStore
 import TestSupport
 
-/// I/O faults injected into a real save: a logged-in `StressWriter fault` process saves one
-/// household edit under `fiu-run -x` (Debian's fiu-utils), with the Nth call to one libc function
-/// failing (libfiu's POSIX failpoints, armed only around the save). N walks through every such
-/// call the save makes, one process each, until the save makes fewer calls and runs clean.
+/// I/O faults injected into real changes: a logged-in `StressWriter fault` process saves one
+/// household edit, or adds a worker with their account (three files as one change), under
+/// `fiu-run -x` (Debian's fiu-utils), with the Nth call to one libc function failing (libfiu's
+/// POSIX failpoints, armed only around the change). N walks through every such call the change
+/// makes, one process each, until it makes fewer calls and runs clean.
 ///
 /// After each fault: the fault was injected; the writer's report is true (saved, not saved, or
-/// saved but not confirmed, and the disk agrees); no journal or temp file is left; every file
-/// parses; the audit trail verifies and holds one entry per change; and the same process saves
-/// the next edit.
+/// saved but not confirmed, and the disk agrees: the old bytes and no new audit entry, or the
+/// change with its entries); no journal or temp file is left; every file parses; the audit trail
+/// verifies; no worker is left without an account or the other way round; and the same process
+/// makes the next change.
 @Suite(.serialized) struct FaultInjectionTests {
     let writer = BuildProducts.executable("StressWriter")
     static let passphrase = "admin-passphrase-1"
@@ -24,7 +26,8 @@ import TestSupport
         return path.split(separator: ":").map { $0 + "/fiu-run" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    @Test func everyFailedCallOfASaveIsReportedTruthfullyAndLeavesTheDataWhole() throws {
+    @Test(arguments: ["household", "worker"])
+    func everyFailedCallOfAChangeIsReportedTruthfullyAndLeavesTheDataWhole(target: String) throws {
         // Not skipped: a machine without libfiu would pass this suite without testing anything.
         let fiuRun = try #require(Self.fiuRun(), "fiu-run is not installed (Debian's fiu-utils): run scripts/test, which installs it")
         let folder = TemporaryFolder()
@@ -33,26 +36,27 @@ import TestSupport
         let admin = try #require(sample.store.workers.first { $0.id == SampleCommunity.admin })
         let session = try sample.store.setUpCommunity(communityPassphrase: "community-passphrase", admin: admin, login: "admin",
                                                       passphrase: Self.passphrase, at: SampleCommunity.now)
-        let householdsPath = folder.path + "/grids/" + SampleCommunity.gridOne.rawValue + "/households.json"
+        // The files the change rewrites: on "not saved" they must hold the same bytes as before.
+        let touched = target == "worker" ? ["workers.json", "accounts.json"] : ["grids/" + SampleCommunity.gridOne.rawValue + "/households.json"]
 
         var summary: [String] = []
         for failpoint in Self.failpoints {
             var outcomes: [String: Int] = [:]
             var nth = 1
-            while nth <= 60 {
-                let before = try Data(contentsOf: URL(fileURLWithPath: householdsPath))
-                let run = try FaultProcess(fiuRun, ["-x", writer, "fault", folder.path, "admin", failpoint, String(nth)],
+            while nth <= 80 {
+                let before = try touched.map { try Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + $0)) }
+                let entriesBefore = sample.store.audit.allEntries().count
+                let run = try FaultProcess(fiuRun, ["-x", writer, "fault", folder.path, "admin", failpoint, String(nth), target],
                                            environment: ["GRIDWORK_PASSPHRASE": Self.passphrase])
                 let lines = run.readLines(until: { $0.hasPrefix("saved ") || $0.hasPrefix("unconfirmed: ") || $0.hasPrefix("not saved: ") })
-                let label = "\(failpoint) #\(nth)"
-                guard let record = lines.first(where: { $0.hasPrefix("record household ") })?.split(separator: " "), record.count == 4,
-                      let revisionBefore = Int(record[3]),
+                let label = "\(target) \(failpoint) #\(nth)"
+                guard let announced = lines.first(where: { $0.hasPrefix("target ") })?.split(separator: " ").map(String.init), announced.count == 4,
                       let counts = lines.first(where: { $0.hasPrefix("calls ") })?.split(separator: " "), counts.count == 4,
-                      let calls = Int(counts[1]), let fired = Int(counts[3]), let outcome = lines.last else {
+                      let calls = Int(counts[1]), let fired = Int(counts[3]), let outcome = lines.last, outcome != lines.first else {
                     Issue.record("\(label): the writer did not report: \(lines) \(run.finish().errors)")
                     break
                 }
-                let householdID = RecordID(String(record[2]))
+                let id = RecordID(announced[2])
 
                 // As the fault left it, before anything opens the folder and tidies up.
                 let files = folder.allFiles()
@@ -62,49 +66,69 @@ import TestSupport
                     let data = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + file))
                     #expect((try? JSONSerialization.jsonObject(with: data)) != nil, "\(label): \(file) does not parse")
                 }
-                let after = try Data(contentsOf: URL(fileURLWithPath: householdsPath))
+                let after = try touched.map { try Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + $0)) }
                 let store = try Store.open(folder.path, session: session)
                 #expect(store.problems.isEmpty, "\(label): \(store.problems.map { $0.formatted(in: .en) })")
-                let household = try #require(store.records(Household.self, inGrid: SampleCommunity.gridOne).first { $0.id == householdID })
                 let audit = store.audit
                 #expect(audit.verify().isIntact, "\(label): \(audit.verify().findings.map { $0.message(in: .en) })")
-                let updates = audit.history(of: householdID.rawValue).filter { $0.action == .update }.count
-                #expect(updates == household.meta.revision - 1, "\(label): revision \(household.meta.revision) with \(updates) audited changes")
+                let history = audit.history(of: id.rawValue)
+
+                // What is on disk of the change, and whether its audit entries are all there.
+                let onDisk: Bool
+                let revision: Int
+                if target == "worker" {
+                    let worker = store.workers.first { $0.id == id }
+                    let account = try store.accounts().first { $0.login == announced[3] }
+                    #expect((worker == nil) == (account == nil), "\(label): a worker without an account or an account without a worker")
+                    let audited = history.contains { $0.action == .create } && history.contains { $0.action == .accountAdded }
+                    #expect(audited == (worker != nil), "\(label): on disk \(worker != nil), audited \(audited)")
+                    onDisk = worker != nil
+                    revision = onDisk ? 1 : 0
+                } else {
+                    let household = try #require(store.records(Household.self, inGrid: SampleCommunity.gridOne).first { $0.id == id })
+                    let updates = history.filter { $0.action == .update }.count
+                    #expect(updates == household.meta.revision - 1, "\(label): revision \(household.meta.revision) with \(updates) audited changes")
+                    let before = Int(announced[3]) ?? -1
+                    #expect([before, before + 1].contains(household.meta.revision), "\(label): revision \(household.meta.revision) after \(before)")
+                    onDisk = household.meta.revision == before + 1
+                    if onDisk { #expect(household.notes.hasPrefix("fault \(failpoint) #\(nth) "), "\(label): a new revision, but not this edit") }
+                    revision = household.meta.revision
+                }
 
                 if fired == 0 {
-                    // N is past the save's last call: it ran clean, and the walk is done.
-                    #expect(outcome == "saved \(revisionBefore + 1)", "\(label): \(outcome)")
-                    #expect(nth > 1, "\(failpoint): the first call was never failed, so nothing was injected")
-                    summary.append("\(failpoint): \(calls) calls in a save; " + outcomes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+                    // N is past the change's last call: it ran clean, and the walk is done.
+                    #expect(outcome == "saved \(revision)" && onDisk, "\(label): \(outcome)")
+                    #expect(nth > 1, "\(label): the first call was never failed, so nothing was injected")
+                    summary.append("\(failpoint): \(calls) calls; " + outcomes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
                     _ = run.finish()
                     break
                 }
                 #expect(fired == 1 && calls >= nth, "\(label): the fault was not injected as asked (calls \(calls), fired \(fired))")
                 if outcome.hasPrefix("not saved: ") {
                     outcomes["not saved", default: 0] += 1
-                    #expect(after == before, "\(label): reported not saved, but the file changed")
-                    #expect(household.meta.revision == revisionBefore, "\(label): reported not saved, disk has revision \(household.meta.revision)")
+                    #expect(!onDisk && after == before, "\(label): reported not saved, but the change is on disk")
+                    #expect(store.audit.allEntries().count == entriesBefore + 1, "\(label): entries beyond the writer's login")
                     #expect(outcome.hasSuffix("Nothing on disk was changed."), "\(label): \(outcome)")
                     #expect(!outcome.contains("disabled"), "\(label): a disk fault reported as a disabled account: \(outcome)")
                 } else {
-                    // Saved, confirmed or not: the new revision is on disk, with its audit entry.
+                    // Saved, confirmed or not: the change is on disk, with its audit entries.
                     let unconfirmed = outcome.hasPrefix("unconfirmed: ")
                     outcomes[unconfirmed ? "saved unconfirmed" : "saved", default: 0] += 1
-                    #expect(household.meta.revision == revisionBefore + 1, "\(label): reported \(outcome), disk has revision \(household.meta.revision)")
-                    #expect(household.notes.hasPrefix("fault \(failpoint) #\(nth) "), "\(label): reported \(outcome), but the edit is not on disk")
+                    #expect(onDisk, "\(label): reported \(outcome), but the change is not on disk")
                     if unconfirmed { #expect(outcome.contains("saved, but the disk did not confirm"), "\(label): \(outcome)") }
                 }
 
-                // The program goes on: the same process saves the next edit.
+                // The program goes on: the same process makes the next change.
                 run.proceed()
                 let end = run.finish()
                 #expect(end.status == 0, "\(label): \(end.errors)")
-                #expect(end.output.contains("then saved \(household.meta.revision + 1)"), "\(label): after the fault: \(end.output)")
+                let next = target == "worker" ? "then saved 1" : "then saved \(revision + 1)"
+                #expect(end.output.contains(next), "\(label): after the fault: \(end.output)")
                 nth += 1
             }
-            #expect(nth <= 60, "\(failpoint): a save made more than 60 calls; the walk stopped")
+            #expect(nth <= 80, "\(target) \(failpoint): a change made more than 80 calls; the walk stopped")
         }
-        print("fault injection, one failed call per save:\n  " + summary.joined(separator: "\n  "))
+        print("fault injection into \(target) changes, one failed call each:\n  " + summary.joined(separator: "\n  "))
         #expect(summary.count == Self.failpoints.count)
     }
 }
