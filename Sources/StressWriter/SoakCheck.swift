@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import GridModel
 import GridStore
@@ -54,9 +57,17 @@ struct SoakCheck {
     /// Records on disk by `kind/id`.
     private var records: [String: Seen] = [:]
 
+    /// Each data file's records as last parsed, by path, with the file's stamp then.
+    private var parsed: [String: (stamp: String, records: [(String, Seen)])] = [:]
+
     static func run(folder: String, login: String, acks: String, passphrase: String, full: Bool) -> SoakCheck {
         var check = SoakCheck()
+        // Files unchanged since the last check (same inode, size and times) are not parsed again:
+        // they parsed then. Kept beside the ack file, outside the data folder.
+        let cache = acks + ".files"
+        check.loadParsed(cache)
         check.readFiles(folder, asLeft: true)
+        defer { check.saveParsed(cache) }
         let store: Store
         do {
             let session = try Store.logIn(folder: folder, login: login, passphrase: passphrase)
@@ -109,6 +120,12 @@ struct SoakCheck {
                 continue
             }
             guard name.hasSuffix(".json") || name.hasSuffix(".jsonl") else { continue }
+            let stamp = Self.stamp(folder + "/" + path)
+            if let known = parsed[path], known.stamp == stamp {
+                for (key, seen) in known.records { records[key] = seen }
+                continue
+            }
+            parsed[path] = nil
             guard let data = FileManager.default.contents(atPath: folder + "/" + path) else {
                 if asLeft { note(\.unparsable, "cannot read \(path)") }
                 continue
@@ -128,13 +145,54 @@ struct SoakCheck {
                 if asLeft { note(\.unparsable, "does not parse: \(path)") }
                 continue
             }
-            guard let file = object as? [String: Any], let kind = file["kind"] as? String, let list = file["records"] as? [[String: Any]] else { continue }
-            for record in list {
-                guard let meta = record["meta"] as? [String: Any], let id = meta["id"] as? String, let revision = meta["revision"] as? Int else { continue }
-                let createdAt = meta["createdAt"] as? String ?? ""
-                records[kind + "/" + id] = Seen(revision: revision, createdLater: !madeAt.isEmpty && createdAt > madeAt)
+            var found: [(String, Seen)] = []
+            if let file = object as? [String: Any], let kind = file["kind"] as? String, let list = file["records"] as? [[String: Any]] {
+                for record in list {
+                    guard let meta = record["meta"] as? [String: Any], let id = meta["id"] as? String, let revision = meta["revision"] as? Int else { continue }
+                    let createdAt = meta["createdAt"] as? String ?? ""
+                    found.append((kind + "/" + id, Seen(revision: revision, createdLater: !madeAt.isEmpty && createdAt > madeAt)))
+                }
+            }
+            for (key, seen) in found { records[key] = seen }
+            if let stamp { parsed[path] = (stamp, found) }
+        }
+        parsed = parsed.filter { paths.contains($0.key) }
+    }
+
+    /// Inode, size, modification and change times: a file the store rewrote (a new file renamed
+    /// into place) never keeps all four.
+    static func stamp(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return "\(info.st_ino)-\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)-\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
+    }
+
+    /// `F STAMP PATH` and after it `R KEY REVISION CREATED-LATER` for each of its records.
+    mutating func loadParsed(_ path: String) {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
+        var current: (path: String, stamp: String, records: [(String, Seen)])?
+        func finish() { if let current { parsed[current.path] = (current.stamp, current.records) } }
+        for line in text.split(separator: "\n") {
+            let words = line.split(separator: " ", maxSplits: 2)
+            if words.count == 3, words[0] == "F" {
+                finish()
+                current = (String(words[2]), String(words[1]), [])
+            } else if words.count == 3, words[0] == "R" {
+                let rest = words[2].split(separator: " ")
+                guard rest.count == 2, let revision = Int(rest[0]) else { continue }
+                current?.records.append((String(words[1]), Seen(revision: revision, createdLater: rest[1] == "1")))
             }
         }
+        finish()
+    }
+
+    func saveParsed(_ path: String) {
+        var text = ""
+        for (file, known) in parsed {
+            text += "F \(known.stamp) \(file)\n"
+            for (key, seen) in known.records { text += "R \(key) \(seen.revision) \(seen.createdLater ? 1 : 0)\n" }
+        }
+        try? text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 
     private mutating func note(_ count: WritableKeyPath<SoakCheck, Int>, _ detail: String) {
