@@ -36,7 +36,10 @@ full_every=10
 export GRIDWORK_PASSPHRASE=demo-admin  # the demo's admin: synthetic data, nothing to protect
 
 for product in gridwork StressWriter; do
-  swift build -c "$configuration" --scratch-path "$scratch" --product "$product" >/dev/null
+  if ! built=$(swift build -c "$configuration" --scratch-path "$scratch" --product "$product" 2>&1); then
+    echo "$built" >&2
+    exit 1
+  fi
 done
 bin=$(swift build -c "$configuration" --scratch-path "$scratch" --show-bin-path)
 gridwork="$bin/gridwork"

@@ -31,7 +31,7 @@ enum FaultRun {
     nonisolated(unsafe) static var failAt = 0
     nonisolated(unsafe) static var fired = 0
 
-    static func run(folder: String, writes: Writes, failpoint: String, nth: Int, target: String) -> Never {
+    static func run(writes: Writes, failpoint: String, nth: Int, target: String) -> Never {
         guard let enableSymbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "fiu_enable_external"),
               let disableSymbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "fiu_disable") else {
             fail("libfiu is not loaded: run this under `fiu-run -x` (scripts/test installs it)")

@@ -234,7 +234,7 @@ case "verify" where arguments.count == 5 || (arguments.count == 6 && arguments[5
     exit(report.isClean ? 0 : 1)
 
 case "fault" where arguments.count == 6 || arguments.count == 7:
-    FaultRun.run(folder: arguments[2], writes: open(arguments[2], as: arguments[3]), failpoint: arguments[4], nth: Int(arguments[5]) ?? 1,
+    FaultRun.run(writes: open(arguments[2], as: arguments[3]), failpoint: arguments[4], nth: Int(arguments[5]) ?? 1,
                  target: arguments.count == 7 ? arguments[6] : "household")
 
 default:
