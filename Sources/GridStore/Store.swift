@@ -685,7 +685,11 @@ public final class Store {
             return worker
         case .session(let login, let worker):
             let book: AccountBook
-            do { book = try AccountBook.read(folder) } catch { throw .refused(.accountDisabled(login: login)) }
+            do { book = try AccountBook.read(folder) } catch {
+                // A book that cannot be read is a fault of the disk, not a disabled account: say which.
+                if case .store(let failure) = error { throw failure }
+                throw .refused(.accountDisabled(login: login))
+            }
             guard let account = book.accounts.first(where: { $0.login == login }), !account.disabled, account.workerID == worker else {
                 throw .refused(.accountDisabled(login: login))
             }

@@ -292,7 +292,8 @@ final class FakeStoreClient: StoreClient, @unchecked Sendable {
         #expect(runtime.isFinished && harness.store.saves.isEmpty)
         runtime.finish()
         #expect(harness.store.saves.count == 1, "an acknowledged save is not cut short")
-        #expect(runtime.state.form == nil && DraftFolder(dataFolder: harness.folder.path, key: try Self.key).read(for: DashboardFixture.li) == nil,
+        let drafts = DraftFolder(dataFolder: harness.folder.path, key: try Self.key)
+        #expect(runtime.state.form == nil && drafts.read(for: DashboardFixture.li) == nil,
                 "the saved form is closed, not kept as a draft to be offered again")
     }
 
