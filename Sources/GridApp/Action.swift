@@ -32,8 +32,11 @@ public enum Action: Sendable {
     /// Time passes with no key (the run loop's clock; tests pass their own): may lock the screen.
     case tick(Date)
     /// The login screen's passphrase was right for `Session`'s worker: the same one goes on, or
-    /// someone else takes over (see `Effect.handOver`).
+    /// someone else takes over (see `Effect.keepDraft`).
     case authenticated(Session)
+    /// The open form was kept as the last worker's draft (or could not be: `kept` false), before
+    /// `Session`'s worker takes over.
+    case draftKept(for: Session, kept: Bool)
     /// The dashboard is unlocked for `worker` (the same one, or a switch whose drafts are in place).
     case unlocked(worker: RecordID, login: String)
     /// The login screen's passphrase was wrong, or the account is locked or disabled.
@@ -48,8 +51,8 @@ public enum Action: Sendable {
     case accountsLoaded(AccountsPanel)
     /// The accounts read for `:users`.
     case accountsRead([Account])
-    /// An account change was made; the message says which.
-    case accountChanged(String)
+    /// An account change was made.
+    case accountChanged(AccountChange)
     /// An account change was refused or failed: the message says why.
     case accountChangeFailed(String)
     /// The store refused a write because this session's account was disabled since it logged in:
@@ -86,9 +89,10 @@ public enum Effect: Hashable, Sendable {
     case unlock(login: String, passphrase: String)
     /// The same worker logged in again: go on writing under their (new) session.
     case resumeSession(Session)
-    /// Someone else logged in: keep the last worker's open form as their draft (the switch waits
-    /// if it cannot be kept), then write as the new worker and offer back their own draft.
-    case handOver(Session)
+    /// Someone else logged in: keep the last worker's open form as their draft first.
+    case keepDraft(for: Session)
+    /// Write as `Session`'s worker from now on, with their drafts.
+    case beginSession(Session)
     /// Offer back the draft the worker left, if any.
     case restoreDraft
     /// Write the reveal of a resident's numbers to the audit trail, then show them.

@@ -138,7 +138,15 @@ public enum AppReducer {
             if session.workerID == state.actor {
                 return reduce(&state, .unlocked(worker: session.workerID, login: session.login)) + [.resumeSession(session)]
             }
-            return [.handOver(session)]
+            return [.keepDraft(for: session)]
+        case .draftKept(let session, let kept):
+            // A form that cannot be kept (a full disk) is never dropped: the switch waits.
+            guard kept else {
+                let message = state.strings.formNotKept(state.worker?.name ?? state.login)
+                state.lock?.message = message
+                return []
+            }
+            return [.beginSession(session)] + reduce(&state, .unlocked(worker: session.workerID, login: session.login))
         case .unlocked(let worker, let login):
             state.lock = nil
             state.lastActivity = state.clock
@@ -187,9 +195,9 @@ public enum AppReducer {
         case .accountsRead(let accounts):
             let panel = AccountsPanel(accounts: accounts, workers: state.data.workers, language: state.language, now: state.clock)
             return reduce(&state, .accountsLoaded(panel))
-        case .accountChanged(let message):
+        case .accountChanged(let change):
             state.passphrasePrompt = nil
-            state.message = StatusMessage(message)
+            state.message = StatusMessage(state.strings.accountDone(change))
             return []
         case .accountChangeFailed(let message):
             state.passphrasePrompt = nil

@@ -161,7 +161,7 @@ import TerminalUI
         let screen = DashboardView.render(state, glyphs: .unicode).text
         #expect(screen.contains("***********") && !screen.contains("new-words"))
         #expect(press(&state, .enter) == [.changeAccount(.add(login: "wangfang", worker: DashboardFixture.zhang, passphrase: "new-words-1"))])
-        _ = AppReducer.reduce(&state, .accountChanged(state.strings.accountDone(.add(login: "wangfang", worker: DashboardFixture.zhang, passphrase: ""))))
+        _ = AppReducer.reduce(&state, .accountChanged(.add(login: "wangfang", worker: DashboardFixture.zhang, passphrase: "")))
         #expect(state.passphrasePrompt == nil && state.message?.text == "已新增账号 wangfang")
         // One's own passphrase, by default the login in use.
         #expect(command("user passwd").isEmpty && state.passphrasePrompt?.login == "admin")

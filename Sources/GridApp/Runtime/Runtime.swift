@@ -135,15 +135,11 @@ public final class Runtime {
             }
         case .resumeSession(let session):
             background { store.begin(session); return nil }
-        case .handOver(let session):
-            // The last worker's open form waits as their draft; it is never dropped, so a form
-            // that cannot be kept (a full disk) holds the switch back.
-            guard drafts.keep(state.form, now: now, force: true) else {
-                return [.unlockFailed(state.strings.formNotKept(state.worker?.name ?? state.login))]
-            }
+        case .keepDraft(let session):
+            return [.draftKept(for: session, kept: drafts.keep(state.form, now: now, force: true))]
+        case .beginSession(let session):
             drafts = DraftKeeper(folder: environment.draftFolder(session), worker: session.workerID)
             background { store.begin(session); return nil }
-            return [.unlocked(worker: session.workerID, login: session.login)]
         case .restoreDraft:
             switch drafts.restore(language: language) {
             case nil: return []
@@ -168,11 +164,10 @@ public final class Runtime {
                 }
             }
         case .changeAccount(let change):
-            let done = state.strings.accountDone(change)
             background(writes: true) {
                 do throws(AccountError) {
                     try store.change(change, at: now)
-                    return .accountChanged(done)
+                    return .accountChanged(change)
                 } catch {
                     return Action.endingSession(after: error, language: language) ?? .accountChangeFailed(error.message(in: language))
                 }
