@@ -16,9 +16,9 @@
 #     rule and reference, with the passphrase).
 # Prints a table and exits 1 if a count that must be 0 is not.
 #
-# It uses the debug build by default: `scripts/test` has just built it for `swift test`, and a
-# release build of the package costs ~5 minutes on 2 cores, more than 100 runs gain from it.
-# For long soaks, SOAK_CONFIGURATION=release halves the time of each run.
+# It uses the debug build by default: `scripts/test` has just built it for `swift test` (about
+# 2.1 s a run on 2 cores), and a release build of the package costs ~5 minutes there, more than
+# 100 runs gain from it. For long soaks, SOAK_CONFIGURATION=release takes about 1.3 s a run.
 # Environment: GRIDWORK_SCRATCH_PATH (SwiftPM scratch path, default .build), SOAK_CONFIGURATION
 # (debug|release), SOAK_SEED (repeat a soak's delays and writes), SOAK_KEEP=1 (keep the folder).
 set -euo pipefail
