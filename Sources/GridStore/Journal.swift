@@ -140,7 +140,12 @@ enum Journal {
     /// The caller holds the folder's lock.
     static func rollBack(in folder: String) throws(StoreError) {
         let journal = folder + "/" + name
-        guard let data = FileManager.default.contents(atPath: journal) else { return }
+        guard let data = FileManager.default.contents(atPath: journal) else {
+            // No journal is the usual case. One that is there but cannot be read holds a change
+            // that may be half made: nothing is written over it until a person looks.
+            if access(journal, F_OK) == 0 || errno != ENOENT { throw .io(.read, path: journal, code: EIO) }
+            return
+        }
         guard let (contents, pieces) = decode(data) else {
             // Written whole (a temp file renamed) before any file changed: one that does not read
             // back was never finished, so no file was touched.

@@ -100,4 +100,22 @@ import TestSupport
         #expect(entries.count == 1 && entries.first?.fields == ["residency"])
         #expect(store.audit.verify().isIntact)
     }
+
+    @Test func aJournalThatCannotBeReadIsNeverWrittenOver() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let sample = try SampleCommunity(at: folder.path)
+        var household = try #require(sample.store.records(Household.self, inGrid: SampleCommunity.gridOne).first)
+        let before = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + household.filePath))
+        // A directory where the journal should be: there, but not readable as one.
+        try FileManager.default.createDirectory(atPath: folder.path + "/" + Journal.name, withIntermediateDirectories: false)
+        #expect(throws: StoreError.self, "the folder does not open over a journal it cannot read") {
+            _ = try Store.open(folder.path, unsecuredActor: SampleCommunity.admin)
+        }
+        household.notes = "改过"
+        #expect(throws: StoreError.self) { _ = try sample.store.save(household, at: SampleCommunity.now) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + household.filePath)) == before, "nothing was written")
+        var isFolder: ObjCBool = false
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/" + Journal.name, isDirectory: &isFolder) && isFolder.boolValue)
+    }
 }
