@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Crypto
 import Foundation
 import GridModel
@@ -22,10 +25,15 @@ struct AccountBook: Codable, Sendable {
 
     static func read(_ folder: String) throws(AccountError) -> AccountBook {
         let path = path(folder)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            if FileManager.default.fileExists(atPath: path) { throw .store(.io(.read, path: path, code: EACCES)) }
-            throw .notSetUp(path: folder)
+        // Missing means not set up; anything else is said as the disk said it.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        if descriptor < 0 {
+            if errno == ENOENT { throw .notSetUp(path: folder) }
+            throw .store(.io(.read, path: path, code: errno))
         }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        let data: Data
+        do { data = try handle.readToEnd() ?? Data() } catch { throw .store(.io(.read, path: path, code: EIO)) }
         do {
             return try RecordCoding.decoder().decode(AccountBook.self, from: data)
         } catch {
