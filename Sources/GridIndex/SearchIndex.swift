@@ -155,18 +155,7 @@ public final class SearchIndex {
                 progress?(done, chosen.count)
                 let (entries, numbers) = Self.entries(of: item.part, in: item.grid, store: store, blind: blind)
                 try database.write { db in
-                    try Self.remove(grid: item.grid.rawValue, part: item.part, in: db)
-                    let insertEntry = try db.cachedStatement(sql: "INSERT INTO entries (grid, part, kind, recordID, title, detail) VALUES (?, ?, ?, ?, ?, ?)")
-                    let insertTerms = try db.cachedStatement(sql: "INSERT INTO terms (rowid, words) VALUES (?, ?)")
-                    let insertNumber = try db.cachedStatement(sql: "INSERT INTO numbers (hash, recordID, grid, part) VALUES (?, ?, ?, ?)")
-                    for entry in entries {
-                        try insertEntry.execute(arguments: [item.grid.rawValue, item.part.rawValue, entry.hit.kind.rawValue, entry.hit.recordID.rawValue,
-                                                            entry.hit.title, entry.hit.detail])
-                        try insertTerms.execute(arguments: [db.lastInsertedRowID, entry.words])
-                    }
-                    for number in numbers {
-                        try insertNumber.execute(arguments: [number.hash, number.recordID.rawValue, item.grid.rawValue, item.part.rawValue])
-                    }
+                    try Self.replace(grid: item.grid.rawValue, part: item.part, with: entries, numbers: numbers, in: db)
                     try db.execute(sql: "INSERT OR REPLACE INTO sources (grid, part, signature) VALUES (?, ?, ?)",
                                    arguments: [item.grid.rawValue, item.part.rawValue, item.signature])
                 }
@@ -289,6 +278,62 @@ public final class SearchIndex {
         case 6 where typed.dropLast().allSatisfy(\.isNumber): return [blind.hash(typed, purpose: "id6")]
         case 4 where typed.allSatisfy(\.isNumber): return [blind.hash(typed, purpose: "phone4")]
         default: return nil
+        }
+    }
+
+    /// Makes a grid part's rows `entries` and `numbers`, writing only what differs from what is
+    /// there: after a save, one grid is indexed again, and rewriting its thousand unchanged
+    /// residents (and their FTS5 postings) would cost far more than reading them.
+    private static func replace(grid: String, part: Part, with entries: [Entry],
+                                numbers: [(hash: String, recordID: RecordID)], in db: Database) throws {
+        struct Existing {
+            let id: Int64
+            let title: String
+            let detail: String
+            let words: String
+        }
+        var existing: [String: Existing] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT e.id, e.kind, e.recordID, e.title, e.detail, t.words FROM entries e JOIN terms t ON t.rowid = e.id
+            WHERE e.grid = ? AND e.part = ?
+            """, arguments: [grid, part.rawValue]) {
+            existing[(row["kind"] as String) + " " + (row["recordID"] as String)] =
+                Existing(id: row["id"], title: row["title"], detail: row["detail"], words: row["words"])
+        }
+        let insertEntry = try db.cachedStatement(sql: "INSERT INTO entries (grid, part, kind, recordID, title, detail) VALUES (?, ?, ?, ?, ?, ?)")
+        let insertTerms = try db.cachedStatement(sql: "INSERT INTO terms (rowid, words) VALUES (?, ?)")
+        let updateEntry = try db.cachedStatement(sql: "UPDATE entries SET title = ?, detail = ? WHERE id = ?")
+        let updateTerms = try db.cachedStatement(sql: "UPDATE terms SET words = ? WHERE rowid = ?")
+        let deleteEntry = try db.cachedStatement(sql: "DELETE FROM entries WHERE id = ?")
+        let deleteTerms = try db.cachedStatement(sql: "DELETE FROM terms WHERE rowid = ?")
+        for entry in entries {
+            let key = entry.hit.kind.rawValue + " " + entry.hit.recordID.rawValue
+            guard let old = existing.removeValue(forKey: key) else {
+                try insertEntry.execute(arguments: [grid, part.rawValue, entry.hit.kind.rawValue, entry.hit.recordID.rawValue, entry.hit.title, entry.hit.detail])
+                try insertTerms.execute(arguments: [db.lastInsertedRowID, entry.words])
+                continue
+            }
+            if old.title != entry.hit.title || old.detail != entry.hit.detail {
+                try updateEntry.execute(arguments: [entry.hit.title, entry.hit.detail, old.id])
+            }
+            if old.words != entry.words { try updateTerms.execute(arguments: [entry.words, old.id]) }
+        }
+        // Records no longer in the files (removed, or moved to another grid).
+        for old in existing.values {
+            try deleteTerms.execute(arguments: [old.id])
+            try deleteEntry.execute(arguments: [old.id])
+        }
+        var onFile = Set(try Row.fetchAll(db, sql: "SELECT hash, recordID FROM numbers WHERE grid = ? AND part = ?", arguments: [grid, part.rawValue])
+            .map { (row: Row) in (row["hash"] as String) + " " + (row["recordID"] as String) })
+        let insertNumber = try db.cachedStatement(sql: "INSERT INTO numbers (hash, recordID, grid, part) VALUES (?, ?, ?, ?)")
+        for number in numbers where onFile.remove(number.hash + " " + number.recordID.rawValue) == nil {
+            try insertNumber.execute(arguments: [number.hash, number.recordID.rawValue, grid, part.rawValue])
+        }
+        let deleteNumber = try db.cachedStatement(sql: "DELETE FROM numbers WHERE hash = ? AND recordID = ? AND grid = ? AND part = ?")
+        for gone in onFile {
+            let pieces = gone.split(separator: " ", maxSplits: 1).map(String.init)
+            guard pieces.count == 2 else { continue }
+            try deleteNumber.execute(arguments: [pieces[0], pieces[1], grid, part.rawValue])
         }
     }
 

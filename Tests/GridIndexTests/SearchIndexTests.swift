@@ -92,6 +92,18 @@ import TestSupport
         #expect(try index.refresh(from: store) == 1, "only grid two's people are indexed again")
         #expect(names(try index.search("晓明")) == ["李晓明"])
         #expect(try index.search("李明").isEmpty)
+        // A new number, and a resident taken away: only their rows change, and both show.
+        var wang = try #require(store.records(Resident.self, inGrid: SampleCommunity.gridOne).first { $0.name == "王小明" })
+        let oldNumber = try #require(wang.idNumber)
+        let newNumber = SampleCommunity.idNumber(birth: Day(year: 1950, month: 3, day: 1) ?? Day(dayNumber: 0), sequence: 99)
+        wang.idNumber = newNumber
+        _ = try store.save(wang, at: SampleCommunity.now)
+        let removed = try #require(store.records(Resident.self, inGrid: SampleCommunity.gridTwo).first { $0.name == "王明" })
+        try store.remove(removed, at: SampleCommunity.now)
+        #expect(try index.refresh(from: store) == 2)
+        #expect(try index.residents(withIDNumber: oldNumber, store: store).isEmpty)
+        #expect(try index.residents(withIDNumber: newNumber, store: store).map(\.id) == [wang.id])
+        #expect(names(try index.search("王")) == ["王小明"], "the resident taken away is no longer found")
     }
 
     @Test func aMissingOrDamagedIndexIsBuiltAgain() throws {
