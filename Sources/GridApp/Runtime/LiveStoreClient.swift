@@ -14,12 +14,11 @@ public final class LiveStoreClient: StoreClient, @unchecked Sendable {
     private let writer: ChangeWriter
     /// Finds a resident on file by ID number without reading every grid; nil while the index
     /// cannot be opened (then the whole folder is read, as before there was one, and opening it
-    /// is tried again at the next use).
+    /// is tried again at the next use). Opened at first use, on the effect queue, never at start.
     private var openedIndex: SearchIndex?
 
     public init(store: Store) {
         self.store = store
-        openedIndex = try? SearchIndex(folder: store.folder)
         loader = DashboardLoader(store: store)
         writer = ChangeWriter(store: store)
     }
