@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Crypto
 import Foundation
+import Synchronization
 import GridModel
 
 /// `accounts.json`: the community key's salt and check, and every account. Read and written
@@ -23,6 +24,9 @@ struct AccountBook: Codable, Sendable {
 
     static func path(_ folder: String) -> String { folder + "/" + StoreLayout.accounts }
 
+    /// The bytes last decoded and what they held, for any folder: equal bytes are an equal book.
+    private static let lastRead = Mutex<(data: Data, book: AccountBook)?>(nil)
+
     static func read(_ folder: String) throws(AccountError) -> AccountBook {
         let path = path(folder)
         // Missing means not set up; anything else is said as the disk said it.
@@ -34,8 +38,13 @@ struct AccountBook: Codable, Sendable {
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         let data: Data
         do { data = try handle.readToEnd() ?? Data() } catch { throw .store(.io(.read, path: path, code: EIO)) }
+        // The book is read before every write (a disabled account stops at once): the same bytes
+        // as last time are not decoded again.
+        if let known = lastRead.withLock({ $0 }), known.data == data { return known.book }
         do {
-            return try RecordCoding.decoder().decode(AccountBook.self, from: data)
+            let book = try RecordCoding.decoder().decode(AccountBook.self, from: data)
+            lastRead.withLock { $0 = (data, book) }
+            return book
         } catch {
             throw .store(.fileHasProblems(ShardReader.decodingProblem(error, path: path, locator: JSONLocator(data: data))))
         }

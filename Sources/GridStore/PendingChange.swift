@@ -11,6 +11,9 @@ struct PendingChange {
     let instant: Date
     /// False for big imports: the files are written but not kept in memory.
     var keep: Bool
+    /// Every record of every file is encoded and sealed afresh, none of their bytes on file
+    /// reused (sealing numbers a file holds in plain text).
+    var encodesEveryRecord = false
     var records = RecordsByFile()
     var book: AccountBook?
     /// Each grid's whole list of tombstones, when the change adds to it.

@@ -718,12 +718,13 @@ public final class Store {
                 }
                 // One table per kind, so each file is written with its own record type.
                 let files = change.records
-                for (path, records) in files.grids { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep) } }
-                for (path, records) in files.workers { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep) } }
-                for (path, records) in files.households { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep) } }
-                for (path, records) in files.residents { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep) } }
-                for (path, records) in files.patrols { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep) } }
-                for (path, records) in files.cases { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep) } }
+                let reusing = !change.encodesEveryRecord
+                for (path, records) in files.grids { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep, reusing: reusing) } }
+                for (path, records) in files.workers { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep, reusing: reusing) } }
+                for (path, records) in files.households { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep, reusing: reusing) } }
+                for (path, records) in files.residents { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep, reusing: reusing) } }
+                for (path, records) in files.patrols { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep, reusing: reusing) } }
+                for (path, records) in files.cases { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep, reusing: reusing) } }
                 for (grid, stones) in change.tombstones {
                     try step { () throws(StoreError) in try writeTombstones(stones, of: grid) }
                 }
@@ -747,14 +748,33 @@ public final class Store {
     }
 
     /// The top-level fields that differ between two revisions of a record, by name (never values).
+    /// Each revision is encoded and parsed once, then compared value by value.
     static func changedFields<R: StoredRecord>(_ old: R, _ new: R) -> [String] {
         let encoder = RecordCoding.compactEncoder()
         guard let before = (try? encoder.encode(old)).flatMap({ try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }),
               let after = (try? encoder.encode(new)).flatMap({ try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }) else { return [] }
-        func canonical(_ value: Any?) -> Data? {
-            value.flatMap { try? JSONSerialization.data(withJSONObject: [$0], options: [.sortedKeys]) }
+        return Set(before.keys).union(after.keys).filter { $0 != "meta" }.sorted().filter { !sameJSON(before[$0], after[$0]) }
+    }
+
+    /// True when two values parsed by `JSONSerialization` are the same JSON.
+    static func sameJSON(_ first: Any?, _ second: Any?) -> Bool {
+        switch (first, second) {
+        case (nil, nil):
+            return true
+        case let (left as [String: Any], right as [String: Any]):
+            return left.count == right.count && left.allSatisfy { key, value in right[key].map { sameJSON(value, $0) } ?? false }
+        case let (left as [Any], right as [Any]):
+            return left.count == right.count && zip(left, right).allSatisfy { sameJSON($0, $1) }
+        case let (left as String, right as String):
+            return left == right
+        case let (left as NSNumber, right as NSNumber):
+            return left == right
+        case let (left?, right?):
+            // Booleans and nulls, which the platforms bridge differently.
+            return type(of: left) == type(of: right) && String(describing: left) == String(describing: right)
+        default:
+            return false
         }
-        return Set(before.keys).union(after.keys).filter { $0 != "meta" }.sorted().filter { canonical(before[$0]) != canonical(after[$0]) }
     }
 
     /// Writes to the audit trail that this store's writer was shown `fields` of `record` in full.
@@ -780,6 +800,8 @@ public final class Store {
         guard key != nil else { return }
         try lock.withExclusiveLock { () throws(StoreError) in
             var change = PendingChange(actor: try checkWriter(), instant: instant)
+            // Files read before there was a key hold plain numbers that no flag marks.
+            change.encodesEveryRecord = true
             for path in filePaths(of: .resident) where everyFile || filesWithPlainPersonalData.contains(path) {
                 guard let records = try? load(Resident.self, path, verifying: true) else { continue }
                 change.records[Resident.self, path] = records
@@ -803,12 +825,20 @@ public final class Store {
         writer = .session(login: session.login, worker: session.workerID)
     }
 
-    func write<R: StoredRecord>(_ records: [R], to path: String, keep: Bool = true) throws(StoreError) {
+    func write<R: StoredRecord>(_ records: [R], to path: String, keep: Bool = true, reusing: Bool = true) throws(StoreError) {
         let full = folder + "/" + path
         let fault = writeFault?(path)
         if let fault, !fault.isNotConfirmed { throw fault }
         try DurableFile.makeFolder((full as NSString).deletingLastPathComponent)
-        let data = try Self.encode(ShardFile(schema: StoreLayout.schemaVersion, kind: R.kind, records: try sealed(records)), path: full)
+        let encoder = reusing ? shardEncoder(for: records, at: path) : ShardEncoder()
+        let data: Data
+        do {
+            data = try encoder.encode(try sealed(records, except: encoder.reuses), kind: R.kind)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .io(.write, path: full, code: EINVAL)
+        }
         var unconfirmed: StoreError?
         do {
             try DurableFile.write(data, to: full)
@@ -827,13 +857,24 @@ public final class Store {
         if let unconfirmed { throw unconfirmed }
     }
 
-    /// The records as they go to disk: ID and phone numbers sealed when the folder has a key.
-    private func sealed<R: StoredRecord>(_ records: [R]) throws(StoreError) -> [R] {
+    /// What writing `records` to `path` can reuse of the file's bytes: the elements of records
+    /// unchanged since they were read, when the file still holds exactly what was read and no
+    /// number in it is waiting to be sealed.
+    private func shardEncoder<R: StoredRecord>(for records: [R], at path: String) -> ShardEncoder {
+        guard let file = loadedStamps[path], let read = loaded[R.self, path], !filesWithPlainPersonalData.contains(path),
+              case .success(let (data, _)) = ShardReader.readFile(folder + "/" + path),
+              ShardReader.contentHash(data) == file.contentHash else { return ShardEncoder() }
+        return ShardEncoder(reusing: data, readAs: read)
+    }
+
+    /// The records as they go to disk: ID and phone numbers sealed when the folder has a key
+    /// (except in records whose bytes on file are reused, which are sealed there already).
+    private func sealed<R: StoredRecord>(_ records: [R], except reused: (R) -> Bool = { _ in false }) throws(StoreError) -> [R] {
         guard let key, R.self is any HoldsPersonalData.Type else { return records }
         var result: [R] = []
         result.reserveCapacity(records.count)
         for record in records {
-            guard let holder = record as? any HoldsPersonalData else {
+            guard !reused(record), let holder = record as? any HoldsPersonalData else {
                 result.append(record)
                 continue
             }

@@ -26,6 +26,12 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "How many times to open the first screen.")
     var opens = 5
 
+    @Option(parsing: .upToNextOption,
+            help: "Measure only these parts (\(BenchPart.allCases.map(\.rawValue).joined(separator: ", "))); all by default.")
+    var only: [BenchPart] = []
+
+    private func measures(_ part: BenchPart) -> Bool { only.isEmpty || only.contains(part) }
+
     func run() throws {
         let folder = options.dataFolder
         let (opened, session) = try options.openStoreLoggedIn()
@@ -44,7 +50,7 @@ struct BenchCommand: ParsableCommand {
 
         // The open above brought the summary cache up to date; now time what a user waits for.
         var openTimes: [Duration] = []
-        for _ in 0..<opens {
+        for _ in 0..<(measures(.open) ? opens : 0) {
             openTimes.append(try Self.time {
                 store = try reopen()
                 _ = Overview(store.summary(), today: today)
@@ -52,7 +58,7 @@ struct BenchCommand: ParsableCommand {
         }
 
         var gridTimes: [Duration] = []
-        for grid in store.grids.prefix(20) {
+        for grid in store.grids.prefix(measures(.grid) ? 20 : 0) {
             gridTimes.append(Self.time {
                 _ = store.records(Household.self, inGrid: grid.code)
                 _ = store.records(Resident.self, inGrid: grid.code)
@@ -62,7 +68,7 @@ struct BenchCommand: ParsableCommand {
         var saveTimes: [Duration] = []
         var savedBytes: [Int] = []
         let grids = store.grids
-        for index in 0..<saves where !grids.isEmpty {
+        for index in 0..<(measures(.save) ? saves : 0) where !grids.isEmpty {
             let grid = grids[index * 7919 % grids.count]
             guard var disputeCase = store.records(DisputeCase.self, inGrid: grid.code).first else { continue }
             let now = max(Date(), disputeCase.timeline.last?.at ?? Date())
@@ -73,17 +79,22 @@ struct BenchCommand: ParsableCommand {
         }
         // The floor: the same number of saves, each the raw system calls on a file of the median size.
         let typicalBytes = savedBytes.sorted().dropFirst(savedBytes.count / 2).first ?? 0
-        let floor = Timings(FsyncFloor(folder: folder + "/cache/bench-floor").measure(bytes: typicalBytes, runs: max(1, saveTimes.count)) ?? [])
-        let entryTimes = try Self.entryTimings(store: store, actor: actor, today: today)
-        let search = try SearchBench(store: store).measures()
-        let list = Self.listTimings(store: store, today: today)
+        let floor = Timings(saveTimes.isEmpty ? []
+            : FsyncFloor(folder: folder + "/cache/bench-floor").measure(bytes: typicalBytes, runs: saveTimes.count) ?? [])
+        let entryTimes = measures(.entry) ? try Self.entryTimings(store: store, actor: actor, today: today) : []
+        let search = try SearchBench(store: store).measures(building: measures(.indexBuild), searching: measures(.search),
+                                                            saving: measures(.residentSave))
+        let list = measures(.list) ? Self.listTimings(store: store, today: today) : []
         let warmPeak = Self.peakMemory()
 
         // Without the cache every file is read and checked once: the first start after an upgrade.
-        unlink(folder + "/cache/summary.json")
-        let coldTime = try Self.time {
-            store = try reopen()
-            _ = Overview(store.summary(), today: today)
+        var coldTimes: [Duration] = []
+        if measures(.cold) {
+            unlink(folder + "/cache/summary.json")
+            coldTimes.append(try Self.time {
+                store = try reopen()
+                _ = Overview(store.summary(), today: today)
+            })
         }
         let coldPeak = Self.peakMemory()
 
@@ -95,6 +106,7 @@ struct BenchCommand: ParsableCommand {
         var table = TextTable()
         table.add("measure", "runs", "p50", "p95", "p99", "max", "target / peer")
         func row(_ name: String, _ times: [Duration], _ note: String = "") {
+            if times.isEmpty { return }
             let timings = Timings(times)
             table.add(name, String(timings.count), Self.format(timings.median), Self.format(timings.percentile(0.95)),
                       Self.format(timings.percentile(0.99)), Self.format(timings.values.last), note)
@@ -103,11 +115,11 @@ struct BenchCommand: ParsableCommand {
         row("first screen: open + overview", openTimes, "<= 1 s")
         row("one grid's households + residents", gridTimes)
         row("save one edited case, durably", saveTimes, "<= 2x floor: \(saves.ratio(to: floor)) of it")
-        row("floor: write+fsync+rename+dir fsync+append (\(typicalBytes / 1024) KB)", floor.values, "peer, same run")
+        if !floor.values.isEmpty { row("floor: write+fsync+rename+dir fsync+append (\(typicalBytes / 1024) KB)", floor.values, "peer, same run") }
         row("form saved: write + re-read + rebuild lists", entryTimes, "<= 200 ms")
         for (name, times, target) in search { row(name, times, target) }
         for (name, times) in list { row(name, times) }
-        row("first screen without cache (reads all)", [coldTime])
+        row("first screen without cache (reads all)", coldTimes)
         table.add("peak memory: first screen + saves", "", Self.megabytes(warmPeak), "", "", "", "<= \(Self.megabytes(2 * diskBytes)) (2x disk)")
         table.add("peak memory: after reading all", "", Self.megabytes(coldPeak), "", "", "", "")
         print(table.rendered())
@@ -211,4 +223,9 @@ struct BenchCommand: ParsableCommand {
         }
         return total
     }
+}
+
+/// The parts of `gridwork bench`, to measure one alone (`--only save search`).
+enum BenchPart: String, CaseIterable, ExpressibleByArgument {
+    case open, grid, save, entry, indexBuild = "index-build", search, residentSave = "resident-save", list, cold
 }

@@ -1,0 +1,128 @@
+import Foundation
+import GridModel
+
+/// Writes a data file's bytes in the one dialect of `RecordCoding`, reusing the bytes of records
+/// that did not change since the file was read.
+///
+/// A save changes one record of a file that may hold a thousand: encoding them all again (and
+/// sealing every ID and phone number again, with new nonces) cost most of a save's time and
+/// rewrote every sealed value, so a file differed everywhere after a one-field edit. The records
+/// array of a file this code (or `JSONEncoder` with `RecordCoding`'s options) wrote is cut into
+/// its elements; an unchanged record keeps its element byte for byte, and only the others are
+/// encoded. The result is byte-identical to encoding the whole file (a test holds it to that).
+struct ShardEncoder {
+    /// The element of the file's records array for each record read from it, by id and revision.
+    private var kept: [RecordID: (revision: Int, bytes: Data)] = [:]
+
+    /// No bytes to reuse: every record is encoded.
+    init() {}
+
+    /// Reuses the elements of `data` (the file's bytes), which decoded to `records` in this order.
+    /// Bytes that cannot be cut into as many elements as there are records reuse nothing.
+    init<R: StoredRecord>(reusing data: Data, readAs records: [R]) {
+        guard let ranges = Self.recordRanges(in: data), ranges.count == records.count else { return }
+        for (record, range) in zip(records, ranges) {
+            kept[record.id] = (record.meta.revision, data.subdata(in: range))
+        }
+    }
+
+    /// True when `record`'s bytes on file are written as they are.
+    func reuses<R: StoredRecord>(_ record: R) -> Bool { kept[record.id]?.revision == record.meta.revision }
+
+    /// The whole file: header, each record (kept or encoded), footer.
+    func encode<R: StoredRecord>(_ records: [R], kind: RecordKind) throws -> Data {
+        let encoder = RecordCoding.encoder()
+        // An empty array is printed differently by JSONEncoder; nothing to reuse in it anyway.
+        guard !records.isEmpty else {
+            var data = try encoder.encode(ShardFile(schema: StoreLayout.schemaVersion, kind: kind, records: records))
+            data.append(UInt8(ascii: "\n"))
+            return data
+        }
+        var data = Data("{\n  \"kind\" : ".utf8)
+        data.append(try encoder.encode(kind))
+        data.append(contentsOf: ",\n  \"records\" : [\n".utf8)
+        for (index, record) in records.enumerated() {
+            if index > 0 { data.append(contentsOf: ",\n".utf8) }
+            data.append(contentsOf: "    ".utf8)
+            if reuses(record), let known = kept[record.id] {
+                data.append(known.bytes)
+            } else {
+                // Encoded alone, the record starts at column 0; in the array it sits two levels in.
+                for byte in try encoder.encode(record) {
+                    data.append(byte)
+                    if byte == UInt8(ascii: "\n") { data.append(contentsOf: "    ".utf8) }
+                }
+            }
+        }
+        data.append(contentsOf: "\n  ],\n  \"schema\" : \(StoreLayout.schemaVersion)\n}\n".utf8)
+        return data
+    }
+
+    /// The byte range of each element of the top-level `records` array, from its `{` to its `}`,
+    /// or nil when the bytes hold no such array, more than one, or an element that is no object.
+    static func recordRanges(in data: Data) -> [Range<Int>]? {
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> [Range<Int>]? in
+            let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+            var ranges: [Range<Int>] = []
+            var depth = 0
+            var inString = false, escaped = false
+            var stringStart = 0
+            var lastKeyIsRecords = false
+            var inRecords = false, foundRecords = false
+            var elementStart = -1
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if inString {
+                    if escaped {
+                        escaped = false
+                    } else if byte == backslash {
+                        escaped = true
+                    } else if byte == quote {
+                        inString = false
+                        if depth == 1 {
+                            lastKeyIsRecords = bytes[stringStart..<index].elementsEqual("records".utf8)
+                        }
+                    }
+                    index += 1
+                    continue
+                }
+                switch byte {
+                case quote:
+                    inString = true
+                    stringStart = index + 1
+                case UInt8(ascii: ","):
+                    if depth == 1 { lastKeyIsRecords = false }
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
+                    depth += 1
+                    if depth == 2 && byte == UInt8(ascii: "[") && lastKeyIsRecords {
+                        if foundRecords { return nil }
+                        inRecords = true
+                    } else if inRecords && depth == 3 {
+                        guard byte == UInt8(ascii: "{") else { return nil }
+                        elementStart = index
+                    }
+                case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                    if inRecords && depth == 3 {
+                        guard elementStart >= 0 else { return nil }
+                        ranges.append(elementStart..<index + 1)
+                        elementStart = -1
+                    } else if inRecords && depth == 2 {
+                        inRecords = false
+                        foundRecords = true
+                    }
+                    depth -= 1
+                default:
+                    // Anything else between elements (a number, true, null) is no record.
+                    if inRecords && depth == 2 && !Self.isWhitespace(byte) { return nil }
+                }
+                index += 1
+            }
+            return foundRecords && depth == 0 && !inString ? ranges : nil
+        }
+    }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\t")
+    }
+}

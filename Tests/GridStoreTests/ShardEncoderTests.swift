@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+import GridModel
+@testable import GridStore
+import TestSupport
+
+/// A save encodes only the records it changed and keeps the others' bytes (issue 12, point 3):
+/// the file stays what encoding it whole would give, and sealed numbers of other people stay as
+/// they were.
+@Suite struct ShardEncoderTests {
+    static func residents(_ count: Int) -> [Resident] {
+        (0..<count).map { index in
+            var resident = SampleCommunity.resident(id: "P-\(index)", household: "H-1", grid: SampleCommunity.gridOne, sequence: index * 2 + 1)
+            resident.name = index % 2 == 0 ? "王{小}明" : "李\"引号\"\\斜杠 [括号]"
+            resident.notes = index == 1 ? "records" : ""
+            return resident
+        }
+    }
+
+    static func wholeFile(_ records: [Resident]) throws -> Data {
+        var data = try RecordCoding.encoder().encode(ShardFile(schema: StoreLayout.schemaVersion, kind: .resident, records: records))
+        data.append(UInt8(ascii: "\n"))
+        return data
+    }
+
+    @Test func encodingEveryRecordGivesJSONEncodersBytes() throws {
+        for count in [0, 1, 3] {
+            let records = Self.residents(count)
+            #expect(try ShardEncoder().encode(records, kind: .resident) == Self.wholeFile(records), "\(count) records")
+        }
+    }
+
+    @Test func unchangedRecordsKeepTheirBytesAndChangedOnesAreEncoded() throws {
+        let records = Self.residents(4)
+        let onFile = try Self.wholeFile(records)
+        let encoder = ShardEncoder(reusing: onFile, readAs: records)
+        var edited = records
+        edited[2].notes = "改过"
+        edited[2].meta.revision += 1
+        #expect(encoder.reuses(edited[0]) && !encoder.reuses(edited[2]))
+        #expect(try encoder.encode(edited, kind: .resident) == Self.wholeFile(edited))
+        // Kept bytes are what the file held, even where they differ from what encoding would give.
+        let handEdited = try #require(String(data: onFile, encoding: .utf8)).replacingOccurrences(of: "\"notes\" : \"\"", with: "\"notes\":\"\"")
+        let reused = try ShardEncoder(reusing: Data(handEdited.utf8), readAs: records).encode(edited, kind: .resident)
+        #expect(String(data: reused, encoding: .utf8)?.contains("\"notes\":\"\"") == true)
+        #expect(try RecordCoding.decoder().decode(ShardFile<Resident>.self, from: reused).records == edited)
+    }
+
+    @Test func elementsAreFoundOnlyInTheOneRecordsArray() throws {
+        let two = try Self.wholeFile(Self.residents(2))
+        #expect(ShardEncoder.recordRanges(in: two)?.count == 2)
+        let cases: [(String, Int?)] = [
+            (#"{"kind":"resident","records":[{"a":"}"},{"b":["{",{"c":1}]}],"schema":1}"#, 2),
+            (#"{"kind":"records","other":[{"a":1}],"records":[],"schema":1}"#, 0),
+            (#"{"records":[{"a":1}],"records":[{"a":2}]}"#, nil),
+            (#"{"records":[{"a":1},2]}"#, nil),
+            (#"{"records":[{"a":"\"]}"}]}"#, 1),
+            (#"{"other":[{"a":1}]}"#, nil),
+            (#"{"records":[{"a":1}"#, nil),
+        ]
+        for (text, expected) in cases {
+            #expect(ShardEncoder.recordRanges(in: Data(text.utf8))?.count == expected, "\(text)")
+        }
+        let text = #"{"records":[ {"a":"x,}"} , {"b":2}]}"#
+        let ranges = try #require(ShardEncoder.recordRanges(in: Data(text.utf8)))
+        #expect(ranges.map { String(decoding: Data(text.utf8)[$0], as: UTF8.self) } == [#"{"a":"x,}"}"#, #"{"b":2}"#])
+    }
+
+    /// Through the store of a community with a key: the other residents' sealed numbers are not
+    /// sealed again (new nonces would rewrite every line of the file at every save).
+    @Test func aSaveLeavesOtherRecordsSealedValuesAsTheyWere() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let (store, _) = try SecurityTests().securedSample(folder)
+        let household = try #require(store.records(Household.self, inGrid: SampleCommunity.gridOne).first)
+        for sequence in [11, 13, 15] {
+            var resident = SampleCommunity.resident(id: "P-more-\(sequence)", household: household.id.rawValue, grid: SampleCommunity.gridOne,
+                                                    sequence: sequence)
+            resident.meta = .new(by: SampleCommunity.admin, at: SampleCommunity.now, prefix: "P")
+            _ = try store.save(resident)
+        }
+        let path = folder.path + "/" + StoreLayout.residents(SampleCommunity.gridOne)
+        let before = try String(contentsOfFile: path, encoding: .utf8)
+        let sealedBefore = before.split(separator: "\n").filter { $0.contains("enc1:") }
+        #expect(sealedBefore.count == 4, "every number sealed, the first admin's included")
+        var first = try #require(store.records(Resident.self, inGrid: SampleCommunity.gridOne).first)
+        first.notes = "只改备注"
+        _ = try store.save(first)
+        let after = try String(contentsOfFile: path, encoding: .utf8)
+        let sealedAfter = after.split(separator: "\n").filter { $0.contains("enc1:") }
+        #expect(sealedAfter.count == 4 && sealedAfter.first != sealedBefore.first, "the edited record is encoded and sealed afresh")
+        #expect(sealedAfter.dropFirst() == sealedBefore.dropFirst(), "no other number was sealed again")
+        #expect(after != before)
+        // And the file reads back whole, the edit in it, from a fresh store.
+        let reopened = try Store.open(folder.path, key: store.key)
+        #expect(reopened.records(Resident.self, inGrid: SampleCommunity.gridOne).first { $0.id == first.id }?.notes == "只改备注")
+        #expect(reopened.problems.isEmpty)
+    }
+}
