@@ -40,10 +40,17 @@ public struct AuditTrail: Sendable {
         let hash: String
     }
 
-    /// Appends `events` in order. The caller holds the folder's lock (`StoreLock`).
-    func append(_ events: [Event], actor: String, at instant: Date) throws(StoreError) {
-        guard !events.isEmpty else { return }
-        try DurableFile.makeFolder((path as NSString).deletingLastPathComponent)
+    /// Entries numbered and chained after the trail's last, ready to append.
+    struct Prepared {
+        let lines: Data
+        /// The length to cut a torn last line off at first, nil when the trail ends whole.
+        let validLength: Int?
+        let head: Head
+    }
+
+    /// Numbers and chains `events` after the last entry on disk, without writing anything, so a
+    /// change knows the bytes its entries will add before it starts. The caller holds the lock.
+    func prepare(_ events: [Event], actor: String, at instant: Date) throws(StoreError) -> Prepared {
         let (last, validLength) = try lastEntry()
         var sequence = last?.sequence ?? 0
         var previous = last?.hash ?? ""
@@ -56,10 +63,16 @@ public struct AuditTrail: Sendable {
             lines.append(try Self.line(entry))
             previous = entry.hash
         }
-        try DurableFile.append(lines, to: path, validLength: validLength)
-        let head = Head(count: sequence, hash: previous)
+        return Prepared(lines: lines, validLength: validLength, head: Head(count: sequence, hash: previous))
+    }
+
+    /// Appends what `prepare` made, durably, then records the new head.
+    func write(_ prepared: Prepared) throws(StoreError) {
+        guard !prepared.lines.isEmpty else { return }
+        try DurableFile.makeFolder((path as NSString).deletingLastPathComponent)
+        try DurableFile.append(prepared.lines, to: path, validLength: prepared.validLength)
         do {
-            try DurableFile.write(try RecordCoding.encoder().encode(head), to: headPath, synced: false)
+            try DurableFile.write(try RecordCoding.encoder().encode(prepared.head), to: headPath, synced: false)
         } catch let error as StoreError {
             throw error
         } catch {
@@ -78,7 +91,14 @@ public struct AuditTrail: Sendable {
         let blank = AuditEntry(sequence: entry.sequence, at: entry.at, actor: entry.actor, action: entry.action, kind: entry.kind,
                                record: entry.record, fields: entry.fields, previous: entry.previous, hash: "")
         let bytes = (try? RecordCoding.compactEncoder().encode(blank)) ?? Data()
-        return SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: bytes) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     private static func line(_ entry: AuditEntry) throws(StoreError) -> Data {

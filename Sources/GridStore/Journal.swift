@@ -8,12 +8,24 @@ import Foundation
 ///
 /// Before the files change, what each held (or that it did not exist) and the length of each
 /// file appended to are written to `.journal` and made durable. The files are then changed,
-/// and the journal removed last: its removal is the change's commit. A journal found later (under
-/// the lock) is a change cut short by a crash, a kill or a failed write: every file is put back
-/// as it was, so no half of a change and no change without its audit entry survives. SQLite's
-/// rollback journal is the model.
+/// and the journal emptied last: that is the change's commit. A journal found with something in
+/// it later (under the lock) is a change cut short by a crash, a kill or a failed write: every
+/// file is put back as it was, so no half of a change and no change without its audit entry
+/// survives. SQLite's rollback journal (in its `PERSIST` mode) is the model.
+///
+/// The file stays, empty, between changes: writing into a file that exists needs no fsync of the
+/// folder, as creating and removing one would. A change with an audit entry is whole once that
+/// entry is durable (the files were made durable before it), so emptying its journal need not
+/// wait for the disk either: a journal that comes back after a power cut is recognised by the
+/// audit trail reaching the length it names (`committedAt`) and is dropped, not played back.
 enum Journal {
     static let name = ".journal"
+
+    /// True while a change is under way in `folder`, or was cut short there: its journal holds something.
+    static func isPending(in folder: String) -> Bool {
+        var info = stat()
+        return stat(folder + "/" + name, &info) == 0 && info.st_size > 0
+    }
 
     /// What the files held before the change. On disk: this as one JSON line, then the files'
     /// bytes one after another (raw, so a journal costs no more than the files it keeps).
@@ -26,13 +38,34 @@ enum Journal {
         let originals: [Original]
         /// Files only appended to (the audit trail), by their length before the change.
         let lengths: [String: Int]
+        /// An appended file's length once the change's lines are in it: reached, the change is whole.
+        var committedAt: [String: Int]?
+        /// FNV-1a of the bytes after the header line: a journal written over an older one and cut
+        /// short by a power cut is not taken for either.
+        var checksum: String?
     }
 
     static func encode(_ contents: Contents, bytes: [Data]) throws(StoreError) -> Data {
-        guard var data = try? JSONEncoder().encode(contents) else { throw .io(.write, path: name, code: EINVAL) }
+        var body = Data()
+        for piece in bytes { body.append(piece) }
+        var summed = contents
+        summed.checksum = checksum(body)
+        guard var data = try? JSONEncoder().encode(summed) else { throw .io(.write, path: name, code: EINVAL) }
         data.append(UInt8(ascii: "\n"))
-        for piece in bytes { data.append(piece) }
+        data.append(body)
         return data
+    }
+
+    /// FNV-1a, 64 bits, in hex: the same in every process (Swift's `Hasher` is seeded per process).
+    static func checksum(_ data: Data) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
+        }
+        return String(hash, radix: 16)
     }
 
     /// The header and each original's bytes (nil for a file that did not exist), or nil when the
@@ -51,7 +84,9 @@ enum Journal {
             pieces.append(data[offset..<offset + length])
             offset += length
         }
-        return offset == data.endIndex ? (contents, pieces) : nil
+        guard offset == data.endIndex else { return nil }
+        if let checksum = contents.checksum, checksum != Self.checksum(data[(newline + 1)...]) { return nil }
+        return (contents, pieces)
     }
 
     /// Runs `change`, which replaces the files at `paths` and appends to those at `appended`
@@ -59,7 +94,11 @@ enum Journal {
     /// put back any change a dead holder left). When `change` throws, the files
     /// are put back and its error goes up: nothing was saved. A write the disk did not confirm
     /// (`.notConfirmed`) is kept: the change is in place, only the confirmation is missing.
+    ///
+    /// `committedBy` names an appended file and how many bytes `change` appends to it last, after
+    /// every other file is durable: the audit trail, whose entry then commits the change.
     static func run<T>(in folder: String, replacing paths: [String], appending appended: [String],
+                       committedBy commit: (path: String, bytes: Int)? = nil,
                        _ change: () throws(StoreError) -> T) throws(StoreError) -> T {
         var originals: [Contents.Original] = []
         var bytes: [Data] = []
@@ -75,14 +114,15 @@ enum Journal {
         }
         var lengths: [String: Int] = [:]
         for path in appended { lengths[path] = try wholeLinesLength(folder + "/" + path) }
+        var contents = Contents(originals: originals, lengths: lengths)
+        if let commit, let before = lengths[commit.path], commit.bytes > 0 { contents.committedAt = [commit.path: before + commit.bytes] }
         let journal = folder + "/" + name
         do {
-            try DurableFile.write(try encode(Contents(originals: originals, lengths: lengths), bytes: bytes), to: journal)
+            try write(try encode(contents, bytes: bytes), toJournal: journal, in: folder)
         } catch {
             // A journal that may not survive a power cut is no journal: nothing has changed yet,
             // and a journal the disk did not confirm must not read as a change saved unconfirmed.
-            unlink(journal)
-            if case .notConfirmed = error { throw .io(.sync, path: journal, code: EIO) }
+            _ = truncate(journal, 0)
             throw error
         }
         let result: T
@@ -90,26 +130,60 @@ enum Journal {
             result = try change()
         } catch {
             guard case .notConfirmed = error else {
-                try? rollBack(in: folder)
+                // This process saw the change fail: it goes back, audit entry and all.
+                try? rollBack(in: folder, evenIfCommitted: true)
                 throw error
             }
-            try commit(journal, in: folder)
+            try finish(journal, in: folder, synced: contents.committedAt == nil)
             throw error
         }
-        try commit(journal, in: folder)
+        try finish(journal, in: folder, synced: contents.committedAt == nil)
         return result
     }
 
-    /// Removes the journal: the change is final. A removal the disk does not confirm is reported
-    /// as such (after a power cut the journal could come back and undo the change).
-    private static func commit(_ journal: String, in folder: String) throws(StoreError) {
-        guard unlink(journal) == 0 else {
+    /// Puts the journal's bytes in place and waits for the disk. The file is written over where it
+    /// is; only the first journal of a folder is created, and its folder synced.
+    private static func write(_ data: Data, toJournal journal: String, in folder: String) throws(StoreError) {
+        var descriptor = open(journal, O_RDWR | O_CLOEXEC)
+        var created = false
+        if descriptor < 0 && errno == ENOENT {
+            descriptor = open(journal, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            created = true
+        }
+        guard descriptor >= 0 else { throw .io(.create, path: journal, code: errno) }
+        defer { close(descriptor) }
+        let written = data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int in
+            var offset = 0
+            while offset < buffer.count, let base = buffer.baseAddress {
+                let count = pwrite(descriptor, base + offset, buffer.count - offset, off_t(offset))
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return -1
+                }
+                offset += count
+            }
+            return offset
+        }
+        guard written == data.count else { throw .io(.write, path: journal, code: errno == 0 ? EIO : errno) }
+        guard ftruncate(descriptor, off_t(data.count)) == 0 else { throw .io(.write, path: journal, code: errno) }
+        guard fsync(descriptor) == 0 else { throw .io(.sync, path: journal, code: errno) }
+        if created { try DurableFile.syncFolder(folder) }
+    }
+
+    /// Empties the journal: the change is final. `synced` waits for the disk, for a change that
+    /// has no audit entry to show it whole after a power cut; a change that has one does not wait.
+    /// Emptying that fails puts the change back (the next open would), and says so.
+    private static func finish(_ journal: String, in folder: String, synced: Bool) throws(StoreError) {
+        let descriptor = open(journal, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0, ftruncate(descriptor, 0) == 0 else {
             let code = errno
-            // The journal stays, so the next open would put the files back: do it now, truthfully.
-            try? rollBack(in: folder)
+            if descriptor >= 0 { close(descriptor) }
+            // The journal stays, so the next open might put the files back: do it now, truthfully.
+            try? rollBack(in: folder, evenIfCommitted: true)
             throw .io(.remove, path: journal, code: code)
         }
-        do { try DurableFile.syncFolder(folder) } catch { throw .notConfirmed(path: journal) }
+        defer { close(descriptor) }
+        if synced && fsync(descriptor) != 0 { throw .notConfirmed(path: journal) }
     }
 
     /// The length of `path` up to the end of its last whole line (0 when it does not exist): an
@@ -136,9 +210,11 @@ enum Journal {
         return 0
     }
 
-    /// Puts every file named in a journal left behind back as it was, then removes the journal.
-    /// The caller holds the folder's lock.
-    static func rollBack(in folder: String) throws(StoreError) {
+    /// Puts every file named in a journal left behind back as it was, then empties the journal;
+    /// a journal whose change is whole (its audit entry is on disk) is only emptied, unless
+    /// `evenIfCommitted` (the process making the change saw it fail). The caller holds the
+    /// folder's lock.
+    static func rollBack(in folder: String, evenIfCommitted: Bool = false) throws(StoreError) {
         let journal = folder + "/" + name
         guard let data = FileManager.default.contents(atPath: journal) else {
             // No journal is the usual case. One that is there but cannot be read holds a change
@@ -146,10 +222,16 @@ enum Journal {
             if access(journal, F_OK) == 0 || errno != ENOENT { throw .io(.read, path: journal, code: EIO) }
             return
         }
+        if data.isEmpty { return }
         guard let (contents, pieces) = decode(data) else {
-            // Written whole (a temp file renamed) before any file changed: one that does not read
-            // back was never finished, so no file was touched.
-            unlink(journal)
+            // Written and synced before any file changed: one that does not read back whole was
+            // never finished, so no file was touched.
+            try clear(journal)
+            return
+        }
+        if !evenIfCommitted, let committed = contents.committedAt, !committed.isEmpty,
+           committed.allSatisfy({ reaches(folder + "/" + $0.key, from: contents.lengths[$0.key] ?? 0, to: $0.value) }) {
+            try clear(journal)
             return
         }
         for (original, piece) in zip(contents.originals, pieces) {
@@ -169,7 +251,22 @@ enum Journal {
             defer { close(descriptor) }
             if ftruncate(descriptor, off_t(length)) != 0 || fsync(descriptor) != 0 { throw .io(.write, path: full, code: errno) }
         }
-        guard unlink(journal) == 0 else { throw .io(.remove, path: journal, code: errno) }
-        try DurableFile.syncFolder(folder)
+        try clear(journal)
+    }
+
+    /// True when the file at `path` holds at least `end` bytes and those from `start` are whole
+    /// lines with no zero byte in them (the lines a change appended, written and durable).
+    private static func reaches(_ path: String, from start: Int, to end: Int) -> Bool {
+        guard start >= 0, end > start, let data = FileManager.default.contents(atPath: path), data.count >= end else { return false }
+        let appended = data[(data.startIndex + start)..<(data.startIndex + end)]
+        return appended.last == UInt8(ascii: "\n") && !appended.contains(0)
+    }
+
+    /// Empties the journal and waits for the disk, so what was just decided is not decided again.
+    private static func clear(_ journal: String) throws(StoreError) {
+        let descriptor = open(journal, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .io(.remove, path: journal, code: errno) }
+        defer { close(descriptor) }
+        guard ftruncate(descriptor, 0) == 0, fsync(descriptor) == 0 else { throw .io(.remove, path: journal, code: errno) }
     }
 }

@@ -19,6 +19,8 @@ struct PendingChange {
     /// Each grid's whole list of tombstones, when the change adds to it.
     var tombstones: [GridCode: [Tombstone]] = [:]
     var events: [AuditTrail.Event] = []
+    /// Records staged in this change as `RecordCoding` encoded them alone, by id and revision.
+    var encoded: [RecordID: (revision: Int, bytes: Data)] = [:]
 
     init(actor: RecordID, instant: Date, keep: Bool = true) {
         self.actor = actor

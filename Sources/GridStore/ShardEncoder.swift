@@ -29,8 +29,9 @@ struct ShardEncoder {
     /// True when `record`'s bytes on file are written as they are.
     func reuses<R: StoredRecord>(_ record: R) -> Bool { kept[record.id]?.revision == record.meta.revision }
 
-    /// The whole file: header, each record (kept or encoded), footer.
-    func encode<R: StoredRecord>(_ records: [R], kind: RecordKind) throws -> Data {
+    /// The whole file: header, each record (kept, or `fresh` when it holds the record encoded
+    /// alone at its revision, or encoded now), footer.
+    func encode<R: StoredRecord>(_ records: [R], kind: RecordKind, fresh: [RecordID: (revision: Int, bytes: Data)] = [:]) throws -> Data {
         let encoder = RecordCoding.encoder()
         // An empty array is printed differently by JSONEncoder; nothing to reuse in it anyway.
         guard !records.isEmpty else {
@@ -48,10 +49,17 @@ struct ShardEncoder {
                 data.append(known.bytes)
             } else {
                 // Encoded alone, the record starts at column 0; in the array it sits two levels in.
-                for byte in try encoder.encode(record) {
-                    data.append(byte)
-                    if byte == UInt8(ascii: "\n") { data.append(contentsOf: "    ".utf8) }
+                let alone = fresh[record.id].flatMap { $0.revision == record.meta.revision ? $0.bytes : nil }
+                let bytes = try alone ?? encoder.encode(record)
+                var lineStart = bytes.startIndex
+                while let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {
+                    data.append(bytes[lineStart...newline])
+                    lineStart = newline + 1
+                    // JSONEncoder leaves the blank line inside an empty array unindented.
+                    if lineStart < bytes.endIndex && bytes[lineStart] == UInt8(ascii: "\n") { continue }
+                    data.append(contentsOf: "    ".utf8)
                 }
+                data.append(bytes[lineStart...])
             }
         }
         data.append(contentsOf: "\n  ],\n  \"schema\" : \(StoreLayout.schemaVersion)\n}\n".utf8)

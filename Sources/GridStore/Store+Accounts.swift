@@ -210,7 +210,9 @@ extension Store {
         let trail = AuditTrail(dataFolder: folder)
         let replaced = (book == nil ? [] : [StoreLayout.accounts]) + [StoreLayout.auditHead]
         do throws(StoreError) {
-            try Journal.run(in: folder, replacing: replaced, appending: [StoreLayout.auditTrail]) { () throws(StoreError) in
+            let entries = try trail.prepare(events, actor: actor, at: instant)
+            try Journal.run(in: folder, replacing: replaced, appending: [StoreLayout.auditTrail],
+                            committedBy: (StoreLayout.auditTrail, entries.lines.count)) { () throws(StoreError) in
                 var unconfirmed: StoreError?
                 if let book {
                     do throws(AccountError) { try book.write(folder) } catch {
@@ -220,7 +222,7 @@ extension Store {
                         unconfirmed = failure
                     }
                 }
-                try trail.append(events, actor: actor, at: instant)
+                try trail.write(entries)
                 if let unconfirmed { throw unconfirmed }
             }
         } catch {

@@ -520,12 +520,14 @@ public final class Store {
             }
             let changes = record.violations(replacing: current)
             if !changes.isEmpty { throw .invalid(kind: R.kind, violations: changes) }
-            // Nothing changed: nothing is written, no revision and no empty audit entry.
-            let changed = Self.changedFields(current, record)
-            if changed.isEmpty { return current }
             stamped.meta = RecordMeta(id: record.id, revision: current.meta.revision + 1, createdBy: current.meta.createdBy,
                                       createdAt: current.meta.createdAt, updatedBy: worker, updatedAt: now)
-            stamped = try roundTrip(stamped)
+            let encoded: Data
+            (stamped, encoded) = try roundTrip(stamped)
+            // Nothing changed: nothing is written, no revision and no empty audit entry.
+            let changed = Self.changedFields(current, encodedAs: encoded)
+            if changed.isEmpty { return current }
+            remember(encoded, of: stamped, in: &change)
             records[index] = stamped
             event = AuditTrail.Event(overwriting ? .overwrite : .update, kind: R.kind, record: record.id.rawValue, fields: changed)
         } else {
@@ -535,7 +537,9 @@ public final class Store {
             }
             stamped.meta = RecordMeta(id: record.id, revision: 1, createdBy: worker,
                                       createdAt: Timestamp.wholeSeconds(record.meta.createdAt), updatedBy: worker, updatedAt: now)
-            stamped = try roundTrip(stamped)
+            let encoded: Data
+            (stamped, encoded) = try roundTrip(stamped)
+            remember(encoded, of: stamped, in: &change)
             records.append(stamped)
             event = AuditTrail.Event(.create, kind: R.kind, record: record.id.rawValue)
         }
@@ -707,8 +711,11 @@ public final class Store {
         let replaced = paths + tombstonePaths + (change.book == nil ? [] : [StoreLayout.accounts])
             + (change.events.isEmpty ? [] : [StoreLayout.auditHead])
         if replaced.isEmpty { return }
+        // The entries are made first, so the journal knows the length of trail that commits the change.
+        let entries = change.events.isEmpty ? nil : try audit.prepare(change.events, actor: change.actor.rawValue, at: change.instant)
         do throws(StoreError) {
-            try Journal.run(in: folder, replacing: replaced, appending: change.events.isEmpty ? [] : [StoreLayout.auditTrail]) { () throws(StoreError) in
+            try Journal.run(in: folder, replacing: replaced, appending: entries == nil ? [] : [StoreLayout.auditTrail],
+                            committedBy: entries.map { (StoreLayout.auditTrail, $0.lines.count) }) { () throws(StoreError) in
                 var unconfirmed: StoreError?
                 func step(_ body: () throws(StoreError) -> Void) throws(StoreError) {
                     do throws(StoreError) { try body() } catch {
@@ -719,12 +726,12 @@ public final class Store {
                 // One table per kind, so each file is written with its own record type.
                 let files = change.records
                 let reusing = !change.encodesEveryRecord
-                for (path, records) in files.grids { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep, reusing: reusing) } }
-                for (path, records) in files.workers { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep, reusing: reusing) } }
-                for (path, records) in files.households { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep, reusing: reusing) } }
-                for (path, records) in files.residents { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep, reusing: reusing) } }
-                for (path, records) in files.patrols { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep, reusing: reusing) } }
-                for (path, records) in files.cases { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep, reusing: reusing) } }
+                for (path, records) in files.grids { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep, reusing: reusing, fresh: change.encoded) } }
+                for (path, records) in files.workers { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep, reusing: reusing, fresh: change.encoded) } }
+                for (path, records) in files.households { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep, reusing: reusing, fresh: change.encoded) } }
+                for (path, records) in files.residents { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep, reusing: reusing, fresh: change.encoded) } }
+                for (path, records) in files.patrols { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep, reusing: reusing, fresh: change.encoded) } }
+                for (path, records) in files.cases { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep, reusing: reusing, fresh: change.encoded) } }
                 for (grid, stones) in change.tombstones {
                     try step { () throws(StoreError) in try writeTombstones(stones, of: grid) }
                 }
@@ -736,7 +743,8 @@ public final class Store {
                         }
                     }
                 }
-                try audit.append(change.events, actor: change.actor.rawValue, at: change.instant)
+                // Last: the entry commits the change, once every file above is durable.
+                if let entries { try audit.write(entries) }
                 if let unconfirmed { throw unconfirmed }
             }
         } catch {
@@ -747,12 +755,18 @@ public final class Store {
         }
     }
 
-    /// The top-level fields that differ between two revisions of a record, by name (never values).
-    /// Each revision is encoded and parsed once, then compared value by value.
-    static func changedFields<R: StoredRecord>(_ old: R, _ new: R) -> [String] {
-        let encoder = RecordCoding.compactEncoder()
-        guard let before = (try? encoder.encode(old)).flatMap({ try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }),
-              let after = (try? encoder.encode(new)).flatMap({ try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }) else { return [] }
+    /// Keeps the bytes of a record staged in `change`, so writing its file does not encode it
+    /// again; not for records holding numbers to seal, whose file bytes differ from these.
+    private func remember<R: StoredRecord>(_ encoded: Data, of record: R, in change: inout PendingChange) {
+        if key != nil && R.self is any HoldsPersonalData.Type { return }
+        change.encoded[record.id] = (record.meta.revision, encoded)
+    }
+
+    /// The top-level fields that differ between two revisions of a record, by name (never values):
+    /// the one on file, and the new one as `encoded`. Each is parsed once, then compared value by value.
+    static func changedFields<R: StoredRecord>(_ old: R, encodedAs encoded: Data) -> [String] {
+        guard let before = (try? RecordCoding.compactEncoder().encode(old)).flatMap({ try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }),
+              let after = try? JSONSerialization.jsonObject(with: encoded) as? [String: Any] else { return [] }
         return Set(before.keys).union(after.keys).filter { $0 != "meta" }.sorted().filter { !sameJSON(before[$0], after[$0]) }
     }
 
@@ -825,7 +839,8 @@ public final class Store {
         writer = .session(login: session.login, worker: session.workerID)
     }
 
-    func write<R: StoredRecord>(_ records: [R], to path: String, keep: Bool = true, reusing: Bool = true) throws(StoreError) {
+    func write<R: StoredRecord>(_ records: [R], to path: String, keep: Bool = true, reusing: Bool = true,
+                                fresh: [RecordID: (revision: Int, bytes: Data)] = [:]) throws(StoreError) {
         let full = folder + "/" + path
         let fault = writeFault?(path)
         if let fault, !fault.isNotConfirmed { throw fault }
@@ -833,7 +848,7 @@ public final class Store {
         let encoder = reusing ? shardEncoder(for: records, at: path) : ShardEncoder()
         let data: Data
         do {
-            data = try encoder.encode(try sealed(records, except: encoder.reuses), kind: R.kind)
+            data = try encoder.encode(try sealed(records, except: encoder.reuses), kind: R.kind, fresh: fresh)
         } catch let error as StoreError {
             throw error
         } catch {
@@ -886,10 +901,12 @@ public final class Store {
         return result
     }
 
-    /// The record exactly as it will read back from disk (timestamps in whole seconds).
-    private func roundTrip<R: StoredRecord>(_ record: R) throws(StoreError) -> R {
+    /// The record exactly as it will read back from disk (timestamps in whole seconds), and its
+    /// bytes as the file will hold them (before any number in it is sealed).
+    private func roundTrip<R: StoredRecord>(_ record: R) throws(StoreError) -> (R, Data) {
         do {
-            return try RecordCoding.decoder().decode(R.self, from: RecordCoding.encoder().encode(record))
+            let encoded = try RecordCoding.encoder().encode(record)
+            return (try RecordCoding.decoder().decode(R.self, from: encoded), encoded)
         } catch {
             throw .io(.write, path: record.filePath, code: EINVAL)
         }

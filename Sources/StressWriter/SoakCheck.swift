@@ -44,6 +44,10 @@ struct SoakCheck {
     }
 
     static let journalName = ".journal"
+
+    static func size(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
     static func isTemporary(_ name: String) -> Bool { name.hasPrefix(".") && name.hasSuffix(".gwtmp") }
 
     /// A record as the parsed file shows it.
@@ -77,7 +81,7 @@ struct SoakCheck {
             check.details.append("the folder does not open: " + describe(error))
             return check
         }
-        for path in files(under: folder) where path == journalName || isTemporary((path as NSString).lastPathComponent) {
+        for path in files(under: folder) where (path == journalName && Self.size(folder + "/" + path) > 0) || isTemporary((path as NSString).lastPathComponent) {
             check.leftover += 1
             check.details.append("left after the open: \(path)")
         }
@@ -105,7 +109,8 @@ struct SoakCheck {
     /// is there to cut it off.
     mutating func readFiles(_ folder: String, asLeft: Bool) {
         let paths = Self.files(under: folder)
-        if asLeft { journalFound = paths.contains(Self.journalName) }
+        // The journal stays between changes, empty; with something in it, a change was cut short.
+        if asLeft { journalFound = Self.size(folder + "/" + Self.journalName) > 0 }
         records = [:]
         // Timestamps share one format and zone (+08:00), so they compare as text.
         var madeAt = ""

@@ -62,7 +62,7 @@ import TestSupport
         let entries = sample.store.audit.allEntries().count
         var journaled: [String] = []
         sample.store.writeFault = { path in
-            if FileManager.default.fileExists(atPath: folder.path + "/" + Journal.name) { journaled.append(path) }
+            if Journal.isPending(in: folder.path) { journaled.append(path) }
             return nil
         }
         try writer.undo(step, at: SampleCommunity.now)

@@ -26,7 +26,7 @@ import TestSupport
         #expect(try String(contentsOfFile: folder.path + "/a.json", encoding: .utf8) == "old")
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/new.json"), "a file the change created is gone again")
         #expect(try String(contentsOfFile: folder.path + "/trail.jsonl", encoding: .utf8) == "line 1\n", "the appended line is cut off")
-        #expect(!FileManager.default.fileExists(atPath: folder.path + "/" + Journal.name))
+        #expect(!Journal.isPending(in: folder.path))
     }
 
     @Test func aJournalACrashLeftIsPutBackWhenTheFolderOpens() throws {
@@ -52,7 +52,7 @@ import TestSupport
         let reopened = try Store.open(folder.path)
         #expect(reopened.records(Household.self, inGrid: SampleCommunity.gridOne).first?.notes == household.notes, "the change cut short is gone")
         #expect(try Data(contentsOf: URL(fileURLWithPath: trail)).count == trailLength, "and so is its audit entry")
-        #expect(!FileManager.default.fileExists(atPath: folder.path + "/" + Journal.name))
+        #expect(!Journal.isPending(in: folder.path))
         #expect(reopened.audit.verify().isIntact, "\(reopened.audit.verify().findings)")
     }
 
@@ -107,7 +107,10 @@ import TestSupport
         let sample = try SampleCommunity(at: folder.path)
         var household = try #require(sample.store.records(Household.self, inGrid: SampleCommunity.gridOne).first)
         let before = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + household.filePath))
-        // A directory where the journal should be: there, but not readable as one.
+        // A directory where the journal should be (the empty journal the saves left taken away):
+        // there, but not readable as one.
+        #expect(!Journal.isPending(in: folder.path))
+        try FileManager.default.removeItem(atPath: folder.path + "/" + Journal.name)
         try FileManager.default.createDirectory(atPath: folder.path + "/" + Journal.name, withIntermediateDirectories: false)
         #expect(throws: StoreError.self, "the folder does not open over a journal it cannot read") {
             _ = try Store.open(folder.path, unsecuredActor: SampleCommunity.admin)
@@ -117,5 +120,51 @@ import TestSupport
         #expect(try Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + household.filePath)) == before, "nothing was written")
         var isFolder: ObjCBool = false
         #expect(FileManager.default.fileExists(atPath: folder.path + "/" + Journal.name, isDirectory: &isFolder) && isFolder.boolValue)
+    }
+}
+
+/// The journal stays between changes and a change with an audit entry is committed by it
+/// (issue 12: a durable save near the raw fsync pattern).
+extension JournalTests {
+    @Test func aJournalWhoseAuditEntryIsOnDiskIsDroppedNotPlayedBack() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+        try Data("old\n".utf8).write(to: URL(fileURLWithPath: folder.path + "/a.json"))
+        try Data("one\n".utf8).write(to: URL(fileURLWithPath: folder.path + "/trail.jsonl"))
+        var captured: Data?
+        try Journal.run(in: folder.path, replacing: ["a.json"], appending: ["trail.jsonl"], committedBy: ("trail.jsonl", 4)) { () throws(StoreError) in
+            try DurableFile.write(Data("new\n".utf8), to: folder.path + "/a.json")
+            captured = FileManager.default.contents(atPath: folder.path + "/" + Journal.name)
+            try DurableFile.append(Data("two\n".utf8), to: folder.path + "/trail.jsonl")
+        }
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/" + Journal.name) && !Journal.isPending(in: folder.path),
+                "the journal stays, empty")
+        let journal = try #require(captured)
+        #expect(Journal.decode(journal)?.0.committedAt == ["trail.jsonl": 8])
+
+        // Back after a power cut, with the entry on disk: the change is whole and stays.
+        try journal.write(to: URL(fileURLWithPath: folder.path + "/" + Journal.name))
+        try Journal.rollBack(in: folder.path)
+        #expect(FileManager.default.contents(atPath: folder.path + "/a.json") == Data("new\n".utf8))
+        #expect(FileManager.default.contents(atPath: folder.path + "/trail.jsonl") == Data("one\ntwo\n".utf8))
+        #expect(!Journal.isPending(in: folder.path))
+
+        // The entry cut short (a crash while appending it): the change goes back, the torn line with it.
+        try Data("one\ntw".utf8).write(to: URL(fileURLWithPath: folder.path + "/trail.jsonl"))
+        try journal.write(to: URL(fileURLWithPath: folder.path + "/" + Journal.name))
+        try Journal.rollBack(in: folder.path)
+        #expect(FileManager.default.contents(atPath: folder.path + "/a.json") == Data("old\n".utf8))
+        #expect(FileManager.default.contents(atPath: folder.path + "/trail.jsonl") == Data("one\n".utf8))
+
+        // Written over an older, longer journal and cut short by a power cut: a mix of the two is
+        // neither, and the files (which the newer change had not yet touched) stay as they are.
+        var mixed = journal
+        mixed.replaceSubrange((mixed.count - 2)..<mixed.count, with: Data("xx".utf8))
+        try mixed.write(to: URL(fileURLWithPath: folder.path + "/" + Journal.name))
+        try Data("newer\n".utf8).write(to: URL(fileURLWithPath: folder.path + "/a.json"))
+        try Journal.rollBack(in: folder.path)
+        #expect(FileManager.default.contents(atPath: folder.path + "/a.json") == Data("newer\n".utf8))
+        #expect(!Journal.isPending(in: folder.path))
     }
 }

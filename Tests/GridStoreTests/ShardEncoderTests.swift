@@ -13,6 +13,7 @@ import TestSupport
             var resident = SampleCommunity.resident(id: "P-\(index)", household: "H-1", grid: SampleCommunity.gridOne, sequence: index * 2 + 1)
             resident.name = index % 2 == 0 ? "王{小}明" : "李\"引号\"\\斜杠 [括号]"
             resident.notes = index == 1 ? "records" : ""
+            resident.tags = index == 2 ? [] : [.elderlyAlone]
             return resident
         }
     }
@@ -95,5 +96,33 @@ import TestSupport
         let reopened = try Store.open(folder.path, key: store.key)
         #expect(reopened.records(Resident.self, inGrid: SampleCommunity.gridOne).first { $0.id == first.id }?.notes == "只改备注")
         #expect(reopened.problems.isEmpty)
+    }
+
+    /// Files written by saves are what encoding them whole gives, byte for byte: a household
+    /// edited, a case given a step, a new household.
+    @Test func filesSavedAreWhatEncodingThemWholeGives() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let sample = try SampleCommunity(at: folder.path)
+        let store = sample.store
+        var household = try #require(store.records(Household.self, inGrid: SampleCommunity.gridOne).first)
+        household.notes = "改了备注"
+        household = try store.save(household)
+        _ = try store.save(Household(meta: .new(by: SampleCommunity.admin, at: SampleCommunity.now, prefix: "H"), gridCode: SampleCommunity.gridOne,
+                                     microGrid: nil, address: Address(compound: "示例花园", building: "9栋", unit: "", room: "909"),
+                                     residency: .rented))
+        var disputeCase = try #require(store.records(DisputeCase.self, inGrid: SampleCommunity.gridOne).first)
+        try disputeCase.addNote("又谈了一次", by: SampleCommunity.admin, at: Date())
+        _ = try store.save(disputeCase)
+        func expectWhole<R: StoredRecord>(_ type: R.Type, _ path: String) throws {
+            let data = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + path))
+            let file = try RecordCoding.decoder().decode(ShardFile<R>.self, from: data)
+            #expect(file.records.count >= 1)
+            var whole = try RecordCoding.encoder().encode(file)
+            whole.append(UInt8(ascii: "\n"))
+            #expect(whole == data, "\(path)\n\(String(decoding: data, as: UTF8.self))")
+        }
+        try expectWhole(Household.self, household.filePath)
+        try expectWhole(DisputeCase.self, disputeCase.filePath)
     }
 }

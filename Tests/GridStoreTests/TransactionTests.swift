@@ -78,7 +78,7 @@ import TestSupport
         #expect(bytes(folder, patrol.filePath) == nil, "the patrol file the change created is gone")
         #expect(bytes(folder, disputeCase.filePath) == casesBefore)
         #expect(bytes(folder, StoreLayout.auditTrail) == trailBefore, "no audit entry for a change not made")
-        #expect(!FileManager.default.fileExists(atPath: folder.path + "/" + Journal.name))
+        #expect(!Journal.isPending(in: folder.path))
         // Memory follows the disk: the store still holds the household as it was, and a retry lands whole.
         sample.store.writeFault = nil
         #expect(sample.store.records(Household.self, inGrid: SampleCommunity.gridOne).first?.notes == "")
@@ -102,7 +102,7 @@ import TestSupport
         #expect(committed.value.meta.revision == household.meta.revision + 1, "and stored, at its new revision")
         #expect(try Store.open(folder.path).records(Household.self, inGrid: SampleCommunity.gridOne).first?.notes == "磁盘未确认")
         #expect(sample.store.audit.allEntries().count == entries + 1, "audited with it")
-        #expect(!FileManager.default.fileExists(atPath: folder.path + "/" + Journal.name), "kept, not put back")
+        #expect(!Journal.isPending(in: folder.path), "kept, not put back")
         // The next edit starts from what was stored: no false conflict with itself.
         sample.store.writeFault = nil
         var again = committed.value
@@ -147,7 +147,7 @@ import TestSupport
         let sample = try SampleCommunity(at: folder.path)
         var seen: [String] = []
         sample.store.writeFault = { path in
-            if FileManager.default.fileExists(atPath: folder.path + "/" + Journal.name) { seen.append(path) }
+            if Journal.isPending(in: folder.path) { seen.append(path) }
             return nil
         }
         let (patrol, disputeCase) = patrolAndCase()
