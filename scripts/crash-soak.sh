@@ -150,7 +150,7 @@ row "check problems (gridwork check x$full_checks)" "$problems" "0"
 row "audit verify failures" "$audit_failures" "0"
 row "leftover temp or journal files after open" "$leftover" "0"
 row "writer errors (a save failed on its own)" "$writer_errors" "0"
-row "kills that left a journal (rolled back)" "$journals" ""
+row "kills that left a journal (rolled back, or emptied when its audit entry was whole)" "$journals" ""
 row "kills that left a temp file (removed)" "$temps" ""
 
 bad=$((lost + unaudited + phantom + orphans + unparsable + problems + audit_failures + leftover + writer_errors))

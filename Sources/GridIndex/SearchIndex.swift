@@ -112,6 +112,21 @@ public final class SearchIndex {
         try refresh(from: store, atMost: nil, progress: progress).indexed
     }
 
+    /// `refresh`, skipped while the folder's audit trail is as this object last saw it after a
+    /// whole refresh: every change gridwork makes appends to the trail, so nothing it wrote can
+    /// have changed. The first call always compares every file's stamp, which finds hand edits
+    /// made while no copy ran; one made during a session is found at its next open or `find`.
+    /// A search keystroke then costs one `stat`, not one per file of the folder.
+    public func refreshUnlessTrailUnchanged(from store: Store) throws(IndexError) {
+        let trail = Self.signature(of: [StoreLayout.auditTrail], in: store.folder)
+        if trail == refreshedAtTrail { return }
+        try refresh(from: store)
+        refreshedAtTrail = trail
+    }
+
+    /// The audit trail's stamp when a whole refresh began, for `refreshUnlessTrailUnchanged`.
+    private var refreshedAtTrail: String?
+
     /// Indexes at most `parts` grid parts that changed; returns whether more are left, so a
     /// caller with other work to do can take the rest a piece at a time.
     public func refreshSome(from store: Store, parts: Int) throws(IndexError) -> Bool {

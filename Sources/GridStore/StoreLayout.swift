@@ -30,7 +30,7 @@ public enum StoreLayout {
     /// Forms being filled in (see `DraftFolder`); never read as data.
     static let draftsFolder = "drafts"
     static let accounts = "accounts.json"
-    static let auditTrail = "audit/trail.jsonl"
+    public static let auditTrail = "audit/trail.jsonl"
     static let auditHead = "audit/head.json"
 
     static let tombstonesFolder = "tombstones"

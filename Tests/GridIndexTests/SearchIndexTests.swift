@@ -106,6 +106,30 @@ import TestSupport
         #expect(names(try index.search("王")) == ["王小明"], "the resident taken away is no longer found")
     }
 
+    /// Between keystrokes only the audit trail is looked at: a save (which appends to it) is
+    /// indexed, a hand edit made while the program runs waits for the next whole check.
+    @Test func aSearchLooksAtTheFilesAgainOnlyWhenTheAuditTrailMoved() throws {
+        let (folder, store) = try community()
+        defer { folder.remove() }
+        let index = try SearchIndex(folder: folder.path)
+        try index.refreshUnlessTrailUnchanged(from: store)
+        #expect(names(try index.search("李明")) == ["李明"])
+        // A hand edit: the trail did not move, so the files are not looked at.
+        let path = folder.path + "/grids/" + SampleCommunity.gridTwo.rawValue + "/residents.json"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"李明\"", with: "\"李手改\"").write(toFile: path, atomically: true, encoding: .utf8)
+        try index.refreshUnlessTrailUnchanged(from: store)
+        #expect(names(try index.search("李明")) == ["李明"], "not looked at yet")
+        // A save through the store moves the trail: every stamp is compared, the edit found too.
+        var wang = try #require(store.records(Resident.self, inGrid: SampleCommunity.gridOne).first { $0.name == "王小明" })
+        wang.name = "王晓明"
+        _ = try store.save(wang, at: SampleCommunity.now)
+        try index.refreshUnlessTrailUnchanged(from: store)
+        #expect(names(try index.search("晓明")) == ["王晓明"])
+        #expect(names(try index.search("手改")) == ["李手改"])
+        #expect(try index.search("李明").isEmpty)
+    }
+
     @Test func aMissingOrDamagedIndexIsBuiltAgain() throws {
         let (folder, store) = try community()
         defer { folder.remove() }

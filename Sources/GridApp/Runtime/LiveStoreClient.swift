@@ -51,14 +51,14 @@ public final class LiveStoreClient: StoreClient, @unchecked Sendable {
 
     public func search(_ text: String, kinds: Set<SearchHit.Kind>, limit: Int) throws(IndexError) -> [SearchHit] {
         guard let index else { return try SearchIndex(folder: store.folder).search(text, kinds: kinds, limit: limit, store: store) }
-        try index.refresh(from: store)
+        try index.refreshUnlessTrailUnchanged(from: store)
         return try index.search(text, kinds: kinds, limit: limit, store: store)
     }
 
     /// The resident on file with this ID number, other than `except`: the index says where to
     /// look, and only that grid is read to be sure.
     private func resident(withIDNumber number: String, except: RecordID) -> Resident? {
-        guard let index, (try? index.refresh(from: store)) != nil,
+        guard let index, (try? index.refreshUnlessTrailUnchanged(from: store)) != nil,
               let places = try? index.residents(withIDNumber: number, store: store) else {
             return writer.resident(withIDNumber: number, except: except)
         }
