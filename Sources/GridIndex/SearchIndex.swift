@@ -142,6 +142,10 @@ public final class SearchIndex {
             let blind = store.blindIndexer
             // Hashes made under another community key would never match again: start over.
             let fingerprint = blind.hash("gridwork index", purpose: "key")
+            if memoFingerprint != fingerprint {
+                memo.removeAll()
+                memoFingerprint = fingerprint
+            }
             try database.write { db in
                 guard try String.fetchOne(db, sql: "SELECT fingerprint FROM keys") != fingerprint else { return }
                 for table in ["sources", "entries", "terms", "numbers", "keys"] { try db.execute(sql: "DELETE FROM \(table)") }
@@ -168,7 +172,9 @@ public final class SearchIndex {
             let chosen = limit.map { Array(stale.prefix($0)) } ?? stale
             for (done, item) in chosen.enumerated() {
                 progress?(done, chosen.count)
-                let (entries, numbers) = Self.entries(of: item.part, in: item.grid, store: store, blind: blind)
+                // A first build (hundreds of grids) would only fill the memo to empty it.
+                let (entries, numbers) = Self.entries(of: item.part, in: item.grid, store: store, blind: blind,
+                                                      memo: chosen.count <= 8 ? memo : nil)
                 try database.write { db in
                     try Self.replace(grid: item.grid.rawValue, part: item.part, with: entries, numbers: numbers, in: db)
                     try db.execute(sql: "INSERT OR REPLACE INTO sources (grid, part, signature) VALUES (?, ?, ?)",
@@ -239,11 +245,46 @@ public final class SearchIndex {
         let words: String
     }
 
-    /// The index rows of one part of one grid, read from the store.
-    private static func entries(of part: Part, in grid: GridCode, store: Store,
-                                blind: BlindIndexer) -> ([Entry], [(hash: String, recordID: RecordID)]) {
+    private typealias Numbers = [(hash: String, recordID: RecordID)]
+
+    /// Rows already made for records exactly as they are now (with the address or head they
+    /// show), so indexing a grid again after a save makes rows only for what changed: pinyin and
+    /// the keyed hashes of numbers are what cost. Kept for the grids indexed one by one after the
+    /// first build, and emptied when it holds more than a few dozen grids' worth.
+    private final class RowMemo {
+        struct Key: Hashable {
+            let record: AnyHashable
+            let shown: String
+        }
+        static let capacity = 60_000
+        private var rows: [Key: (Entry, Numbers)] = [:]
+
+        func rows(for record: AnyHashable, showing shown: String, make: () -> (Entry, Numbers)) -> (Entry, Numbers) {
+            let key = Key(record: record, shown: shown)
+            if let known = rows[key] { return known }
+            let made = make()
+            if rows.count >= Self.capacity { rows.removeAll(keepingCapacity: true) }
+            rows[key] = made
+            return made
+        }
+
+        func removeAll() { rows.removeAll() }
+    }
+
+    private let memo = RowMemo()
+    /// The community key the memo's hashes were made under.
+    private var memoFingerprint: String?
+
+    /// The index rows of one part of one grid, read from the store; through `memo` when given.
+    private static func entries(of part: Part, in grid: GridCode, store: Store, blind: BlindIndexer,
+                                memo: RowMemo?) -> ([Entry], Numbers) {
         var entries: [Entry] = []
-        var numbers: [(hash: String, recordID: RecordID)] = []
+        var numbers: Numbers = []
+        func add(_ record: AnyHashable, showing shown: String, _ make: () -> (Entry, Numbers)) {
+            let (entry, its) = memo?.rows(for: record, showing: shown, make: make) ?? make()
+            entries.append(entry)
+            numbers += its
+        }
         switch part {
         case .people:
             let households = store.records(Household.self, inGrid: grid, keeping: false)
@@ -254,29 +295,37 @@ public final class SearchIndex {
                 heads[resident.householdID] = resident.name
             }
             for household in households {
-                let line = household.address.line
-                entries.append(Entry(hit: SearchHit(kind: .household, grid: grid, recordID: household.id, title: line, detail: heads[household.id] ?? ""),
-                                     words: SearchTerms.words(line).joined(separator: " ")))
+                let head = heads[household.id] ?? ""
+                add(household, showing: head) {
+                    let line = household.address.line
+                    return (Entry(hit: SearchHit(kind: .household, grid: grid, recordID: household.id, title: line, detail: head),
+                                  words: SearchTerms.words(line).joined(separator: " ")), [])
+                }
             }
             for resident in residents {
                 let address = addresses[resident.householdID] ?? ""
-                entries.append(Entry(hit: SearchHit(kind: .resident, grid: grid, recordID: resident.id, title: resident.name, detail: address),
-                                     words: SearchTerms.nameWords(resident.name).joined(separator: " ")))
-                if let number = resident.idNumber {
-                    numbers.append((blind.hash(number, purpose: "id"), resident.id))
-                    numbers.append((blind.hash(String(number.suffix(6)), purpose: "id6"), resident.id))
-                }
-                if let phone = resident.phone {
-                    numbers.append((blind.hash(phone, purpose: "phone"), resident.id))
-                    numbers.append((blind.hash(String(phone.suffix(4)), purpose: "phone4"), resident.id))
+                add(resident, showing: address) {
+                    var its: Numbers = []
+                    if let number = resident.idNumber {
+                        its.append((blind.hash(number, purpose: "id"), resident.id))
+                        its.append((blind.hash(String(number.suffix(6)), purpose: "id6"), resident.id))
+                    }
+                    if let phone = resident.phone {
+                        its.append((blind.hash(phone, purpose: "phone"), resident.id))
+                        its.append((blind.hash(String(phone.suffix(4)), purpose: "phone4"), resident.id))
+                    }
+                    return (Entry(hit: SearchHit(kind: .resident, grid: grid, recordID: resident.id, title: resident.name, detail: address),
+                                  words: SearchTerms.nameWords(resident.name).joined(separator: " ")), its)
                 }
             }
         case .cases:
             for item in store.records(DisputeCase.self, inGrid: grid, keeping: false) {
-                let parties = item.parties.map(\.name)
-                let words = SearchTerms.words(item.number + " " + item.title) + parties.flatMap(SearchTerms.nameWords)
-                entries.append(Entry(hit: SearchHit(kind: .disputeCase, grid: grid, recordID: item.id, title: item.number, detail: item.title),
-                                     words: words.joined(separator: " ")))
+                add(item, showing: "") {
+                    let parties = item.parties.map(\.name)
+                    let words = SearchTerms.words(item.number + " " + item.title) + parties.flatMap(SearchTerms.nameWords)
+                    return (Entry(hit: SearchHit(kind: .disputeCase, grid: grid, recordID: item.id, title: item.number, detail: item.title),
+                                  words: words.joined(separator: " ")), [])
+                }
             }
         }
         return (entries, numbers)
