@@ -10,7 +10,7 @@ extension DataSummary: Codable {
 
     /// A cache is derived data and may be damaged: values outside these ranges make it unusable
     /// (it is then rebuilt), never a crash in date or sum arithmetic.
-    static let plausibleCount = 0...1_000_000_000
+    public static let plausibleCount = 0...1_000_000_000
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)

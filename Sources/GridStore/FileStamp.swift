@@ -16,6 +16,13 @@ struct FileStamp: Codable, Hashable, Sendable {
         self.init(info)
     }
 
+    init(inode: UInt64, size: Int64, modifiedSeconds: Int64, modifiedNanoseconds: Int64) {
+        self.inode = inode
+        self.size = size
+        self.modifiedSeconds = modifiedSeconds
+        self.modifiedNanoseconds = modifiedNanoseconds
+    }
+
     init(_ info: stat) {
         inode = UInt64(info.st_ino)
         size = Int64(info.st_size)

@@ -11,7 +11,7 @@ import GridModel
 ///     grids/<grid code>/residents.json
 ///     grids/<grid code>/patrols/YYYY-MM.json
 ///     grids/<grid code>/cases/YYYY.json   by the year the case was raised
-///     cache/summary.json                  derived figures for the overview; safe to delete
+///     cache/summary.bin                   derived figures for the overview; safe to delete
 ///     tombstones/<grid code>.json         records taken away from the grid (see `Tombstone`)
 ///     accounts.json                       accounts, passphrase hashes, wrapped keys (see `AccountBook`)
 ///     audit/trail.jsonl, audit/head.json  the hash-chained audit trail (see `AuditTrail`)
@@ -25,7 +25,7 @@ public enum StoreLayout {
     static let manifest = "gridwork.json"
     static let workers = "workers.json"
     static let lock = ".lock"
-    static let summaryCache = "cache/summary.json"
+    public static let summaryCache = "cache/summary.bin"
     static let gridsFolder = "grids"
     /// Forms being filled in (see `DraftFolder`); never read as data.
     static let draftsFolder = "drafts"

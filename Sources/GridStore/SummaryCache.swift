@@ -1,13 +1,15 @@
 import Foundation
 import GridModel
 
-/// `cache/summary.json`: each data file's summary, keyed by the file's stamp. It is only ever
+/// `cache/summary.bin`: each data file's summary, keyed by the file's stamp. It is only ever
 /// derived from the data, so a stale, damaged or deleted cache costs time, never correctness.
-struct SummaryCache: Codable {
+/// On disk it is binary (`SummaryCache+Binary.swift`): a district's JSON cache took most of the
+/// first screen to decode.
+struct SummaryCache {
     /// Raise when summaries or rules change, so old caches are recomputed.
-    static let currentVersion = 2
+    static let currentVersion = 3
 
-    struct Entry: Codable {
+    struct Entry {
         let stamp: FileStamp
         /// For a residents file: the stamp of its grid's households file, whose visits its summary joins.
         let householdsStamp: FileStamp?
@@ -22,21 +24,21 @@ struct SummaryCache: Codable {
 
     init(timeZone: TimeZone) { self.timeZone = timeZone.identifier }
 
+    init(version: Int, timeZone: String?) {
+        self.version = version
+        self.timeZone = timeZone
+    }
+
     static func load(_ path: String, timeZone: TimeZone) -> SummaryCache {
-        guard let data = FileManager.default.contents(atPath: path),
-              let cache = try? JSONDecoder().decode(SummaryCache.self, from: data),
+        guard let data = FileManager.default.contents(atPath: path), let cache = binaryDecoded(data),
               cache.version == currentVersion, cache.timeZone == timeZone.identifier else { return SummaryCache(timeZone: timeZone) }
         return cache
     }
 
     func write(_ path: String) throws(StoreError) {
-        let data: Data
-        do {
-            data = try JSONEncoder().encode(self)
-        } catch {
-            throw StoreError.io(.write, path: path, code: EINVAL)
-        }
         try DurableFile.makeFolder((path as NSString).deletingLastPathComponent)
-        try DurableFile.write(data, to: path)
+        try DurableFile.write(binaryEncoded(), to: path)
+        // The JSON cache of earlier versions is read no more.
+        unlink((path as NSString).deletingLastPathComponent + "/summary.json")
     }
 }

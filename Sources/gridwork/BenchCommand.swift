@@ -91,7 +91,7 @@ struct BenchCommand: ParsableCommand {
         // Without the cache every file is read and checked once: the first start after an upgrade.
         var coldTimes: [Duration] = []
         if measures(.cold) {
-            unlink(folder + "/cache/summary.json")
+            unlink(folder + "/" + StoreLayout.summaryCache)
             coldTimes.append(try Self.time {
                 store = try reopen()
                 _ = Overview(store.summary(), today: today)

@@ -110,15 +110,29 @@ import TestSupport
         defer { folder.remove() }
         _ = try SampleCommunity(at: folder.path)
         _ = try Store.open(folder.path)
-        let cache = folder.path + "/cache/summary.json"
-        let text = try String(contentsOfFile: cache, encoding: .utf8)
-        let broken = text.replacingOccurrences(of: "\"taggedResidents\":", with: "\"taggedResidents\":9223372036854775807,\"x\":")
-            .replacingOccurrences(of: "\"caseDeadlines\":[null]", with: "\"caseDeadlines\":[9223372036854775807]")
-        #expect(broken != text)
-        try broken.write(toFile: cache, atomically: false, encoding: .utf8)
-        let store = try Store.open(folder.path)
-        #expect(store.summary().count(of: .resident) == 2)
-        #expect(store.summary().taggedResidents == 2)
+        let cache = folder.path + "/" + StoreLayout.summaryCache
+        let good = try Data(contentsOf: URL(fileURLWithPath: cache))
+        let decoded = try #require(SummaryCache.binaryDecoded(good))
+        #expect(decoded.entries.count >= 5 && decoded.binaryEncoded() == good, "it reads back as written")
+
+        // Damaged bytes, a cut end, and a checksummed cache whose figures are out of range
+        // (written by a bug, or by hand): each is no cache, and the figures come from the files.
+        var flipped = good
+        flipped[flipped.count / 2] ^= 0x5a
+        var outOfRange = decoded
+        for (path, entry) in outOfRange.entries {
+            var summary = entry.summary
+            summary.taggedResidents = Int.max
+            if !summary.cases.isEmpty { summary.patrolsPerDay[Int.max] = 1 }
+            outOfRange.entries[path] = SummaryCache.Entry(stamp: entry.stamp, householdsStamp: entry.householdsStamp, summary: summary)
+        }
+        for (name, broken) in [("flipped", flipped), ("cut", good.prefix(good.count - 3)), ("out of range", outOfRange.binaryEncoded())] {
+            #expect(SummaryCache.binaryDecoded(broken) == nil, "\(name)")
+            try broken.write(to: URL(fileURLWithPath: cache))
+            let store = try Store.open(folder.path)
+            #expect(store.summary().count(of: .resident) == 2, "\(name)")
+            #expect(store.summary().taggedResidents == 2, "\(name)")
+        }
     }
 
     @Test func knownFieldsMatchWhatTheEncoderWrites() throws {

@@ -219,7 +219,7 @@ import TestSupport
         defer { folder.remove() }
         _ = try SampleCommunity(at: folder.path)
         _ = try Store.open(folder.path)
-        #expect(FileManager.default.fileExists(atPath: folder.path + "/cache/summary.json"))
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/" + StoreLayout.summaryCache))
         let other = try Store.open(folder.path, unsecuredActor: SampleCommunity.admin)
         var disputeCase = try #require(other.allRecords(DisputeCase.self).first)
         try disputeCase.advance(to: .heard, note: "听取诉求", by: SampleCommunity.admin, at: Date())
