@@ -110,6 +110,11 @@ struct BenchCommand: ParsableCommand {
         row("first screen without cache (reads all)", [coldTime])
         table.add("peak memory: first screen + saves", "", Self.megabytes(warmPeak), "", "", "", "<= \(Self.megabytes(2 * diskBytes)) (2x disk)")
         table.add("peak memory: after reading all", "", Self.megabytes(coldPeak), "", "", "", "")
+        // `gridwork check` reads and checks everything again, streaming on every core.
+        if let check = CheckBench.measure(folder: folder, login: options.login, secured: session != nil) {
+            row("gridwork check (child process)", [check.time], "<= 30 s")
+            table.add("peak memory: gridwork check", "", Self.megabytes(check.peakBytes), "", "", "", "<= 300 MB")
+        }
         print(table.rendered())
     }
 
