@@ -551,17 +551,21 @@ private extension UInt8 {
 /// A set of object keys that can be looked up by their UTF-8 bytes as well as by string.
 struct KeySet: Sendable {
     let strings: Set<String>
-    /// The keys' bytes, by their length.
-    private let byLength: [Int: [[UInt8]]]
+    /// The keys' bytes, at the index of their length (no hashing on the way).
+    private let byLength: [[[UInt8]]]
 
     init(_ strings: Set<String>) {
         self.strings = strings
-        byLength = Dictionary(grouping: strings.map { Array($0.utf8) }, by: \.count)
+        let keys = strings.map { Array($0.utf8) }
+        var byLength = Array(repeating: [[UInt8]](), count: (keys.map(\.count).max() ?? 0) + 1)
+        for key in keys { byLength[key.count].append(key) }
+        self.byLength = byLength
     }
 
     /// Whether these bytes, known to be ASCII (where equal strings have equal bytes), spell a key of the set.
     func contains(asciiBytes raw: UnsafeRawBufferPointer) -> Bool {
-        guard let candidates = byLength[raw.count] else { return false }
-        return candidates.contains { raw.elementsEqual($0) }
+        guard raw.count < byLength.count else { return false }
+        for key in byLength[raw.count] where key.withUnsafeBytes({ raw.elementsEqual($0) }) { return true }
+        return false
     }
 }
