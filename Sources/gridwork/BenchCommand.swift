@@ -113,7 +113,7 @@ struct BenchCommand: ParsableCommand {
         // `gridwork check` reads and checks everything again, streaming on every core.
         if let check = CheckBench.measure(folder: folder, login: options.login, secured: session != nil) {
             row("gridwork check (child process)", [check.time], "<= 30 s")
-            table.add("peak memory: gridwork check", "", Self.megabytes(check.peakBytes), "", "", "", "<= 300 MB")
+            table.add("peak memory: gridwork check", "", check.peakBytes.map(Self.megabytes) ?? "-", "", "", "", "<= 300 MB")
         }
         print(table.rendered())
     }

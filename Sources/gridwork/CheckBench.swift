@@ -5,10 +5,14 @@ import Foundation
 
 /// `gridwork check` on the bench's folder, run as a child process so that its peak memory is its
 /// own and not the bench's: its time and its maximum resident set.
+///
+/// The peak is the child's `VmHWM`, read from `/proc` while it runs (the last reading before it
+/// ends): the kernel's count for children (`RUSAGE_CHILDREN`) starts from the parent's own peak,
+/// which a child carries over at `exec`. Without `/proc` there is no peak.
 enum CheckBench {
     struct Measure {
         let time: Duration
-        let peakBytes: Int64
+        let peakBytes: Int64?
     }
 
     /// Nil when the child cannot be started or cannot log in without a prompt (the passphrase
@@ -26,11 +30,21 @@ enum CheckBench {
         let clock = ContinuousClock()
         let start = clock.now
         do { try child.run() } catch { return nil }
+        let status = "/proc/\(child.processIdentifier)/status"
+        var peak: Int64?
+        while child.isRunning {
+            if let reading = highWaterMark(status) { peak = max(peak ?? 0, reading) }
+            usleep(50_000)
+        }
         child.waitUntilExit()
-        let time = clock.now - start
-        // The largest of the children waited for; the bench starts no other.
-        var usage = rusage()
-        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        return Measure(time: time, peakBytes: Int64(usage.ru_maxrss) * 1024)
+        return Measure(time: clock.now - start, peakBytes: peak)
+    }
+
+    /// `VmHWM` of a `/proc/PID/status` file, in bytes.
+    static func highWaterMark(_ path: String) -> Int64? {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = Int64(line.dropFirst(6).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "") else { return nil }
+        return kilobytes * 1024
     }
 }
