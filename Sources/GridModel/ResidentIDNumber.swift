@@ -11,6 +11,7 @@ public struct ResidentIDNumber: Hashable, Sendable {
     /// Parses and checks a number; a lower-case x is accepted and stored upper-case.
     /// The failure says what is wrong without repeating the number.
     public static func parse(_ raw: String) throws(RuleViolation) -> ResidentIDNumber {
+        if let parsed = try parseASCII(raw) { return parsed }
         let text = raw.uppercased()
         let characters = Array(text)
         guard characters.count == 18,
@@ -27,6 +28,38 @@ public struct ResidentIDNumber: Hashable, Sendable {
                               day: digits[12] * 10 + digits[13]),
               birth.year >= 1880 else { throw RuleViolation("idNumber", .idNumberBirthDate) }
         guard characters[17] == checkCharacter(for: digits) else { throw RuleViolation("idNumber", .idNumberCheckCharacter) }
+        return ResidentIDNumber(text: text, birthDate: birth, gender: digits[16] % 2 == 1 ? .male : .female)
+    }
+
+    /// `parse` for the usual number, 18 ASCII bytes, on the bytes (a district checks a few hundred
+    /// thousand at every cold start); nil for any other text, which `parse` reads the long way.
+    private static func parseASCII(_ raw: String) throws(RuleViolation) -> ResidentIDNumber? {
+        let utf8 = raw.utf8
+        guard utf8.count == 18, utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var digits: [Int] = []
+        digits.reserveCapacity(17)
+        var last: UInt8 = 0
+        for (index, byte) in utf8.enumerated() {
+            if index == 17 {
+                last = byte
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                digits.append(Int(byte - UInt8(ascii: "0")))
+            } else {
+                throw RuleViolation("idNumber", .idNumberFormat)
+            }
+        }
+        // Upper-cased as `parse` does: only a final x changes, any other letter fails.
+        if last == UInt8(ascii: "x") { last = UInt8(ascii: "X") }
+        guard last == UInt8(ascii: "X") || (last >= UInt8(ascii: "0") && last <= UInt8(ascii: "9")) else {
+            throw RuleViolation("idNumber", .idNumberFormat)
+        }
+        guard (11...82).contains(digits[0] * 10 + digits[1]) else { throw RuleViolation("idNumber", .idNumberArea) }
+        guard let birth = Day(year: digits[6] * 1000 + digits[7] * 100 + digits[8] * 10 + digits[9],
+                              month: digits[10] * 10 + digits[11],
+                              day: digits[12] * 10 + digits[13]),
+              birth.year >= 1880 else { throw RuleViolation("idNumber", .idNumberBirthDate) }
+        guard Character(Unicode.Scalar(last)) == checkCharacter(for: digits) else { throw RuleViolation("idNumber", .idNumberCheckCharacter) }
+        let text = last == UInt8(ascii: "X") && utf8.last == UInt8(ascii: "x") ? String(raw.dropLast()) + "X" : raw
         return ResidentIDNumber(text: text, birthDate: birth, gender: digits[16] % 2 == 1 ? .male : .female)
     }
 

@@ -12,15 +12,31 @@ struct RuleCheck {
     }
 
     mutating func required(_ text: String, _ field: FieldPath, maxLength: Int = 100) {
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if Self.isBlank(text) {
             add(field, .required)
-        } else if text.count > maxLength {
+        } else if Self.isLonger(text, than: maxLength) {
             add(field, .tooLong(maximum: maxLength))
         }
     }
 
     mutating func optional(_ text: String?, _ field: FieldPath, maxLength: Int) {
-        if let text, text.count > maxLength { add(field, .tooLong(maximum: maxLength)) }
+        if let text, Self.isLonger(text, than: maxLength) { add(field, .tooLong(maximum: maxLength)) }
+    }
+
+    /// `text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty`, decided at the first
+    /// character that is not white space (a printable ASCII one needs no lookup).
+    static func isBlank(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            if scalar.value > 0x20 && scalar.value < 0x7F { return false }
+            if !CharacterSet.whitespacesAndNewlines.contains(scalar) { return false }
+        }
+        return true
+    }
+
+    /// `text.count > maximum`, without counting characters when the bytes are few enough
+    /// (a character takes at least one byte).
+    static func isLonger(_ text: String, than maximum: Int) -> Bool {
+        text.utf8.count > maximum && text.count > maximum
     }
 
     /// A date no earlier than `earliest` and, when saving, not after today.

@@ -89,6 +89,31 @@ public struct JSONLocator: Sendable {
         }
     }
 
+    /// The object keys that are not in `known`, in order, with their offsets: `objectKeys()`
+    /// without those in `known`. A known key spelled in plain ASCII is matched on its bytes,
+    /// without making a string of it (a district's files hold tens of millions of keys).
+    func objectKeys(notIn known: KeySet) -> [(key: String, offset: Int)] {
+        data.withUnsafeBytes { raw in
+            var cursor = Cursor(bytes: raw)
+            var keys: [(key: String, offset: Int)] = []
+            while let byte = cursor.current {
+                guard byte == .quote else {
+                    cursor.index += 1
+                    continue
+                }
+                let start = cursor.index
+                let string = cursor.scanString()
+                cursor.skipWhitespace()
+                guard cursor.current == .colon else { continue }
+                let content = UnsafeRawBufferPointer(rebasing: raw[string.content])
+                if !string.hasEscape && string.isASCII && known.contains(asciiBytes: content) { continue }
+                let key = string.hasEscape ? Cursor.unescape(content) : String(decoding: content, as: UTF8.self)
+                if !known.strings.contains(key) { keys.append((key, start)) }
+            }
+            return keys
+        }
+    }
+
     /// The line and column of the byte at `offset` (clamped to the data; `data.count`
     /// gives the position just past the last byte).
     public func position(ofByteOffset offset: Int) -> TextPosition {
@@ -520,5 +545,27 @@ private extension UInt8 {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(self - UInt8(ascii: "A") + 10)
         default: nil
         }
+    }
+}
+
+/// A set of object keys that can be looked up by their UTF-8 bytes as well as by string.
+struct KeySet: Sendable {
+    let strings: Set<String>
+    /// The keys' bytes, at the index of their length (no hashing on the way).
+    private let byLength: [[[UInt8]]]
+
+    init(_ strings: Set<String>) {
+        self.strings = strings
+        let keys = strings.map { Array($0.utf8) }
+        var byLength = Array(repeating: [[UInt8]](), count: (keys.map(\.count).max() ?? 0) + 1)
+        for key in keys { byLength[key.count].append(key) }
+        self.byLength = byLength
+    }
+
+    /// Whether these bytes, known to be ASCII (where equal strings have equal bytes), spell a key of the set.
+    func contains(asciiBytes raw: UnsafeRawBufferPointer) -> Bool {
+        guard raw.count < byLength.count else { return false }
+        for key in byLength[raw.count] where key.withUnsafeBytes({ raw.elementsEqual($0) }) { return true }
+        return false
     }
 }

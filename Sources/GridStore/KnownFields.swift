@@ -23,4 +23,7 @@ enum KnownFields {
     static func allowed(in kind: RecordKind) -> Set<String> {
         envelope.union(meta).union(byKind[kind] ?? [])
     }
+
+    /// `allowed(in:)` of every kind, made once, for reading files.
+    static let keySets: [RecordKind: KeySet] = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { ($0, KeySet(allowed(in: $0))) })
 }

@@ -55,8 +55,8 @@ struct ShardReader {
                                          message: LocalizedText(zh: "此文件应保存\(R.kind.name(.zh))，而不是\(file.kind.name(.zh))",
                                                                 en: "this file holds \(R.kind.name(.en)), not \(file.kind.name(.en))")))
         }
-        let allowed = KnownFields.allowed(in: R.kind)
-        for (key, offset) in alreadyChecked ? [] : locator.objectKeys() where !allowed.contains(key) {
+        let allowed = KnownFields.keySets[R.kind] ?? KeySet(KnownFields.allowed(in: R.kind))
+        for (key, offset) in alreadyChecked ? [] : locator.objectKeys(notIn: allowed) {
             problems.append(StoreProblem(path: path, position: locator.position(ofByteOffset: offset), message: LocalizedText(
                 zh: "未知字段“\(key)”：gridwork 不认识它，保存此文件时会把它丢掉；请删除或改正字段名",
                 en: "unknown field \"\(key)\": gridwork does not know it and would drop it when saving this file; remove it or correct its name")))

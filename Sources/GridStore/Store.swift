@@ -53,6 +53,8 @@ public final class Store {
     private var checkedContent: [String: Int] = [:]
     /// How many times a file's rules were checked, for tests of the above.
     private(set) var ruleChecks = 0
+    /// How many households, residents, patrols and cases files are held in memory, for tests.
+    var recordFilesInMemory: Int { loaded.households.count + loaded.residents.count + loaded.patrols.count + loaded.cases.count }
     private var problemsByFile: [String: [StoreProblem]] = [:]
     private var badFileStamps: [String: FileStamp] = [:]
     /// Which file each record read so far came from, to notice an edit that would move it.
@@ -88,7 +90,18 @@ public final class Store {
     /// Opens an existing data folder to read. One whose community is set up (it has `accounts.json`)
     /// needs the key a login gives (`Store.logIn`), and refuses a key that is not its own. A store
     /// opened this way writes nothing (`StoreError.readOnly`): see `open(_:session:)`.
-    public static func open(_ folder: String, key: PersonalDataKey? = nil) throws(StoreError) -> Store {
+    ///
+    /// Files whose summary is not in the cache are read on every core, and `progress` (called on
+    /// this thread) hears how far that has got.
+    public static func open(_ folder: String, key: PersonalDataKey? = nil,
+                            progress: ((ReadProgress) -> Void)? = nil) throws(StoreError) -> Store {
+        try open(folder, key: key, readers: ParallelJobs.threadCount, progress: progress)
+    }
+
+    /// `readers` threads read the files the cache does not summarize; 0 reads them one by one on
+    /// this thread, as gridwork did before (kept to test the parallel reading against).
+    static func open(_ folder: String, key: PersonalDataKey?, readers: Int,
+                     progress: ((ReadProgress) -> Void)? = nil) throws(StoreError) -> Store {
         let path = folder + "/" + StoreLayout.manifest
         guard FileManager.default.fileExists(atPath: path) else { throw .notADataFolder(path: folder) }
         if isSecured(folder) {
@@ -103,13 +116,17 @@ public final class Store {
         }
         store.findFiles()
         store.loadGridsAndWorkers()
-        store.summarizeFiles()
+        if readers > 0 {
+            store.summarizeFiles(readers: readers, progress: progress)
+        } else {
+            store.summarizeFilesOneByOne()
+        }
         return store
     }
 
     /// Opens the folder to write as the worker `session` logged in as (see `sessionLogin`).
-    public static func open(_ folder: String, session: Session) throws(StoreError) -> Store {
-        let store = try open(folder, key: session.key)
+    public static func open(_ folder: String, session: Session, progress: ((ReadProgress) -> Void)? = nil) throws(StoreError) -> Store {
+        let store = try open(folder, key: session.key, progress: progress)
         store.writer = .session(login: session.login, worker: session.workerID)
         return store
     }
@@ -215,8 +232,91 @@ public final class Store {
         workers = (try? load(Worker.self, StoreLayout.workers)) ?? []
     }
 
-    /// Takes each file's summary from the cache when its stamp still matches, reads it otherwise.
-    private func summarizeFiles() {
+    /// Takes each file's summary from the cache when its stamp still matches; reads the others on
+    /// `readers` threads, one grid folder at a time (its households once, for their own summary
+    /// and for the residents'), and merges what they found here, in the folders' order.
+    private func summarizeFiles(readers: Int, progress: ((ReadProgress) -> Void)?) {
+        let cache = SummaryCache.load(folder + "/" + StoreLayout.summaryCache, timeZone: manifest.communityTimeZone)
+        var stale: [String: [FolderJob.File]] = [:]
+        for kind in [RecordKind.household, .resident, .patrolLog, .disputeCase] {
+            for path in (files[kind] ?? []).sorted() {
+                let stamp = FileStamp(path: folder + "/" + path)
+                let householdsStamp = kind == .resident ? FileStamp(path: folder + "/" + StoreLayout.households(besideResidents: path)) : nil
+                if let entry = cache.entries[path], entry.stamp == stamp, entry.householdsStamp == householdsStamp {
+                    summaries[path] = entry
+                    continue
+                }
+                stale[Self.gridFolder(of: path), default: []].append(
+                    FolderJob.File(kind: kind, path: path, checked: checkedContent[path], bytes: stamp?.size ?? 0))
+            }
+        }
+        let jobs = stale.keys.sorted().map { key in
+            var job = FolderJob(files: stale[key] ?? [])
+            if let residents = job.files.first(where: { $0.kind == .resident }), !job.files.contains(where: { $0.kind == .household }) {
+                let path = StoreLayout.households(besideResidents: residents.path)
+                job.householdsForResidents = FolderJob.File(kind: .household, path: path, checked: checkedContent[path], bytes: 0)
+            }
+            return job
+        }
+        readFolders(jobs, readers: readers, progress: progress) { _, _ in }
+        if !jobs.isEmpty || cache.entries.count != summaries.count { writeSummaryCache() }
+    }
+
+    /// The grid folder (`grids/<code>`) a data file of a grid lies in; the path itself otherwise.
+    private static func gridFolder(of path: String) -> String {
+        let parts = path.split(separator: "/", maxSplits: 2)
+        return parts.count == 3 ? parts[0] + "/" + parts[1] : path
+    }
+
+    /// Reads `jobs` on `readers` threads and merges each folder's outcome into the store, on this
+    /// thread and in the jobs' order, as `read` and `summarize` would have; `each` then sees every
+    /// file's outcome. Progress is reported before the first folder and after each.
+    private func readFolders(_ jobs: [FolderJob], readers: Int, progress: ((ReadProgress) -> Void)?,
+                             each: (FolderJob, FileOutcome) -> Void) {
+        let filesTotal = jobs.reduce(0) { $0 + $1.files.count }
+        let bytesTotal = jobs.reduce(Int64(0)) { $0 + $1.files.reduce(Int64(0)) { $0 + $1.bytes } }
+        var filesDone = 0
+        var bytesDone: Int64 = 0
+        progress?(ReadProgress(filesDone: 0, filesTotal: filesTotal, bytesDone: 0, bytesTotal: bytesTotal))
+        let scanner = FolderScanner(reader: ShardReader(folder: folder, context: .reading, key: key), timeZone: manifest.communityTimeZone)
+        ParallelJobs.run(jobs, threads: readers, work: { scanner.scan($0) }) { index, outcome in
+            if let households = outcome.householdsForResidents { noteRead(households) }
+            for file in outcome.files {
+                noteRead(file)
+                switch file.result {
+                case .success(let scanned):
+                    notePlainPersonalData(scanned.hasPlainPersonalData, in: file.file.path)
+                    summaries[file.file.path] = scanned.entry
+                    mergedSummary = nil
+                case .failure(let problems):
+                    recordProblems(problems, for: file.file.path)
+                }
+                if file.file.kind == .resident { staleResidentSummaries.remove(file.file.path) }
+                each(jobs[index], file)
+                filesDone += 1
+                bytesDone += file.file.bytes
+            }
+            progress?(ReadProgress(filesDone: filesDone, filesTotal: filesTotal, bytesDone: bytesDone, bytesTotal: bytesTotal))
+        }
+    }
+
+    /// What `read` notes of a file read on another thread: whether its rules were checked.
+    private func noteRead(_ outcome: FileOutcome) {
+        switch outcome.result {
+        case .success(let scanned):
+            if checkedContent[outcome.file.path] != scanned.contentHash {
+                ruleChecks += 1
+                checkedContent[outcome.file.path] = scanned.contentHash
+            }
+        case .failure:
+            ruleChecks += 1
+            checkedContent[outcome.file.path] = nil
+        }
+    }
+
+    /// The same, one file after another on this thread: how gridwork read them before, kept as
+    /// the reference the parallel reading is tested against.
+    private func summarizeFilesOneByOne() {
         let cachePath = folder + "/" + StoreLayout.summaryCache
         let cache = SummaryCache.load(cachePath, timeZone: manifest.communityTimeZone)
         var changed = false
@@ -326,6 +426,62 @@ public final class Store {
 
     /// Reads every file afresh, ignoring the cache, and returns all problems (`gridwork check`).
     public func checkEveryFile() -> [StoreProblem] {
+        forgetEveryFile()
+        for path in filePaths(of: .household) { summarize(Household.self, path) }
+        for path in filePaths(of: .resident) { summarizeResidents(path) }
+        for path in filePaths(of: .patrolLog) { summarize(PatrolLog.self, path) }
+        for path in filePaths(of: .disputeCase) { summarize(DisputeCase.self, path) }
+        return problems + tombstoneProblems()
+    }
+
+    /// `checkEveryFile() + checkReferences()`, the same problems in the same order, read in one
+    /// pass on every core: each grid folder's files are read, checked, summarized and their
+    /// references checked by one worker thread, which keeps none of their records, so memory
+    /// stays small whatever the size of the district. `progress` is called on this thread.
+    public func checkEverything(progress: ((ReadProgress) -> Void)? = nil) -> [StoreProblem] {
+        checkEverything(readers: ParallelJobs.threadCount, progress: progress)
+    }
+
+    func checkEverything(readers: Int, progress: ((ReadProgress) -> Void)? = nil) -> [StoreProblem] {
+        forgetEveryFile()
+        var seen = SeenIDs()
+        var references: [StoreProblem] = []
+        let plain = ReferenceRules(workerIDs: Set(workers.map(\.id)))
+        for path in filePaths(of: .worker) {
+            guard let records = try? load(Worker.self, path) else { continue }
+            references += seen.problems(in: ReferenceFindings(records, rules: plain.rules(for: Worker.self)), path: path, folder: folder)
+        }
+        for path in filePaths(of: .grid) {
+            guard let records = try? load(Grid.self, path) else { continue }
+            references += seen.problems(in: ReferenceFindings(records, rules: plain.rules(for: Grid.self)), path: path, folder: folder)
+        }
+        // Only the folders of grids that read have their references checked, in the grids' order.
+        let checked = Set(grids.map { StoreLayout.gridFolder($0.code) })
+        var byFolder: [String: [FolderJob.File]] = [:]
+        for kind in [RecordKind.household, .resident, .patrolLog, .disputeCase] {
+            for path in filePaths(of: kind) {
+                byFolder[Self.gridFolder(of: path), default: []].append(
+                    FolderJob.File(kind: kind, path: path, checked: nil, bytes: FileStamp(path: folder + "/" + path)?.size ?? 0))
+            }
+        }
+        let jobs = byFolder.keys.sorted().map { key in
+            var job = FolderJob(files: byFolder[key] ?? [])
+            if let residents = job.files.first(where: { $0.kind == .resident }), !job.files.contains(where: { $0.kind == .household }) {
+                job.householdsForResidents = FolderJob.File(kind: .household, path: StoreLayout.households(besideResidents: residents.path),
+                                                            checked: nil, bytes: 0)
+            }
+            if checked.contains(key) { job.references = plain }
+            return job
+        }
+        readFolders(jobs, readers: readers, progress: progress) { job, outcome in
+            guard job.references != nil, case .success(let scanned) = outcome.result, let findings = scanned.references else { return }
+            references += seen.problems(in: findings, path: outcome.file.path, folder: folder)
+        }
+        return problems + tombstoneProblems() + references
+    }
+
+    /// Drops every file read so far, to read them all afresh; the grids and workers are read again.
+    private func forgetEveryFile() {
         loaded.removeAll()
         loadedStamps.removeAll()
         checkedContent.removeAll()
@@ -333,11 +489,6 @@ public final class Store {
         problemsByFile = problemsByFile.filter { StoreLayout.kind(ofFile: $0.key) == nil }
         for path in filePaths(of: .grid) { _ = try? load(Grid.self, path) }
         for path in filePaths(of: .worker) { _ = try? load(Worker.self, path) }
-        for path in filePaths(of: .household) { summarize(Household.self, path) }
-        for path in filePaths(of: .resident) { summarizeResidents(path) }
-        for path in filePaths(of: .patrolLog) { summarize(PatrolLog.self, path) }
-        for path in filePaths(of: .disputeCase) { summarize(DisputeCase.self, path) }
-        return problems + tombstoneProblems()
     }
 
     /// The records of one file, from memory while the file is unchanged on disk. With `verifying`

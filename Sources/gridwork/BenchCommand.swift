@@ -130,6 +130,11 @@ struct BenchCommand: ParsableCommand {
             table.add("peak memory: first screen + saves", "", Self.megabytes(warmPeak), "", "", "", "<= \(Self.megabytes(2 * diskBytes)) (2x disk)")
         }
         table.add("peak memory: after reading all", "", Self.megabytes(coldPeak), "", "", "", "")
+        // `gridwork check` reads and checks everything again, streaming on every core.
+        if let check = CheckBench.measure(folder: folder, login: options.login, secured: session != nil) {
+            row("gridwork check (child process)", [check.time], "<= 30 s")
+            table.add("peak memory: gridwork check", "", check.peakBytes.map(Self.megabytes) ?? "-", "", "", "", "<= 300 MB")
+        }
         print(table.rendered())
     }
 

@@ -14,7 +14,10 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let store = try options.openStore()
-        var problems = store.checkEveryFile() + store.checkReferences()
+        // Every file is read again, on every core, keeping none of them in memory.
+        let progress = ReadingProgress(options.text)
+        var problems = store.checkEverything(progress: progress.update)
+        progress.finish()
         // Numbers left in plain text in a set-up community (an interrupted `init`, a hand edit).
         problems += store.filesWithPlainPersonalData.sorted().map { path in
             StoreProblem(path: store.folder + "/" + path, position: nil, message: LocalizedText(

@@ -30,6 +30,7 @@ struct CommandText: Sendable {
     let badDate: @Sendable (_ text: String) -> String
     let needsTerminal: String
     let indexing: @Sendable (_ done: Int, _ total: Int) -> String
+    let readingFiles: @Sendable (_ done: Int, _ total: Int, _ megabytesDone: Int, _ megabytesTotal: Int) -> String
     let nothingFound: String
     let unknownGrid: @Sendable (_ code: String) -> String
     let hitKinds: [SearchHit.Kind: String]
@@ -63,6 +64,7 @@ struct CommandText: Sendable {
         badDate: { "“\($0)”不是 YYYY-MM-DD 格式的日期" },
         needsTerminal: "仪表盘需要在终端中运行。要输出文字，请用 gridwork overview、stats 或 check。",
         indexing: { "正在更新搜索索引：\($0)/\($1)" },
+        readingFiles: { "正在读取数据文件：\($0)/\($1)（\($2)/\($3) MB）" },
         nothingFound: "没有找到匹配的记录",
         unknownGrid: { "没有网格 \($0)" },
         hitKinds: [.resident: "居民", .household: "户", .disputeCase: "纠纷"]
@@ -95,6 +97,7 @@ struct CommandText: Sendable {
         badDate: { "\"\($0)\" is not a date of the form YYYY-MM-DD" },
         needsTerminal: "The dashboard needs a terminal. For text output use gridwork overview, stats or check.",
         indexing: { "Bringing the search index up to date: \($0)/\($1)" },
+        readingFiles: { "Reading data files: \($0)/\($1) (\($2)/\($3) MB)" },
         nothingFound: "Nothing matches",
         unknownGrid: { "There is no grid \($0)" },
         hitKinds: [.resident: "resident", .household: "household", .disputeCase: "case"]

@@ -21,10 +21,13 @@ struct CommonOptions: ParsableArguments {
     func openStoreLoggedIn(_ folder: String? = nil, as login: String) throws -> (store: Store, session: Session?) {
         let folder = folder ?? dataFolder
         let session = Store.isSecured(folder) ? try logIn(folder, as: login) : nil
+        // Without a summary cache (the first start, or after an upgrade) opening reads every file.
+        let progress = ReadingProgress(text)
+        defer { progress.finish() }
         do {
             // A store opened by a login writes only while that login's account stays enabled.
-            if let session { return (try Store.open(folder, session: session), session) }
-            return (try Store.open(folder), nil)
+            if let session { return (try Store.open(folder, session: session, progress: progress.update), session) }
+            return (try Store.open(folder, progress: progress.update), nil)
         } catch {
             if case .notADataFolder(let path) = error { throw failure(text.noData(path)) }
             throw failure(error.message(in: language))

@@ -122,7 +122,23 @@ final class DashboardRunner {
                 terminal.draw(LockView.render(lock, areaName: areaName, language: language, width: size.width, height: size.height, glyphs: glyphs))
                 do {
                     let session = try Store.logIn(folder: folder, login: login, passphrase: passphrase)
-                    return (session, try Store.open(folder, session: session))
+                    // Without a summary cache every file is read: say how far that has got.
+                    // Drawn at most every 200 ms, and not at all for an open that takes less.
+                    let clock = ContinuousClock()
+                    var drawn = clock.now
+                    var shown = false
+                    let store = try Store.open(folder, session: session) { progress in
+                        let finished = progress.filesDone == progress.filesTotal
+                        guard progress.filesTotal > 0, clock.now - drawn >= .milliseconds(200) || (shown && finished) else { return }
+                        drawn = clock.now
+                        shown = true
+                        lock.message = LocalizedText(
+                            zh: "正在读取数据文件：\(progress.filesDone)/\(progress.filesTotal)（\(Int(progress.fraction * 100))%）",
+                            en: "Reading data files: \(progress.filesDone)/\(progress.filesTotal) (\(Int(progress.fraction * 100))%)")(self.language)
+                        terminal.draw(LockView.render(lock, areaName: areaName, language: self.language, width: size.width, height: size.height,
+                                                      glyphs: glyphs))
+                    }
+                    return (session, store)
                 } catch let error as AccountError {
                     lock.message = error.message(in: language)
                 } catch let error as StoreError {
