@@ -131,7 +131,7 @@ struct BenchCommand: ParsableCommand {
         }
         table.add("peak memory: after reading all", "", Self.megabytes(coldPeak), "", "", "", "")
         // `gridwork check` reads and checks everything again, streaming on every core.
-        if let check = CheckBench.measure(folder: folder, login: options.login, secured: session != nil) {
+        if measures(.check), let check = CheckBench.measure(folder: folder, login: options.login, secured: session != nil) {
             row("gridwork check (child process)", [check.time], "<= 30 s")
             table.add("peak memory: gridwork check", "", check.peakBytes.map(Self.megabytes) ?? "-", "", "", "", "<= 300 MB")
         }
@@ -240,5 +240,5 @@ struct BenchCommand: ParsableCommand {
 
 /// The parts of `gridwork bench`, to measure one alone (`--only save search`).
 enum BenchPart: String, CaseIterable, ExpressibleByArgument {
-    case open, grid, save, entry, indexBuild = "index-build", search, residentSave = "resident-save", list, day, cold
+    case open, grid, save, entry, indexBuild = "index-build", search, residentSave = "resident-save", list, day, cold, check
 }
