@@ -47,7 +47,7 @@ let package = Package(
             ]
         ),
         // A separate process that hammers a store; the concurrency and crash tests start it.
-        .executableTarget(name: "StressWriter", dependencies: ["GridModel", "GridStore"]),
+        .executableTarget(name: "StressWriter", dependencies: ["GridIndex", "GridModel", "GridStore"]),
         // Shared test helpers: temp folders, a tiny sample community, built executables.
         .target(name: "TestSupport", dependencies: ["GridModel", "GridStore"]),
         .testTarget(name: "GridModelTests", dependencies: ["GridModel"]),

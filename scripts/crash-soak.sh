@@ -11,9 +11,12 @@
 #   - every file parses as the kill left it (StressWriter verify, before anything tidies up);
 #   - every acknowledged change is on disk, every change on disk has its audit entry and no entry
 #     speaks of a change that is not; no worker without an account, no account without a worker;
-#   - after the next open (a login) no .journal and no temp file (.NAME.PID-HEX.gwtmp) is left;
+#   - after the next open (a login) no .journal with anything in it and no temp file
+#     (.NAME.PID-HEX.gwtmp) is left;
 #   - `gridwork audit verify` passes, and every 10th run and the last, `gridwork check` (every
-#     rule and reference, with the passphrase).
+#     rule and reference, with the passphrase) and the search index (which the writer updates a
+#     grid at a time as it goes, so kills land in its writes too), brought up to date, holds
+#     exactly the records on file.
 # Prints a table and exits 1 if a count that must be 0 is not.
 #
 # It uses the debug build by default: `scripts/test` has just built it for `swift test` (about
@@ -55,7 +58,7 @@ made=$(date +%s.%N)
 
 RANDOM=$seed
 kills=0 acknowledged=0 lost=0 unaudited=0 phantom=0 orphans=0 unparsable=0 problems=0
-audit_failures=0 leftover=0 writer_errors=0 journals=0 temps=0 full_checks=0
+audit_failures=0 leftover=0 writer_errors=0 journals=0 temps=0 full_checks=0 index_mismatches=0
 failed_runs=()  # what went wrong, a line each
 failed=0        # runs with anything wrong
 
@@ -95,7 +98,11 @@ for ((run = 1; run <= runs; run++)); do
   head -n "$whole" "$out" | grep '^ack ' >>"$acks" || true
 
   verify_status=0
-  "$writer" verify "$data" admin "$acks" >"$work/verify.out" 2>&1 || verify_status=$?
+  # Every tenth run the verify also checks every rule and that the search index (which the
+  # writer updates as it goes) holds exactly the records on file.
+  full_flag=()
+  if ((run % full_every == 0 || run == runs)); then full_flag=(--full); fi
+  "$writer" verify "$data" admin "$acks" "${full_flag[@]}" >"$work/verify.out" 2>&1 || verify_status=$?
   line=$(head -n1 "$work/verify.out")
   if [[ "$line" != verify* ]]; then
     problems=$((problems + 1))
@@ -114,6 +121,7 @@ for ((run = 1; run <= runs; run++)); do
   leftover=$((leftover + $(count leftover)))
   journals=$((journals + $(count journal_found)))
   temps=$((temps + $(count temp_found)))
+  index_mismatches=$((index_mismatches + $(count index_mismatches)))
   if ((verify_status != 0)); then failed_runs+=("$run: $(cat "$work/verify.out")"); fi
 
   if ! "$gridwork" audit verify --data "$data" --lang en >"$work/audit.out" 2>&1; then
@@ -148,6 +156,7 @@ row "orphans (worker or account alone)" "$orphans" "0"
 row "unparsable files" "$unparsable" "0"
 row "check problems (gridwork check x$full_checks)" "$problems" "0"
 row "audit verify failures" "$audit_failures" "0"
+row "search index records unlike the files (x$full_checks)" "$index_mismatches" "0"
 row "leftover temp or journal files after open" "$leftover" "0"
 row "writer errors (a save failed on its own)" "$writer_errors" "0"
 row "kills that left a journal (rolled back, or emptied when its audit entry was whole)" "$journals" ""

@@ -17,6 +17,8 @@ public struct DashboardLoader {
     /// The records of `grid`, or of every grid when nil.
     public func load(grid: GridCode?, today: Day) -> DashboardData {
         let codes = grid.map { [$0] } ?? store.grids.map(\.code)
+        // The grid's files (a household, a resident and a case file, a year of patrol months) read side by side.
+        store.preload(codes.flatMap(store.filePaths(ofGrid:)))
         return DashboardData(
             areaName: store.manifest.name, today: today, overview: Overview(store.summary(), today: today), grids: store.grids,
             workers: store.workers,

@@ -186,6 +186,20 @@ public final class SearchIndex {
         }
     }
 
+    /// Every record the index holds, by kind: what the crash soak compares with the files.
+    public func recordIDs() throws(IndexError) -> [SearchHit.Kind: Set<RecordID>] {
+        try mending {
+            try database.read { db in
+                var result: [SearchHit.Kind: Set<RecordID>] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT kind, recordID FROM entries") {
+                    guard let kind = SearchHit.Kind(rawValue: row["kind"]) else { continue }
+                    result[kind, default: []].insert(RecordID(row["recordID"] as String))
+                }
+                return result
+            }
+        }
+    }
+
     /// Matches of `text` anywhere in the folder (or in `grid`), residents first, then
     /// households and cases, at most `limit`. A query of digits alone also finds the residents
     /// whose ID number (whole, or its last 6 digits) or phone number (whole, or its last 4) it is.

@@ -24,6 +24,12 @@ public struct RecordsByFile {
             + Array(patrols.keys) + Array(cases.keys)).sorted()
     }
 
+    /// True when some table holds the records of `path`.
+    func holds(_ path: String) -> Bool {
+        grids[path] != nil || workers[path] != nil || households[path] != nil || residents[path] != nil
+            || patrols[path] != nil || cases[path] != nil
+    }
+
     mutating func remove(_ path: String) {
         grids[path] = nil
         workers[path] = nil

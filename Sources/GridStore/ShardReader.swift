@@ -12,7 +12,7 @@ struct ShardReader {
     /// Opens sealed ID and phone numbers; nil for a folder whose community is not set up.
     var key: PersonalDataKey?
 
-    struct Loaded<R> {
+    struct Loaded<R: Sendable>: Sendable {
         let records: [R]
         let stamp: FileStamp
         /// A hash of the exact bytes read, to tell a changed file from one whose stamp repeats.

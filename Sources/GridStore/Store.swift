@@ -228,6 +228,8 @@ public final class Store {
     }
 
     private func loadGridsAndWorkers() {
+        // A district has hundreds of grid files: read on every core, then taken in order.
+        preload((files[.grid] ?? []).sorted())
         grids = (files[.grid] ?? []).sorted().flatMap { (try? load(Grid.self, $0)) ?? [] }
         workers = (try? load(Worker.self, StoreLayout.workers)) ?? []
     }
@@ -505,7 +507,13 @@ public final class Store {
             if case .success(let (data, _)) = ShardReader.readFile(full), ShardReader.contentHash(data) == file.contentHash { return records }
         }
         if badFileStamps[path] == stamp, let problem = problemsByFile[path]?.first { throw .fileHasProblems(problem) }
-        switch read(R.self, path) {
+        return try absorb(read(R.self, path), path: path, stamp: stamp, keeping: keeping)
+    }
+
+    /// Keeps what reading `path` (at `stamp`) found, as `load` does.
+    private func absorb<R: StoredRecord>(_ result: Result<ShardReader.Loaded<R>, ShardProblems>, path: String, stamp: FileStamp,
+                                         keeping: Bool) throws(StoreError) -> [R] {
+        switch result {
         case .success(let file):
             remember(file.records, stamp: file.stamp, contentHash: file.contentHash, path: path, keep: keeping)
             notePlainPersonalData(file.hasPlainPersonalData, in: path)
@@ -513,8 +521,43 @@ public final class Store {
         case .failure(let problems):
             recordProblems(problems, for: path)
             badFileStamps[path] = stamp
-            throw .fileHasProblems(problems.all.first ?? ShardReader.ioProblem(full, EIO))
+            throw .fileHasProblems(problems.all.first ?? ShardReader.ioProblem(folder + "/" + path, EIO))
         }
+    }
+
+    /// Reads, on every core, those of `paths` whose records memory does not hold as they are on
+    /// disk, and keeps them as `load` would (in the paths' order, on this thread): every grid's
+    /// own file at open, a grid's households, residents, patrols and cases when a screen opens it.
+    public func preload(_ paths: [String]) {
+        var stale: [(path: String, kind: RecordKind, stamp: FileStamp, checked: Int?)] = []
+        for path in paths {
+            guard let kind = StoreLayout.kind(ofFile: path), let stamp = FileStamp(path: folder + "/" + path),
+                  loadedStamps[path]?.stamp != stamp || !loaded.holds(path), badFileStamps[path] != stamp else { continue }
+            stale.append((path, kind, stamp, checkedContent[path]))
+        }
+        guard stale.count > 1 else { return }
+        let reader = ShardReader(folder: folder, context: .reading, key: key)
+        let jobs = stale.map { (path: $0.path, kind: $0.kind, checked: $0.checked) }
+        ParallelJobs.run(jobs, work: { job in AnyLoaded.read(job.kind, job.path, with: reader, rulesCheckedFor: job.checked) }) { index, outcome in
+            let file = stale[index]
+            switch outcome {
+            case .grids(let result): _ = try? absorb(noted(result, path: file.path), path: file.path, stamp: file.stamp, keeping: true)
+            case .workers(let result): _ = try? absorb(noted(result, path: file.path), path: file.path, stamp: file.stamp, keeping: true)
+            case .households(let result): _ = try? absorb(noted(result, path: file.path), path: file.path, stamp: file.stamp, keeping: true)
+            case .residents(let result): _ = try? absorb(noted(result, path: file.path), path: file.path, stamp: file.stamp, keeping: true)
+            case .patrols(let result): _ = try? absorb(noted(result, path: file.path), path: file.path, stamp: file.stamp, keeping: true)
+            case .cases(let result): _ = try? absorb(noted(result, path: file.path), path: file.path, stamp: file.stamp, keeping: true)
+            }
+        }
+    }
+
+    /// True when memory holds the records of `path` (tests of `preload`).
+    func holdsRecords(of path: String) -> Bool { loaded.holds(path) }
+
+    /// Every data file of `grid` that a screen of it shows, for `preload`.
+    public func filePaths(ofGrid grid: GridCode) -> [String] {
+        let prefix = StoreLayout.gridFolder(grid) + "/"
+        return [RecordKind.household, .resident, .patrolLog, .disputeCase].flatMap { filePaths(of: $0).filter { $0.hasPrefix(prefix) } }
     }
 
     private func remember<R: StoredRecord>(_ records: [R], stamp: FileStamp, contentHash: Int, path: String, keep: Bool = true) {
@@ -581,7 +624,11 @@ public final class Store {
 
     /// Reads a file, checking its rules only if these bytes were not checked before.
     private func read<R: StoredRecord>(_ type: R.Type, _ path: String) -> Result<ShardReader.Loaded<R>, ShardProblems> {
-        let result = ShardReader(folder: folder, context: .reading, key: key).read(R.self, path, rulesCheckedFor: checkedContent[path])
+        noted(ShardReader(folder: folder, context: .reading, key: key).read(R.self, path, rulesCheckedFor: checkedContent[path]), path: path)
+    }
+
+    /// Notes which content's rules passed (or that they did not), as every read of a file does.
+    private func noted<R: StoredRecord>(_ result: Result<ShardReader.Loaded<R>, ShardProblems>, path: String) -> Result<ShardReader.Loaded<R>, ShardProblems> {
         switch result {
         case .success(let file):
             if checkedContent[path] != file.contentHash {

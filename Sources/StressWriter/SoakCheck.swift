@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import GridIndex
 import GridModel
 import GridStore
 
@@ -27,6 +28,9 @@ struct SoakCheck {
     /// What `gridwork check` would report after the open (rules, references, plain numbers).
     var problems = 0
     var auditFindings = 0
+    /// Records the search index holds that the files do not, or the other way round, after the
+    /// index was brought up to date (full checks only).
+    var indexMismatches = 0
     /// A journal or temp file still there after the open.
     var leftover = 0
     var journalFound = false
@@ -35,12 +39,13 @@ struct SoakCheck {
 
     var isClean: Bool {
         lost == 0 && unaudited == 0 && phantom == 0 && orphans == 0 && unparsable == 0 && problems == 0 && auditFindings == 0 && leftover == 0
+            && indexMismatches == 0
     }
 
     var line: String {
         "verify acknowledged=\(acknowledged) lost=\(lost) unaudited=\(unaudited) phantom=\(phantom) orphans=\(orphans) "
             + "unparsable=\(unparsable) problems=\(problems) audit_findings=\(auditFindings) leftover=\(leftover) "
-            + "journal_found=\(journalFound ? 1 : 0) temp_found=\(tempFound)"
+            + "journal_found=\(journalFound ? 1 : 0) temp_found=\(tempFound) index_mismatches=\(indexMismatches)"
     }
 
     static let journalName = ".journal"
@@ -87,7 +92,10 @@ struct SoakCheck {
         }
         // The open put back a change cut short: read the records as they are now.
         if check.journalFound { check.readFiles(folder, asLeft: false) }
-        if full { check.checkRules(store) }
+        if full {
+            check.checkRules(store)
+            check.checkIndex(store)
+        }
         check.checkAudit(store)
         check.checkAcknowledged(store, acks: acks)
         return check
@@ -212,6 +220,32 @@ struct SoakCheck {
             StoreProblem(path: store.folder + "/" + path, position: nil, message: LocalizedText(zh: "含未加密的号码", en: "holds numbers in plain text"))
         }
         for problem in found { note(\.problems, problem.formatted(in: .en)) }
+    }
+
+    /// The search index, as a kill mid-write left it (the writer indexes as it goes, as the
+    /// dashboard does), brought up to date from the files: it must hold exactly their records.
+    mutating func checkIndex(_ store: Store) {
+        do {
+            let index = try SearchIndex(folder: store.folder)
+            try index.refresh(from: store)
+            let indexed = try index.recordIDs()
+            var onFile: [SearchHit.Kind: Set<RecordID>] = [:]
+            for grid in store.grids.map(\.code) {
+                onFile[.household, default: []].formUnion(store.records(Household.self, inGrid: grid, keeping: false).map(\.id))
+                onFile[.resident, default: []].formUnion(store.records(Resident.self, inGrid: grid, keeping: false).map(\.id))
+                onFile[.disputeCase, default: []].formUnion(store.records(DisputeCase.self, inGrid: grid, keeping: false).map(\.id))
+            }
+            for kind in SearchHit.Kind.allCases {
+                let extra = indexed[kind, default: []].subtracting(onFile[kind, default: []])
+                let missing = onFile[kind, default: []].subtracting(indexed[kind, default: []])
+                for id in extra.union(missing).sorted(by: { $0.rawValue < $1.rawValue }).prefix(5) {
+                    note(\.indexMismatches, "index: \(kind.rawValue) \(id.rawValue) " + (extra.contains(id) ? "indexed but not on file" : "on file but not indexed"))
+                }
+                indexMismatches += max(0, extra.count + missing.count - 5)
+            }
+        } catch {
+            note(\.indexMismatches, "index: " + error.localizedDescription)
+        }
     }
 
     /// As `gridwork audit verify`, then: each record's revisions each have their audit entry and

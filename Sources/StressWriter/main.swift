@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import GridIndex
 import GridModel
 import GridStore
 
@@ -174,10 +175,13 @@ case "mixed" where arguments.count == 5:
     let grids = store.grids.map(\.code)
     guard !grids.isEmpty else { fail("no grids") }
     let zone = store.manifest.communityTimeZone
+    // Indexed a little at a time, as the dashboard does between keys, so kills land in index writes too.
+    let index = try? SearchIndex(folder: store.folder)
     say("ready")
     var step = 0
     while true {
         step += 1
+        if step % 7 == 0 { _ = try? index?.refreshSome(from: store, parts: 1) }
         let grid = grids[Int(random.next() % UInt64(grids.count))]
         let households = store.records(Household.self, inGrid: grid)
         guard !households.isEmpty else { fail("no households in \(grid.rawValue)") }

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+import GridModel
+@testable import GridStore
+import TestSupport
+
+/// `Store.preload` reads a grid's files side by side and keeps them exactly as reading them one
+/// by one would (issue 12: opening a grid and the first screen).
+@Suite struct PreloadTests {
+    @Test func aPreloadedGridIsWhatReadingItFileByFileGives() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        _ = try SampleCommunity(at: folder.path)
+        // A broken households file in grid two: the same problem, whichever way it is read.
+        let broken = folder.path + "/grids/" + SampleCommunity.gridTwo.rawValue + "/households.json"
+        let text = try String(contentsOfFile: broken, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"residency\"", with: "\"residence\" : 1, \"residency\"").write(toFile: broken, atomically: true, encoding: .utf8)
+
+        let serial = try Store.open(folder.path)
+        let parallel = try Store.open(folder.path)
+        let paths = [SampleCommunity.gridOne, SampleCommunity.gridTwo].flatMap(parallel.filePaths(ofGrid:))
+        #expect(paths.count >= 5, "\(paths)")
+        let checksBefore = parallel.ruleChecks
+        parallel.preload(paths)
+        let checksAfterPreload = parallel.ruleChecks
+        #expect(checksAfterPreload > checksBefore, "the broken file was checked again")
+        let readable = paths.filter { !broken.hasSuffix($0) }
+        #expect(readable.count == paths.count - 1 && readable.allSatisfy(parallel.holdsRecords(of:)), "the readable files are held")
+        #expect(!paths.contains { serial.holdsRecords(of: $0) }, "opening alone holds none")
+        for grid in [SampleCommunity.gridOne, SampleCommunity.gridTwo] {
+            #expect(parallel.records(Household.self, inGrid: grid) == serial.records(Household.self, inGrid: grid))
+            #expect(parallel.records(Resident.self, inGrid: grid) == serial.records(Resident.self, inGrid: grid))
+            #expect(parallel.records(DisputeCase.self, inGrid: grid) == serial.records(DisputeCase.self, inGrid: grid))
+        }
+        #expect(parallel.ruleChecks == checksAfterPreload, "what was preloaded is not read again")
+        #expect(parallel.records(Household.self, inGrid: SampleCommunity.gridTwo).isEmpty)
+        #expect(parallel.problems.map { $0.formatted(in: .en) } == serial.problems.map { $0.formatted(in: .en) })
+        #expect(parallel.problems.contains { $0.path == broken })
+        // Preloading again reads nothing: every file is held as it is on disk, or known broken.
+        parallel.preload(paths)
+        #expect(parallel.ruleChecks == checksAfterPreload)
+    }
+}
