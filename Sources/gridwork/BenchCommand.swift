@@ -60,6 +60,9 @@ struct BenchCommand: ParsableCommand {
         var gridTimes: [Duration] = []
         for grid in store.grids.prefix(measures(.grid) ? 20 : 0) {
             gridTimes.append(Self.time {
+                // As the dashboard reads them: side by side, then taken from memory.
+                let prefix = "grids/" + grid.code.rawValue + "/"
+                store.preload(store.filePaths(of: .household).filter { $0.hasPrefix(prefix) } + store.filePaths(of: .resident).filter { $0.hasPrefix(prefix) })
                 _ = store.records(Household.self, inGrid: grid.code)
                 _ = store.records(Resident.self, inGrid: grid.code)
             })
@@ -114,7 +117,7 @@ struct BenchCommand: ParsableCommand {
         }
         let saves = Timings(saveTimes)
         row("first screen: open + overview", openTimes, "<= 1 s")
-        row("one grid's households + residents", gridTimes)
+        row("one grid's households + residents", gridTimes, "<= 30 ms")
         row("save one edited case, durably", saveTimes, "<= 2x floor: \(saves.ratio(to: floor)) of it")
         row("floor: write+fsync+rename+dir fsync+append, same files' sizes", floor.values, "peer, interleaved")
         row("form saved: write + re-read + rebuild lists", entryTimes, "<= 200 ms")
