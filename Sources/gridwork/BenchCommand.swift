@@ -172,8 +172,10 @@ struct BenchCommand: ParsableCommand {
                       microGrid: nil, address: Address(compound: "清潭花园", building: "\(index / 24 + 1)栋", unit: "", room: "\(index % 24 + 1)"),
                       residency: .ownerOccupied)
         }
+        // One grid: in a district's dashboard `/` searches every grid through the index instead
+        // of filtering the list, and the filter is what this measures.
         let data = DashboardData(areaName: store.manifest.name, today: today, overview: Overview(store.summary(), today: today),
-                                 grids: store.grids, workers: store.workers, households: households, residents: [], patrols: [], cases: [],
+                                 grids: [grid], workers: store.workers, households: households, residents: [], patrols: [], cases: [],
                                  loadedGrid: nil, unreadableFiles: 0, timeZone: store.manifest.communityTimeZone)
         var state = AppState(data: data, language: .zh, themeName: "default", width: 120, height: 40)
         _ = AppReducer.reduce(&state, .key(.character("3")))
