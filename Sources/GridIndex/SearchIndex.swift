@@ -117,11 +117,24 @@ public final class SearchIndex {
     /// have changed. The first call always compares every file's stamp, which finds hand edits
     /// made while no copy ran; one made during a session is found at its next open or `find`.
     /// A search keystroke then costs one `stat`, not one per file of the folder.
-    public func refreshUnlessTrailUnchanged(from store: Store) throws(IndexError) {
-        let trail = Self.signature(of: [StoreLayout.auditTrail], in: store.folder)
-        if trail == refreshedAtTrail { return }
+    ///
+    /// The index is shared with other copies of the program, whose refreshes append nothing to the
+    /// trail: SQLite's `data_version`, which changes when another connection writes the index,
+    /// is part of what is compared, so rows another copy rewrote are never trusted unchecked.
+    /// Returns whether the files' stamps were compared.
+    @discardableResult
+    public func refreshUnlessTrailUnchanged(from store: Store) throws(IndexError) -> Bool {
+        let seen = Self.signature(of: [StoreLayout.auditTrail], in: store.folder) + " " + (try otherWriters())
+        if seen == refreshedAtTrail { return false }
         try refresh(from: store)
-        refreshedAtTrail = trail
+        // What this refresh wrote itself does not move `data_version` for this connection.
+        refreshedAtTrail = seen
+        return true
+    }
+
+    /// SQLite's count of changes other connections made to the index file.
+    private func otherWriters() throws(IndexError) -> String {
+        try mending { try database.read { db in String(try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0) } }
     }
 
     /// The audit trail's stamp when a whole refresh began, for `refreshUnlessTrailUnchanged`.

@@ -137,11 +137,26 @@ enum Journal {
                 try? rollBack(in: folder, evenIfCommitted: true)
                 throw error
             }
-            try finish(journal, in: folder, synced: contents.committedAt == nil)
+            // Saved but not confirmed: the journal goes only once the disk says so.
+            try finish(journal, in: folder, synced: true)
             throw error
         }
         try finish(journal, in: folder, synced: contents.committedAt == nil)
         return result
+    }
+
+    /// Makes the journal of the change under way one its audit entry does not commit: called when
+    /// a file of the change was not confirmed by the disk, so that after a power cut that lost the
+    /// file but kept the entry, the change is put back rather than kept without its file.
+    static func withdrawCommit(in folder: String) throws(StoreError) {
+        let journal = folder + "/" + name
+        guard let data = FileManager.default.contents(atPath: journal), let (contents, pieces) = decode(data) else {
+            throw .io(.read, path: journal, code: EIO)
+        }
+        guard contents.committedAt != nil else { return }
+        var withdrawn = contents
+        withdrawn.committedAt = nil
+        try write(try encode(withdrawn, bytes: pieces.compactMap { $0 }), toJournal: journal, in: folder)
     }
 
     /// Puts the journal's bytes in place and waits for the disk. The file is written over where it
@@ -237,6 +252,16 @@ enum Journal {
             try clear(journal)
             return
         }
+        // The appended files first: cut back, the audit entry no longer commits the change, so a
+        // roll-back stopped part way (a full disk, a kill) is rolled back again, never kept.
+        for (path, length) in contents.lengths.sorted(by: { $0.key < $1.key }) {
+            let full = folder + "/" + path
+            guard FileManager.default.fileExists(atPath: full) else { continue }
+            let descriptor = open(full, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw .io(.write, path: full, code: errno) }
+            defer { close(descriptor) }
+            if ftruncate(descriptor, off_t(length)) != 0 || fsync(descriptor) != 0 { throw .io(.write, path: full, code: errno) }
+        }
         for (original, piece) in zip(contents.originals, pieces) {
             let full = folder + "/" + original.path
             if let piece {
@@ -245,14 +270,6 @@ enum Journal {
             } else if unlink(full) != 0 && errno != ENOENT {
                 throw .io(.remove, path: full, code: errno)
             }
-        }
-        for (path, length) in contents.lengths {
-            let full = folder + "/" + path
-            guard FileManager.default.fileExists(atPath: full) else { continue }
-            let descriptor = open(full, O_WRONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw .io(.write, path: full, code: errno) }
-            defer { close(descriptor) }
-            if ftruncate(descriptor, off_t(length)) != 0 || fsync(descriptor) != 0 { throw .io(.write, path: full, code: errno) }
         }
         try clear(journal)
     }

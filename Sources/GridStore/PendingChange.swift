@@ -19,8 +19,9 @@ struct PendingChange {
     /// Each grid's whole list of tombstones, when the change adds to it.
     var tombstones: [GridCode: [Tombstone]] = [:]
     var events: [AuditTrail.Event] = []
-    /// Records staged in this change as `RecordCoding` encoded them alone, by id and revision.
-    var encoded: [RecordID: (revision: Int, bytes: Data)] = [:]
+    /// Records staged in this change as `RecordCoding` encoded them alone, by kind and id
+    /// (`ShardEncoder.key`), with their revision.
+    var encoded: [String: (revision: Int, bytes: Data)] = [:]
 
     init(actor: RecordID, instant: Date, keep: Bool = true) {
         self.actor = actor

@@ -26,12 +26,15 @@ struct ShardEncoder {
         }
     }
 
+    /// How a change's freshly encoded records are found: by kind and id (two kinds may share an id).
+    static func key(_ kind: RecordKind, _ id: RecordID) -> String { kind.rawValue + "/" + id.rawValue }
+
     /// True when `record`'s bytes on file are written as they are.
     func reuses<R: StoredRecord>(_ record: R) -> Bool { kept[record.id]?.revision == record.meta.revision }
 
     /// The whole file: header, each record (kept, or `fresh` when it holds the record encoded
     /// alone at its revision, or encoded now), footer.
-    func encode<R: StoredRecord>(_ records: [R], kind: RecordKind, fresh: [RecordID: (revision: Int, bytes: Data)] = [:]) throws -> Data {
+    func encode<R: StoredRecord>(_ records: [R], kind: RecordKind, fresh: [String: (revision: Int, bytes: Data)] = [:]) throws -> Data {
         let encoder = RecordCoding.encoder()
         // An empty array is printed differently by JSONEncoder; nothing to reuse in it anyway.
         guard !records.isEmpty else {
@@ -49,7 +52,7 @@ struct ShardEncoder {
                 data.append(known.bytes)
             } else {
                 // Encoded alone, the record starts at column 0; in the array it sits two levels in.
-                let alone = fresh[record.id].flatMap { $0.revision == record.meta.revision ? $0.bytes : nil }
+                let alone = fresh[Self.key(kind, record.id)].flatMap { $0.revision == record.meta.revision ? $0.bytes : nil }
                 let bytes = try alone ?? encoder.encode(record)
                 var lineStart = bytes.startIndex
                 while let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {

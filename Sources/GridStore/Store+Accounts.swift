@@ -222,6 +222,8 @@ extension Store {
                         unconfirmed = failure
                     }
                 }
+                // The entry commits the change unless the book was not confirmed (see `Store.apply`).
+                if unconfirmed != nil { try Journal.withdrawCommit(in: folder) }
                 try trail.write(entries)
                 if let unconfirmed { throw unconfirmed }
             }

@@ -111,7 +111,7 @@ public final class Store {
         let store = Store(folder: folder, manifest: try readManifest(path), key: key)
         // A change a crash cut short is put back before anything is read (taking the lock does it);
         // without one, a read-only folder still opens.
-        if FileManager.default.fileExists(atPath: folder + "/" + Journal.name) {
+        if Journal.isPending(in: folder) {
             try store.lock.withExclusiveLock { () throws(StoreError) in }
         }
         store.findFiles()
@@ -941,7 +941,9 @@ public final class Store {
                         }
                     }
                 }
-                // Last: the entry commits the change, once every file above is durable.
+                // Last: the entry commits the change, once every file above is durable; a file the
+                // disk did not confirm may not be, so then the journal alone decides.
+                if unconfirmed != nil { try Journal.withdrawCommit(in: folder) }
                 if let entries { try audit.write(entries) }
                 if let unconfirmed { throw unconfirmed }
             }
@@ -957,7 +959,7 @@ public final class Store {
     /// again; not for records holding numbers to seal, whose file bytes differ from these.
     private func remember<R: StoredRecord>(_ encoded: Data, of record: R, in change: inout PendingChange) {
         if key != nil && R.self is any HoldsPersonalData.Type { return }
-        change.encoded[record.id] = (record.meta.revision, encoded)
+        change.encoded[ShardEncoder.key(R.kind, record.id)] = (record.meta.revision, encoded)
     }
 
     /// The top-level fields that differ between two revisions of a record, by name (never values):
@@ -978,7 +980,9 @@ public final class Store {
         case let (left as [Any], right as [Any]):
             return left.count == right.count && zip(left, right).allSatisfy { sameJSON($0, $1) }
         case let (left as String, right as String):
-            return left == right
+            // By bytes: Swift's == takes canonically equivalent text as equal, and an edit that
+            // only swaps one form of a character for another is an edit.
+            return left.utf8.elementsEqual(right.utf8)
         case let (left as NSNumber, right as NSNumber):
             return left == right
         case let (left?, right?):
@@ -1034,11 +1038,15 @@ public final class Store {
     /// This store writes as `session` from now on (the community was just set up).
     func adopt(_ key: PersonalDataKey, session: Session) {
         self.key = key
+        // Read while there was no key: their numbers may be plain, and no write may reuse their bytes.
+        for path in loadedStamps.keys where [.resident, .grid, .worker].contains(StoreLayout.kind(ofFile: path)) {
+            filesWithPlainPersonalData.insert(path)
+        }
         writer = .session(login: session.login, worker: session.workerID)
     }
 
     func write<R: StoredRecord>(_ records: [R], to path: String, keep: Bool = true, reusing: Bool = true,
-                                fresh: [RecordID: (revision: Int, bytes: Data)] = [:]) throws(StoreError) {
+                                fresh: [String: (revision: Int, bytes: Data)] = [:]) throws(StoreError) {
         let full = folder + "/" + path
         let fault = writeFault?(path)
         if let fault, !fault.isNotConfirmed { throw fault }

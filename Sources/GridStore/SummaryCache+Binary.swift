@@ -30,12 +30,14 @@ extension SummaryCache {
     static func binaryDecoded(_ data: Data) -> SummaryCache? {
         let bytes = [UInt8](data)
         guard bytes.count >= Self.magic.count + 8 else { return nil }
-        let body = bytes[..<(bytes.count - 8)]
-        var reader = BinaryReader(bytes: bytes)
+        // The checksum first: a count read from damaged bytes must never size an allocation.
+        var trailer = BinaryReader(bytes: Array(bytes.suffix(8)))
+        guard let checksum = trailer.int(), UInt64(bitPattern: Int64(checksum)) == Journal.checksumValue(bytes.dropLast(8)) else { return nil }
+        var reader = BinaryReader(bytes: Array(bytes.dropLast(8)))
         guard reader.bytes(Self.magic.count) == Self.magic, let version = reader.int(), let zone = reader.string(),
               let count = reader.int(), (0...10_000_000).contains(count) else { return nil }
         var cache = SummaryCache(version: version, timeZone: zone.isEmpty ? nil : zone)
-        cache.entries.reserveCapacity(count)
+        cache.entries.reserveCapacity(reader.atMost(count))
         for _ in 0..<count {
             guard let path = reader.string(), let stamp = reader.stamp(), let hasHouseholds = reader.bool() else { return nil }
             var householdsStamp: FileStamp?
@@ -46,9 +48,7 @@ extension SummaryCache {
             guard let summary = reader.summary() else { return nil }
             cache.entries[path] = Entry(stamp: stamp, householdsStamp: householdsStamp, summary: summary)
         }
-        guard let checksum = reader.int(), reader.isAtEnd,
-              UInt64(bitPattern: Int64(checksum)) == Journal.checksumValue(Array(body)) else { return nil }
-        return cache
+        return reader.isAtEnd ? cache : nil
     }
 }
 
@@ -113,6 +113,10 @@ private struct BinaryReader {
 
     var isAtEnd: Bool { offset == bytes.count }
 
+    /// `count`, or fewer when the bytes left could not hold that many items of 8 bytes or more:
+    /// what may be reserved for them.
+    func atMost(_ count: Int) -> Int { min(count, (bytes.count - offset) / 8) }
+
     mutating func bytes(_ count: Int) -> [UInt8]? {
         guard count >= 0, count <= bytes.count - offset else { return nil }
         defer { offset += count }
@@ -152,7 +156,7 @@ private struct BinaryReader {
     mutating func columns(days: Bool) -> [Int: Int]? {
         guard let count = count() else { return nil }
         var result: [Int: Int] = [:]
-        result.reserveCapacity(count)
+        result.reserveCapacity(atMost(count))
         for _ in 0..<count {
             guard let key = int(), let value = self.count(), !days || Day.validDayNumbers.contains(key) else { return nil }
             result[key, default: 0] += value
@@ -168,7 +172,7 @@ private struct BinaryReader {
             summary.counts[kind] = value
         }
         guard let cases = count() else { return nil }
-        summary.cases.reserveCapacity(cases)
+        summary.cases.reserveCapacity(atMost(cases))
         for _ in 0..<cases {
             guard let id = string(), let stage = string().flatMap(CaseStage.init(rawValue:)),
                   let level = string().flatMap(CaseLevel.init(rawValue:)), let hasDeadline = bool() else { return nil }

@@ -128,6 +128,18 @@ import TestSupport
         #expect(names(try index.search("晓明")) == ["王晓明"])
         #expect(names(try index.search("手改")) == ["李手改"])
         #expect(try index.search("李明").isEmpty)
+
+        // Another copy writing the index (its refreshes append nothing to the trail) makes this
+        // one compare the stamps again rather than trust rows it did not write.
+        #expect(try index.refreshUnlessTrailUnchanged(from: store) == false)
+        let other = try SearchIndex(folder: folder.path)
+        _ = try other.refresh(from: Store.open(folder.path, unsecuredActor: SampleCommunity.admin))
+        let path2 = folder.path + "/grids/" + SampleCommunity.gridOne.rawValue + "/residents.json"
+        let text2 = try String(contentsOfFile: path2, encoding: .utf8)
+        try text2.replacingOccurrences(of: "\"王晓明\"", with: "\"王又改\"").write(toFile: path2, atomically: true, encoding: .utf8)
+        _ = try other.refresh(from: Store.open(folder.path, unsecuredActor: SampleCommunity.admin))
+        #expect(try index.refreshUnlessTrailUnchanged(from: store) == true)
+        #expect(try index.refreshUnlessTrailUnchanged(from: store) == false)
     }
 
     @Test func aMissingOrDamagedIndexIsBuiltAgain() throws {

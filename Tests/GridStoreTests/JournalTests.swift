@@ -168,3 +168,59 @@ extension JournalTests {
         #expect(!Journal.isPending(in: folder.path))
     }
 }
+
+/// Findings of a review of the journal that commits by its audit entry.
+extension JournalTests {
+    /// A roll-back the writer starts itself cuts the trail back first: stopped part way, the
+    /// change is rolled back again at the next lock, never kept as committed.
+    @Test func aRollBackStoppedPartWayIsNotTakenForACommittedChange() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        try FileManager.default.createDirectory(atPath: folder.path + "/sub", withIntermediateDirectories: true)
+        try Data("old\n".utf8).write(to: URL(fileURLWithPath: folder.path + "/sub/a.json"))
+        try Data("one\n".utf8).write(to: URL(fileURLWithPath: folder.path + "/trail.jsonl"))
+        var captured: Data?
+        try Journal.run(in: folder.path, replacing: ["sub/a.json"], appending: ["trail.jsonl"], committedBy: ("trail.jsonl", 4)) { () throws(StoreError) in
+            try DurableFile.write(Data("new\n".utf8), to: folder.path + "/sub/a.json")
+            try DurableFile.append(Data("two\n".utf8), to: folder.path + "/trail.jsonl")
+            captured = FileManager.default.contents(atPath: folder.path + "/" + Journal.name)
+        }
+        // As if the change had failed after its entry and the roll-back could not put a.json back.
+        try #require(captured).write(to: URL(fileURLWithPath: folder.path + "/" + Journal.name))
+        try FileManager.default.removeItem(atPath: folder.path + "/sub")
+        try Data("a file where the folder was".utf8).write(to: URL(fileURLWithPath: folder.path + "/sub"))
+        #expect(throws: StoreError.self) { try Journal.rollBack(in: folder.path, evenIfCommitted: true) }
+        #expect(FileManager.default.contents(atPath: folder.path + "/trail.jsonl") == Data("one\n".utf8), "the entry went first")
+        #expect(Journal.isPending(in: folder.path))
+        // The next lock, with the folder back: rolled back, not kept.
+        try FileManager.default.removeItem(atPath: folder.path + "/sub")
+        try FileManager.default.createDirectory(atPath: folder.path + "/sub", withIntermediateDirectories: true)
+        try Data("new\n".utf8).write(to: URL(fileURLWithPath: folder.path + "/sub/a.json"))
+        try Journal.rollBack(in: folder.path)
+        #expect(FileManager.default.contents(atPath: folder.path + "/sub/a.json") == Data("old\n".utf8))
+        #expect(!Journal.isPending(in: folder.path))
+    }
+
+    /// A file of the change the disk did not confirm: its entry no longer commits the change, so
+    /// a journal back after a power cut is played back even though the entry is there.
+    @Test func aWithdrawnCommitIsRolledBackEvenWithItsEntryOnDisk() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+        try Data("old\n".utf8).write(to: URL(fileURLWithPath: folder.path + "/a.json"))
+        try Data("one\n".utf8).write(to: URL(fileURLWithPath: folder.path + "/trail.jsonl"))
+        var captured: Data?
+        try Journal.run(in: folder.path, replacing: ["a.json"], appending: ["trail.jsonl"], committedBy: ("trail.jsonl", 4)) { () throws(StoreError) in
+            try DurableFile.write(Data("new\n".utf8), to: folder.path + "/a.json")
+            try Journal.withdrawCommit(in: folder.path)
+            captured = FileManager.default.contents(atPath: folder.path + "/" + Journal.name)
+            try DurableFile.append(Data("two\n".utf8), to: folder.path + "/trail.jsonl")
+        }
+        let journal = try #require(captured)
+        #expect(Journal.decode(journal)?.0.committedAt == nil)
+        try journal.write(to: URL(fileURLWithPath: folder.path + "/" + Journal.name))
+        try Journal.rollBack(in: folder.path)
+        #expect(FileManager.default.contents(atPath: folder.path + "/a.json") == Data("old\n".utf8))
+        #expect(FileManager.default.contents(atPath: folder.path + "/trail.jsonl") == Data("one\n".utf8))
+    }
+}

@@ -179,3 +179,19 @@ import TestSupport
         return disputeCase
     }
 }
+
+extension ReviewFindingTests {
+    /// A cache whose checksum holds but whose counts are absurd (a bug, or made by hand) is no
+    /// cache, and no count sizes an allocation before it is known to be real.
+    @Test func absurdCountsInTheSummaryCacheAreNoCacheNotACrash() throws {
+        var bytes = Array("GWSC".utf8)
+        func int(_ value: Int) { withUnsafeBytes(of: Int64(value).littleEndian) { bytes += $0 } }
+        int(SummaryCache.currentVersion)
+        int(0)
+        int(900_000_000)
+        int(Int(bitPattern: UInt(Journal.checksumValue(bytes))))
+        #expect(SummaryCache.binaryDecoded(Data(bytes)) == nil)
+        #expect(SummaryCache.binaryDecoded(Data(bytes.dropLast(3))) == nil)
+        #expect(SummaryCache.binaryDecoded(Data()) == nil)
+    }
+}

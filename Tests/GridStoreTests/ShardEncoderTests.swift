@@ -126,3 +126,40 @@ import TestSupport
         try expectWhole(DisputeCase.self, disputeCase.filePath)
     }
 }
+
+/// Findings of a review of the save path.
+extension ShardEncoderTests {
+    /// Swapping a compatibility ideograph for its unified form is an edit: compared by bytes, not
+    /// by Swift's canonical equivalence.
+    @Test func aCharacterSwappedForAnEquivalentOneIsAChange() throws {
+        var old = SampleCommunity.resident(id: "P-1", household: "H-1", grid: SampleCommunity.gridOne, sequence: 1)
+        old.name = "\u{F9E1}明"
+        var new = old
+        new.name = "\u{674E}明"
+        #expect(old.name == new.name, "Swift takes them as equal")
+        #expect(Store.changedFields(old, encodedAs: try RecordCoding.encoder().encode(new)) == ["name"])
+        #expect(Store.changedFields(old, encodedAs: try RecordCoding.encoder().encode(old)).isEmpty)
+    }
+
+    /// Two new records of different kinds with one id, in one change: each file gets its own.
+    @Test func recordsOfTwoKindsWithOneIdEachGetTheirOwnBytes() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let store = try SampleCommunity(at: folder.path).store
+        let id = RecordID("X-shared")
+        let household = Household(meta: RecordMeta(id: id, createdBy: SampleCommunity.admin, createdAt: SampleCommunity.now),
+                                  gridCode: SampleCommunity.gridOne, microGrid: nil,
+                                  address: Address(compound: "示例花园", building: "8栋", unit: "", room: "808"), residency: .rented)
+        var disputeCase = SampleCommunity.openCase()
+        disputeCase.meta = RecordMeta(id: id, createdBy: SampleCommunity.admin, createdAt: SampleCommunity.now)
+        disputeCase.number = "JF2026-09999"
+        _ = try store.transaction(at: SampleCommunity.now) { (change: StoreTransaction) throws(StoreError) in
+            _ = try change.save(household)
+            _ = try change.save(disputeCase)
+        }
+        let reopened = try Store.open(folder.path)
+        #expect(reopened.problems.isEmpty, "\(reopened.problems.map { $0.formatted(in: .en) })")
+        #expect(reopened.records(Household.self, inGrid: SampleCommunity.gridOne).contains { $0.id == id })
+        #expect(reopened.records(DisputeCase.self, inGrid: disputeCase.gridCode).contains { $0.id == id })
+    }
+}
