@@ -53,6 +53,8 @@ public final class Store {
     private var checkedContent: [String: Int] = [:]
     /// How many times a file's rules were checked, for tests of the above.
     private(set) var ruleChecks = 0
+    /// How many times a data file was read from disk (tests: no file read twice for one action).
+    private(set) var fileReads = 0
     /// How many households, residents, patrols and cases files are held in memory, for tests.
     var recordFilesInMemory: Int { loaded.households.count + loaded.residents.count + loaded.patrols.count + loaded.cases.count }
     private var problemsByFile: [String: [StoreProblem]] = [:]
@@ -369,6 +371,14 @@ public final class Store {
         } else if case .success(let file) = read(Household.self, householdsPath) {
             (households, householdsStamp) = (file.records, file.stamp)
         }
+        defer { staleResidentSummaries.remove(path) }
+        // The residents in memory when the file still holds them: opening a grid reads its
+        // households and residents, and its summary then needs no second read of either.
+        if let file = loadedStamps[path], file.stamp == FileStamp(path: folder + "/" + path), let records = loaded[Resident.self, path] {
+            summaries[path] = SummaryCache.Entry(stamp: file.stamp, householdsStamp: householdsStamp,
+                                                 summary: DataSummary(residents: records, households: households))
+            return
+        }
         switch read(Resident.self, path) {
         case .success(let file):
             notePlainPersonalData(file.hasPlainPersonalData, in: path)
@@ -377,7 +387,6 @@ public final class Store {
         case .failure(let problems):
             recordProblems(problems, for: path)
         }
-        staleResidentSummaries.remove(path)
     }
 
     /// Saves the summaries for the next start. Best effort: a read-only folder just opens slower.
@@ -629,6 +638,7 @@ public final class Store {
 
     /// Notes which content's rules passed (or that they did not), as every read of a file does.
     private func noted<R: StoredRecord>(_ result: Result<ShardReader.Loaded<R>, ShardProblems>, path: String) -> Result<ShardReader.Loaded<R>, ShardProblems> {
+        fileReads += 1
         switch result {
         case .success(let file):
             if checkedContent[path] != file.contentHash {

@@ -40,4 +40,21 @@ import TestSupport
         parallel.preload(paths)
         #expect(parallel.ruleChecks == checksAfterPreload)
     }
+
+    /// Opening a grid reads its households and residents once: the figures that follow them
+    /// (residents due a visit join the households' visits) come from memory.
+    @Test func aGridsSummaryAfterOpeningItReadsNoFileAgain() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        _ = try SampleCommunity(at: folder.path)
+        let store = try Store.open(folder.path)
+        _ = store.summary()
+        let before = store.fileReads
+        let households = store.records(Household.self, inGrid: SampleCommunity.gridOne)
+        let residents = store.records(Resident.self, inGrid: SampleCommunity.gridOne)
+        #expect(!households.isEmpty && !residents.isEmpty)
+        #expect(store.fileReads == before + 2)
+        #expect(store.summary().count(of: .resident) == 2)
+        #expect(store.fileReads == before + 2, "the summary took the residents from memory")
+    }
 }
