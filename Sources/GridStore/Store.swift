@@ -55,6 +55,8 @@ public final class Store {
     private(set) var ruleChecks = 0
     /// How many times a data file was read from disk (tests: no file read twice for one action).
     private(set) var fileReads = 0
+    /// How many times every file's summary was added up (tests: reading changes no figure).
+    private(set) var summaryMerges = 0
     /// How many households, residents, patrols and cases files are held in memory, for tests.
     var recordFilesInMemory: Int { loaded.households.count + loaded.residents.count + loaded.patrols.count + loaded.cases.count }
     private var problemsByFile: [String: [StoreProblem]] = [:]
@@ -407,6 +409,7 @@ public final class Store {
     /// The figures behind the overview, over every readable file.
     public func summary() -> DataSummary {
         if let mergedSummary { return mergedSummary }
+        summaryMerges += 1
         refreshStaleSummaries()
         var merged = DataSummary()
         for entry in summaries.values { merged.merge(entry.summary) }
@@ -572,21 +575,29 @@ public final class Store {
     private func remember<R: StoredRecord>(_ records: [R], stamp: FileStamp, contentHash: Int, path: String, keep: Bool = true) {
         loaded[R.self, path] = keep ? records : nil
         loadedStamps[path] = keep ? LoadedFile(stamp: stamp, contentHash: contentHash) : nil
-        switch R.kind {
-        case .resident:
-            staleResidentSummaries.insert(path)
-        case .household:
-            summaries[path] = SummaryCache.Entry(stamp: stamp, householdsStamp: nil, summary: R.summarize(records, timeZone: manifest.communityTimeZone))
-            let residents = StoreLayout.residents(besideHouseholds: path)
-            if files[.resident]?.contains(residents) == true { staleResidentSummaries.insert(residents) }
-        default:
-            summaries[path] = SummaryCache.Entry(stamp: stamp, householdsStamp: nil, summary: R.summarize(records, timeZone: manifest.communityTimeZone))
+        // A file read again at the version its summary was made from changes no figure: opening
+        // a grid must not make the first screen's figures be added up again from every file.
+        let summarized = summaries[path].map { entry in
+            entry.stamp == stamp && (R.kind != .resident
+                || entry.householdsStamp == FileStamp(path: folder + "/" + StoreLayout.households(besideResidents: path)))
+        } ?? false
+        if !summarized {
+            switch R.kind {
+            case .resident:
+                staleResidentSummaries.insert(path)
+            case .household:
+                summaries[path] = SummaryCache.Entry(stamp: stamp, householdsStamp: nil, summary: R.summarize(records, timeZone: manifest.communityTimeZone))
+                let residents = StoreLayout.residents(besideHouseholds: path)
+                if files[.resident]?.contains(residents) == true { staleResidentSummaries.insert(residents) }
+            default:
+                summaries[path] = SummaryCache.Entry(stamp: stamp, householdsStamp: nil, summary: R.summarize(records, timeZone: manifest.communityTimeZone))
+            }
+            mergedSummary = nil
         }
         problemsByFile[path] = nil
         badFileStamps[path] = nil
         files[R.kind, default: []].insert(path)
         if keep { for record in records { locations[record.id] = path } }
-        mergedSummary = nil
         // The grids and workers lists follow their files; a table of one file finds them without a cast.
         var file = RecordsByFile()
         file[R.self, path] = records

@@ -57,4 +57,25 @@ import TestSupport
         #expect(store.summary().count(of: .resident) == 2)
         #expect(store.fileReads == before + 2, "the summary took the residents from memory")
     }
+
+    /// Reading a grid changes no figure, so the first screen's figures are not added up again
+    /// from every file; a save does change them.
+    @Test func readingAGridKeepsTheFiguresAndASaveChangesThem() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        _ = try SampleCommunity(at: folder.path)
+        let store = try Store.open(folder.path, unsecuredActor: SampleCommunity.admin)
+        let households = store.summary().count(of: .household)
+        let merges = store.summaryMerges
+        store.preload(store.filePaths(ofGrid: SampleCommunity.gridOne))
+        _ = store.records(Household.self, inGrid: SampleCommunity.gridOne)
+        _ = store.records(Resident.self, inGrid: SampleCommunity.gridOne)
+        #expect(store.summary().count(of: .household) == households)
+        #expect(store.summaryMerges == merges, "nothing was added up again")
+        _ = try store.save(Household(meta: .new(by: SampleCommunity.admin, at: SampleCommunity.now, prefix: "H"), gridCode: SampleCommunity.gridOne,
+                                     microGrid: nil, address: Address(compound: "示例花园", building: "7栋", unit: "", room: "707"),
+                                     residency: .rented))
+        #expect(store.summary().count(of: .household) == households + 1)
+        #expect(store.summaryMerges == merges + 1)
+    }
 }
