@@ -69,25 +69,7 @@ public struct JSONLocator: Sendable {
 
     /// Every object key in the document with the byte offset of its opening quote, in order.
     /// One linear scan; meant for documents that already parsed.
-    public func objectKeys() -> [(key: String, offset: Int)] {
-        data.withUnsafeBytes { raw in
-            var cursor = Cursor(bytes: raw)
-            var keys: [(key: String, offset: Int)] = []
-            while let byte = cursor.current {
-                guard byte == .quote else {
-                    cursor.index += 1
-                    continue
-                }
-                let start = cursor.index
-                let string = cursor.scanString()
-                cursor.skipWhitespace()
-                guard cursor.current == .colon else { continue }
-                let content = UnsafeRawBufferPointer(rebasing: raw[string.content])
-                keys.append((string.hasEscape ? Cursor.unescape(content) : String(decoding: content, as: UTF8.self), start))
-            }
-            return keys
-        }
-    }
+    public func objectKeys() -> [(key: String, offset: Int)] { objectKeys(notIn: KeySet([])) }
 
     /// The object keys that are not in `known`, in order, with their offsets: `objectKeys()`
     /// without those in `known`. A known key spelled in plain ASCII is matched on its bytes,

@@ -56,19 +56,9 @@ enum Journal {
         return data
     }
 
-    /// FNV-1a, 64 bits, in hex: the same in every process (Swift's `Hasher` is seeded per process).
+    /// `Checksum.fnv1a` of `data`, in hex.
     static func checksum(_ data: Data) -> String {
-        String(data.withUnsafeBytes { checksumValue($0) }, radix: 16)
-    }
-
-    /// FNV-1a, 64 bits, of `bytes`.
-    static func checksumValue<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return hash
+        String(data.withUnsafeBytes { Checksum.fnv1a($0) }, radix: 16)
     }
 
     /// The header and each original's bytes (nil for a file that did not exist), or nil when the

@@ -22,7 +22,7 @@ extension SummaryCache {
             if let stamp = entry.householdsStamp { writer.stamp(stamp) }
             writer.summary(entry.summary)
         }
-        writer.int(Int(bitPattern: UInt(Journal.checksumValue(writer.data))))
+        writer.int(Int(bitPattern: UInt(Checksum.fnv1a(writer.data))))
         return Data(writer.data)
     }
 
@@ -32,7 +32,7 @@ extension SummaryCache {
         guard bytes.count >= Self.magic.count + 8 else { return nil }
         // The checksum first: a count read from damaged bytes must never size an allocation.
         var trailer = BinaryReader(bytes: Array(bytes.suffix(8)))
-        guard let checksum = trailer.int(), UInt64(bitPattern: Int64(checksum)) == Journal.checksumValue(bytes.dropLast(8)) else { return nil }
+        guard let checksum = trailer.int(), UInt64(bitPattern: Int64(checksum)) == Checksum.fnv1a(bytes.dropLast(8)) else { return nil }
         var reader = BinaryReader(bytes: Array(bytes.dropLast(8)))
         guard reader.bytes(Self.magic.count) == Self.magic, let version = reader.int(), let zone = reader.string(),
               let count = reader.int(), (0...10_000_000).contains(count) else { return nil }

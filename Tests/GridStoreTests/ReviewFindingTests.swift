@@ -189,7 +189,7 @@ extension ReviewFindingTests {
         int(SummaryCache.currentVersion)
         int(0)
         int(900_000_000)
-        int(Int(bitPattern: UInt(Journal.checksumValue(bytes))))
+        int(Int(bitPattern: UInt(Checksum.fnv1a(bytes))))
         #expect(SummaryCache.binaryDecoded(Data(bytes)) == nil)
         #expect(SummaryCache.binaryDecoded(Data(bytes.dropLast(3))) == nil)
         #expect(SummaryCache.binaryDecoded(Data()) == nil)
