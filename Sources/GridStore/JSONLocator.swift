@@ -96,6 +96,38 @@ public struct JSONLocator: Sendable {
         }
     }
 
+    /// The members of the top-level object: each key with the byte range of its value, or nil
+    /// when the document is not one object. Lenient: meant for bytes an encoder just wrote.
+    func topLevelMembers() -> [String: Range<Int>]? {
+        data.withUnsafeBytes { raw -> [String: Range<Int>]? in
+            var cursor = Cursor(bytes: raw)
+            cursor.skipWhitespace()
+            guard cursor.current == .openBrace else { return nil }
+            cursor.index += 1
+            var members: [String: Range<Int>] = [:]
+            while true {
+                cursor.skipWhitespace()
+                guard let byte = cursor.current else { return nil }
+                if byte == .closeBrace { return members }
+                if byte == .comma {
+                    cursor.index += 1
+                    continue
+                }
+                guard byte == .quote else { return nil }
+                let name = cursor.scanString()
+                let content = UnsafeRawBufferPointer(rebasing: raw[name.content])
+                let key = name.hasEscape ? Cursor.unescape(content) : String(decoding: content, as: UTF8.self)
+                cursor.skipWhitespace()
+                guard cursor.current == .colon else { return nil }
+                cursor.index += 1
+                cursor.skipWhitespace()
+                let start = cursor.index
+                cursor.skipValue()
+                members[key] = start..<cursor.index
+            }
+        }
+    }
+
     /// The line and column of the byte at `offset` (clamped to the data; `data.count`
     /// gives the position just past the last byte).
     public func position(ofByteOffset offset: Int) -> TextPosition {

@@ -90,14 +90,19 @@ enum Journal {
     ///
     /// `committedBy` names an appended file and how many bytes `change` appends to it last, after
     /// every other file is durable: the audit trail, whose entry then commits the change.
+    /// `knownBytes` gives what a file holds when the caller read it under the lock already.
     static func run<T>(in folder: String, replacing paths: [String], appending appended: [String],
                        committedBy commit: (path: String, bytes: Int)? = nil,
+                       knownBytes: (String) -> Data? = { _ in nil },
                        _ change: () throws(StoreError) -> T) throws(StoreError) -> T {
         var originals: [Contents.Original] = []
         var bytes: [Data] = []
         for path in Set(paths).sorted() {
             let full = folder + "/" + path
-            if FileManager.default.fileExists(atPath: full) {
+            if let data = knownBytes(path) {
+                originals.append(Contents.Original(path: path, length: data.count))
+                bytes.append(data)
+            } else if FileManager.default.fileExists(atPath: full) {
                 guard let data = FileManager.default.contents(atPath: full) else { throw .io(.read, path: full, code: errno == 0 ? EIO : errno) }
                 originals.append(Contents.Original(path: path, length: data.count))
                 bytes.append(data)

@@ -51,10 +51,17 @@ public final class Store {
     /// Each file's content hash whose rules were checked and passed: the same bytes read again
     /// (after a touch, or once for the summary and once for the records) are not checked again.
     private var checkedContent: [String: Int] = [:]
+    /// The bytes of files read and found unchanged while this store holds the lock, so that one
+    /// change reads each file once: the check of its records, the journal's copy and the reuse of
+    /// its unchanged records all take these. Emptied when the lock is let go.
+    private var bytesUnderLock: [String: Data] = [:]
     /// How many times a file's rules were checked, for tests of the above.
     private(set) var ruleChecks = 0
     /// How many times a data file was read from disk (tests: no file read twice for one action).
     private(set) var fileReads = 0
+    /// How many times a file's bytes were read under the lock to compare them with memory (tests:
+    /// a save reads each file it touches once).
+    private(set) var bytesReadUnderLock = 0
     /// How many times every file's summary was added up (tests: reading changes no figure).
     private(set) var summaryMerges = 0
     /// How many households, residents, patrols and cases files are held in memory, for tests.
@@ -516,7 +523,12 @@ public final class Store {
         }
         if let file = loadedStamps[path], file.stamp == stamp, let records = loaded[R.self, path] {
             if !verifying { return records }
-            if case .success(let (data, _)) = ShardReader.readFile(full), ShardReader.contentHash(data) == file.contentHash { return records }
+            if bytesUnderLock[path] != nil { return records }
+            bytesReadUnderLock += 1
+            if case .success(let (data, _)) = ShardReader.readFile(full), ShardReader.contentHash(data) == file.contentHash {
+                bytesUnderLock[path] = data
+                return records
+            }
         }
         if badFileStamps[path] == stamp, let problem = problemsByFile[path]?.first { throw .fileHasProblems(problem) }
         return try absorb(read(R.self, path), path: path, stamp: stamp, keeping: keeping)
@@ -701,7 +713,7 @@ public final class Store {
     /// A change the disk did not confirm is on disk all the same: it comes back with `notConfirmed` set.
     /// The body holds the lock: it must not call the store's own write methods (they would wait for it).
     public func transaction<T>(at instant: Date = Date(), _ body: (StoreTransaction) throws(StoreError) -> T) throws(StoreError) -> Committed<T> {
-        try lock.withExclusiveLock { () throws(StoreError) -> Committed<T> in
+        try holdingLock { () throws(StoreError) -> Committed<T> in
             let change = StoreTransaction(store: self, pending: PendingChange(actor: try checkWriter(), instant: Timestamp.wholeSeconds(instant)))
             defer { change.isOpen = false }
             let value = try body(change)
@@ -713,6 +725,15 @@ public final class Store {
                 return Committed(value: value, notConfirmed: error)
             }
             return Committed(value: value, notConfirmed: nil)
+        }
+    }
+
+    /// Runs `body` holding the folder's lock; what was read under it is forgotten when it is let go.
+    func holdingLock<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        try lock.withExclusiveLock { () throws(StoreError) -> T in
+            bytesUnderLock = [:]
+            defer { bytesUnderLock = [:] }
+            return try body()
         }
     }
 
@@ -745,10 +766,10 @@ public final class Store {
             (stamped, encoded) = try roundTrip(stamped)
             // Nothing changed: nothing is written, no revision and no empty audit entry.
             let changed = Self.changedFields(current, encodedAs: encoded)
-            if changed.isEmpty { return current }
+            if changed?.isEmpty == true { return current }
             remember(encoded, of: stamped, in: &change)
             records[index] = stamped
-            event = AuditTrail.Event(overwriting ? .overwrite : .update, kind: R.kind, record: record.id.rawValue, fields: changed)
+            event = AuditTrail.Event(overwriting ? .overwrite : .update, kind: R.kind, record: record.id.rawValue, fields: changed ?? [])
         } else {
             guard record.meta.revision == 0 else { throw .recordMissing(kind: R.kind, path: path) }
             if let scoped = record as? any GridScoped, try stagedTombstones(scoped.gridCode, in: change).contains(where: { $0.id == record.id }) {
@@ -832,14 +853,14 @@ public final class Store {
     /// Adds many new records at once (demo data, imports), as one change: every record is checked
     /// before anything is written, then every file and one audit entry per file land together.
     public func insertNew<R: StoredRecord>(_ records: [R], at instant: Date = Date()) throws(StoreError) {
-        try lock.withExclusiveLock { () throws(StoreError) in
+        try holdingLock { () throws(StoreError) in
             try insertNewHoldingLock(records, by: try checkWriter(), at: instant, checkingAccess: true)
         }
     }
 
     /// `insertNew` for `actor`; `setUpCommunity` adds the first admin this way, before any login exists.
     func insertNew<R: StoredRecord>(_ records: [R], by actor: RecordID, at instant: Date, checkingAccess: Bool) throws(StoreError) {
-        try lock.withExclusiveLock { () throws(StoreError) in
+        try holdingLock { () throws(StoreError) in
             try insertNewHoldingLock(records, by: actor, at: instant, checkingAccess: checkingAccess)
         }
     }
@@ -934,7 +955,8 @@ public final class Store {
         let entries = change.events.isEmpty ? nil : try audit.prepare(change.events, actor: change.actor.rawValue, at: change.instant)
         do throws(StoreError) {
             try Journal.run(in: folder, replacing: replaced, appending: entries == nil ? [] : [StoreLayout.auditTrail],
-                            committedBy: entries.map { (StoreLayout.auditTrail, $0.lines.count) }) { () throws(StoreError) in
+                            committedBy: entries.map { (StoreLayout.auditTrail, $0.lines.count) },
+                            knownBytes: { bytesUnderLock[$0] }) { () throws(StoreError) in
                 var unconfirmed: StoreError?
                 func step(_ body: () throws(StoreError) -> Void) throws(StoreError) {
                     do throws(StoreError) { try body() } catch {
@@ -984,39 +1006,25 @@ public final class Store {
     }
 
     /// The top-level fields that differ between two revisions of a record, by name (never values):
-    /// the one on file, and the new one as `encoded`. Each is parsed once, then compared value by value.
-    static func changedFields<R: StoredRecord>(_ old: R, encodedAs encoded: Data) -> [String] {
-        guard let before = (try? RecordCoding.compactEncoder().encode(old)).flatMap({ try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }),
-              let after = try? JSONSerialization.jsonObject(with: encoded) as? [String: Any] else { return [] }
-        return Set(before.keys).union(after.keys).filter { $0 != "meta" }.sorted().filter { !sameJSON(before[$0], after[$0]) }
-    }
-
-    /// True when two values parsed by `JSONSerialization` are the same JSON.
-    static func sameJSON(_ first: Any?, _ second: Any?) -> Bool {
-        switch (first, second) {
-        case (nil, nil):
-            return true
-        case let (left as [String: Any], right as [String: Any]):
-            return left.count == right.count && left.allSatisfy { key, value in right[key].map { sameJSON(value, $0) } ?? false }
-        case let (left as [Any], right as [Any]):
-            return left.count == right.count && zip(left, right).allSatisfy { sameJSON($0, $1) }
-        case let (left as String, right as String):
-            // By bytes: Swift's == takes canonically equivalent text as equal, and an edit that
-            // only swaps one form of a character for another is an edit.
-            return left.utf8.elementsEqual(right.utf8)
-        case let (left as NSNumber, right as NSNumber):
-            return left == right
-        case let (left?, right?):
-            // Booleans and nulls, which the platforms bridge differently.
-            return type(of: left) == type(of: right) && String(describing: left) == String(describing: right)
-        default:
-            return false
+    /// the one on file, and the new one as `encoded` (by `RecordCoding.encoder()`). The old one is
+    /// encoded the same way, so a field is unchanged exactly when its value's bytes are: text is
+    /// compared by its bytes, so swapping one form of a character for an equivalent one is an edit.
+    /// Nil when they cannot be told apart field by field (never for bytes the encoder wrote):
+    /// then the record is saved as changed, with no field named.
+    static func changedFields<R: StoredRecord>(_ old: R, encodedAs encoded: Data) -> [String]? {
+        guard let oldBytes = try? RecordCoding.encoder().encode(old),
+              let before = JSONLocator(data: oldBytes).topLevelMembers(),
+              let after = JSONLocator(data: encoded).topLevelMembers() else { return nil }
+        return Set(before.keys).union(after.keys).filter { $0 != "meta" }.sorted().filter { key in
+            guard let first = before[key], let second = after[key] else { return true }
+            return oldBytes[oldBytes.startIndex + first.lowerBound..<oldBytes.startIndex + first.upperBound]
+                != encoded[encoded.startIndex + second.lowerBound..<encoded.startIndex + second.upperBound]
         }
     }
 
     /// Writes to the audit trail that this store's writer was shown `fields` of `record` in full.
     public func recordReveal(of fields: [String], in record: any Record, at instant: Date = Date()) throws(StoreError) {
-        try lock.withExclusiveLock { () throws(StoreError) in
+        try holdingLock { () throws(StoreError) in
             let worker = try checkWriter()
             // Revealing is reading, allowed anywhere in the community, but not to someone who has left.
             if key != nil, let staff = try? load(Worker.self, StoreLayout.workers, verifying: true), !staff.isEmpty,
@@ -1035,7 +1043,7 @@ public final class Store {
     /// before there was a key). A file that cannot be read is left as it is; `gridwork check` names it.
     public func sealPlainPersonalData(everyFile: Bool = false, at instant: Date = Date()) throws(StoreError) {
         guard key != nil else { return }
-        try lock.withExclusiveLock { () throws(StoreError) in
+        try holdingLock { () throws(StoreError) in
             var change = PendingChange(actor: try checkWriter(), instant: instant)
             // Files read before there was a key hold plain numbers that no flag marks.
             change.encodesEveryRecord = true
@@ -1082,6 +1090,7 @@ public final class Store {
             throw .io(.write, path: full, code: EINVAL)
         }
         var unconfirmed: StoreError?
+        bytesUnderLock[path] = nil
         do {
             try DurableFile.write(data, to: full)
         } catch {
@@ -1103,8 +1112,10 @@ public final class Store {
     /// unchanged since they were read, when the file still holds exactly what was read and no
     /// number in it is waiting to be sealed.
     private func shardEncoder<R: StoredRecord>(for records: [R], at path: String) -> ShardEncoder {
-        guard let file = loadedStamps[path], let read = loaded[R.self, path], !filesWithPlainPersonalData.contains(path),
-              case .success(let (data, _)) = ShardReader.readFile(folder + "/" + path),
+        guard let file = loadedStamps[path], let read = loaded[R.self, path], !filesWithPlainPersonalData.contains(path) else { return ShardEncoder() }
+        if let data = bytesUnderLock[path] { return ShardEncoder(reusing: data, readAs: read) }
+        bytesReadUnderLock += 1
+        guard case .success(let (data, _)) = ShardReader.readFile(folder + "/" + path),
               ShardReader.contentHash(data) == file.contentHash else { return ShardEncoder() }
         return ShardEncoder(reusing: data, readAs: read)
     }

@@ -79,3 +79,30 @@ import TestSupport
         #expect(store.summaryMerges == merges + 1)
     }
 }
+
+/// A save reads each file it touches once, under the lock: the check that memory still matches
+/// the file, the journal's copy of it and the reuse of its unchanged records share those bytes.
+@Suite struct OneReadPerSaveTests {
+    @Test func aSaveReadsTheFilesItTouchesOnce() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        _ = try SampleCommunity(at: folder.path)
+        let store = try Store.open(folder.path, unsecuredActor: SampleCommunity.admin)
+        var household = try #require(store.records(Household.self, inGrid: SampleCommunity.gridOne).first)
+        household.notes = "窗户漏雨，已报物业"
+        let before = store.bytesReadUnderLock
+        let saved = try store.save(household)
+        // The households file and the list of workers (whose roles decide the save), once each.
+        #expect(store.bytesReadUnderLock == before + 2)
+        let history = store.audit.history(of: household.id.rawValue)
+        #expect(history.last?.fields == ["notes"])
+        let reopened = try Store.open(folder.path)
+        #expect(reopened.records(Household.self, inGrid: SampleCommunity.gridOne).first { $0.id == household.id } == saved)
+
+        // The bytes are not kept past the lock: the next save compares with the disk again.
+        var again = saved
+        again.notes = "已修好"
+        _ = try store.save(again)
+        #expect(store.bytesReadUnderLock == before + 4)
+    }
+}
