@@ -39,10 +39,12 @@ let package = Package(
         .target(name: "GridApp", dependencies: ["GridModel", "GridStore", "GridIndex", "TerminalUI", "BuiltInThemes"]),
         // Deterministic synthetic data sets (demo community, district benchmark).
         .target(name: "GridDemo", dependencies: ["GridModel", "GridStore"]),
+        // prctl(2), which Swift cannot call (it is variadic): no core dumps of decrypted data.
+        .systemLibrary(name: "CProcessControl"),
         .executableTarget(
             name: "gridwork",
             dependencies: [
-                "GridModel", "GridStore", "GridIndex", "GridDemo", "GridApp", "CursesTerminal", "TerminalUI",
+                "GridModel", "GridStore", "GridIndex", "GridDemo", "GridApp", "CursesTerminal", "TerminalUI", "CProcessControl",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -18,4 +18,10 @@ struct Gridwork: ParsableCommand {
                       InitCommand.self, UserCommand.self, AuditCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
+
+    /// Before any file is read: no core dump may hold what this process decrypts.
+    static func main() {
+        ProcessHardening.apply()
+        main(nil)
+    }
 }
