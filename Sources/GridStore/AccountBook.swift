@@ -41,12 +41,12 @@ struct AccountBook: Codable, Sendable {
         // The book is read before every write (a disabled account stops at once): the same bytes
         // as last time are not decoded again.
         if let known = lastRead.withLock({ $0 }), known.data == data { return known.book }
-        do {
-            let book = try RecordCoding.decoder().decode(AccountBook.self, from: data)
+        do throws(StoreError) {
+            let book = try ShardReader.decodeStrictly(AccountBook.self, from: data, path: path)
             lastRead.withLock { $0 = (data, book) }
             return book
         } catch {
-            throw .store(.fileHasProblems(ShardReader.decodingProblem(error, path: path, locator: JSONLocator(data: data))))
+            throw .store(error)
         }
     }
 

@@ -69,30 +69,74 @@ public struct JSONLocator: Sendable {
 
     /// Every object key in the document with the byte offset of its opening quote, in order.
     /// One linear scan; meant for documents that already parsed.
-    public func objectKeys() -> [(key: String, offset: Int)] { objectKeys(notIn: KeySet([])) }
+    public func objectKeys() -> [(key: String, offset: Int)] { unknownKeysAndLaxity(notIn: KeySet([])).keys }
 
-    /// The object keys that are not in `known`, in order, with their offsets: `objectKeys()`
-    /// without those in `known`. A known key spelled in plain ASCII is matched on its bytes,
-    /// without making a string of it (a district's files hold tens of millions of keys).
-    func objectKeys(notIn known: KeySet) -> [(key: String, offset: Int)] {
+    /// For a document Foundation's decoder already parsed, in one linear scan: the object keys
+    /// not in `known` (in order, with the offset of their opening quote), and the first thing that
+    /// decoder let through which strict JSON refuses (`firstSyntaxError` finds the same, slower):
+    /// a member name repeated in its object, a comma before a closing bracket, a number out of a
+    /// double's range. A known key spelled in plain ASCII is matched on its bytes, without making
+    /// a string of it (a district's files hold tens of millions of keys).
+    func unknownKeysAndLaxity(notIn known: KeySet) -> (keys: [(key: String, offset: Int)], laxity: (offset: Int, message: String)?) {
         data.withUnsafeBytes { raw in
             var cursor = Cursor(bytes: raw)
             var keys: [(key: String, offset: Int)] = []
+            // Per open container: nil for an array, the names so far for an object.
+            var names: [[Range<Int>]?] = []
+            var lastComma: Int?
+            func laxity(_ offset: Int, _ message: String) -> (keys: [(key: String, offset: Int)], laxity: (offset: Int, message: String)?) {
+                (keys, (offset, message))
+            }
             while let byte = cursor.current {
-                guard byte == .quote else {
+                switch byte {
+                case .quote:
+                    lastComma = nil
+                    let start = cursor.index
+                    let string = cursor.scanString()
+                    cursor.skipWhitespace()
+                    guard cursor.current == .colon, let open = names.last, var seen = open else { continue }
+                    let content = UnsafeRawBufferPointer(rebasing: raw[string.content])
+                    if seen.contains(where: { cursor.sameName($0, string.content) }) {
+                        return laxity(start, "duplicate key \"\(Cursor.unescape(content))\"")
+                    }
+                    seen.append(string.content)
+                    names[names.count - 1] = seen
+                    if !string.hasEscape && string.isASCII && known.contains(asciiBytes: content) { continue }
+                    let key = string.hasEscape ? Cursor.unescape(content) : String(decoding: content, as: UTF8.self)
+                    if !known.strings.contains(key) { keys.append((key, start)) }
+                    continue
+                case .openBrace:
+                    names.append([])
+                case .openBracket:
+                    names.append(nil)
+                case .closeBrace, .closeBracket:
+                    if let comma = lastComma { return laxity(comma, "trailing comma") }
+                    if !names.isEmpty { names.removeLast() }
+                case .comma:
+                    lastComma = cursor.index
                     cursor.index += 1
                     continue
+                case .minus, .zero ... .nine:
+                    let start = cursor.index
+                    var exponent = false
+                    while let digit = cursor.current, !digit.isDelimiter {
+                        if digit == UInt8(ascii: "e") || digit == UInt8(ascii: "E") { exponent = true }
+                        cursor.index += 1
+                    }
+                    lastComma = nil
+                    let literal = UnsafeRawBufferPointer(rebasing: raw[start..<cursor.index])
+                    if exponent || literal.count > 300, let value = Double(String(decoding: literal, as: UTF8.self)), !value.isFinite {
+                        return laxity(start, "number out of range")
+                    }
+                    continue
+                case .space, .newline, .tab, .carriageReturn:
+                    break
+                default:
+                    lastComma = nil
                 }
-                let start = cursor.index
-                let string = cursor.scanString()
-                cursor.skipWhitespace()
-                guard cursor.current == .colon else { continue }
-                let content = UnsafeRawBufferPointer(rebasing: raw[string.content])
-                if !string.hasEscape && string.isASCII && known.contains(asciiBytes: content) { continue }
-                let key = string.hasEscape ? Cursor.unescape(content) : String(decoding: content, as: UTF8.self)
-                if !known.strings.contains(key) { keys.append((key, start)) }
+                cursor.index += 1
             }
-            return keys
+            return (keys, nil)
         }
     }
 
@@ -348,6 +392,9 @@ private struct Cursor {
     /// Validates the whole document with an explicit container stack instead of recursion.
     mutating func firstError() -> Failure? {
         var stack: [UInt8] = []  // the open bracket of each enclosing container
+        // The member names of each enclosing object so far (as raw bytes), for duplicates, which
+        // readers settle differently (Foundation keeps one, Python the other): refused outright.
+        var names: [[Range<Int>]] = []
         skipByteOrderMark()
         skipWhitespace()
         while true {
@@ -357,13 +404,15 @@ private struct Cursor {
             case .openBrace, .openBracket:
                 if stack.count == Self.maximumDepth { return (index, "nesting too deep") }
                 stack.append(first)
+                names.append([])
                 index += 1
                 skipWhitespace()
                 if current == first.closingBracket {
                     stack.removeLast()
+                    names.removeLast()
                     index += 1
                 } else if first == .openBrace {
-                    if let failure = memberName() { return failure }
+                    if let failure = memberName(seen: &names[names.count - 1]) { return failure }
                     continue
                 } else {
                     continue
@@ -386,11 +435,12 @@ private struct Cursor {
                 guard let byte = current else { return endOfFile }
                 if byte == open.closingBracket {
                     stack.removeLast()
+                    names.removeLast()
                     index += 1
                 } else if byte == .comma {
                     index += 1
                     skipWhitespace()
-                    if open == .openBrace, let failure = memberName() { return failure }
+                    if open == .openBrace, let failure = memberName(seen: &names[names.count - 1]) { return failure }
                     break
                 } else {
                     return (index, open == .openBrace ? "expected ',' or '}'" : "expected ',' or ']'")
@@ -420,11 +470,18 @@ private struct Cursor {
         return nil
     }
 
-    /// Validates `"name"` and the following `:` of an object member.
-    mutating func memberName() -> Failure? {
+    /// Validates `"name"` and the following `:` of an object member; a name the object has
+    /// already (`seen`) is refused.
+    mutating func memberName(seen: inout [Range<Int>]) -> Failure? {
         guard let byte = current else { return endOfFile }
         guard byte == .quote else { return unexpectedCharacter(", expected a string key") }
+        let opening = index
         if let failure = validateString() { return failure }
+        let name = (opening + 1)..<(index - 1)
+        if seen.contains(where: { sameName($0, name) }) {
+            return (opening, "duplicate key \"\(Self.unescape(UnsafeRawBufferPointer(rebasing: bytes[name])))\"")
+        }
+        seen.append(name)
         skipWhitespace()
         guard let colon = current else { return endOfFile }
         guard colon == .colon else { return (index, "expected ':'") }
@@ -480,8 +537,28 @@ private struct Cursor {
         }
     }
 
-    /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`
+    /// True when two member names are the same text: by their bytes, or unescaped when either
+    /// holds an escape (`"a"` and `"\u0061"` are one name).
+    func sameName(_ first: Range<Int>, _ second: Range<Int>) -> Bool {
+        let left = UnsafeRawBufferPointer(rebasing: bytes[first]), right = UnsafeRawBufferPointer(rebasing: bytes[second])
+        if !left.contains(.backslash) && !right.contains(.backslash) { return left.elementsEqual(right) }
+        return Self.unescape(left) == Self.unescape(right)
+    }
+
+    /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, and within a double's range:
+    /// `1e999` is refused where it stands, not later by the decoder with no position.
     mutating func validateNumber() -> Failure? {
+        let start = index
+        if let failure = validateNumberSyntax() { return failure }
+        let literal = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
+        if literal.contains(UInt8(ascii: "e")) || literal.contains(UInt8(ascii: "E")) || literal.count > 300,
+           let value = Double(String(decoding: literal, as: UTF8.self)), !value.isFinite {
+            return (start, "number out of range")
+        }
+        return nil
+    }
+
+    mutating func validateNumberSyntax() -> Failure? {
         if current == .minus { index += 1 }
         if current == .zero {
             index += 1

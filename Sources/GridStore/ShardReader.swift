@@ -60,7 +60,14 @@ struct ShardReader {
                                                                 en: "this file holds \(R.kind.name(.en)), not \(file.kind.name(.en))")))
         }
         let allowed = KnownFields.keySets[R.kind] ?? KeySet(KnownFields.allowed(in: R.kind))
-        for (key, offset) in alreadyChecked ? [] : locator.objectKeys(notIn: allowed) {
+        // Checked once per content, with the rules: what Foundation decodes is not always strict
+        // JSON (a repeated key, a trailing comma), and other readers would read it differently.
+        let (unknownKeys, laxity) = alreadyChecked ? ([], nil) : locator.unknownKeysAndLaxity(notIn: allowed)
+        if let laxity {
+            return .failure(ShardProblems([StoreProblem(path: path, position: locator.position(ofByteOffset: laxity.offset), message: LocalizedText(
+                zh: "JSON 格式错误：" + laxity.message, en: "invalid JSON: " + laxity.message))]))
+        }
+        for (key, offset) in unknownKeys {
             problems.append(StoreProblem(path: path, position: locator.position(ofByteOffset: offset), message: LocalizedText(
                 zh: "未知字段“\(key)”：gridwork 不认识它，保存此文件时会把它丢掉；请删除或改正字段名",
                 en: "unknown field \"\(key)\": gridwork does not know it and would drop it when saving this file; remove it or correct its name")))
@@ -151,6 +158,26 @@ struct ShardReader {
         StoreProblem(path: path, position: locator.position(of: [PathKey("schema")]), message: LocalizedText(
             zh: "由较新版本的 gridwork 写入（格式版本 \(schema)），本版本只能读取版本 \(StoreLayout.schemaVersion)，不会改动该文件",
             en: "written by a newer gridwork (schema \(schema)); this one reads schema \(StoreLayout.schemaVersion) and will not change the file"))
+    }
+
+    /// The first thing in `data` that is not strict JSON (RFC 8259, each member name once, numbers
+    /// a double can hold) as a problem at its place; nil when there is none. Foundation's decoder
+    /// takes a duplicate key or a trailing comma that other readers settle differently or refuse.
+    static func strictnessProblem(path: String, locator: JSONLocator) -> StoreProblem? {
+        guard let syntax = locator.firstSyntaxError() else { return nil }
+        return StoreProblem(path: path, position: syntax.position,
+                            message: LocalizedText(zh: "JSON 格式错误：" + syntax.message, en: "invalid JSON: " + syntax.message))
+    }
+
+    /// Decodes a small file (the manifest, tombstones, the accounts) after checking it is strict JSON.
+    static func decodeStrictly<T: Decodable>(_ type: T.Type, from data: Data, path: String) throws(StoreError) -> T {
+        let locator = JSONLocator(data: data)
+        if let problem = strictnessProblem(path: path, locator: locator) { throw .fileHasProblems(problem) }
+        do {
+            return try RecordCoding.decoder().decode(T.self, from: data)
+        } catch {
+            throw .fileHasProblems(decodingProblem(error, path: path, locator: locator))
+        }
     }
 
     /// Says where decoding stopped and why, in words a person editing the file can act on.

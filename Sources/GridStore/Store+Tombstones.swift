@@ -18,12 +18,7 @@ extension Store {
         case .success(let contents): data = contents.0
         }
         let locator = JSONLocator(data: data)
-        let file: TombstoneFile
-        do {
-            file = try RecordCoding.decoder().decode(TombstoneFile.self, from: data)
-        } catch {
-            throw .fileHasProblems(ShardReader.decodingProblem(error, path: path, locator: locator))
-        }
+        let file = try ShardReader.decodeStrictly(TombstoneFile.self, from: data, path: path)
         if file.schema > StoreLayout.schemaVersion || file.schema < 1 {
             throw .fileHasProblems(StoreProblem(path: path, position: locator.position(of: [PathKey("schema")]), message: LocalizedText(
                 zh: "格式版本 \(file.schema) 无法读取", en: "schema \(file.schema) cannot be read")))

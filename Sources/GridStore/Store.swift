@@ -180,12 +180,7 @@ public final class Store {
         case .success(let contents): data = contents.0
         }
         let locator = JSONLocator(data: data)
-        let manifest: Manifest
-        do {
-            manifest = try RecordCoding.decoder().decode(Manifest.self, from: data)
-        } catch {
-            throw .fileHasProblems(ShardReader.decodingProblem(error, path: path, locator: locator))
-        }
+        let manifest = try ShardReader.decodeStrictly(Manifest.self, from: data, path: path)
         if let identifier = manifest.timeZone, TimeZone(identifier: identifier) == nil {
             throw .fileHasProblems(StoreProblem(path: path, position: locator.position(of: [PathKey("timeZone")]), message: LocalizedText(
                 zh: "不认识的时区“\(identifier)”，请写 IANA 时区名，如 Asia/Shanghai，或删去此项（即北京时间）",

@@ -304,3 +304,49 @@ private func locate(_ json: String, _ path: Key...) -> String {
         }
     }
 }
+
+/// What Foundation's decoder takes but other readers settle differently (issue 15): a duplicate
+/// member name and a number no double holds are refused at their place.
+@Suite struct StrictJSONTests {
+    @Test(arguments: [
+        ("{\"schema\": 1, \"schema\": 2}", "1:15: duplicate key \"schema\""),
+        ("{\"a\": {\"b\": 1, \"c\": 2, \"b\": 3}}", "1:24: duplicate key \"b\""),
+        // Escaped, the same name is the same name.
+        ("{\"kind\": 1, \"\\u006bind\": 2}", "1:13: duplicate key \"kind\""),
+        ("{\"n\": 1e999}", "1:7: number out of range"),
+        ("[1, -2E400]", "1:5: number out of range"),
+    ])
+    func refusedWhereTheyStand(json: String, expected: String) {
+        #expect(syntaxError(json) == expected)
+    }
+
+    @Test(arguments: [
+        // One name in two objects, and in an object inside an array, is no duplicate.
+        "{\"a\": {\"id\": 1}, \"b\": {\"id\": 2}, \"c\": [{\"id\": 3}, {\"id\": 4}]}",
+        "{\"big\": 1e300, \"small\": 1e-999, \"long\": 123456789012345678901234567890}",
+    ])
+    func stillAccepted(json: String) {
+        #expect(syntaxError(json) == nil)
+    }
+}
+
+/// The one-pass check made as a file is read agrees with the full validator on what it looks for.
+@Suite struct LaxityScanTests {
+    @Test(arguments: [
+        ("{\"schema\": 1, \"schema\": 2}", 14, "duplicate key \"schema\""),
+        ("{\"a\": {\"b\": 1, \"c\": 2, \"b\": 3}}", 23, "duplicate key \"b\""),
+        ("{\"kind\": 1, \"\\u006bind\": 2}", 12, "duplicate key \"kind\""),
+        ("{\"n\": 1e999}", 6, "number out of range"),
+        ("{\"a\": [1, 2,], \"b\": 1}", 11, "trailing comma"),
+        ("{\"a\": 1,\n}", 7, "trailing comma"),
+    ])
+    func foundAtItsOffset(json: String, offset: Int, message: String) {
+        let found = JSONLocator(data: Data(json.utf8)).unknownKeysAndLaxity(notIn: KeySet([])).laxity
+        #expect(found?.offset == offset && found?.message == message, "\(String(describing: found))")
+    }
+
+    @Test func strictDocumentsPass() {
+        let json = "{\"a\": {\"id\": 1, \"t\": \"x,]\"}, \"b\": [{\"id\": 2}, {\"id\": 3}], \"c\": [], \"d\": {}, \"e\": -1.5e3}"
+        #expect(JSONLocator(data: Data(json.utf8)).unknownKeysAndLaxity(notIn: KeySet([])).laxity == nil)
+    }
+}

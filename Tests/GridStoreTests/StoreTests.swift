@@ -160,6 +160,46 @@ import TestSupport
         #expect(try String(contentsOfFile: path, encoding: .utf8) == broken, "the broken file is never overwritten")
     }
 
+    /// A duplicate key or a trailing comma that Foundation's decoder would take is refused with
+    /// its position, in a data file, the manifest and the accounts; the file is not written over.
+    @Test func notStrictJSONIsRefusedWhereItStands() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        _ = try SampleCommunity(at: folder.path)
+        let households = folder.path + "/grids/420303001001001/households.json"
+        let original = try String(contentsOfFile: households, encoding: .utf8)
+        let duplicated = original.replacingOccurrences(of: "\"schema\" : 1", with: "\"schema\" : 1,\n  \"schema\" : 2")
+        #expect(duplicated != original)
+        try duplicated.write(toFile: households, atomically: false, encoding: .utf8)
+        let store = try Store.open(folder.path, unsecuredActor: SampleCommunity.admin)
+        let problem = try #require(store.problems.first { $0.path == households })
+        #expect(problem.formatted(in: .en).hasSuffix("invalid JSON: duplicate key \"schema\""), "\(problem.formatted(in: .en))")
+        #expect(store.records(Household.self, inGrid: SampleCommunity.gridOne).isEmpty)
+        var other = try #require(store.records(Household.self, inGrid: SampleCommunity.gridTwo).first)
+        other.notes = "别的文件照常保存"
+        _ = try store.save(other)
+        #expect(try String(contentsOfFile: households, encoding: .utf8) == duplicated, "the file is never written over")
+
+        // A trailing comma, and a number out of range, each where it stands.
+        let trailing = original.replacingOccurrences(of: "\n  ],\n  \"schema\"", with: ",\n  ],\n  \"schema\"")
+        #expect(trailing != original)
+        try trailing.write(toFile: households, atomically: false, encoding: .utf8)
+        let again = try Store.open(folder.path)
+        #expect(again.problems.first { $0.path == households }?.formatted(in: .en).contains("invalid JSON: trailing comma") == true)
+        try original.replacingOccurrences(of: "\"schema\" : 1", with: "\"schema\" : 1e999").write(toFile: households, atomically: false, encoding: .utf8)
+        let huge = try #require(try Store.open(folder.path).problems.first { $0.path == households })
+        #expect(huge.position != TextPosition(line: 1, column: 1) && huge.formatted(in: .en).hasSuffix("number out of range"), "\(huge.formatted(in: .en))")
+
+        // The manifest: refused outright, as a folder that cannot be opened.
+        let manifest = folder.path + "/" + StoreLayout.manifest
+        let manifestText = try String(contentsOfFile: manifest, encoding: .utf8)
+        try manifestText.replacingOccurrences(of: "\"schema\" : 1", with: "\"schema\" : 1,\n  \"schema\" : 2").write(toFile: manifest, atomically: false, encoding: .utf8)
+        #expect { try Store.open(folder.path) } throws: { error in
+            guard case StoreError.fileHasProblems(let problem) = error else { return false }
+            return problem.path == manifest && problem.formatted(in: .en).hasSuffix("duplicate key \"schema\"")
+        }
+    }
+
     @Test func aRuleBrokenInAFileIsReportedAtItsFieldWithoutThePersonalData() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
