@@ -7,7 +7,8 @@ import GridModel
 /// first screen to decode.
 struct SummaryCache {
     /// Raise when summaries or rules change, so old caches are recomputed.
-    static let currentVersion = 3
+    /// 4: files are checked as strict JSON, so a file passed before may not pass now.
+    static let currentVersion = 4
 
     struct Entry {
         let stamp: FileStamp
