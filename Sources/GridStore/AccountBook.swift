@@ -36,6 +36,8 @@ struct AccountBook: Codable, Sendable {
             throw .store(.io(.read, path: path, code: errno))
         }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var info = stat()
+        if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { throw .store(.io(.read, path: path, code: EISDIR)) }
         let data: Data
         do { data = try handle.readToEnd() ?? Data() } catch { throw .store(.io(.read, path: path, code: EIO)) }
         // The book is read before every write (a disabled account stops at once): the same bytes

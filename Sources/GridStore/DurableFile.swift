@@ -85,6 +85,16 @@ enum DurableFile {
     /// True for the names `write` gives its temp files.
     static func isTemporary(_ name: String) -> Bool { name.hasPrefix(".") && name.hasSuffix(temporarySuffix) }
 
+    /// True for a temp file whose writer (the process id in its name) is no longer running: left
+    /// by a crash, for files written without the folder's lock (drafts), where a live writer's
+    /// temp file must be left alone. A name without a process id is taken as left behind.
+    static func isLeftByDeadWriter(_ name: String) -> Bool {
+        guard isTemporary(name) else { return false }
+        let stem = name.dropLast(temporarySuffix.count)
+        guard let dot = stem.lastIndex(of: "."), let pid = Int32(stem[stem.index(after: dot)...].prefix { $0 != "-" }), pid > 0 else { return true }
+        return kill(pid, 0) != 0 && errno == ESRCH
+    }
+
     private static func writeAll(_ data: Data, to descriptor: Int32, path: String) -> StoreError? {
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> StoreError? in
             var offset = 0

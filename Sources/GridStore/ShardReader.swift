@@ -140,7 +140,11 @@ struct ShardReader {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(ioProblem(path, errno)) }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        guard let stamp = FileStamp(descriptor: descriptor) else { return .failure(ioProblem(path, errno)) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(ioProblem(path, errno)) }
+        // A folder opens for reading too; said as what it is, not as a failing disk.
+        if info.st_mode & S_IFMT == S_IFDIR { return .failure(ioProblem(path, EISDIR)) }
+        let stamp = FileStamp(info)
         do {
             return .success((try handle.readToEnd() ?? Data(), stamp))
         } catch {
@@ -254,13 +258,5 @@ struct PathKey: CodingKey {
 
     static func components(_ codingPath: [any CodingKey]) -> [FieldPath.Component] {
         codingPath.map { key in key.intValue.map { .index($0) } ?? .key(key.stringValue) }
-    }
-}
-
-extension FileStamp {
-    init?(descriptor: Int32) {
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
-        self.init(info)
     }
 }

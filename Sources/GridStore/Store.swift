@@ -222,6 +222,8 @@ public final class Store {
         for subfolder in ["cache", "audit", StoreLayout.tombstonesFolder] {
             for path in list(subfolder) where DurableFile.isTemporary(path) { temporary.append(subfolder + "/" + path) }
         }
+        // Drafts are written without the lock (they are no data): only a dead writer's temp file goes.
+        for path in list(StoreLayout.draftsFolder) where DurableFile.isLeftByDeadWriter(path) { temporary.append(StoreLayout.draftsFolder + "/" + path) }
         if !temporary.isEmpty {
             try? lock.withExclusiveLock { () throws(StoreError) in
                 for path in temporary { unlink(folder + "/" + path) }

@@ -109,6 +109,7 @@ public enum StoreError: Error, Sendable {
         case EROFS: return zh ? "磁盘为只读" : "the disk is read-only"
         case ENOENT: return zh ? "文件或目录不存在" : "no such file or folder"
         case EIO: return zh ? "磁盘读写错误" : "an input/output error on the disk"
+        case EISDIR: return zh ? "这是一个文件夹，此处应是文件" : "it is a folder where a file should be"
         default: return String(cString: strerror(code))
         }
     }

@@ -66,6 +66,42 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: orphan))
     }
 
+    /// Drafts are written without the lock: a temp file a crashed writer left in `drafts/` goes
+    /// at the next open, one whose writer still runs (this process) stays (issue 15).
+    @Test func aDraftTempFileGoesOnceItsWriterIsGone() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        _ = try SampleCommunity(at: folder.path)
+        try DraftFolder(dataFolder: folder.path).write(Data("{}".utf8), for: SampleCommunity.admin)
+        // A process id that runs no process: the highest Linux hands out, plus one.
+        let dead = folder.path + "/drafts/.W-admin.json.4194305-1f" + DurableFile.temporarySuffix
+        let alive = folder.path + "/drafts/.W-admin.json.\(getpid())-2e" + DurableFile.temporarySuffix
+        for path in [dead, alive] { #expect(FileManager.default.createFile(atPath: path, contents: Data("{".utf8))) }
+        _ = try Store.open(folder.path)
+        #expect(!FileManager.default.fileExists(atPath: dead))
+        #expect(FileManager.default.fileExists(atPath: alive))
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/drafts/W-admin.json"), "the draft itself stays")
+    }
+
+    /// A folder where a data file should be is said to be one, not reported as a failing disk.
+    @Test func aFolderInPlaceOfADataFileIsNamedAsSuch() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        _ = try SampleCommunity(at: folder.path)
+        let households = folder.path + "/grids/420303001001001/households.json"
+        try FileManager.default.removeItem(atPath: households)
+        try FileManager.default.createDirectory(atPath: households, withIntermediateDirectories: false)
+        let store = try Store.open(folder.path)
+        let problem = try #require(store.problems.first { $0.path == households })
+        #expect(problem.formatted(in: .en).hasSuffix("cannot be read: it is a folder where a file should be"), "\(problem.formatted(in: .en))")
+        #expect(problem.formatted(in: .zh).contains("这是一个文件夹"))
+        try? FileManager.default.removeItem(atPath: folder.path + "/" + StoreLayout.accounts)
+        try FileManager.default.createDirectory(atPath: folder.path + "/" + StoreLayout.accounts, withIntermediateDirectories: false)
+        #expect { _ = try AccountBook.read(folder.path) } throws: { error in
+            "\(error)".contains("folder where a file should be")
+        }
+    }
+
     @Test func aStaleCopyCannotOverwriteNewerData() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
