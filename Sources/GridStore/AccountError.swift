@@ -7,7 +7,11 @@ public enum AccountError: Error, Sendable {
     case notSetUp(path: String)
     case alreadySetUp(path: String)
     case unknownLogin(String)
+    /// A wrong passphrase, or a login no account has (told apart only in the audit trail).
     case wrongPassphrase(login: String, triesLeft: Int)
+    /// The login (right or wrong) could not be written to the audit trail: refused all the same,
+    /// with one message for both, so a full disk neither hides guesses nor tells which was right.
+    case loginNotRecorded
     /// Too many wrong passphrases in a row.
     case lockedOut(login: String, until: Date, timeZone: TimeZone)
     case disabled(login: String)
@@ -33,8 +37,13 @@ public enum AccountError: Error, Sendable {
         case .unknownLogin:
             // What was typed is not repeated: it may be a passphrase typed into the wrong field.
             return zh ? "没有这个账号，请检查账号名。" : "there is no such account; check the login."
-        case .wrongPassphrase(_, let left):
-            return zh ? "口令不对。再错 \(left) 次，账号将被锁定几分钟。" : "wrong passphrase. \(left) more wrong tr\(left == 1 ? "y" : "ies") and the account is locked for a few minutes."
+        case .wrongPassphrase:
+            // The same words for an unknown login: which logins exist is not told to a guesser.
+            return zh ? "账号或口令不对。连续输错 \(Account.allowedFailures) 次，账号将被锁定几分钟。"
+                      : "the login or the passphrase is wrong. After \(Account.allowedFailures) wrong tries in a row the account is locked for a few minutes."
+        case .loginNotRecorded:
+            return zh ? "无法记录这次登录（磁盘已满或无法写入），因此不能登录。请先腾出磁盘空间。"
+                      : "this login cannot be recorded (the disk is full or cannot be written), so it is refused. Free some disk space first."
         case .lockedOut(let login, let until, let timeZone):
             let time = StoreError.localTime(until, in: timeZone).suffix(5)
             return zh ? "账号“\(login)”因连续输错口令被锁定，\(time) 后再试，或请管理员解锁。"

@@ -2,6 +2,7 @@ import Crypto
 import CryptoExtras
 import Foundation
 import GridModel
+import Synchronization
 
 /// A passphrase as kept on disk: a random salt, the scrypt cost, and a verifier.
 ///
@@ -34,6 +35,14 @@ public struct PassphraseHash: Codable, Hashable, Sendable {
         return (PassphraseHash(algorithm: scrypt, cost: cost, salt: salt.base64EncodedString(), verifier: verifier.base64EncodedString()), wrapping)
     }
 
+    /// A hash no passphrase matches, at `cost`: checked against for a login no account has, so
+    /// that it takes as long as a wrong passphrase for one that exists.
+    static func decoy(cost: Cost) -> PassphraseHash {
+        let salt = Data(SymmetricKey(size: .bits128).withUnsafeBytes { Array($0) })
+        return PassphraseHash(algorithm: scrypt, cost: Cost(n: max(cost.n, Cost.minimumN), r: cost.r, p: cost.p),
+                              salt: salt.base64EncodedString(), verifier: Data(count: 32).base64EncodedString())
+    }
+
     /// The wrapping key when `passphrase` is the right one, else nil. Compared in constant time.
     func check(_ passphrase: String) throws(AccountError) -> SymmetricKey? {
         guard algorithm == Self.scrypt, cost.n >= Cost.minimumN, let salt = Data(base64Encoded: salt),
@@ -45,7 +54,11 @@ public struct PassphraseHash: Codable, Hashable, Sendable {
         return difference == 0 ? wrapping : nil
     }
 
+    /// How many times scrypt ran in this process (tests: an unknown login costs one, as a wrong passphrase does).
+    static let derivations = Atomic<Int>(0)
+
     private static func derive(_ passphrase: String, salt: Data, cost: Cost) throws(AccountError) -> (Data, SymmetricKey) {
+        derivations.add(1, ordering: .relaxed)
         do {
             let key = try KDF.Scrypt.deriveKey(from: Data(passphrase.utf8), salt: salt, outputByteCount: 64,
                                                rounds: cost.n, blockSize: cost.r, parallelism: cost.p)

@@ -11,14 +11,24 @@ extension Store {
 
     /// Checks `passphrase` for `login` and returns the session with the community key. A wrong
     /// passphrase is counted on disk; the fifth in a row locks the account for `Account.lockout`.
+    ///
+    /// A guesser learns nothing beyond "no": a login no account has costs the same scrypt, writes
+    /// the same files and gets the same answer as a wrong passphrase (both audited), a disabled
+    /// account says so only to the right passphrase, and a login whose outcome cannot be written
+    /// to the audit trail is refused with one message whether the passphrase was right or not.
     public static func logIn(folder: String, login: String, passphrase: String, at instant: Date = Date()) throws(AccountError) -> Session {
         // For the time a lockout ends, in the community's zone.
         let zone = (try? readManifest(folder + "/" + StoreLayout.manifest))?.communityTimeZone ?? .chinaStandard
         return try underLock(folder) { () throws(AccountError) -> Session in
             var book = try AccountBook.read(folder)
-            let index = try book.index(of: login)
+            guard let index = book.accounts.firstIndex(where: { $0.login == login }) else {
+                // As long as a wrong passphrase takes, and audited without what was typed (it may
+                // be a passphrase typed into the wrong field).
+                _ = try? PassphraseHash.decoy(cost: book.accounts.first?.passphrase.cost ?? .standard).check(passphrase)
+                try recordLogin(book, [AuditTrail.Event(.loginFailed)], actor: unknownActor, at: instant, in: folder)
+                throw .wrongPassphrase(login: login, triesLeft: Account.allowedFailures)
+            }
             var account = book.accounts[index]
-            if account.disabled { throw .disabled(login: login) }
             if account.isLockedOut(at: instant), let until = account.lockedUntil { throw .lockedOut(login: login, until: until, timeZone: zone) }
             guard let wrapping = try account.passphrase.check(passphrase) else {
                 account.failedTries += 1
@@ -34,9 +44,10 @@ extension Store {
                     failure = .wrongPassphrase(login: login, triesLeft: Account.allowedFailures - account.failedTries)
                 }
                 book.accounts[index] = account
-                try commit(book, events, actor: account.workerID.rawValue, at: instant, in: folder)
+                try recordLogin(book, events, actor: account.workerID.rawValue, at: instant, in: folder)
                 throw failure
             }
+            if account.disabled { throw .disabled(login: login) }
             let key = try AccountBook.unwrap(account.wrappedKey, under: wrapping)
             // Someone who has left (marked inactive, or taken off the list) no longer logs in.
             switch ShardReader(folder: folder, context: .reading, key: key).read(Worker.self, StoreLayout.workers) {
@@ -51,8 +62,23 @@ extension Store {
                 account.lockedUntil = nil
                 book.accounts[index] = account
             }
-            try commit(cleared ? book : nil, [AuditTrail.Event(.login, fields: [login])], actor: account.workerID.rawValue, at: instant, in: folder)
+            try recordLogin(cleared ? book : nil, [AuditTrail.Event(.login, fields: [login])], actor: account.workerID.rawValue, at: instant, in: folder)
             return Session(login: login, workerID: account.workerID, key: key)
+        }
+    }
+
+    /// Who a failed login by a name no account has is recorded as.
+    static let unknownActor = "-"
+
+    /// `commit` for a login's outcome: one that cannot be written refuses the login, in the same
+    /// words whatever the outcome was. Written but not confirmed by the disk, it stands.
+    private static func recordLogin(_ book: AccountBook?, _ events: [AuditTrail.Event], actor: String, at instant: Date,
+                                    in folder: String) throws(AccountError) {
+        do {
+            try commit(book, events, actor: actor, at: instant, in: folder)
+        } catch {
+            if case .store(.notConfirmed) = error { return }
+            throw .loginNotRecorded
         }
     }
 

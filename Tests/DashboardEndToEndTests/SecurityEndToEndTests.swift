@@ -32,7 +32,7 @@ import TestSupport
         try tmux.press("Enter")
         try tmux.type("not-the-passphrase")
         try tmux.press("Enter")
-        let refused = tmux.wait(for: "再错 4 次")
+        let refused = tmux.wait(for: "账号或口令不对")
         #expect(refused != nil && refused?.contains("not-the-passphrase") == false, "a wrong passphrase is refused, never shown:\n\(tmux.screen())")
         #expect(try tmux.logIn(worker, passphrase: "demo-worker"))
         #expect(tmux.wait(for: "1 总览") != nil)

@@ -27,8 +27,8 @@ import TerminalUI
         let effects = press(&state, .enter)
         #expect(effects == [.unlock(login: "admin", passphrase: "secret-words")])
         #expect(state.lock?.passphrase.isEmpty == true, "the passphrase leaves the state once tried")
-        _ = AppReducer.reduce(&state, .unlockFailed("口令不对。再错 4 次，账号将被锁定几分钟。"))
-        #expect(state.lock?.message?.contains("口令不对") == true)
+        _ = AppReducer.reduce(&state, .unlockFailed("账号或口令不对。连续输错 5 次，账号将被锁定几分钟。"))
+        #expect(state.lock?.message?.contains("账号或口令不对") == true)
         _ = AppReducer.reduce(&state, .unlocked(worker: state.actor, login: "admin"))
         #expect(state.lock == nil && state.form == typed)
         // The form goes on where it was.

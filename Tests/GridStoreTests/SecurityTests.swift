@@ -82,6 +82,58 @@ import TestSupport
         #expect(actions.filter { $0 == .loginFailed }.count == 9 && actions.contains(.lockedOut))
     }
 
+    /// Which logins exist is not told to a guesser: an unknown one costs the same scrypt, gets the
+    /// same words as a wrong passphrase, and is audited too, without what was typed.
+    @Test func anUnknownLoginIsAnsweredAsAWrongPassphraseAfterAsMuchWork() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        _ = try securedSample(folder)
+        func answer(_ login: String, _ passphrase: String) -> (en: String, zh: String, scrypts: Int) {
+            let before = PassphraseHash.derivations.load(ordering: .relaxed)
+            let outcome = Result { () throws(AccountError) -> Session in try Store.logIn(folder: folder.path, login: login, passphrase: passphrase) }
+            guard case .failure(let error) = outcome else { return ("logged in", "", 0) }
+            return (error.message(in: .en), error.message(in: .zh), PassphraseHash.derivations.load(ordering: .relaxed) - before)
+        }
+        let unknown = answer("nobody", "typed-here-1")
+        let wrong = answer("yi", "typed-here-2")
+        #expect(unknown.en == wrong.en && unknown.zh == wrong.zh, "\(unknown) \(wrong)")
+        #expect(unknown.scrypts == 1 && wrong.scrypts == 1)
+        let entries = AuditTrail(dataFolder: folder.path).allEntries().suffix(2)
+        #expect(entries.map(\.action) == [.loginFailed, .loginFailed])
+        #expect(entries.first?.actor == Store.unknownActor && entries.first?.fields == [])
+        #expect(entries.last?.fields == ["yi"])
+        let trail = try String(contentsOfFile: folder.path + "/" + StoreLayout.auditTrail, encoding: .utf8)
+        #expect(!trail.contains("nobody") && !trail.contains("typed-here"))
+        #expect(AuditTrail(dataFolder: folder.path).verify().isIntact)
+    }
+
+    /// A login whose outcome cannot be written to the audit trail is refused, with one message
+    /// whether the passphrase was right or wrong, and counts nothing it could not record.
+    @Test func aLoginThatCannotBeRecordedIsRefusedAlikeRightOrWrong() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        _ = try securedSample(folder)
+        let trail = folder.path + "/" + StoreLayout.auditTrail
+        let accounts = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + StoreLayout.accounts))
+        try FileManager.default.moveItem(atPath: trail, toPath: trail + ".aside")
+        try FileManager.default.createDirectory(atPath: trail, withIntermediateDirectories: false)
+        var answers: [String] = []
+        for passphrase in ["yi-passphrase", "wrong-one-1"] {
+            do {
+                _ = try Store.logIn(folder: folder.path, login: "yi", passphrase: passphrase)
+                Issue.record("a login that could not be recorded was let in")
+            } catch {
+                guard case .loginNotRecorded = error else { throw error }
+                answers.append(error.message(in: .en) + error.message(in: .zh))
+            }
+        }
+        #expect(answers.count == 2 && answers[0] == answers[1])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + StoreLayout.accounts)) == accounts, "no try counted unrecorded")
+        try FileManager.default.removeItem(atPath: trail)
+        try FileManager.default.moveItem(atPath: trail + ".aside", toPath: trail)
+        #expect(try Store.logIn(folder: folder.path, login: "yi", passphrase: "yi-passphrase").login == "yi")
+    }
+
     @Test func disabledAccountsAndUnknownLoginsAreRefused() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
@@ -91,8 +143,9 @@ import TestSupport
             guard let error = error as? AccountError, case .disabled = error else { return false }
             return true
         }
+        // An unknown login is answered as a wrong passphrase is, after as much work (issue 15).
         #expect { try Store.logIn(folder: folder.path, login: "nobody", passphrase: "whatever1") } throws: { error in
-            guard let error = error as? AccountError, case .unknownLogin = error else { return false }
+            guard let error = error as? AccountError, case .wrongPassphrase = error else { return false }
             return true
         }
         // The last admin cannot be disabled, and only an admin manages accounts.
