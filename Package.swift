@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
         // The derived search index: SQLite with FTS5.
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Writing .xlsx workbooks (zip archives of XML parts).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Domain types, rules and the case workflow. Foundation only, no I/O.
@@ -27,6 +29,9 @@ let package = Package(
         ]),
         // The search index under cache/: derived from the files, safe to delete.
         .target(name: "GridIndex", dependencies: ["GridModel", "GridStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Spreadsheet files: tables of typed cells written as CSV or XLSX. Knows nothing of gridwork's records
+        // (TerminalUI only for its display width, which sizes the columns).
+        .target(name: "Spreadsheet", dependencies: ["TerminalUI", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Screen cells, buffers, display width and widgets: the terminal without the terminal.
         .target(name: "TerminalUI"),
         // ncursesw, and the one module that uses it: draws a Buffer and decodes keys.
@@ -58,6 +63,7 @@ let package = Package(
         .testTarget(name: "GridStoreTests", dependencies: ["GridModel", "GridStore", "GridDemo", "TestSupport", "StressWriter"]),
         .testTarget(name: "GridIndexTests", dependencies: ["GridIndex", "GridModel", "GridStore", "TestSupport"]),
         .testTarget(name: "GridDemoTests", dependencies: ["GridModel", "GridStore", "GridDemo", "TestSupport"]),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "CommandTests", dependencies: ["gridwork", "TestSupport"]),
         .testTarget(name: "DashboardEndToEndTests", dependencies: ["gridwork", "TestSupport"]),
     ],
