@@ -32,6 +32,8 @@ let package = Package(
         // Spreadsheet files: tables of typed cells written as CSV or XLSX. Knows nothing of gridwork's records
         // (TerminalUI only for its display width, which sizes the columns).
         .target(name: "Spreadsheet", dependencies: ["TerminalUI", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Exports: records as spreadsheet tables (the columns of each kind, numbers masked), and who may export what.
+        .target(name: "GridExport", dependencies: ["GridModel", "GridStore", "Spreadsheet"]),
         // Screen cells, buffers, display width and widgets: the terminal without the terminal.
         .target(name: "TerminalUI"),
         // ncursesw, and the one module that uses it: draws a Buffer and decodes keys.
@@ -41,7 +43,7 @@ let package = Package(
         .target(name: "BuiltInThemes", path: "themes",
                 resources: [.copy("default.json"), .copy("high-contrast.json"), .copy("mono.json"), .copy("ascii.json")]),
         // The dashboard: state, actions, reducers, pure views, keymap, themes and strings.
-        .target(name: "GridApp", dependencies: ["GridModel", "GridStore", "GridIndex", "TerminalUI", "BuiltInThemes"]),
+        .target(name: "GridApp", dependencies: ["GridModel", "GridStore", "GridIndex", "GridExport", "TerminalUI", "BuiltInThemes"]),
         // Deterministic synthetic data sets (demo community, district benchmark).
         .target(name: "GridDemo", dependencies: ["GridModel", "GridStore"]),
         // prctl(2), which Swift cannot call (it is variadic): no core dumps of decrypted data.
@@ -49,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "gridwork",
             dependencies: [
-                "GridModel", "GridStore", "GridIndex", "GridDemo", "GridApp", "CursesTerminal", "TerminalUI", "CProcessControl",
+                "GridModel", "GridStore", "GridIndex", "GridDemo", "GridApp", "GridExport", "CursesTerminal", "TerminalUI", "CProcessControl",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +66,7 @@ let package = Package(
         .testTarget(name: "GridIndexTests", dependencies: ["GridIndex", "GridModel", "GridStore", "TestSupport"]),
         .testTarget(name: "GridDemoTests", dependencies: ["GridModel", "GridStore", "GridDemo", "TestSupport"]),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "GridExportTests", dependencies: ["GridExport", "GridModel", "GridStore", "Spreadsheet", "TestSupport"]),
         .testTarget(name: "CommandTests", dependencies: ["gridwork", "TestSupport"]),
         .testTarget(name: "DashboardEndToEndTests", dependencies: ["gridwork", "TestSupport"]),
     ],
