@@ -164,7 +164,7 @@ public enum XLSXWriter {
 
     /// One `<c>`: text as a shared string, an integer as a number, a date as its serial with a
     /// date style; a date Excel's calendar cannot hold (before 1900-03-01) as its ISO text, so it
-    /// is neither lost nor shown one day off. Empty cells are left out, as Excel does.
+    /// is neither lost nor shown one day off. Empty cells (and empty text) are left out, as Excel does.
     static func cell(_ value: SheetCell, column: Int, row: Int, style: Style?, strings: inout SharedStrings) -> String {
         let reference = CellReference.cell(column: column, row: row)
         func styled(_ fallback: Style) -> String {
@@ -172,7 +172,7 @@ public enum XLSXWriter {
             return chosen == .normal ? "" : " s=\"\(chosen.rawValue)\""
         }
         switch value {
-        case .empty:
+        case .empty, .text(""):
             return ""
         case .text(let text):
             let kept = text.count > maximumCellText ? String(text.prefix(maximumCellText - 1)) + "…" : text
