@@ -61,7 +61,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["GridModel", "GridStore"]),
         .testTarget(name: "GridModelTests", dependencies: ["GridModel"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "GridAppTests", dependencies: ["GridApp", "GridIndex", "GridModel", "GridStore", "TerminalUI", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "GridAppTests", dependencies: ["GridApp", "GridExport", "GridIndex", "GridModel", "GridStore", "TerminalUI", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "GridStoreTests", dependencies: ["GridModel", "GridStore", "GridDemo", "TestSupport", "StressWriter"]),
         .testTarget(name: "GridIndexTests", dependencies: ["GridIndex", "GridModel", "GridStore", "TestSupport"]),
         .testTarget(name: "GridDemoTests", dependencies: ["GridModel", "GridStore", "GridDemo", "TestSupport"]),

@@ -36,10 +36,19 @@ public struct ExportJob: Hashable, Sendable {
         public let leftOut: Int
         public let path: String
         public let format: ExportFormat
+
+        public init(rows: Int, leftOut: Int, path: String, format: ExportFormat) {
+            self.rows = rows
+            self.leftOut = leftOut
+            self.path = path
+            self.format = format
+        }
     }
 
-    /// Checks who may export what, writes a reveal to the audit trail (through `recordReveal`,
-    /// before the file: an unaudited copy of the numbers must never exist), then writes the file
+    /// Checks who may export what, makes the file's bytes and checks its target (a file there
+    /// already, a missing folder), writes a reveal to the audit trail (through `recordReveal`,
+    /// before the file: an unaudited copy of the numbers must never exist, and a write that then
+    /// fails leaves an entry that says more than happened, never less), then writes the file
     /// whole or not at all.
     ///
     /// `worker` is the worker logged in; `folderHasAccounts` false means a folder not yet set up,
@@ -59,15 +68,30 @@ public struct ExportJob: Hashable, Sendable {
         }
         let kept = source.keeping(kind, inGrids: allowed)
         let table = ExportSheets.table(kind, from: kept, language: language, reveal: reveal)
+        let data: Data
+        do throws(SpreadsheetError) {
+            data = format == .xlsx ? try XLSXWriter.data(Workbook(table.sheet)) : CSVWriter.data(table.sheet)
+            try SpreadsheetFileWriter.checkTarget(path, replacing: replacing)
+        } catch {
+            throw .file(error)
+        }
         if !table.revealed.isEmpty {
             do throws(StoreError) { try recordReveal(table.revealed) } catch { throw .audit(error) }
         }
         do throws(SpreadsheetError) {
-            let data = format == .xlsx ? try XLSXWriter.data(Workbook(table.sheet)) : CSVWriter.data(table.sheet)
             try SpreadsheetFileWriter.write(data, to: path, replacing: replacing)
         } catch {
             throw .file(error)
         }
         return Outcome(rows: table.rowCount, leftOut: source.count(of: kind) - kept.count(of: kind), path: path, format: format)
+    }
+
+    /// A path as typed in the dashboard made absolute, so the message says where the file went:
+    /// `~/` is the home folder, a relative path is taken from the folder gridwork was started in.
+    public static func resolvedPath(_ typed: String, home: String?, workingDirectory: String) -> String {
+        var path = typed
+        if let home, !home.isEmpty, path == "~" || path.hasPrefix("~/") { path = home + path.dropFirst() }
+        if !path.hasPrefix("/") { path = (workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/") + path }
+        return (path as NSString).standardizingPath
     }
 }

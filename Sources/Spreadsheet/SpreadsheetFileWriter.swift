@@ -30,14 +30,26 @@ public enum SpreadsheetFileWriter {
         }
     }
 
-    /// `writeCall` is `write(2)`; tests pass one that fails as a full disk does.
-    static func write(_ data: Data, to path: String, replacing: Bool,
-                      writeCall: (Int32, UnsafeRawPointer, Int) -> Int) throws(SpreadsheetError) {
+    /// Refuses, before anything is written, what `write` would refuse or fail at for certain: a
+    /// file already there (unless replacing), a folder under the name, a folder to write into
+    /// that is missing or not writable. An export that reveals numbers checks this before it
+    /// writes the reveal to the audit trail, so a refusal leaves no audit entry for nothing.
+    public static func checkTarget(_ path: String, replacing: Bool) throws(SpreadsheetError) {
         var existing = stat()
         let exists = lstat(path, &existing) == 0
         if exists && (existing.st_mode & S_IFMT) == S_IFDIR { throw .isFolder(path: path) }
         if exists && !replacing { throw .exists(path: path) }
+        let folder = (path as NSString).deletingLastPathComponent
+        var folderStatus = stat()
+        if stat(folder.isEmpty ? "." : folder, &folderStatus) != 0 { throw .io(.create, path: path, code: errno) }
+        if (folderStatus.st_mode & S_IFMT) != S_IFDIR { throw .io(.create, path: path, code: ENOTDIR) }
+        if access(folder.isEmpty ? "." : folder, W_OK) != 0 { throw .io(.create, path: path, code: errno) }
+    }
 
+    /// `writeCall` is `write(2)`; tests pass one that fails as a full disk does.
+    static func write(_ data: Data, to path: String, replacing: Bool,
+                      writeCall: (Int32, UnsafeRawPointer, Int) -> Int) throws(SpreadsheetError) {
+        try checkTarget(path, replacing: replacing)
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = (folder.isEmpty ? "" : folder + "/") + "." + name + "." + String(getpid()) + "-"

@@ -78,6 +78,16 @@ struct ExportJobTests {
             #expect(error.message(in: .zh).contains("磁盘已满"))
         }
         #expect(folder.allFiles() == ["r.xlsx"])
+
+        // A file already there is refused before the audit: no entry for an export that never was.
+        do throws(ExportError) {
+            _ = try job.run(as: ExportFixture.admin, folderHasAccounts: true) { _ throws(StoreError) in
+                Issue.record("refused before any audit")
+            }
+            Issue.record("the file exists")
+        } catch {
+            guard case .file(.exists) = error else { throw error }
+        }
     }
 
     @Test func anExistingFileIsKeptUnlessReplacingAndTheMessageSaysHow() throws {
@@ -129,5 +139,15 @@ struct ExportJobTests {
             guard case .refused(.revealAdminOnly(_)) = error else { throw error }
         }
         #expect(sample.store.audit.allEntries().filter { $0.action == .reveal }.count == 2)
+    }
+}
+
+/// Paths typed in the dashboard, made absolute.
+struct ExportPathTests {
+    @Test func homeAndRelativePathsBecomeAbsolute() {
+        #expect(ExportJob.resolvedPath("~/居民.xlsx", home: "/home/gw", workingDirectory: "/srv") == "/home/gw/居民.xlsx")
+        #expect(ExportJob.resolvedPath("out/cases.csv", home: "/home/gw", workingDirectory: "/srv/") == "/srv/out/cases.csv")
+        #expect(ExportJob.resolvedPath("/tmp/../tmp/a b.csv", home: nil, workingDirectory: "/srv") == "/tmp/a b.csv")
+        #expect(ExportJob.resolvedPath("~someone/x.csv", home: "/home/gw", workingDirectory: "/srv") == "/srv/~someone/x.csv")
     }
 }

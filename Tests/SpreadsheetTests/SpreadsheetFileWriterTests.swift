@@ -78,3 +78,22 @@ struct SpreadsheetFileWriterTests {
         }
     }
 }
+
+/// What can be told before writing: the checks an audited export makes first.
+struct SpreadsheetTargetTests {
+    @Test func aTakenNameAMissingFolderAndAFileAsFolderAreRefusedBeforeWriting() throws {
+        let folder = TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+        defer { folder.remove() }
+        let taken = folder.path + "/taken.csv"
+        try Data().write(to: URL(fileURLWithPath: taken))
+        #expect(throws: SpreadsheetError.exists(path: taken)) { try SpreadsheetFileWriter.checkTarget(taken, replacing: false) }
+        try SpreadsheetFileWriter.checkTarget(taken, replacing: true)
+        try SpreadsheetFileWriter.checkTarget(folder.path + "/free.csv", replacing: false)
+        let missing = folder.path + "/no/free.csv"
+        #expect(throws: SpreadsheetError.io(.create, path: missing, code: ENOENT)) { try SpreadsheetFileWriter.checkTarget(missing, replacing: false) }
+        let underFile = taken + "/free.csv"
+        #expect(throws: SpreadsheetError.io(.create, path: underFile, code: ENOTDIR)) { try SpreadsheetFileWriter.checkTarget(underFile, replacing: false) }
+        #expect(folder.allFiles() == ["taken.csv"])
+    }
+}
