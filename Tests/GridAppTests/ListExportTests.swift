@@ -129,4 +129,34 @@ import TestSupport
         let reveals = sample.store.audit.allEntries().filter { $0.action == .reveal }
         #expect(reveals.compactMap(\.record) == ["P-1", "P-2"] && reveals.allSatisfy { $0.actor == "W-admin" })
     }
+
+    /// A fake store: a failed export is an error on the status line; an account disabled since
+    /// login, found when the reveal is audited, locks the screen as a refused save does.
+    @Test func aFailedExportSaysWhyAndADisabledAccountLocksTheScreen() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        var state = try DashboardFixture.state()
+        _ = AppReducer.reduce(&state, .key(.character("5")))
+        let store = FakeStoreClient(data: try DashboardFixture.data())
+        let queue = ManualEffectQueue(runsAtOnce: true)
+        let session = Session(login: "admin", workerID: DashboardFixture.admin, key: try RuntimeTests.key)
+        let runtime = Runtime(state: state, session: session, environment: RuntimeEnvironment(
+            store: store, queue: queue, now: { DashboardFixture.at(11, 22, 10) },
+            draftFolder: { DraftFolder(dataFolder: folder.path, key: $0.key) }, applyTheme: { .success($0) }))
+        func export(_ line: String) {
+            for key in ":" + line { runtime.press(.character(key)) }
+            runtime.press(.enter)
+            runtime.takeFinished()
+        }
+
+        store.exportAnswer = .failure(.file(.io(.write, path: "/media/usb/cases.xlsx", code: ENOSPC)))
+        export("export /media/usb/cases.xlsx")
+        #expect(store.exports.map(\.kind) == [.cases] && store.exports.first?.source.cases.count == 4)
+        #expect(runtime.state.message == StatusMessage("/media/usb/cases.xlsx：写入失败：磁盘已满。该文件名下没有留下不完整的文件。", isError: true))
+
+        store.exportAnswer = .failure(.audit(.refused(.accountDisabled(login: "admin"))))
+        export("export --reveal /tmp/cases.xlsx")
+        #expect(store.exports.last?.reveal == true)
+        #expect(runtime.state.lock != nil, "the account was disabled: the screen locks")
+    }
 }
