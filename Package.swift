@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
         // The derived search index: SQLite with FTS5.
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Writing .xlsx workbooks (zip archives of XML parts).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Domain types, rules and the case workflow. Foundation only, no I/O.
@@ -27,6 +29,11 @@ let package = Package(
         ]),
         // The search index under cache/: derived from the files, safe to delete.
         .target(name: "GridIndex", dependencies: ["GridModel", "GridStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Spreadsheet files: tables of typed cells written as CSV or XLSX. Knows nothing of gridwork's records
+        // (TerminalUI only for its display width, which sizes the columns).
+        .target(name: "Spreadsheet", dependencies: ["TerminalUI", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Exports: records as spreadsheet tables (the columns of each kind, numbers masked), and who may export what.
+        .target(name: "GridExport", dependencies: ["GridModel", "GridStore", "Spreadsheet"]),
         // Screen cells, buffers, display width and widgets: the terminal without the terminal.
         .target(name: "TerminalUI"),
         // ncursesw, and the one module that uses it: draws a Buffer and decodes keys.
@@ -36,7 +43,7 @@ let package = Package(
         .target(name: "BuiltInThemes", path: "themes",
                 resources: [.copy("default.json"), .copy("high-contrast.json"), .copy("mono.json"), .copy("ascii.json")]),
         // The dashboard: state, actions, reducers, pure views, keymap, themes and strings.
-        .target(name: "GridApp", dependencies: ["GridModel", "GridStore", "GridIndex", "TerminalUI", "BuiltInThemes"]),
+        .target(name: "GridApp", dependencies: ["GridModel", "GridStore", "GridIndex", "GridExport", "TerminalUI", "BuiltInThemes"]),
         // Deterministic synthetic data sets (demo community, district benchmark).
         .target(name: "GridDemo", dependencies: ["GridModel", "GridStore"]),
         // prctl(2), which Swift cannot call (it is variadic): no core dumps of decrypted data.
@@ -44,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "gridwork",
             dependencies: [
-                "GridModel", "GridStore", "GridIndex", "GridDemo", "GridApp", "CursesTerminal", "TerminalUI", "CProcessControl",
+                "GridModel", "GridStore", "GridIndex", "GridDemo", "GridApp", "GridExport", "CursesTerminal", "TerminalUI", "CProcessControl",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,10 +61,12 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["GridModel", "GridStore"]),
         .testTarget(name: "GridModelTests", dependencies: ["GridModel"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "GridAppTests", dependencies: ["GridApp", "GridIndex", "GridModel", "GridStore", "TerminalUI", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "GridAppTests", dependencies: ["GridApp", "GridExport", "GridIndex", "GridModel", "GridStore", "TerminalUI", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "GridStoreTests", dependencies: ["GridModel", "GridStore", "GridDemo", "TestSupport", "StressWriter"]),
         .testTarget(name: "GridIndexTests", dependencies: ["GridIndex", "GridModel", "GridStore", "TestSupport"]),
         .testTarget(name: "GridDemoTests", dependencies: ["GridModel", "GridStore", "GridDemo", "TestSupport"]),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "GridExportTests", dependencies: ["GridExport", "GridModel", "GridStore", "Spreadsheet", "TestSupport"]),
         .testTarget(name: "CommandTests", dependencies: ["gridwork", "TestSupport"]),
         .testTarget(name: "DashboardEndToEndTests", dependencies: ["gridwork", "TestSupport"]),
     ],

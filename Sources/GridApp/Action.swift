@@ -1,4 +1,5 @@
 import Foundation
+import GridExport
 import GridIndex
 import GridModel
 import GridStore
@@ -55,6 +56,8 @@ public enum Action: Sendable {
     case accountChanged(AccountChange)
     /// An account change was refused or failed: the message says why.
     case accountChangeFailed(String)
+    /// `:export` wrote its file.
+    case exported(ExportJob.Outcome)
     /// The store refused a write because this session's account was disabled since it logged in:
     /// the screen locks (an open form waits) and the message says why.
     case sessionRevoked(String)
@@ -108,5 +111,7 @@ public enum Effect: Hashable, Sendable {
     /// Read the data shown again because the day changed: "today", overdue counts and new cases' year follow it.
     case refresh
     case changeAccount(AccountChange)
+    /// Write the list on screen to a file (`:export`).
+    case export(ExportJob)
     case quit
 }

@@ -203,6 +203,9 @@ public enum AppReducer {
             state.passphrasePrompt = nil
             state.message = StatusMessage(message, isError: true)
             return []
+        case .exported(let outcome):
+            state.message = StatusMessage(state.strings.exported(outcome.rows, outcome.path, outcome.leftOut))
+            return []
         case .sessionRevoked(let message):
             state.isSaving = false
             var screen = LockScreen(reason: .switchUser)
@@ -605,6 +608,8 @@ public enum AppReducer {
             return []
         case ("goto", 2):
             return goto(&state, words[1])
+        case ("export", _), ("export!", _):
+            return ListExport.command(&state, Array(words.dropFirst()), replacing: words[0] == "export!")
         default:
             if let effects = userCommand(&state, words) { return effects }
         }

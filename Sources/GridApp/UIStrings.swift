@@ -31,6 +31,11 @@ public struct UIStrings: Sendable {
     let notFound: @Sendable (String) -> String
     let themeApplied: @Sendable (String) -> String
     let languageApplied: String
+    /// `:export` under way, done, and what it needs.
+    let exporting: @Sendable (_ path: String) -> String
+    let exported: @Sendable (_ rows: Int, _ path: String, _ leftOut: Int) -> String
+    let exportUsage: String
+    let exportNothingHere: String
     let filterShown: @Sendable (_ shown: Int, _ total: Int) -> String
     let columns: [ScreenID: [String]]
     let overviewSections: [String]
@@ -190,7 +195,9 @@ public struct UIStrings: Sendable {
                       ("k  t", "他人已修改时：保留我的并覆盖、采用他人的")]),
             ("筛选（/）", [("输入文字", "筛选列表"), ("Enter", "保留筛选"), ("Esc", "取消筛选"), ("Down Up  PgDn PgUp", "在结果中移动")]),
             ("命令（:）", [("Enter", "执行"), ("Esc", "取消"), (":q", "退出"), (":theme 名称", "换主题"), (":lang zh|en", "换语言"),
-                           (":goto 编码", "打开网格编码或案件编号"), (":users", "列出账号（管理员）"), (":user add 登录名 工作人员ID", "新增账号"),
+                           (":goto 编码", "打开网格编码或案件编号"), (":export 文件", "导出当前列表（按筛选，号码打码；.xlsx 或 .csv）"),
+                           (":export residents 文件", "住户页：导出所列住户的居民"), (":export! 文件", "覆盖已有文件"),
+                           (":export --reveal 文件", "完整号码（管理员，记入审计）"), (":users", "列出账号（管理员）"), (":user add 登录名 工作人员ID", "新增账号"),
                            (":user passwd [登录名]", "改口令"), (":user disable|enable 登录名", "停用、启用账号")]),
             ("锁屏", [("Enter", "登录或继续"), ("Tab", "在登录名和口令间切换"), ("Esc", "清除口令；再按一次换人登录"), ("Ctrl-C", "退出")]),
             ("帮助、记录历史、账号列表", [("j k  Down Up", "滚动"), ("PgDn PgUp", "翻页（帮助）"), ("g G", "到开头、结尾（帮助）"), ("Esc  q  Enter", "关闭")]),
@@ -210,6 +217,12 @@ public struct UIStrings: Sendable {
         notFound: { "找不到：\($0)" },
         themeApplied: { "已使用主题 \($0)" },
         languageApplied: "已切换为中文",
+        exporting: { "正在导出到 \($0)…" },
+        exported: { rows, path, leftOut in
+            "已导出 \(rows) 行到 \(path)" + (leftOut > 0 ? "（另有 \(leftOut) 行属于其他网格，网格员只能导出自己负责的网格）" : "")
+        },
+        exportUsage: "用法：:export 文件名（.xlsx 为 Excel 工作簿，其他为 CSV）；:export! 覆盖已有文件；住户页 :export residents 文件名 导出居民",
+        exportNothingHere: "此页没有可导出的列表：在住户、巡查、案件页（3、4、5）使用 :export",
         filterShown: { "\($0)/\($1)" },
         columns: [
             .overview: ["项目", "数量"],
@@ -372,7 +385,10 @@ public struct UIStrings: Sendable {
                        ("Home  End", "start, end of the line"), ("k  t", "when someone else changed the record: keep mine over theirs, take theirs")]),
             ("Filter (/)", [("typing", "filters the list"), ("Enter", "keep the filter"), ("Esc", "drop the filter"), ("Down Up  PgDn PgUp", "move among the matches")]),
             ("Command line (:)", [("Enter", "run"), ("Esc", "cancel"), (":q", "quit"), (":theme NAME", "change theme"), (":lang zh|en", "change language"),
-                                  (":goto CODE", "open a grid code or case number"), (":users", "list accounts (admins)"),
+                                  (":goto CODE", "open a grid code or case number"),
+                                  (":export FILE", "export the list as filtered, numbers masked (.xlsx or .csv)"),
+                                  (":export residents FILE", "screen 3: the people of the households listed"), (":export! FILE", "replace a file"),
+                                  (":export --reveal FILE", "full numbers (admins, audited)"), (":users", "list accounts (admins)"),
                                   (":user add LOGIN WORKER-ID", "add an account"), (":user passwd [LOGIN]", "change a passphrase"),
                                   (":user disable|enable LOGIN", "disable, enable an account")]),
             ("Lock screen", [("Enter", "log in or go on"), ("Tab", "between login and passphrase"), ("Esc", "clear the passphrase; again: someone else logs in"),
@@ -394,6 +410,13 @@ public struct UIStrings: Sendable {
         notFound: { "Not found: \($0)" },
         themeApplied: { "Theme \($0) in use" },
         languageApplied: "Language: English",
+        exporting: { "Exporting to \($0)…" },
+        exported: { rows, path, leftOut in
+            "Exported \(rows) row\(rows == 1 ? "" : "s") to \(path)"
+                + (leftOut > 0 ? " (\(leftOut) of other grids left out: a grid worker exports their own grids)" : "")
+        },
+        exportUsage: "Usage: :export FILE (.xlsx is an Excel workbook, anything else CSV); :export! replaces a file; on screen 3, :export residents FILE exports the people",
+        exportNothingHere: "Nothing to export on this screen: use :export on households, patrols or cases (3, 4, 5)",
         filterShown: { "\($0)/\($1)" },
         columns: [
             .overview: ["Item", "Count"],

@@ -102,7 +102,8 @@ public enum StoreError: Error, Sendable {
         }
     }
 
-    static func reason(_ code: Int32, zh: Bool) -> String {
+    /// A system error in a few plain words (a full disk, no permission), for messages about files.
+    public static func reason(_ code: Int32, zh: Bool) -> String {
         switch code {
         case ENOSPC, EDQUOT: return zh ? "磁盘已满" : "the disk is full"
         case EACCES, EPERM: return zh ? "没有权限" : "permission denied"

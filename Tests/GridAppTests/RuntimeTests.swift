@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GridExport
 import GridIndex
 import GridModel
 @testable import GridStore
@@ -46,6 +47,16 @@ final class FakeStoreClient: StoreClient, @unchecked Sendable {
     func change(_ change: AccountChange, at instant: Date) throws(AccountError) {}
 
     func history(of id: RecordID) -> [AuditEntry] { [] }
+
+    private(set) var exports: [ExportJob] = []
+    /// What `export` answers: nil writes nothing and reports every row written.
+    var exportAnswer: Result<ExportJob.Outcome, ExportError>?
+
+    func export(_ job: ExportJob, at instant: Date) throws(ExportError) -> ExportJob.Outcome {
+        exports.append(job)
+        return try (exportAnswer ?? .success(ExportJob.Outcome(rows: job.source.count(of: job.kind), leftOut: 0, path: job.path,
+                                                               format: job.format))).get()
+    }
 
     /// How many pieces of the index are left to bring up to date.
     var indexPiecesLeft = 0

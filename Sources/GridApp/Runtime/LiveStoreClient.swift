@@ -1,4 +1,5 @@
 import Foundation
+import GridExport
 import GridIndex
 import GridModel
 import GridStore
@@ -103,4 +104,16 @@ public final class LiveStoreClient: StoreClient, @unchecked Sendable {
     }
 
     public func history(of id: RecordID) -> [AuditEntry] { store.audit.history(of: id.rawValue) }
+
+    /// The worker is the store's writer, never one the caller names; a path typed relative is
+    /// taken from the folder gridwork was started in.
+    public func export(_ job: ExportJob, at instant: Date) throws(ExportError) -> ExportJob.Outcome {
+        var job = job
+        job.path = ExportJob.resolvedPath(job.path, home: ProcessInfo.processInfo.environment["HOME"],
+                                          workingDirectory: FileManager.default.currentDirectoryPath)
+        let worker = store.writerID.flatMap { id in store.workers.first { $0.id == id } }
+        return try job.run(as: worker, folderHasAccounts: Store.isSecured(store.folder)) { reveals throws(StoreError) in
+            try store.recordBulkReveal(reveals, at: instant)
+        }
+    }
 }

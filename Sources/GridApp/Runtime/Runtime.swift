@@ -1,4 +1,5 @@
 import Foundation
+import GridExport
 import GridIndex
 import GridModel
 import GridStore
@@ -170,6 +171,15 @@ public final class Runtime {
                     return .accountChanged(change)
                 } catch {
                     return Action.endingSession(after: error, language: language) ?? .accountChangeFailed(error.message(in: language))
+                }
+            }
+        case .export(let job):
+            background(writes: true) {
+                do throws(ExportError) {
+                    return .exported(try store.export(job, at: now))
+                } catch {
+                    if case .audit(let failure) = error, let ending = Action.endingSession(after: failure, language: language) { return ending }
+                    return .failed(error.message(in: language))
                 }
             }
         case .prepareIndex:

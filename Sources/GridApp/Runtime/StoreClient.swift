@@ -1,4 +1,5 @@
 import Foundation
+import GridExport
 import GridIndex
 import GridModel
 import GridStore
@@ -26,6 +27,9 @@ public protocol StoreClient: AnyObject, Sendable {
     /// Brings a piece of the derived data (the search index) up to date, so later work does not
     /// wait for it; true while more is left.
     func prepareIndex() -> Bool
+    /// Writes an export as the worker logged in (their role decides what goes in), writing a
+    /// reveal to the audit trail first.
+    func export(_ job: ExportJob, at instant: Date) throws(ExportError) -> ExportJob.Outcome
     /// Matches of `text` of `kinds` in every grid, from the search index.
     func search(_ text: String, kinds: Set<SearchHit.Kind>, limit: Int) throws(IndexError) -> [SearchHit]
 }
