@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
         // The derived search index: SQLite with FTS5.
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Reading .xlsx workbooks (zip archives of XML parts).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Domain types, rules and the case workflow. Foundation only, no I/O.
@@ -27,6 +29,10 @@ let package = Package(
         ]),
         // The search index under cache/: derived from the files, safe to delete.
         .target(name: "GridIndex", dependencies: ["GridModel", "GridStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Spreadsheet files: CSV (UTF-8 or GB18030) and XLSX tables read as rows of text.
+        .target(name: "Spreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Bringing a household ledger (人口台账) in: headers, rows to records, checks, one change.
+        .target(name: "LedgerImport", dependencies: ["GridModel", "GridStore", "GridIndex", "Spreadsheet"]),
         // Screen cells, buffers, display width and widgets: the terminal without the terminal.
         .target(name: "TerminalUI"),
         // ncursesw, and the one module that uses it: draws a Buffer and decodes keys.
@@ -44,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "gridwork",
             dependencies: [
-                "GridModel", "GridStore", "GridIndex", "GridDemo", "GridApp", "CursesTerminal", "TerminalUI", "CProcessControl",
+                "GridModel", "GridStore", "GridIndex", "GridDemo", "GridApp", "CursesTerminal", "TerminalUI", "CProcessControl", "LedgerImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +64,8 @@ let package = Package(
         .testTarget(name: "GridStoreTests", dependencies: ["GridModel", "GridStore", "GridDemo", "TestSupport", "StressWriter"]),
         .testTarget(name: "GridIndexTests", dependencies: ["GridIndex", "GridModel", "GridStore", "TestSupport"]),
         .testTarget(name: "GridDemoTests", dependencies: ["GridModel", "GridStore", "GridDemo", "TestSupport"]),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "TestSupport"]),
+        .testTarget(name: "LedgerImportTests", dependencies: ["LedgerImport", "Spreadsheet", "GridModel", "GridStore", "GridDemo", "TestSupport"]),
         .testTarget(name: "CommandTests", dependencies: ["gridwork", "TestSupport"]),
         .testTarget(name: "DashboardEndToEndTests", dependencies: ["gridwork", "TestSupport"]),
     ],
