@@ -41,7 +41,7 @@ public enum LedgerField: String, CaseIterable, Sendable {
         case .compound: return ["小区", "小区名称", "小区名", "所属小区", "小区/村组", "村组", "村民小组", "院落", "compound", "estate", "residentialcompound"]
         case .building: return ["楼栋", "楼号", "楼栋号", "楼幢", "栋", "幢", "栋号", "幢号", "楼栋名称", "building", "block", "buildingnumber"]
         case .unit: return ["单元", "单元号", "unit", "unitnumber", "entrance"]
-        case .room: return ["房号", "门牌号", "房间号", "房屋号", "户号", "室", "门牌", "room", "roomnumber", "door", "doornumber", "housenumber"]
+        case .room: return ["房号", "门牌号", "房间号", "房屋号", "户号", "室", "门牌", "room", "roomnumber", "roomno", "door", "doornumber", "doorno", "housenumber", "houseno"]
         case .residency: return ["居住类型", "房屋性质", "居住性质", "房屋类型", "房屋状态", "住房性质", "residency", "occupancy", "tenure"]
         case .headName: return ["户主姓名", "户主", "户主名", "head", "headname", "headofhousehold", "householdhead", "householder"]
         case .relation: return ["与户主关系", "与户主的关系", "关系", "家庭关系", "relation", "relationship", "relationtohead"]

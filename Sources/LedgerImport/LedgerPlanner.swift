@@ -44,6 +44,9 @@ struct LedgerPlanner {
         matchPeopleOnFile(&rows, columns: columns, plan: &plan, problems: &problems, progress: progress)
         let householdIDs = planHouseholds(rows, columns: columns, plan: &plan, problems: &problems)
         planResidents(rows, householdIDs: householdIDs, columns: columns, plan: &plan, problems: &problems)
+        // A new household none of whose people can be imported is not added either.
+        let housed = Set((plan.newResidents + plan.changedResidents).map(\.householdID))
+        plan.newHouseholds.removeAll { !housed.contains($0.id) }
         plan.grids = Array(Set(rows.compactMap(\.grid))).sorted()
         // By row, and in the order found within a row.
         plan.problems = problems.enumerated().sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }.map(\.element)
@@ -88,7 +91,10 @@ struct LedgerPlanner {
             } else if let named = byName[LedgerField.normalized(gridText)], named.count == 1 {
                 row.grid = named[0]
             } else {
-                let quoted = ImportProblem.quoted(gridText)
+                // A grid code is no personal number: shown when it is one of this district's.
+                let district = String(store.manifest.areaCode.prefix(6))
+                let isGridCode = gridText.count == 15 && gridText.allSatisfy { $0.isASCII && $0.isNumber } && gridText.hasPrefix(district)
+                let quoted = isGridCode ? gridText : ImportProblem.quoted(gridText)
                 problem(.grid, LocalizedText(zh: "本社区没有网格“\(quoted)”（填网格编码或网格名称）",
                                              en: "this community has no grid \"\(quoted)\" (write a grid's code or name)"))
             }
@@ -113,6 +119,7 @@ struct LedgerPlanner {
             }
             row.name = value(.name)
             let gender = value(.gender)
+            row.genderWritten = !gender.isEmpty
             if !gender.isEmpty {
                 row.gender = LedgerValue.gender(gender)
                 if row.gender == nil { problem(.gender, notOneOf(gender, Gender.self)) }
@@ -150,6 +157,7 @@ struct LedgerPlanner {
             if !phone.isEmpty { row.phone = MobileNumber.normalized(phone) ?? phone }
 
             let birth = value(.birthDate)
+            row.birthDateWritten = !birth.isEmpty
             if !birth.isEmpty {
                 switch LedgerValue.date(birth) {
                 case .day(let day):
@@ -352,8 +360,8 @@ struct LedgerPlanner {
             let missing = gender == nil || birth == nil
             // An ID number that is there but wrong is problem enough: its own message says why.
             if row.idNumber == nil {
-                if gender == nil { problems.append(required(.gender, "gender", row: row.number, columns)) }
-                if birth == nil { problems.append(required(.birthDate, "birthDate", row: row.number, columns)) }
+                if gender == nil && !row.genderWritten { problems.append(required(.gender, "gender", row: row.number, columns)) }
+                if birth == nil && !row.birthDateWritten { problems.append(required(.birthDate, "birthDate", row: row.number, columns)) }
             }
             let relation = row.relation ?? (row.headName.isEmpty ? (isFirst ? .head : .other) : (row.headName == row.name ? .head : .other))
             let resident = Resident(meta: RecordMeta.new(by: actor, at: now, prefix: "R"), householdID: household, gridCode: grid,

@@ -15,6 +15,10 @@ struct LedgerRow {
     var name = ""
     var gender: Gender?
     var birthDate: Day?
+    /// Whether the cells were written at all: one that could not be read is a problem already,
+    /// and is not also reported as missing.
+    var genderWritten = false
+    var birthDateWritten = false
     /// Upper-case, as stored; nil when the cell is empty.
     var idNumber: String?
     /// When `idNumber` is a valid number: what it says.
