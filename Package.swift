@@ -55,7 +55,7 @@ let package = Package(
             ]
         ),
         // A separate process that hammers a store; the concurrency and crash tests start it.
-        .executableTarget(name: "StressWriter", dependencies: ["GridIndex", "GridModel", "GridStore"]),
+        .executableTarget(name: "StressWriter", dependencies: ["GridIndex", "GridModel", "GridStore", "LedgerImport"]),
         // Shared test helpers: temp folders, a tiny sample community, built executables.
         .target(name: "TestSupport", dependencies: ["GridModel", "GridStore"]),
         .testTarget(name: "GridModelTests", dependencies: ["GridModel"]),
@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "GridDemoTests", dependencies: ["GridModel", "GridStore", "GridDemo", "TestSupport"]),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "TestSupport"]),
         .testTarget(name: "LedgerImportTests", dependencies: ["LedgerImport", "Spreadsheet", "GridModel", "GridStore", "GridDemo", "TestSupport"]),
-        .testTarget(name: "CommandTests", dependencies: ["gridwork", "TestSupport"]),
+        .testTarget(name: "CommandTests", dependencies: ["gridwork", "StressWriter", "TestSupport"]),
         .testTarget(name: "DashboardEndToEndTests", dependencies: ["gridwork", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

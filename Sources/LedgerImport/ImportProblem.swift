@@ -20,18 +20,18 @@ public struct ImportProblem: Hashable, Sendable {
     }
 
     /// Text quoted from a cell into a message, with any run of 7 or more digits starred out, so
-    /// a number typed into the wrong column is never printed.
-    static func quoted(_ text: String) -> String {
+    /// a number typed into the wrong column is never printed; cut after `limit` characters.
+    static func quoted(_ text: String, limit: Int = 40) -> String {
         var result = ""
         var digits = ""
         func flush() {
             result += digits.count >= 7 ? String(repeating: "*", count: digits.count) : digits
             digits = ""
         }
-        for character in text.prefix(40) {
+        for character in text.prefix(limit) {
             if character.isASCII && character.isNumber { digits.append(character) } else { flush(); result.append(character) }
         }
         flush()
-        return result + (text.count > 40 ? "…" : "")
+        return result + (text.count > limit ? "…" : "")
     }
 }

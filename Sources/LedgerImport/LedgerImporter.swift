@@ -52,7 +52,7 @@ public struct LedgerImporter {
         guard plan.isClean, plan.changesAnything else { return }
         let households = plan.newHouseholds + plan.changedHouseholds
         let residents = plan.newResidents + plan.changedResidents
-        let name = ImportProblem.quoted((fileName as NSString).lastPathComponent)
+        let name = ImportProblem.quoted((fileName as NSString).lastPathComponent, limit: 255)
         do {
             _ = try store.transaction(at: now) { (change: StoreTransaction) throws(StoreError) in
                 change.onFileWritten = { done, total in progress?(.written(done: done, total: total)) }
