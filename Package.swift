@@ -15,7 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
         // The derived search index: SQLite with FTS5.
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        // Writing .xlsx workbooks (zip archives of XML parts).
+        // Writing and reading .xlsx workbooks (zip archives of XML parts).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
@@ -29,11 +29,14 @@ let package = Package(
         ]),
         // The search index under cache/: derived from the files, safe to delete.
         .target(name: "GridIndex", dependencies: ["GridModel", "GridStore", .product(name: "GRDB", package: "GRDB.swift")]),
-        // Spreadsheet files: tables of typed cells written as CSV or XLSX. Knows nothing of gridwork's records
-        // (TerminalUI only for its display width, which sizes the columns).
+        // Spreadsheet files: tables of typed cells written as CSV or XLSX, and CSV (UTF-8 or GB18030)
+        // and XLSX read as rows of text. Knows nothing of gridwork's records (TerminalUI only for its
+        // display width, which sizes the columns).
         .target(name: "Spreadsheet", dependencies: ["TerminalUI", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Exports: records as spreadsheet tables (the columns of each kind, numbers masked), and who may export what.
         .target(name: "GridExport", dependencies: ["GridModel", "GridStore", "Spreadsheet"]),
+        // Bringing a household ledger (人口台账) in: headers, rows to records, checks, one change.
+        .target(name: "LedgerImport", dependencies: ["GridModel", "GridStore", "GridIndex", "Spreadsheet"]),
         // Screen cells, buffers, display width and widgets: the terminal without the terminal.
         .target(name: "TerminalUI"),
         // ncursesw, and the one module that uses it: draws a Buffer and decodes keys.
@@ -51,12 +54,12 @@ let package = Package(
         .executableTarget(
             name: "gridwork",
             dependencies: [
-                "GridModel", "GridStore", "GridIndex", "GridDemo", "GridApp", "GridExport", "CursesTerminal", "TerminalUI", "CProcessControl",
+                "GridModel", "GridStore", "GridIndex", "GridDemo", "GridApp", "GridExport", "CursesTerminal", "TerminalUI", "CProcessControl", "LedgerImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // A separate process that hammers a store; the concurrency and crash tests start it.
-        .executableTarget(name: "StressWriter", dependencies: ["GridIndex", "GridModel", "GridStore"]),
+        .executableTarget(name: "StressWriter", dependencies: ["GridIndex", "GridModel", "GridStore", "LedgerImport"]),
         // Shared test helpers: temp folders, a tiny sample community, built executables.
         .target(name: "TestSupport", dependencies: ["GridModel", "GridStore"]),
         .testTarget(name: "GridModelTests", dependencies: ["GridModel"]),
@@ -67,7 +70,8 @@ let package = Package(
         .testTarget(name: "GridDemoTests", dependencies: ["GridModel", "GridStore", "GridDemo", "TestSupport"]),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "GridExportTests", dependencies: ["GridExport", "GridModel", "GridStore", "Spreadsheet", "TestSupport"]),
-        .testTarget(name: "CommandTests", dependencies: ["gridwork", "TestSupport"]),
+        .testTarget(name: "LedgerImportTests", dependencies: ["LedgerImport", "Spreadsheet", "GridModel", "GridStore", "GridDemo", "TestSupport"]),
+        .testTarget(name: "CommandTests", dependencies: ["gridwork", "StressWriter", "TestSupport"]),
         .testTarget(name: "DashboardEndToEndTests", dependencies: ["gridwork", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

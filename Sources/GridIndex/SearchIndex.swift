@@ -265,6 +265,24 @@ public final class SearchIndex {
         }
     }
 
+    /// `residents(withIDNumber:)` for many numbers in one read (an import checks every row's):
+    /// for each number that is on file, where its residents are. Numbers are hashed, never stored.
+    public func residents(withIDNumbers numbers: some Sequence<String>, store: Store) throws(IndexError) -> [String: [(id: RecordID, grid: GridCode)]] {
+        let indexer = store.blindIndexer
+        let hashes = Dictionary(numbers.map { ($0, indexer.hash($0, purpose: "id")) }, uniquingKeysWith: { first, _ in first })
+        return try mending {
+            try database.read { db in
+                let statement = try db.makeStatement(sql: "SELECT recordID, grid FROM numbers WHERE hash = ?")
+                var found: [String: [(id: RecordID, grid: GridCode)]] = [:]
+                for (number, hash) in hashes {
+                    let rows = try Row.fetchAll(statement, arguments: [hash])
+                    if !rows.isEmpty { found[number] = rows.map { (RecordID($0["recordID"] as String), GridCode($0["grid"] as String)) } }
+                }
+                return found
+            }
+        }
+    }
+
     // MARK: Building
 
     private struct Entry {

@@ -22,6 +22,9 @@ struct PendingChange {
     /// Records staged in this change as `RecordCoding` encoded them alone, by kind and id
     /// (`ShardEncoder.key`), with their revision.
     var encoded: [String: (revision: Int, bytes: Data)] = [:]
+    /// Told after each file of the change is written (files written, files in all, the audit
+    /// trail's head among them): an import shows it.
+    var fileWritten: ((_ written: Int, _ total: Int) -> Void)?
 
     init(actor: RecordID, instant: Date, keep: Bool = true) {
         self.actor = actor

@@ -29,6 +29,26 @@ public final class StoreTransaction {
         return try store.prepareNewCase(disputeCase, into: &pending)
     }
 
+    /// Adds many records of one kind at once, an import's: each checked as `save` checks it, but
+    /// none with an audit entry of its own; `note` adds the one entry that records the batch.
+    /// Returns them as they will be stored, in the order given.
+    public func saveBatch<R: StoredRecord>(_ records: [R]) throws(StoreError) -> [R] {
+        try checkOpen()
+        return try store.prepareBatch(records, into: &pending)
+    }
+
+    /// Adds an audit entry to the change, written with it (a batch's one entry).
+    public func note(_ event: AuditTrail.Event) throws(StoreError) {
+        try checkOpen()
+        pending.events.append(event)
+    }
+
+    /// Told after each file of the change is written, while the change is being written.
+    public var onFileWritten: ((_ written: Int, _ total: Int) -> Void)? {
+        get { pending.fileWritten }
+        set { pending.fileWritten = newValue }
+    }
+
     /// Adds taking `record` away (see `Store.remove`).
     public func remove<R: StoredRecord & GridScoped>(_ record: R) throws(StoreError) {
         try checkOpen()

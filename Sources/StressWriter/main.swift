@@ -5,6 +5,7 @@ import Foundation
 import GridIndex
 import GridModel
 import GridStore
+import LedgerImport
 
 // A separate process that writes to a data folder, for the tests of two processes on one
 // folder, of a writer killed mid-save (`scripts/crash-soak.sh`) and of injected I/O faults.
@@ -27,6 +28,9 @@ import GridStore
 //                                               (under `fiu-run -x`) saves one household edit, or adds a worker
 //                                               with an account, with the Nth call to libfiu's FAILPOINT failing,
 //                                               and says what the store reported
+//   StressWriter import DIR WHO FILE PAUSE-AFTER  imports a ledger as `gridwork import` does, printing
+//                                               "written N of M" after each file of the change; after file
+//                                               PAUSE-AFTER it waits to be killed, half-way through the change
 
 var arguments = CommandLine.arguments
 var passphraseArgument: String?
@@ -241,7 +245,25 @@ case "fault" where arguments.count == 6 || arguments.count == 7:
     FaultRun.run(writes: open(arguments[2], as: arguments[3]), failpoint: arguments[4], nth: Int(arguments[5]) ?? 1,
                  target: arguments.count == 7 ? arguments[6] : "household")
 
+case "import" where arguments.count == 6:
+    let writes = open(arguments[2], as: arguments[3])
+    let pauseAfter = Int(arguments[5]) ?? 0
+    do {
+        let options = ImportOptions()
+        let importer = LedgerImporter(store: writes.store, options: options)
+        let plan = try importer.plan(try LedgerImporter.read(arguments[4], options: options))
+        guard plan.isClean else { fail("the ledger has \(plan.problems.count) problems") }
+        try importer.apply(plan, fileName: arguments[4]) { progress in
+            guard case .written(let done, let total) = progress else { return }
+            say("written \(done) of \(total)")
+            if done == pauseAfter { while true { sleep(60) } }
+        }
+        say("imported")
+    } catch {
+        fail(error.message(in: .en))
+    }
+
 default:
     fail("usage: StressWriter [--passphrase P] notes DIR CASE-ID COUNT WHO | forever DIR GRID WHO | limited DIR GRID WHO BYTES"
-         + " | mixed DIR WHO SEED | verify DIR WHO ACKS [--full] | fault DIR WHO FAILPOINT N [household|worker]")
+         + " | mixed DIR WHO SEED | verify DIR WHO ACKS [--full] | fault DIR WHO FAILPOINT N [household|worker] | import DIR WHO FILE PAUSE-AFTER")
 }

@@ -152,7 +152,7 @@ import TestSupport
 
         let verify = try CommandRun(gridwork, ["audit", "verify", "--help"])
         #expect(!verify.output.contains("--user"), "verify reads no records")
-        for command in [["overview"], ["check"], ["stats"], ["audit", "show"], ["user", "list"]] {
+        for command in [["overview"], ["check"], ["stats"], ["audit", "show"], ["user", "list"], ["import"]] {
             let help = try CommandRun(gridwork, command + ["--help"])
             #expect(help.output.contains("--user") && help.output.contains("--data"), "\(command) logs in")
         }
