@@ -13,6 +13,9 @@ public enum AuditFinding: Hashable, Sendable {
     case outOfOrder(line: Int, sequence: Int, expected: Int)
     case duplicated(line: Int, sequence: Int)
     case headMissing
+    /// A head kept outside the folder names an entry the trail no longer holds: it was cut back
+    /// (and its head rewritten) or rewritten from before that entry on.
+    case witnessedHeadMissing(hash: String)
 
     public func message(in language: Language) -> String {
         let zh = language == .zh
@@ -34,6 +37,9 @@ public enum AuditFinding: Hashable, Sendable {
                       : "line \(line) holds entry \(sequence) where entry \(expected) belongs: entries were reordered"
         case .duplicated(let line, let sequence):
             return zh ? "第 \(line) 行重复了第 \(sequence) 条" : "line \(line) repeats entry \(sequence)"
+        case .witnessedHeadMissing(let hash):
+            return zh ? "见证过的记录头 \(hash.prefix(16))… 不在审计记录中：记录在那之后被截断或被改写过"
+                      : "the witnessed head \(hash.prefix(16))… is not in the trail: the trail was cut or rewritten since it was witnessed"
         case .headMissing:
             return zh ? "audit/head.json 缺失或无法读取：审计记录可能被整体删除，或末尾被删" : "audit/head.json is missing or unreadable: the trail may have been removed, or cut at its end"
         }

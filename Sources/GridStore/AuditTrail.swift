@@ -174,8 +174,10 @@ public struct AuditTrail: Sendable {
     /// Every entry, oldest first (for `gridwork audit show`).
     public func allEntries() -> [AuditEntry] { readLines().entries.map(\.entry) }
 
-    /// Checks every line and the chain between them.
-    public func verify() -> AuditReport {
+    /// Checks every line and the chain between them; with `witnessedHead` (an entry's hash, or
+    /// at least its first 16 digits, kept outside the folder: printed in a monthly report), also
+    /// that the trail still holds that entry, which a trail cut back and given a new head does not.
+    public func verify(witnessedHead: String? = nil) -> AuditReport {
         let (lines, unreadable, torn) = readLines()
         var findings: [AuditFinding] = unreadable.map { .unreadable(line: $0) }
         if let torn { findings.append(.incompleteLastLine(line: torn)) }
@@ -201,6 +203,9 @@ public struct AuditTrail: Sendable {
             }
             previous = entry
             expected = entry.sequence + 1
+        }
+        if let witnessed = witnessedHead?.lowercased(), !lines.contains(where: { $0.entry.hash.hasPrefix(witnessed) }) {
+            findings.append(.witnessedHeadMissing(hash: witnessed))
         }
         let count = expected - 1
         if let data = FileManager.default.contents(atPath: headPath), let head = try? RecordCoding.decoder().decode(Head.self, from: data) {

@@ -16,12 +16,20 @@ struct AuditCommand: ParsableCommand {
             abstract: "Check every entry of the audit trail and the chain between them; name each edited, removed or reordered entry. Exit status 1 if any."
         )
         @OptionGroup var options: CommonOptions
+        @Option(help: "A head witnessed outside the folder (an entry's hash, as a monthly report prints it, or its first 16 digits or more): the trail must still hold that entry.")
+        var head: String?
+
+        func validate() throws {
+            if let head, head.count < 16 || head.count > 64 || !head.allSatisfy(\.isHexDigit) {
+                throw ValidationError(LocalizedText(zh: "--head 应是 16 到 64 位十六进制摘要", en: "--head takes a hash of 16 to 64 hexadecimal digits")(options.language))
+            }
+        }
 
         func run() throws {
             let language = options.language
             let folder = options.dataFolder
             guard FileManager.default.fileExists(atPath: folder + "/gridwork.json") else { throw failure(options.text.noData(folder)) }
-            let report = AuditTrail(dataFolder: folder).verify()
+            let report = AuditTrail(dataFolder: folder).verify(witnessedHead: head)
             for finding in report.findings { print("audit/trail.jsonl: " + finding.message(in: language)) }
             if !report.isIntact {
                 throw failure(LocalizedText(zh: "审计记录有 \(report.findings.count) 处问题。", en: "the audit trail has \(report.findings.count) problem\(report.findings.count == 1 ? "" : "s").")(language))
