@@ -14,7 +14,7 @@ extension MonthlyReport {
         }
         func count(_ label: String, depth: Int = 1, _ value: (MonthlyFigures) -> Int) { line(label, depth: depth) { .count(value($0)) } }
 
-        heading("入户走访", "Households visited")
+        heading("住户走访", "Households visited")
         count(zh ? "户数" : "households on file") { $0.households }
         count(zh ? "本月走访户数" : "visited this month") { $0.householdsVisited }
         line(zh ? "走访覆盖率" : "share visited") { .share($0.householdsVisited, of: $0.households) }

@@ -75,7 +75,7 @@ struct ReportCommand: ParsableCommand {
         switch format {
         case .text:
             let rendered = ReportText.rendered(report, language)
-            guard let output else { print(rendered); return }
+            guard output != nil else { print(rendered); return }
             data = Data((rendered + "\n").utf8)
         case .xlsx:
             do throws(SpreadsheetError) { data = try XLSXWriter.data(report.workbook(language)) } catch { throw failure(ExportError.file(error).message(in: language)) }

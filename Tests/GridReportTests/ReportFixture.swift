@@ -69,7 +69,7 @@ enum ReportFixture {
     static func patrol(_ id: String, _ grid: GridCode, _ kind: PatrolKind, _ start: Date, _ households: [String],
                        _ findings: [Finding] = []) -> PatrolLog {
         PatrolLog(meta: meta(id), gridCode: grid, workerID: worker, kind: kind, start: start, end: start.addingTimeInterval(1800),
-                  householdIDs: households.map(RecordID.init), findings: findings)
+                  householdIDs: households.map { RecordID($0) }, findings: findings)
     }
 
     static let patrols = [
