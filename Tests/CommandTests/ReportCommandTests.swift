@@ -23,7 +23,7 @@ import TestSupport
         try store.addAccount(login: "san", for: RecordID("W-san"), passphrase: "san-passphrase")
         _ = try store.save(PatrolLog(meta: meta("L-1"), gridCode: SampleCommunity.gridOne, workerID: SampleCommunity.admin, kind: .homeVisit,
                                      start: SampleCommunity.now, end: SampleCommunity.now.addingTimeInterval(1800),
-                                     householdIDs: [RecordID("H-1")]), at: SampleCommunity.now)
+                                     householdIDs: [RecordID("H-1")]), at: SampleCommunity.now.addingTimeInterval(3600))
     }
 
     func report(_ folder: TemporaryFolder, _ arguments: [String], as login: String = "admin", _ passphrase: String = "admin-passphrase") throws -> CommandRun {
