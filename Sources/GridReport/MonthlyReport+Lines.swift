@@ -1,11 +1,15 @@
 import GridModel
 
 extension MonthlyReport {
-    /// The report's lines in `language`, each with the whole's value first and then each grid's.
+    /// The figures a column each: all the grids together, then each grid; a single grid's report
+    /// has its one column, as the whole and the grid are then the same.
+    public var columns: [MonthlyFigures] { grids.count == 1 ? [total] : [total] + grids.map(\.figures) }
+
+    /// The report's lines in `language`, a value per column (`columns`).
     /// A breakdown lists only what occurred somewhere in the report (a tag no one carries, a
     /// category with no case), except patrol kinds, finding kinds and levels, which are always shown.
     public func lines(_ language: Language) -> [ReportLine] {
-        let areas = [total] + grids.map(\.figures)
+        let areas = columns
         let zh = language == .zh
         var lines: [ReportLine] = []
         func heading(_ zhText: String, _ enText: String) { lines.append(ReportLine(label: zh ? zhText : enText, depth: 0, values: [])) }
@@ -86,8 +90,9 @@ extension MonthlyReport {
         return "\(areaName) monthly report, \(month.text)" + (partial ? " (to \(asOf.iso))" : "")
     }
 
-    /// Column titles: the whole, then each grid by name.
+    /// Column titles: the whole, then each grid by name; a single grid's name alone.
     public func areaNames(_ language: Language) -> [String] {
-        [language == .zh ? "合计" : "all grids"] + grids.map(\.grid.name)
+        if grids.count == 1 { return grids.map(\.grid.name) }
+        return [language == .zh ? "合计" : "all grids"] + grids.map(\.grid.name)
     }
 }

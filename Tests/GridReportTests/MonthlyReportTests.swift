@@ -170,4 +170,20 @@ struct MonthlyReportTests {
         #expect(sheet.rows.last == [.text("审计记录：第 42 条，摘要 abc123")])
         #expect(report.auditLine(.en) == "audit trail: 42 entries, head abc123")
     }
+
+    /// A report on one grid has one column: the grid's, equal to the whole.
+    @Test func oneGridIsOneColumn() throws {
+        let month = try #require(ReportFixture.november)
+        var records = try ReportFixture.records()
+        records.grids = records.grids.filter { $0.code == ReportFixture.gridB }
+        records.households = records.households.filter { $0.gridCode == ReportFixture.gridB }
+        records.residents = records.residents.filter { $0.gridCode == ReportFixture.gridB }
+        records.patrols = records.patrols.filter { $0.gridCode == ReportFixture.gridB }
+        records.cases = records.cases.filter { $0.gridCode == ReportFixture.gridB }
+        let report = MonthlyReport(month: month, today: ReportFixture.day("2026-12-01"), areaName: "第2网格", records: records)
+        #expect(report.areaNames(.zh) == ["第2网格"])
+        #expect(report.lines(.zh).allSatisfy { $0.isHeading || $0.values.count == 1 })
+        #expect(report.total == report.figures(of: ReportFixture.gridB))
+        #expect(report.auditLine(.zh) == "审计记录：无")
+    }
 }
