@@ -109,6 +109,19 @@ import TestSupport
         #expect(try report(folder, ["--month", "2026-09", "--output", path, "--force"]).status == 0)
     }
 
+    @Test func textToAFile() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        try securedSample(folder)
+        let path = folder.path + "/月报.txt"
+        let run = try report(folder, ["--month", "2026-09", "--output", path, "--lang", "zh"])
+        #expect(run.status == 0, "\(run.errors)")
+        let written = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(written.hasPrefix("示例社区 2026年9月 网格工作月报"))
+        #expect(line(written, "本月受理") == ["本月受理", "1", "1", "0"])
+        #expect(written.contains("审计记录：第 "))
+    }
+
     @Test func aBadMonthIsRefusedBeforeTheLogin() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
