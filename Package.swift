@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "Spreadsheet", dependencies: ["TerminalUI", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Exports: records as spreadsheet tables (the columns of each kind, numbers masked), and who may export what.
         .target(name: "GridExport", dependencies: ["GridModel", "GridStore", "Spreadsheet"]),
+        // The monthly report (月报): figures per grid and for the community, from records alone.
+        .target(name: "GridReport", dependencies: ["GridModel", "Spreadsheet"]),
         // Bringing a household ledger (人口台账) in: headers, rows to records, checks, one change.
         .target(name: "LedgerImport", dependencies: ["GridModel", "GridStore", "GridIndex", "Spreadsheet"]),
         // Screen cells, buffers, display width and widgets: the terminal without the terminal.
@@ -54,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "gridwork",
             dependencies: [
-                "GridModel", "GridStore", "GridIndex", "GridDemo", "GridApp", "GridExport", "CursesTerminal", "TerminalUI", "CProcessControl", "LedgerImport",
+                "GridModel", "GridStore", "GridIndex", "GridDemo", "GridApp", "GridExport", "CursesTerminal", "TerminalUI", "CProcessControl", "LedgerImport", "GridReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,6 +73,7 @@ let package = Package(
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "GridExportTests", dependencies: ["GridExport", "GridModel", "GridStore", "Spreadsheet", "TestSupport"]),
         .testTarget(name: "LedgerImportTests", dependencies: ["LedgerImport", "Spreadsheet", "GridModel", "GridStore", "GridDemo", "TestSupport"]),
+        .testTarget(name: "GridReportTests", dependencies: ["GridReport", "GridModel", "Spreadsheet"]),
         .testTarget(name: "CommandTests", dependencies: ["gridwork", "StressWriter", "TestSupport"]),
         .testTarget(name: "DashboardEndToEndTests", dependencies: ["gridwork", "TestSupport"]),
     ],

@@ -40,6 +40,14 @@ public struct AuditTrail: Sendable {
         let hash: String
     }
 
+    /// The count and last hash `audit/head.json` records, as written (not checked against the
+    /// trail: `verify` does that), for a report to print; nil when there is none or it is unreadable.
+    public func recordedHead() -> (count: Int, hash: String)? {
+        guard let data = FileManager.default.contents(atPath: headPath),
+              let head = try? RecordCoding.decoder().decode(Head.self, from: data) else { return nil }
+        return (head.count, head.hash)
+    }
+
     /// Entries numbered and chained after the trail's last, ready to append.
     struct Prepared {
         let lines: Data
