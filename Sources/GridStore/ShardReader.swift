@@ -11,9 +11,6 @@ struct ShardReader {
     let context: ValidationContext
     /// Opens sealed ID and phone numbers; nil for a folder whose community is not set up.
     var key: PersonalDataKey?
-    /// Decodes a large file on two threads (`HalvedDecoding`): for a grid a person is waiting
-    /// to see, not for the cold open and `check`, which keep both cores busy with whole files.
-    var halvesLargeFiles = false
 
     struct Loaded<R: Sendable>: Sendable {
         let records: [R]
@@ -37,8 +34,7 @@ struct ShardReader {
         let locator = JSONLocator(data: data)
         let file: ShardFile<R>
         do {
-            file = try (halvesLargeFiles ? HalvedDecoding.decode(R.self, from: data) : nil)
-                ?? RecordCoding.decoder().decode(ShardFile<R>.self, from: data)
+            file = try RecordCoding.decoder().decode(ShardFile<R>.self, from: data)
         } catch {
             if let header = try? RecordCoding.decoder().decode(ShardHeader.self, from: data), header.schema > StoreLayout.schemaVersion {
                 return .failure(ShardProblems([newerSchema(path, header.schema, locator)]))

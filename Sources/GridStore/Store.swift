@@ -557,9 +557,7 @@ public final class Store {
             stale.append((path, kind, stamp, checkedContent[path]))
         }
         guard stale.count > 1 else { return }
-        var halving = ShardReader(folder: folder, context: .reading, key: key)
-        halving.halvesLargeFiles = true
-        let reader = halving
+        let reader = ShardReader(folder: folder, context: .reading, key: key)
         let jobs = stale.map { (path: $0.path, kind: $0.kind, checked: $0.checked) }
         ParallelJobs.run(jobs, work: { job in AnyLoaded.read(job.kind, job.path, with: reader, rulesCheckedFor: job.checked) }) { index, outcome in
             let file = stale[index]
@@ -655,9 +653,7 @@ public final class Store {
 
     /// Reads a file, checking its rules only if these bytes were not checked before.
     private func read<R: StoredRecord>(_ type: R.Type, _ path: String) -> Result<ShardReader.Loaded<R>, ShardProblems> {
-        var reader = ShardReader(folder: folder, context: .reading, key: key)
-        reader.halvesLargeFiles = true
-        return noted(reader.read(R.self, path, rulesCheckedFor: checkedContent[path]), path: path)
+        noted(ShardReader(folder: folder, context: .reading, key: key).read(R.self, path, rulesCheckedFor: checkedContent[path]), path: path)
     }
 
     /// Notes which content's rules passed (or that they did not), as every read of a file does.
