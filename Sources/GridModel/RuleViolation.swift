@@ -54,6 +54,8 @@ public struct RuleViolation: Error, Hashable, Sendable {
         case gridCodeTaken
         /// A grid's code names its folder and never changes.
         case gridCodeFixed
+        /// Households name their micro-grid by its number, so it never changes.
+        case microGridNumberFixed
         /// A worker's list of grids names a grid that is not on file.
         case noSuchGrid(GridCode)
         /// The worker named is not on the list of workers.
@@ -171,6 +173,8 @@ extension RuleViolation.Problem {
         case .gridCodeFixed:
             text = LocalizedText(zh: "保存后不能更改：编码决定网格的文件夹（grids/编码），其住户、巡查和案件都在其中；编码有误时请新建网格",
                                  en: "cannot change once saved: the code names the grid's folder (grids/CODE), which holds its households, patrols and cases; if the code is wrong, add a new grid")
+        case .microGridNumberFixed:
+            text = LocalizedText(zh: "保存后不能更改：住户按编号归属小网格；要换编号，请新建小网格", en: "cannot change once saved: households name their micro-grid by its number; add a new micro-grid instead")
         case .noSuchGrid(let code):
             text = LocalizedText(zh: "没有编码为 \(code.rawValue) 的网格，请先新建该网格", en: "there is no grid \(code.rawValue); add the grid first")
         case .noSuchWorker(let id):

@@ -1,8 +1,9 @@
 import Foundation
 import GridModel
 
-/// The micro-grid form: its number, its head and their phone, and the buildings it covers typed
-/// on one line (`1栋、2栋`). Saving it saves the grid the micro-grid belongs to.
+/// The micro-grid form: its number (kept once saved: households name their micro-grid by it), its
+/// head and their phone, and the buildings it covers typed on one line (`1栋、2栋`). Saving it
+/// saves the grid the micro-grid belongs to.
 ///
 /// The head's phone on file is shown masked, as a resident's is: left empty it is kept, typed
 /// over it is replaced. So opening the form never shows a number in full.
@@ -34,8 +35,10 @@ enum MicroGridForm {
         if number != nil && index == nil {
             return .failure(FormError(key: .number, message: UIStrings.forLanguage(language).recordGone))
         }
+        if let number, typed != number {
+            return .failure(FormError(key: .number, message: RuleViolation("number", .microGridNumberFixed).message(in: language)))
+        }
         var micro = index.map { grid.microGrids[$0] } ?? MicroGrid(number: typed, headName: "", headPhone: nil, buildings: [])
-        micro.number = typed
         micro.headName = form.value(.headName)
         micro.headPhone = (form.optionalValue(.headPhone) ?? form.keptValue(.headPhone, micro.headPhone)).map { MobileNumber.normalized($0) ?? $0 }
         micro.buildings = MicroGrid.buildingNames(form.value(.buildings))
