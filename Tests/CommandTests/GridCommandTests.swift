@@ -84,6 +84,18 @@ import TestSupport
         #expect(check.status == 0, "\(check.output)")
     }
 
+    @Test func eachGridCommandLogsInAndSaysWhatItTakes() throws {
+        for command in [["list"], ["add"], ["edit"], ["micro"]] {
+            let help = try CommandRun(gridwork, ["grid"] + command + ["--help"])
+            #expect(help.status == 0 && help.output.contains("--user") && help.output.contains("--data"), "\(command) logs in")
+        }
+        let add = try CommandRun(gridwork, ["grid", "add", "--help"]).output
+        #expect(add.contains("--name") && add.contains("--worker") && add.contains("--district") && add.contains("--street"))
+        #expect(try CommandRun(gridwork, ["grid", "edit", "--help"]).output.contains("Refused: a grid keeps its code"))
+        #expect(try CommandRun(gridwork, ["grid", "micro", "--help"]).output.contains("--buildings"))
+        #expect(try CommandRun(gridwork, ["--help"]).output.contains("grid"), "listed among the commands")
+    }
+
     @Test func onlyTheAdminChangesGrids() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
