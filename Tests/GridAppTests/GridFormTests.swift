@@ -50,6 +50,29 @@ import TerminalUI
         #expect(grid.communityName == "幸福里社区")
     }
 
+    /// The first-run set-up makes a community with no grids: screen 2 adds the first one.
+    @Test func aNewCommunitysFirstGridIsAddedOnScreenTwo() throws {
+        let empty = DashboardData(areaName: "新社区", today: DashboardFixture.today, overview: Overview(DataSummary(), today: DashboardFixture.today),
+                                  grids: [], workers: [Worker.firstAdmin(named: "管理员", at: DashboardFixture.at(11, 1, 9))], households: [],
+                                  residents: [], patrols: [], cases: [], loadedGrid: nil, unreadableFiles: 0, timeZone: DashboardFixture.china,
+                                  areaCode: "420303001009")
+        var state = AppState(data: empty, language: .zh, themeName: "default", width: 80, height: 24)
+        press(&state, .character("2"), .character("e"), .character("m"))
+        #expect(state.form == nil, "no grid to edit or to add a micro-grid to")
+        press(&state, .character("n"))
+        #expect(state.form?[.code]?.value == "420303001009001" && state.form?[.communityName]?.value == "新社区")
+        #expect(state.form?[.workerID]?.options.labels == ["（无）"], "no grid worker on file yet")
+        press(&state, .tab)
+        type(&state, "第一网格")
+        #expect(saved(press(&state, .enter)).isEmpty && state.form?[.districtName]?.error == "区名（districtName）：必须填写")
+        type(&state, "张湾区")
+        press(&state, .tab)
+        type(&state, "汉江路街道")
+        let grid = try #require(savedGrid(press(&state, .enter)))
+        #expect(grid.code == GridCode("420303001009001") && grid.districtName == "张湾区" && grid.streetName == "汉江路街道"
+                && grid.communityName == "新社区" && grid.workerID == nil)
+    }
+
     @Test func aNewGridsCodeIsCheckedAsTheCursorLeavesIt() throws {
         var state = try admin()
         press(&state, .character("n"))
