@@ -61,6 +61,7 @@ public enum AppReducer {
             return saveFinished(&state, outcome, data)
         case .saved(let changes, let data):
             state.isSaving = false
+            let savedForm = state.form
             state.form = nil
             state.formConflict = nil
             guard !changes.isEmpty else {
@@ -74,6 +75,12 @@ public enum AppReducer {
             if let first = changes.first {
                 // Stay where the worker is (a visit logged from a household stays on it); show the record when it belongs here.
                 if first.screen == state.screen { state.show(first) }
+                // A micro-grid saved stays picked in its grid's detail pane.
+                if case .microGrid? = savedForm?.purpose, case .grid(let grid) = first, state.screen == .grids,
+                   let number = savedForm.flatMap({ Int($0.value(.number)) }), let item = grid.microGrids.firstIndex(where: { $0.number == number }) {
+                    state.focus = .detail
+                    state.detailItem = item
+                }
                 if case .disputeCase(let saved) = first {
                     state.message = StatusMessage(state.strings.savedCase(saved.number))
                 } else {
@@ -455,7 +462,7 @@ public enum AppReducer {
             state.form = CaseStepForm.make(action, for: disputeCase, workers: Array(state.data.workers.values), gridWorker: gridWorker,
                                            language: state.language)
             refuseFormOutsideOwnGrids(&state)
-        case .newRecord, .edit, .addResident, .logVisit, .addFinding, .openCase:
+        case .newRecord, .edit, .addMicroGrid, .addResident, .logVisit, .addFinding, .openCase:
             EntryCommands.open(&state, command)
             refuseFormOutsideOwnGrids(&state)
         case .reveal:
@@ -482,7 +489,7 @@ public enum AppReducer {
                 return []
             }
             guard step.isUndoable else {
-                state.message = StatusMessage(state.strings.cannotUndo, isError: true)
+                state.message = StatusMessage(step.addedGrid ? state.strings.cannotUndoNewGrid : state.strings.cannotUndo, isError: true)
                 return []
             }
             state.isSaving = true
@@ -492,8 +499,11 @@ public enum AppReducer {
     }
 
     /// A form for a grid the worker may not change closes at once, saying why (the store would refuse it too).
+    /// Grids themselves and their micro-grids are the admin's to change.
     private static func refuseFormOutsideOwnGrids(_ state: inout AppState) {
-        guard let grid = state.form?.grid, let refusal = state.refusal(inGrid: grid) else { return }
+        guard let form = state.form else { return }
+        let refusal = form.changesGrids ? AccessPolicy.refusalToChangeGrids(for: state.worker) : form.grid.flatMap(state.refusal(inGrid:))
+        guard let refusal else { return }
         state.form = nil
         state.message = StatusMessage(refusal.message(in: state.language), isError: true)
     }

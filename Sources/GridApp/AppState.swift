@@ -160,8 +160,21 @@ public struct AppState: Sendable {
         return data.patrols[row]
     }
 
-    /// How many items (residents, findings) the detail pane lets the worker pick among.
+    /// The grid selected on the grids screen.
+    var selectedGrid: Grid? {
+        guard screen == .grids, let row = list.selectedRow, data.grids.indices.contains(row) else { return nil }
+        return data.grids[row]
+    }
+
+    /// The micro-grid picked in the detail pane of the grids screen, when it has the focus.
+    var selectedMicroGrid: MicroGrid? {
+        guard focus == .detail, let grid = selectedGrid, grid.microGrids.indices.contains(detailItem) else { return nil }
+        return grid.microGrids[detailItem]
+    }
+
+    /// How many items (micro-grids, residents, findings) the detail pane lets the worker pick among.
     var detailItemCount: Int {
+        if let grid = selectedGrid { return grid.microGrids.count }
         if let household = selectedHousehold { return data.residents[household.id]?.count ?? 0 }
         return selectedPatrol?.findings.count ?? 0
     }
@@ -236,9 +249,11 @@ public struct AppState: Sendable {
         case .resident(let resident): row = data.households.firstIndex { $0.id == resident.householdID }
         case .patrol(let patrol): row = data.patrols.firstIndex { $0.id == patrol.id }
         case .disputeCase(let disputeCase): row = data.cases.firstIndex { $0.id == disputeCase.id }
+        case .grid(let grid): row = data.grids.firstIndex { $0.id == grid.id }
         }
         guard let row else { return }
-        if let grid = rows[target]?[row].gridCode, scope != nil, scope != grid {
+        // The grids screen always lists every grid: showing one there leaves the scope alone.
+        if target != .grids, let grid = rows[target]?[row].gridCode, scope != nil, scope != grid {
             scope = grid
             for screen in [ScreenID.households, .patrols, .cases] { refilter(screen) }
         }

@@ -34,6 +34,8 @@ public struct ChangeWriter {
         case .household(let record): return .household(try transaction.save(record, overwriting: overwriting))
         case .resident(let record): return .resident(try transaction.save(record, overwriting: overwriting))
         case .patrol(let record): return .patrol(try transaction.save(record, overwriting: overwriting))
+        // A change of worker changes the workers' lists of grids in the same change (see `Store.prepareSave`).
+        case .grid(let record): return .grid(try transaction.save(record, overwriting: overwriting))
         case .disputeCase(let record):
             // A new case gets its number while the folder is locked.
             return .disputeCase(record.meta.revision == 0 ? try transaction.saveNewCase(record)
@@ -51,7 +53,8 @@ public struct ChangeWriter {
                 case .remove(.household(let record)): try transaction.remove(record)
                 case .remove(.resident(let record)): try transaction.remove(record)
                 case .remove(.patrol(let record)): try transaction.remove(record)
-                case .remove(.disputeCase): break
+                // Neither cases nor grids are taken away; `UndoStep` never asks to.
+                case .remove(.disputeCase), .remove(.grid): break
                 }
             }
         }.confirmed()

@@ -5,10 +5,13 @@ public enum Command: Hashable, Sendable {
     case screen(ScreenID)
     case open, back
     case filter, commandLine, help, quit
-    /// A new record of the screen's kind: household, patrol log, case.
+    /// A new record of the screen's kind: grid, household, patrol log, case.
     case newRecord
-    /// Edit the selected record (on the households screen with the detail pane focused, the selected resident).
+    /// Edit the selected record (with the detail pane focused: on the households screen the selected
+    /// resident, on the grids screen the selected micro-grid).
     case edit
+    /// Add a micro-grid to the selected grid.
+    case addMicroGrid
     /// Register a resident in the selected household.
     case addResident
     /// Log a visit to the selected household.

@@ -7,6 +7,8 @@ public struct DashboardData: Sendable {
     public static let largeThreshold = 20
 
     public var areaName: String
+    /// The area's division code (a community's 12 digits, a district's 6): a new grid's code starts with it.
+    public var areaCode: String
     public var today: Day
     public var overview: Overview
     public var grids: [Grid]
@@ -28,8 +30,9 @@ public struct DashboardData: Sendable {
 
     public init(areaName: String, today: Day, overview: Overview, grids: [Grid], workers: [Worker], households: [Household],
                 residents: [Resident], patrols: [PatrolLog], cases: [DisputeCase], loadedGrid: GridCode?, unreadableFiles: Int,
-                timeZone: TimeZone) {
+                timeZone: TimeZone, areaCode: String = "") {
         self.areaName = areaName
+        self.areaCode = areaCode
         self.today = today
         self.overview = overview
         self.grids = grids.sorted { $0.code < $1.code }
@@ -72,6 +75,7 @@ extension DashboardData {
         case .resident(let record): return residents[record.householdID]?.first { $0.id == record.id }.map(RecordChange.resident)
         case .patrol(let record): return patrols.first { $0.id == record.id }.map(RecordChange.patrol)
         case .disputeCase(let record): return cases.first { $0.id == record.id }.map(RecordChange.disputeCase)
+        case .grid(let record): return grids.first { $0.id == record.id }.map(RecordChange.grid)
         }
     }
 

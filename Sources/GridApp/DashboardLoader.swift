@@ -26,6 +26,7 @@ public struct DashboardLoader {
             residents: codes.flatMap { store.records(Resident.self, inGrid: $0) },
             patrols: codes.flatMap { store.records(PatrolLog.self, inGrid: $0) },
             cases: codes.flatMap { store.records(DisputeCase.self, inGrid: $0) },
-            loadedGrid: grid, unreadableFiles: Set(store.problems.map(\.path)).count, timeZone: store.manifest.communityTimeZone)
+            loadedGrid: grid, unreadableFiles: Set(store.problems.map(\.path)).count, timeZone: store.manifest.communityTimeZone,
+            areaCode: store.manifest.areaCode)
     }
 }

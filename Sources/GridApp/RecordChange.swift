@@ -6,6 +6,8 @@ public enum RecordChange: Hashable, Sendable {
     case resident(Resident)
     case patrol(PatrolLog)
     case disputeCase(DisputeCase)
+    /// A grid, with its micro-grids (a micro-grid form saves its grid).
+    case grid(Grid)
 
     public var id: RecordID {
         switch self {
@@ -13,6 +15,7 @@ public enum RecordChange: Hashable, Sendable {
         case .resident(let record): return record.id
         case .patrol(let record): return record.id
         case .disputeCase(let record): return record.id
+        case .grid(let record): return record.id
         }
     }
 
@@ -22,6 +25,7 @@ public enum RecordChange: Hashable, Sendable {
         case .resident(let record): return record.meta.revision
         case .patrol(let record): return record.meta.revision
         case .disputeCase(let record): return record.meta.revision
+        case .grid(let record): return record.meta.revision
         }
     }
 
@@ -31,6 +35,7 @@ public enum RecordChange: Hashable, Sendable {
         case .household, .resident: return .households
         case .patrol: return .patrols
         case .disputeCase: return .cases
+        case .grid: return .grids
         }
     }
 
@@ -41,6 +46,7 @@ public enum RecordChange: Hashable, Sendable {
         case .resident(var record): record.meta.revision = revision; return .resident(record)
         case .patrol(var record): record.meta.revision = revision; return .patrol(record)
         case .disputeCase(var record): record.meta.revision = revision; return .disputeCase(record)
+        case .grid(var record): record.meta.revision = revision; return .grid(record)
         }
     }
 }

@@ -89,6 +89,10 @@ public struct UIStrings: Sendable {
     /// An edit saved with nothing changed: nothing was written.
     let nothingChanged: String
     let cannotUndo: String
+    /// The last change added a grid, which stays.
+    let cannotUndoNewGrid: String
+    /// "2 号小网格" / "micro-grid 2", in a form's title.
+    let microGridNumber: @Sendable (Int) -> String
     let draftRestored: String
     let lockStart: String
     let lockIdle: String
@@ -173,8 +177,20 @@ public struct UIStrings: Sendable {
             case .commandLine: return "输入命令"
             case .help: return "帮助"
             case .quit: return "退出"
-            case .newRecord: return screen == .households ? "新建住户" : screen == .patrols ? "新建巡查记录" : "新建案件"
-            case .edit: return screen == .households ? "修改住户（详情窗格中：修改所选居民）" : "修改"
+            case .newRecord:
+                switch screen {
+                case .grids: return "新建网格（管理员）"
+                case .households: return "新建住户"
+                case .patrols: return "新建巡查记录"
+                default: return "新建案件"
+                }
+            case .edit:
+                switch screen {
+                case .grids: return "修改网格（详情窗格中：所选小网格）"
+                case .households: return "修改住户（详情窗格中：修改所选居民）"
+                default: return "修改"
+                }
+            case .addMicroGrid: return "新建小网格"
             case .addResident: return "登记居民"
             case .logVisit: return "记录走访"
             case .addFinding: return "添加发现问题"
@@ -269,6 +285,8 @@ public struct UIStrings: Sendable {
             case .finding: return "添加发现问题"
             case .newCase: return "新建案件"
             case .caseDetails: return "修改案件信息"
+            case .grid(let id): return id == nil ? "新建网格" : "修改网格"
+            case .microGrid(let number, _): return number == nil ? "新建小网格" : "修改小网格"
             }
         },
         notesKeys: "Enter 换行  Tab 下一项  Ctrl-S 保存  Esc 取消",
@@ -289,6 +307,8 @@ public struct UIStrings: Sendable {
         nothingToUndo: "本次没有可撤销的修改",
         nothingChanged: "没有改动，未保存",
         cannotUndo: "上一次修改是案件办理步骤或新立案件，办理记录不能撤销；如有误请添加备注或重新打开",
+        cannotUndoNewGrid: "上一次修改是新建网格，网格建立后不能撤销；如有误请在网格页按 e 修改",
+        microGridNumber: { "\($0) 号小网格" },
         draftRestored: "已恢复上次未保存的草稿：Enter 保存，Esc 放弃",
         lockStart: "请登录。",
         lockIdle: "长时间无操作，屏幕已锁定。请输入口令继续；未保存的表单仍在。",
@@ -363,8 +383,20 @@ public struct UIStrings: Sendable {
             case .commandLine: return "type a command"
             case .help: return "help"
             case .quit: return "quit"
-            case .newRecord: return screen == .households ? "new household" : screen == .patrols ? "new patrol log" : "new case"
-            case .edit: return screen == .households ? "edit household (in the detail pane: the selected resident)" : "edit"
+            case .newRecord:
+                switch screen {
+                case .grids: return "new grid (admins)"
+                case .households: return "new household"
+                case .patrols: return "new patrol log"
+                default: return "new case"
+                }
+            case .edit:
+                switch screen {
+                case .grids: return "edit grid (details: micro-grid)"
+                case .households: return "edit household (in the detail pane: the selected resident)"
+                default: return "edit"
+                }
+            case .addMicroGrid: return "add a micro-grid"
             case .addResident: return "register a resident"
             case .logVisit: return "log a visit"
             case .addFinding: return "add a finding"
@@ -464,6 +496,8 @@ public struct UIStrings: Sendable {
             case .finding: return "Add a finding"
             case .newCase: return "New case"
             case .caseDetails: return "Edit case"
+            case .grid(let id): return id == nil ? "New grid" : "Edit grid"
+            case .microGrid(let number, _): return number == nil ? "New micro-grid" : "Edit micro-grid"
             }
         },
         notesKeys: "Enter new line  Tab next field  Ctrl-S save  Esc cancel",
@@ -484,6 +518,8 @@ public struct UIStrings: Sendable {
         nothingToUndo: "Nothing to undo in this session",
         nothingChanged: "Nothing changed, nothing saved",
         cannotUndo: "The last change was a workflow step or a new case: timeline entries are never undone; add a note or reopen instead",
+        cannotUndoNewGrid: "The last change added a grid, which is never undone; press e on the grids screen to change it instead",
+        microGridNumber: { "micro-grid \($0)" },
         draftRestored: "Restored the form you had not saved: Enter saves, Esc drops it",
         lockStart: "Please log in.",
         lockIdle: "Locked after a while without a key. Type your passphrase to go on; an open form is kept.",

@@ -1,7 +1,8 @@
 import GridModel
 
 /// One saved change as it can be taken back: records it created are removed, records it changed
-/// are put back as they were. A workflow step (a timeline entry) or a new case is never undone.
+/// are put back as they were. A workflow step (a timeline entry), a new case or a new grid is
+/// never undone.
 public struct UndoStep: Hashable, Sendable {
     public enum Item: Hashable, Sendable {
         case remove(RecordChange)
@@ -11,13 +12,22 @@ public struct UndoStep: Hashable, Sendable {
     public let items: [Item]
     /// Why this change stays, when it cannot be undone.
     public let isUndoable: Bool
+    /// The change added a grid: its folder stays (the message says to edit it instead).
+    public let addedGrid: Bool
 
     /// The step that undoes saving `saved`, each record's earlier version looked up in `before`.
     init(saved: [RecordChange], before: DashboardData) {
         var items: [Item] = []
         var undoable = true
+        var addedGrid = false
         for change in saved {
             let previous = before.record(like: change)
+            // A grid is never taken away again; an edit of one is put back (its worker's lists follow).
+            if case .grid = change, previous == nil {
+                addedGrid = true
+                undoable = false
+                continue
+            }
             if case .disputeCase(let now) = change {
                 // Cases are never taken away and their timeline never shrinks: only a change of
                 // description (title, parties...) can be undone.
@@ -27,11 +37,13 @@ public struct UndoStep: Hashable, Sendable {
         }
         self.items = items
         isUndoable = undoable && !items.isEmpty
+        self.addedGrid = addedGrid
     }
 
-    private init(items: [Item], isUndoable: Bool) {
+    private init(items: [Item], isUndoable: Bool, addedGrid: Bool) {
         self.items = items
         self.isUndoable = isUndoable
+        self.addedGrid = addedGrid
     }
 
     /// This step once `undone` (a later one) has been taken back: a record it put back now has
@@ -44,6 +56,6 @@ public struct UndoStep: Hashable, Sendable {
             case .remove(let record): return revisions[record.id].map { .remove(record.withRevision($0)) } ?? item
             case .restore(let record): return revisions[record.id].map { .restore(record.withRevision($0)) } ?? item
             }
-        }, isUndoable: isUndoable)
+        }, isUndoable: isUndoable, addedGrid: addedGrid)
     }
 }

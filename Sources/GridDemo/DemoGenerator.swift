@@ -225,8 +225,11 @@ struct DemoRun {
             batch.residents += residents(of: household)
         }
         for number in 0..<batch.grid.microGrids.count {
-            let buildings = batch.households.filter { $0.microGrid == number + 1 }.map(\.address.building)
-            batch.grid.microGrids[number].buildings = Array(NSOrderedSet(array: buildings).compactMap { $0 as? String })
+            // Each building once, in the order first met: NSOrderedSet, used before, kept every
+            // household's building on Linux ("1栋" fifty times).
+            var seen = Set<String>()
+            batch.grid.microGrids[number].buildings = batch.households.filter { $0.microGrid == number + 1 }
+                .map(\.address.building).filter { seen.insert($0).inserted }
         }
         batch.patrols = patrols(in: place.code, worker: worker, count: share(of: scale.patrols, part: index), households: &batch.households)
         batch.cases = cases(in: place.code, worker: worker, count: share(of: scale.cases, part: index),

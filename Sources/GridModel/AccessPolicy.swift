@@ -19,9 +19,21 @@ public enum AccessPolicy {
         case .admin: return nil
         case .supervisor: return .readOnly(worker: worker.name)
         case .gridWorker: return .adminOnly(worker: worker.name, what: type(of: record).kind == .grid
-            ? LocalizedText(zh: "网格", en: "grids") : LocalizedText(zh: "工作人员名单", en: "the list of workers"))
+            ? Self.grids : LocalizedText(zh: "工作人员名单", en: "the list of workers"))
         }
     }
+
+    /// Nil when `worker` may add grids and change them (their names, workers and micro-grids).
+    public static func refusalToChangeGrids(for worker: Worker?) -> AccessRefusal? {
+        guard let worker, worker.active else { return .notActive(worker: worker?.name ?? "?") }
+        switch worker.role {
+        case .admin: return nil
+        case .supervisor: return .readOnly(worker: worker.name)
+        case .gridWorker: return .adminOnly(worker: worker.name, what: Self.grids)
+        }
+    }
+
+    private static let grids = LocalizedText(zh: "网格", en: "grids")
 
     /// Nil when `worker` may change the records of `grid`.
     public static func refusal(for worker: Worker?, inGrid grid: GridCode) -> AccessRefusal? {

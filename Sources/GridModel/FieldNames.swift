@@ -19,6 +19,7 @@ public enum FieldNames {
         "microGrids": LocalizedText(zh: "小网格", en: "micro-grids"),
         "microGrid": LocalizedText(zh: "小网格", en: "micro-grid"),
         "number": LocalizedText(zh: "编号", en: "number"),
+        "buildings": LocalizedText(zh: "楼栋", en: "buildings"),
         "address": LocalizedText(zh: "地址", en: "address"),
         "compound": LocalizedText(zh: "小区/村组", en: "compound or village group"),
         "building": LocalizedText(zh: "楼栋", en: "building"),

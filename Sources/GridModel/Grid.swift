@@ -1,3 +1,5 @@
+import Foundation
+
 /// A grid (网格): the area one grid worker owns, divided into micro-grids with volunteer heads.
 public struct Grid: Record, Hashable {
     public static let kind = RecordKind.grid
@@ -30,6 +32,14 @@ public struct Grid: Record, Hashable {
         self.microGrids = microGrids
     }
 
+    /// The code names the grid's folder (`grids/<code>`), where all its records live.
+    public func violations(replacing previous: Grid) -> [RuleViolation] {
+        previous.code == code ? [] : [RuleViolation("code", .gridCodeFixed)]
+    }
+
+    /// The number a new micro-grid is offered: one past the highest.
+    public var nextMicroGridNumber: Int { (microGrids.map(\.number).max() ?? 0) + 1 }
+
     /// "1包50户" in a community, "1包15户" in a village.
     public var householdsPerMicroGridHead: Int { kind == .village ? 15 : 50 }
 
@@ -47,8 +57,7 @@ public struct Grid: Record, Hashable {
         for (index, micro) in microGrids.enumerated() {
             let path = FieldPath("microGrids").appending(index: index)
             if !numbers.insert(micro.number).inserted { check.add(path.appending("number"), .duplicate) }
-            check.required(micro.headName, path.appending("headName"), maxLength: 40)
-            check.mobile(micro.headPhone, path.appending("headPhone"))
+            for violation in micro.violations() { check.add(violation.field.prefixed(by: path), violation.problem) }
         }
         return check.violations
     }
@@ -59,6 +68,7 @@ public struct MicroGrid: Codable, Hashable, Sendable {
     public var number: Int
     public var headName: String
     public var headPhone: String?
+    /// The buildings it covers, each named once.
     public var buildings: [String]
 
     public init(number: Int, headName: String, headPhone: String?, buildings: [String]) {
@@ -66,5 +76,46 @@ public struct MicroGrid: Codable, Hashable, Sendable {
         self.headName = headName
         self.headPhone = headPhone
         self.buildings = buildings
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case number, headName, headPhone, buildings
+    }
+
+    /// Reads each building once: gridwork's demo generator once listed a building for every
+    /// household in it ("1栋" fifty times), and those folders must still open and pass the rules.
+    /// The next save of the grid writes the list tidy.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        number = try container.decode(Int.self, forKey: .number)
+        headName = try container.decode(String.self, forKey: .headName)
+        headPhone = try container.decodeIfPresent(String.self, forKey: .headPhone)
+        var seen = Set<String>()
+        buildings = try container.decode([String].self, forKey: .buildings).filter { seen.insert($0).inserted }
+    }
+
+    /// The rules a micro-grid keeps on its own, its fields named as in the micro-grid (`headName`,
+    /// `buildings[2]`); a grid places them under `microGrids[i]`. Numbers are unique within the
+    /// grid, which the grid checks.
+    public func violations() -> [RuleViolation] {
+        var check = RuleCheck(ValidationContext.reading)
+        if !(1...9_999).contains(number) { check.add("number", .outOfRange) }
+        check.required(headName, "headName", maxLength: 40)
+        check.mobile(headPhone, "headPhone")
+        var seen = Set<String>()
+        for (index, building) in buildings.enumerated() {
+            let path = FieldPath("buildings").appending(index: index)
+            check.required(building, path, maxLength: 40)
+            if !seen.insert(building).inserted { check.add(path, .listedTwice(building)) }
+        }
+        return check.violations
+    }
+
+    /// The building names typed as one line: separated by 、 , ， ; ； or a line break, each
+    /// trimmed, empty ones dropped. Repeats are kept, for the rules to name.
+    public static func buildingNames(_ text: String) -> [String] {
+        text.split(whereSeparator: { "、,，;；\n".contains($0) })
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
     }
 }

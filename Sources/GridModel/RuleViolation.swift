@@ -46,6 +46,24 @@ public struct RuleViolation: Error, Hashable, Sendable {
         case notTheSavingWorker
         case stillReferenced
         case timeFormat
+        /// A name that a list holds once only (a micro-grid's buildings) appears again.
+        case listedTwice(String)
+        /// A new grid's code outside the community (or district) the folder is for.
+        case outsideArea(areaCode: String)
+        /// Another grid has this code already.
+        case gridCodeTaken
+        /// A grid's code names its folder and never changes.
+        case gridCodeFixed
+        /// Households name their micro-grid by its number, so it never changes.
+        case microGridNumberFixed
+        /// A worker's list of grids names a grid that is not on file.
+        case noSuchGrid(GridCode)
+        /// The worker named is not on the list of workers.
+        case noSuchWorker(RecordID)
+        /// Only a grid worker (网格员) looks after a grid.
+        case notAGridWorker(role: WorkerRole)
+        /// The worker named has left (marked inactive).
+        case workerInactive
     }
 
     public func message(in language: Language) -> String {
@@ -145,6 +163,26 @@ extension RuleViolation.Problem {
             text = LocalizedText(zh: "仍有记录引用，不能删除", en: "other records still refer to it, so it cannot be removed")
         case .timeFormat:
             text = LocalizedText(zh: "时间应写作 9:30 或 0930", en: "write the time as 9:30 or 0930")
+        case .listedTwice(let name):
+            text = LocalizedText(zh: "“\(name)”重复列出，每个名称只写一次", en: "\"\(name)\" is listed twice; name each once")
+        case .outsideArea(let areaCode):
+            text = LocalizedText(zh: "不在本数据所属的地区内：编码应以 \(areaCode) 开头",
+                                 en: "is outside the area this data is for: the code must start with \(areaCode)")
+        case .gridCodeTaken:
+            text = LocalizedText(zh: "已有网格使用此编码", en: "another grid already has this code")
+        case .gridCodeFixed:
+            text = LocalizedText(zh: "保存后不能更改：编码决定网格的文件夹（grids/编码），其住户、巡查和案件都在其中；编码有误时请新建网格",
+                                 en: "cannot change once saved: the code names the grid's folder (grids/CODE), which holds its households, patrols and cases; if the code is wrong, add a new grid")
+        case .microGridNumberFixed:
+            text = LocalizedText(zh: "保存后不能更改：住户按编号归属小网格；要换编号，请新建小网格", en: "cannot change once saved: households name their micro-grid by its number; add a new micro-grid instead")
+        case .noSuchGrid(let code):
+            text = LocalizedText(zh: "没有编码为 \(code.rawValue) 的网格，请先新建该网格", en: "there is no grid \(code.rawValue); add the grid first")
+        case .noSuchWorker(let id):
+            text = LocalizedText(zh: "工作人员名单中没有 \(id.rawValue)", en: "\(id.rawValue) is not on the list of workers")
+        case .notAGridWorker(let role):
+            text = LocalizedText(zh: "只能由网格员负责，此人是\(role.name(.zh))", en: "must be a grid worker, not a \(role.name(.en))")
+        case .workerInactive:
+            text = LocalizedText(zh: "此人已停用", en: "has left (marked inactive)")
         }
         return text(language)
     }

@@ -6,6 +6,8 @@ import GridModel
 /// `Store.checkReferences` and the streaming `Store.checkEverything`, so both say the same.
 struct ReferenceRules: Sendable {
     let workerIDs: Set<RecordID>
+    /// The grids with a file of their own (read or not): what a worker's list of grids may name.
+    let gridCodes: Set<GridCode>
     /// The ids of the grid's readable households and patrol logs.
     var households: Set<RecordID> = []
     var patrols: Set<RecordID> = []
@@ -14,7 +16,10 @@ struct ReferenceRules: Sendable {
     var householdsReadable = true
     var patrolsReadable = true
 
-    init(workerIDs: Set<RecordID>) { self.workerIDs = workerIDs }
+    init(workerIDs: Set<RecordID>, gridCodes: Set<GridCode>) {
+        self.workerIDs = workerIDs
+        self.gridCodes = gridCodes
+    }
 
     static func missing(_ what: LocalizedText) -> LocalizedText {
         LocalizedText(zh: "找不到所指的" + what.zh, en: "refers to a " + what.en + " that does not exist")
@@ -22,6 +27,13 @@ struct ReferenceRules: Sendable {
     static let household = LocalizedText(zh: "户（应在同一网格）", en: "household (in the same grid)")
     static let worker = LocalizedText(zh: "工作人员", en: "worker")
     static let patrol = LocalizedText(zh: "巡查记录（应在同一网格）", en: "patrol log (in the same grid)")
+    static let grid = LocalizedText(zh: "网格", en: "grid")
+
+    func worker(_ worker: Worker) -> [(FieldPath, LocalizedText)] {
+        worker.gridCodes.enumerated().compactMap { index, code in
+            gridCodes.contains(code) ? nil : (FieldPath("gridCodes").appending(index: index), Self.missing(Self.grid))
+        }
+    }
 
     func grid(_ grid: Grid) -> [(FieldPath, LocalizedText)] {
         grid.workerID.map { workerIDs.contains($0) ? [] : [(FieldPath("workerID"), Self.missing(Self.worker))] } ?? []
@@ -44,10 +56,11 @@ struct ReferenceRules: Sendable {
         return [(FieldPath("patrolID"), Self.missing(Self.patrol))]
     }
 
-    /// The rules for records of type `R` (none for households and workers, which point nowhere checked).
+    /// The rules for records of type `R` (none for households, which point nowhere checked).
     func rules<R: StoredRecord>(for type: R.Type) -> (R) -> [(FieldPath, LocalizedText)] {
         switch R.self {
         case is Grid.Type: return { ($0 as? Grid).map(grid) ?? [] }
+        case is Worker.Type: return { ($0 as? Worker).map(worker) ?? [] }
         case is Resident.Type: return { ($0 as? Resident).map(resident) ?? [] }
         case is PatrolLog.Type: return { ($0 as? PatrolLog).map(patrol) ?? [] }
         case is DisputeCase.Type: return { ($0 as? DisputeCase).map(disputeCase) ?? [] }

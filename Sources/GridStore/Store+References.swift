@@ -10,7 +10,7 @@ extension Store {
     public func checkReferences() -> [StoreProblem] {
         var problems: [StoreProblem] = []
         var seen = SeenIDs()
-        let plain = ReferenceRules(workerIDs: Set(workers.map(\.id)))
+        let plain = ReferenceRules(workerIDs: Set(workers.map(\.id)), gridCodes: gridCodesOnFile)
 
         func check<R: StoredRecord>(_ type: R.Type, _ path: String, _ rules: ReferenceRules) {
             guard let records = try? load(R.self, path) else { return }
@@ -33,6 +33,12 @@ extension Store {
             for path in filePaths(of: .disputeCase) where path.hasPrefix(prefix) { check(DisputeCase.self, path, rules) }
         }
         return problems
+    }
+
+    /// The grids that have a file of their own, whether or not it reads: an unreadable grid file is
+    /// reported on its own, and the workers naming that grid are not reported with it.
+    var gridCodesOnFile: Set<GridCode> {
+        Set(filePaths(of: .grid).compactMap { $0.split(separator: "/").dropFirst().first.map { GridCode(String($0)) } })
     }
 }
 

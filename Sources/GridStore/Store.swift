@@ -464,7 +464,7 @@ public final class Store {
         forgetEveryFile()
         var seen = SeenIDs()
         var references: [StoreProblem] = []
-        let plain = ReferenceRules(workerIDs: Set(workers.map(\.id)))
+        let plain = ReferenceRules(workerIDs: Set(workers.map(\.id)), gridCodes: gridCodesOnFile)
         for path in filePaths(of: .worker) {
             guard let records = try? load(Worker.self, path) else { continue }
             references += seen.problems(in: ReferenceFindings(records, rules: plain.rules(for: Worker.self)), path: path, folder: folder)
@@ -744,12 +744,18 @@ public final class Store {
         let violations = record.violations(in: ValidationContext(now: now, timeZone: manifest.communityTimeZone))
         if !violations.isEmpty { throw .invalid(kind: R.kind, violations: violations) }
         let path = record.filePath
+        // A grid's code names its folder: a grid on file saved under another code is refused as such.
+        if let grid = record as? Grid, grids.contains(where: { $0.id == grid.id && $0.code != grid.code }) {
+            throw .invalid(kind: .grid, violations: [RuleViolation("code", .gridCodeFixed)])
+        }
         if let previous = locations[record.id], previous != path { throw .cannotMove(kind: R.kind, from: previous, to: path) }
         var records = try staged(R.self, path, in: change)
         var stamped = record
         let event: AuditTrail.Event
         let index = records.firstIndex(where: { $0.id == record.id })
-        try checkAuthorship(of: record, over: index.map { records[$0] }, by: worker)
+        let previous = index.map { records[$0] }
+        try checkAuthorship(of: record, over: previous, by: worker)
+        try checkPlace(of: record, over: previous, among: records, in: change)
         if let index {
             let current = records[index]
             guard current.meta.revision == record.meta.revision else {
@@ -782,6 +788,7 @@ public final class Store {
         }
         change.records[R.self, path] = records
         change.events.append(event)
+        if let grid = stamped as? Grid { try reassignWorkers(of: grid, before: previous as? Grid, in: &change) }
         return stamped
     }
 
@@ -814,6 +821,7 @@ public final class Store {
                 if let at = position[record.id] {
                     let current = onFile[at]
                     try checkAuthorship(of: record, over: current, by: worker)
+                    try checkPlace(of: record, over: current, among: onFile, in: change)
                     guard current.meta.revision == record.meta.revision else {
                         throw .staleRecord(kind: R.kind, changedBy: workerName(current.meta.updatedBy), changedAt: current.meta.updatedAt,
                                            timeZone: manifest.communityTimeZone)
@@ -831,6 +839,7 @@ public final class Store {
                 } else {
                     guard record.meta.revision == 0 else { throw .recordMissing(kind: R.kind, path: path) }
                     try checkAuthorship(of: record, over: nil, by: worker)
+                    try checkPlace(of: record, over: nil, among: onFile, in: change)
                     if let grid = (record as? any GridScoped)?.gridCode {
                         if removed[grid] == nil { removed[grid] = Set(try stagedTombstones(grid, in: change).map(\.id)) }
                         if removed[grid]?.contains(record.id) == true { throw .removedBefore(kind: R.kind) }
@@ -848,6 +857,44 @@ public final class Store {
             if changed { change.records[R.self, path] = onFile }
         }
         return stored
+    }
+
+    /// Refuses what a grid or a worker says about the rest of the folder when it is not so: a new
+    /// grid's code must lie in the folder's area and be free, a grid's new worker must be an active
+    /// grid worker on file, and a worker's newly named grids must be on file (in the change, or on
+    /// disk). Judged under the lock, on the files as they are now. A worker or a list of grids
+    /// unchanged since it was saved is not checked again, so older data does not stop other edits.
+    private func checkPlace<R: StoredRecord>(of record: R, over current: R?, among records: [R], in change: PendingChange) throws(StoreError) {
+        if let grid = record as? Grid {
+            var violations: [RuleViolation] = []
+            if current == nil {
+                // A grid's file holds that grid alone: any record in it means the code is taken.
+                violations += GridPlacement.violations(ofNewCode: grid.code, areaCode: manifest.areaCode, taken: records.isEmpty ? [] : [grid.code])
+            }
+            if grid.workerID != (current as? Grid)?.workerID {
+                violations += GridPlacement.violations(ofWorker: grid.workerID, among: try staged(Worker.self, StoreLayout.workers, in: change))
+            }
+            if !violations.isEmpty { throw .invalid(kind: .grid, violations: violations) }
+        } else if let worker = record as? Worker {
+            let added = Set(worker.gridCodes).subtracting((current as? Worker)?.gridCodes ?? [])
+            var onFile = Set<GridCode>()
+            for code in added where code.isWellFormed {
+                if try !staged(Grid.self, StoreLayout.grid(code), in: change).isEmpty { onFile.insert(code) }
+            }
+            let violations = GridPlacement.violations(ofGridCodes: worker.gridCodes, added: added, onFile: onFile.contains)
+            if !violations.isEmpty { throw .invalid(kind: .worker, violations: violations) }
+        }
+    }
+
+    /// A grid whose worker changed: the new worker gains it in their list of grids and the old one
+    /// loses it, in the same change (see `GridAssignment`), so the two sides never disagree.
+    private func reassignWorkers(of grid: Grid, before: Grid?, in change: inout PendingChange) throws(StoreError) {
+        let old = before?.workerID
+        guard old != grid.workerID else { return }
+        let staff = try staged(Worker.self, StoreLayout.workers, in: change)
+        for worker in GridAssignment.reassigned(grid.code, from: old, to: grid.workerID, among: staff) {
+            _ = try prepareSave(worker, into: &change)
+        }
     }
 
     /// Refuses a case whose timeline gains an entry in another worker's name: a step is always

@@ -15,7 +15,8 @@ struct Gridwork: ParsableCommand {
         """,
         version: version,
         subcommands: [DashboardCommand.self, OverviewCommand.self, DemoCommand.self, CheckCommand.self, StatsCommand.self, FindCommand.self, BenchCommand.self,
-                      InitCommand.self, UserCommand.self, AuditCommand.self, ExportCommand.self, ImportCommand.self, ReportCommand.self],
+                      InitCommand.self, UserCommand.self, GridCommand.self, AuditCommand.self, ExportCommand.self, ImportCommand.self,
+                      ReportCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 

@@ -56,6 +56,16 @@ struct UserCommand: ParsableCommand {
                 throw failure(LocalizedText(zh: "请给出 --worker（名单上的工作人员）或 --name（新工作人员）。",
                                             en: "give --worker (a worker on file) or --name (a new worker).")(language))
             }
+            let codes = grids.split(separator: ",").map { GridCode(String($0).trimmingCharacters(in: .whitespaces)) }
+            if worker != nil && !codes.isEmpty {
+                throw failure(LocalizedText(zh: "--grids 只用于新工作人员（与 --name 一起）；要让名单上的工作人员负责某网格，请用 gridwork grid edit 编码 --worker 编号。",
+                                            en: "--grids is for a new worker (with --name); to give a worker on file a grid, use gridwork grid edit CODE --worker ID.")(language))
+            }
+            // Grids that do not exist are refused before the passphrase is asked for (the store refuses them too).
+            let missing = codes.enumerated().compactMap { index, code in
+                code.isWellFormed ? nil : RuleViolation(FieldPath("gridCodes").appending(index: index), .gridCodeFormat)
+            } + GridPlacement.violations(ofGridCodes: codes, added: Set(codes), onFile: Set(store.grids.map(\.code)).contains)
+            if !missing.isEmpty { throw failure(StoreError.invalid(kind: .worker, violations: missing).message(in: language)) }
             guard let passphrase = PassphraseReader.readNew(
                 prompt: LocalizedText(zh: "\(login) 的新口令：", en: "New passphrase for \(login): ")(language),
                 again: LocalizedText(zh: "再输入一次：", en: "Again: ")(language), variable: "GRIDWORK_NEW_PASSPHRASE") else {
@@ -66,7 +76,6 @@ struct UserCommand: ParsableCommand {
                     try store.addAccount(login: login, for: RecordID(worker), passphrase: passphrase)
                 } else {
                     // A new worker and their account are one change: never a worker left without one.
-                    let codes = grids.split(separator: ",").map { GridCode(String($0).trimmingCharacters(in: .whitespaces)) }
                     let added = Worker(meta: RecordMeta(id: RecordID("W-" + login), createdBy: session.workerID, createdAt: Date()),
                                        name: name ?? "", role: role, gridCodes: codes, phone: nil)
                     try store.addWorker(added, login: login, passphrase: passphrase)

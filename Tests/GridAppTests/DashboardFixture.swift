@@ -65,7 +65,7 @@ enum DashboardFixture {
         summary.merge(DataSummary(count: workers.count, of: .worker))
         return DashboardData(areaName: "幸福里社区", today: today, overview: Overview(summary, today: today), grids: grids, workers: workers,
                              households: households, residents: residents, patrols: patrols, cases: cases, loadedGrid: nil,
-                             unreadableFiles: 0, timeZone: china)
+                             unreadableFiles: 0, timeZone: china, areaCode: "420303001005")
     }
 
     static func makeCases() throws -> [DisputeCase] {

@@ -21,6 +21,7 @@ import TestSupport
                                gridCode: grid.code, workerID: SampleCommunity.workerTwo, kind: .routine,
                                start: SampleCommunity.now, end: SampleCommunity.now, householdIDs: [household.id])
         let households = [(id: household.id, label: household.address.line)]
+        let data = DashboardLoader(store: store).load(grid: nil, today: today)
         let origin = CaseEntryForm.Origin(title: "楼道堆物", source: .patrol, parties: [Party(name: resident.name, residentID: resident.id)],
                                           patrolID: patrol.id, finding: 0)
         var forms = [
@@ -32,6 +33,10 @@ import TestSupport
             CaseEntryForm.make(newIn: grid.code, from: origin, today: today, language: .zh),
             CaseEntryForm.make(editing: disputeCase, language: .zh),
             CaseStepForm.make(.assign, for: disputeCase, workers: store.workers, gridWorker: SampleCommunity.workerTwo, language: .zh),
+            GridForm.make(nil, data: data, language: .zh),
+            GridForm.make(grid, data: data, language: .en),
+            MicroGridForm.make(MicroGrid(number: 1, headName: "楼栋长", headPhone: "10000000002", buildings: ["1栋", "2栋"]), in: grid, language: .zh),
+            MicroGridForm.make(nil, in: grid, language: .zh),
         ]
         for index in forms.indices {
             forms[index].fields[0].input.insert("改")

@@ -60,6 +60,21 @@ import TerminalUI
         try check("lock-idle-120x40-en", state)
     }
 
+    /// Screen 2's forms in Chinese: a new grid with its code taken, and a micro-grid naming a building twice.
+    @Test func theGridAndMicroGridForms() throws {
+        var state = try state(80, 24, .zh, keys: [.character("2"), .character("n")])
+        for _ in 0..<3 { _ = AppReducer.reduce(&state, .key(.backspace)) }
+        for key in [Key.character("0"), .character("0"), .character("1"), .tab] { _ = AppReducer.reduce(&state, .key(key)) }
+        for character in "第三网格" { _ = AppReducer.reduce(&state, .key(.character(character))) }
+        try check("grid-form-80x24-zh", state)
+        state = try self.state(80, 24, .zh, keys: [.character("2"), .character("m"), .tab])
+        for character in "赵楼长" { _ = AppReducer.reduce(&state, .key(.character(character))) }
+        for key in [Key.tab, .tab] { _ = AppReducer.reduce(&state, .key(key)) }
+        for character in "5栋、6栋、5栋" { _ = AppReducer.reduce(&state, .key(.character(character))) }
+        _ = AppReducer.reduce(&state, .key(.enter))
+        try check("micro-grid-form-80x24-zh", state)
+    }
+
     @Test func aStaleSaveShowsTheirVersionBesideTheForm() throws {
         var state = try DashboardFixture.working(on: "3")
         _ = AppReducer.reduce(&state, .key(.character("e")))

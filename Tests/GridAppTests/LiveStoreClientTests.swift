@@ -37,4 +37,21 @@ import TestSupport
         let saved = client.save([.resident(newcomer)], overwriting: false, at: SampleCommunity.now)
         #expect(saved.duplicate == nil && saved.failure == nil && saved.stored.count == 1)
     }
+
+    /// What the dashboard reads after a grid is saved holds it: the list and the overview's count.
+    @Test func aNewGridIsInTheDataReadAfterItsSave() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let sample = try SampleCommunity(at: folder.path)
+        let client = LiveStoreClient(store: sample.store)
+        let code = GridCode("420303001001003")
+        let grid = Grid(meta: RecordMeta(id: RecordID("G-" + code.rawValue), createdBy: SampleCommunity.admin, createdAt: SampleCommunity.now),
+                        code: code, name: "第三网格", kind: .community, districtName: "张湾区", streetName: "汉江路街道",
+                        communityName: "示例社区", workerID: SampleCommunity.workerTwo, headName: "", microGrids: [])
+        let outcome = client.save([.grid(grid)], overwriting: false, at: SampleCommunity.now)
+        #expect(outcome.failure == nil && outcome.stored.first?.revision == 1)
+        let data = client.load(grid: nil, now: SampleCommunity.now)
+        #expect(data.grids.map(\.code).last == code && data.overview.counts[.grid] == 3 && data.areaCode == "420303001001")
+        #expect(data.workers[SampleCommunity.workerTwo]?.gridCodes.last == code, "its worker's list follows")
+    }
 }

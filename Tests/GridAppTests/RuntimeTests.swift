@@ -31,7 +31,15 @@ final class FakeStoreClient: StoreClient, @unchecked Sendable {
 
     func save(_ changes: [RecordChange], overwriting: Bool, at instant: Date) -> SaveOutcome {
         saves.append(changes)
-        return saveAnswer ?? SaveOutcome(stored: changes)
+        if let saveAnswer { return saveAnswer }
+        // Grids saved are read back, as from a folder (the screens' other records stay as given).
+        for case .grid(var grid) in changes {
+            grid.meta.revision += 1
+            data.grids.removeAll { $0.id == grid.id }
+            data.grids.append(grid)
+            data.grids.sort { $0.code < $1.code }
+        }
+        return SaveOutcome(stored: changes)
     }
 
     func undo(_ step: UndoStep, at instant: Date) throws(StoreError) {}

@@ -55,6 +55,25 @@ import TestSupport
         #expect(reopened.checkReferences().isEmpty)
     }
 
+    /// Read from the file itself: reading a grid keeps each building once whatever the file says.
+    @Test func aMicroGridListsEachOfItsBuildingsOnceOnDisk() throws {
+        let store = try Self.community()
+        for grid in store.grids {
+            let data = try Data(contentsOf: URL(fileURLWithPath: store.folder + "/grids/\(grid.code.rawValue)/grid.json"))
+            let file = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let records = try #require(file["records"] as? [[String: Any]])
+            let micros = try #require(records.first?["microGrids"] as? [[String: Any]])
+            let households = store.records(Household.self, inGrid: grid.code)
+            for micro in micros {
+                let buildings = try #require(micro["buildings"] as? [String])
+                let number = try #require(micro["number"] as? Int)
+                #expect(!buildings.isEmpty && Set(buildings).count == buildings.count, "grid \(grid.code) micro-grid \(number): \(buildings.prefix(5))")
+                let own = Set(households.filter { $0.microGrid == number }.map(\.address.building))
+                #expect(Set(buildings) == own, "the buildings of its households, no more")
+            }
+        }
+    }
+
     @Test func casesCoverEveryStageLevelCategoryAndOutcome() throws {
         let cases = try Self.community().allRecords(DisputeCase.self)
         #expect(Set(cases.map(\.stage)) == Set(CaseStage.allCases))

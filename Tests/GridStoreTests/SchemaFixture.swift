@@ -31,8 +31,8 @@ enum SchemaFixture {
         manifest.timeZone = "Asia/Shanghai"
         let store = try Store.create(folder, manifest: manifest, unsecuredActor: admin)
         _ = try store.save(Worker(meta: meta("W-admin"), name: "管理员甲", role: .admin, gridCodes: [], phone: nil), at: now)
-        _ = try store.save(Worker(meta: meta("W-two"), name: "网格员乙", role: .gridWorker, gridCodes: [grid, SampleCommunity.gridTwo],
-                                  phone: "10000000001"), at: now)
+        // A worker names only grids on file: grid one is added to 网格员乙's list as they become its worker, grid two after it is saved.
+        _ = try store.save(Worker(meta: meta("W-two"), name: "网格员乙", role: .gridWorker, gridCodes: [], phone: "10000000001"), at: now)
         _ = try store.save(Worker(meta: meta("W-du"), name: "督导丙", role: .supervisor, gridCodes: [], phone: nil, active: false), at: now)
         let micro = [MicroGrid(number: 1, headName: "楼栋长丁", headPhone: "10000000002", buildings: ["1栋", "2栋"]),
                      MicroGrid(number: 2, headName: "楼栋长戊", headPhone: nil, buildings: [])]
@@ -41,6 +41,10 @@ enum SchemaFixture {
                                 microGrids: micro), at: now)
         _ = try store.save(Grid(meta: meta("G-2"), code: SampleCommunity.gridTwo, name: "第2网格", kind: .community, districtName: "张湾区",
                                 streetName: "汉江路街道", communityName: "示例社区", workerID: nil, headName: "", microGrids: []), at: now)
+        if var two = store.workers.first(where: { $0.id == workerTwo }) {
+            two.gridCodes.append(SampleCommunity.gridTwo)
+            _ = try store.save(two, at: now)
+        }
         _ = try store.save(Household(meta: meta("H-1"), gridCode: grid, microGrid: 1,
                                      address: Address(compound: "示例花园", building: "1栋", unit: "1单元", room: "101"),
                                      residency: .rented, tags: ["出租房屋", "本社区自定标签"], lastVisit: Day(hoursAgo(48), in: .chinaStandard),

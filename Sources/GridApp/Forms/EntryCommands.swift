@@ -7,6 +7,19 @@ enum EntryCommands {
         let data = state.data
         let language = state.language
         switch (command, state.screen) {
+        case (.newRecord, .grids):
+            state.form = GridForm.make(nil, data: data, language: language)
+        case (.edit, .grids):
+            guard let grid = state.selectedGrid else { return }
+            if let micro = state.selectedMicroGrid {
+                state.form = MicroGridForm.make(micro, in: grid, language: language)
+            } else {
+                state.form = GridForm.make(grid, data: data, language: language)
+            }
+        case (.addMicroGrid, .grids):
+            guard let grid = state.selectedGrid else { return }
+            state.form = MicroGridForm.make(nil, in: grid, language: language)
+
         case (.newRecord, .households):
             guard let grid = targetGrid(state) else { return }
             state.form = HouseholdForm.make(nil, in: grid, language: language)

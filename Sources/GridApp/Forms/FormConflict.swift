@@ -52,6 +52,12 @@ public struct FormConflict: Hashable, Sendable {
         case .caseDetails(let id):
             guard let disputeCase = data.cases.first(where: { $0.id == id }) else { return nil }
             return (disputeCase.meta, CaseEntryForm.make(editing: disputeCase, language: language))
+        case .grid(let id?):
+            guard let grid = data.grids.first(where: { $0.id == id }) else { return nil }
+            return (grid.meta, GridForm.make(grid, data: data, language: language))
+        case .microGrid(let number?, let code):
+            guard let grid = data.grid(code), let micro = grid.microGrids.first(where: { $0.number == number }) else { return nil }
+            return (grid.meta, MicroGridForm.make(micro, in: grid, language: language))
         default:
             return nil
         }
@@ -71,7 +77,7 @@ public struct FormConflict: Hashable, Sendable {
             switch field.check {
             case .idNumber: return field.value.isEmpty ? "" : ResidentIDNumber.masked(field.value)
             case .mobile: return field.value.isEmpty ? "" : MobileNumber.masked(field.value)
-            case nil: return field.value.replacingOccurrences(of: "\n", with: " ")
+            case .gridCode, nil: return field.value.replacingOccurrences(of: "\n", with: " ")
             }
         }
     }

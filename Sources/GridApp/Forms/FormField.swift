@@ -22,6 +22,8 @@ public struct FormField: Hashable, Sendable, Codable {
     /// What is checked as soon as the worker leaves the field, before the whole record is.
     public enum Check: String, Hashable, Sendable, Codable {
         case idNumber, mobile
+        /// A grid's code: a new grid's must be free and in the area; a grid on file keeps its own.
+        case gridCode
     }
 
     /// The field's name in `FieldNames` and in rule messages, e.g. `note`, `deadline`.

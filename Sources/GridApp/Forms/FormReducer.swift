@@ -137,7 +137,11 @@ enum FormReducer {
         }
         switch field.check {
         case .mobile:
-            if MobileNumber.normalized(text) == nil { field.error = RuleViolation("phone", .mobileNumberFormat).message(in: language) }
+            if MobileNumber.normalized(text) == nil {
+                field.error = RuleViolation(FieldPath(stringLiteral: field.key.rawValue), .mobileNumberFormat).message(in: language)
+            }
+        case .gridCode:
+            field.error = checkGridCode(GridCode(text), &form, state.data, language)
         case .idNumber:
             do {
                 let parsed = try ResidentIDNumber.parse(text)
@@ -160,6 +164,27 @@ enum FormReducer {
         case nil:
             break
         }
+    }
+
+    /// What is wrong with the grid code typed, said as the cursor leaves it: a grid on file keeps
+    /// its code; a new one's must lie in the area and be free, and then it takes its neighbours'
+    /// district, street and community names into those fields still empty.
+    private static func checkGridCode(_ code: GridCode, _ form: inout RecordForm, _ data: DashboardData, _ language: Language) -> String? {
+        guard case .grid(let id) = form.purpose else { return nil }
+        if let id, let onFile = data.grids.first(where: { $0.id == id }) {
+            return code == onFile.code ? nil : RuleViolation("code", .gridCodeFixed).message(in: language)
+        }
+        if let violation = GridPlacement.violations(ofNewCode: code, areaCode: data.areaCode, taken: Set(data.grids.map(\.code))).first {
+            return violation.message(in: language)
+        }
+        let names = GridPlacement.names(for: code, grids: data.grids, areaName: data.areaName, areaCode: data.areaCode)
+        for (key, name) in [(FieldKey.districtName, names.district), (.streetName, names.street), (.communityName, names.community)] where !name.isEmpty {
+            if var target = form[key], target.input.isEmpty {
+                target.input = TextField(name)
+                form[key] = target
+            }
+        }
+        return nil
     }
 
     /// Builds the records the form describes and asks the run loop to save them; a problem goes

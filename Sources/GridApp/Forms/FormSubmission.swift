@@ -63,6 +63,18 @@ enum FormSubmission {
                 return changes
             }
 
+        case .grid(let id):
+            let existing = id.flatMap { id in data.grids.first { $0.id == id } }
+            if id != nil && existing == nil { return .failure(gone) }
+            if let changed = form.checkUnchanged(since: existing?.meta.revision, language) { return .failure(changed) }
+            return GridForm.record(from: form, existing: existing, data: data, by: state.actor, at: instant, language: language).map { [.grid($0)] }
+
+        case .microGrid(let number, let code):
+            guard let grid = data.grid(code) else { return .failure(gone) }
+            if let changed = form.checkUnchanged(since: grid.meta.revision, language) { return .failure(changed) }
+            return MicroGridForm.record(from: form, number: number, in: grid, at: instant, timeZone: data.timeZone, language: language)
+                .map { [.grid($0)] }
+
         case .finding(let patrolID):
             guard let patrol = data.patrols.first(where: { $0.id == patrolID }) else { return .failure(gone) }
             return FindingForm.record(from: form, patrol: patrol, at: instant, timeZone: data.timeZone, language: language).map { [.patrol($0)] }

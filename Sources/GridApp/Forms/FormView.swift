@@ -158,6 +158,10 @@ enum FormView {
             return strings.formTitles(form.purpose) + "  " + (data.addresses[householdID] ?? "")
         case .household(_, let grid), .patrol(_, let grid), .newCase(let grid, _, _):
             return strings.formTitles(form.purpose) + "  " + (data.grid(grid)?.name ?? grid.rawValue)
+        case .microGrid(let number, let grid):
+            return strings.formTitles(form.purpose) + "  " + (data.grid(grid)?.name ?? grid.rawValue) + (number.map { "  " + strings.microGridNumber($0) } ?? "")
+        case .grid(let id):
+            return strings.formTitles(form.purpose) + (id.flatMap { id in data.grids.first { $0.id == id } }.map { "  " + $0.name + "  " + $0.code.rawValue } ?? "")
         case .finding:
             return strings.formTitles(form.purpose)
         }

@@ -20,6 +20,10 @@ public struct RecordForm: Hashable, Sendable, Codable {
         case newCase(grid: GridCode, patrolID: RecordID?, finding: Int?)
         /// A case's own description (title, parties...): never its workflow.
         case caseDetails(RecordID)
+        /// A grid: new (nil) or on file.
+        case grid(RecordID?)
+        /// A micro-grid of `grid`: new (nil) or the one numbered `number` when the form opened.
+        case microGrid(number: Int?, grid: GridCode)
     }
 
     public let purpose: Purpose
@@ -58,6 +62,7 @@ public struct RecordForm: Hashable, Sendable, Codable {
         case .resident(nil, _): prefix = "R"
         case .patrol(nil, let grid): prefix = "P"; self.grid = grid
         case .newCase(let grid, _, _): prefix = "C"; self.grid = grid
+        case .microGrid(_, let grid): prefix = nil; self.grid = grid
         default: prefix = nil
         }
         newRecordPrefix = prefix
@@ -91,8 +96,18 @@ public struct RecordForm: Hashable, Sendable, Codable {
     var isEdit: Bool {
         switch purpose {
         case .household(let id, _), .resident(let id, _), .patrol(let id, _): return id != nil
+        case .grid(let id): return id != nil
+        case .microGrid(let number, _): return number != nil
         case .caseDetails: return true
         case .caseStep, .finding, .newCase: return false
+        }
+    }
+
+    /// True when the form adds or changes a grid or a micro-grid: the community admin's to do.
+    var changesGrids: Bool {
+        switch purpose {
+        case .grid, .microGrid: return true
+        default: return false
         }
     }
 

@@ -39,11 +39,13 @@ extension DetailBuilder {
             if broken { lines.append(DetailLine(strings.staffingBroken, role: .warning)) }
         }
         lines.append(DetailLine(strings.counted(FieldNames.label("microGrids", in: language), grid.microGrids.count), role: .header))
-        for micro in grid.microGrids {
+        // Each micro-grid can be picked in the detail pane, to edit it with `e`.
+        for (item, micro) in grid.microGrids.enumerated() {
             // Each building once, whatever the file says.
             var seen = Set<String>()
             let buildings = micro.buildings.filter { seen.insert($0).inserted }
-            lines.append(DetailLine("  " + strings.microGridLine(micro.number, micro.headName, buildings.joined(separator: strings.listSeparator)), indent: 4))
+            lines.append(DetailLine("  " + strings.microGridLine(micro.number, micro.headName, buildings.joined(separator: strings.listSeparator)),
+                                    indent: 4, item: item))
         }
         return lines
     }
