@@ -91,7 +91,9 @@ import TestSupport
         let imported = try CommandRun(gridwork, ["import", ledger, "--data", folder.path, "--lang", "en"], environment: Self.admin)
         #expect(imported.status == 0, "\(imported.output)\(imported.errors)")
         #expect(imported.output.contains("Imported: 2 households and 3 residents written."))
-        let entries = trail(folder).filter { $0.action == .importRecords && $0.record == (ledger as NSString).lastPathComponent }
+        // The entry names the file with long digit runs starred out, and the temp folder's name
+        // may hold one: matched by the end of the name.
+        let entries = trail(folder).filter { $0.action == .importRecords && $0.record?.hasSuffix("-ledger.csv") == true }
         #expect(entries.count == 1 && entries.first?.fields.contains("residentsAdded=3") == true)
         #expect(PlainNumberScan.files(under: folder.path).isEmpty, "the numbers imported are sealed on disk")
         let check = try CommandRun(gridwork, ["check", "--data", folder.path], environment: Self.admin)
