@@ -81,7 +81,7 @@ public enum SetupReducer {
             case .enter:
                 let code = state.code.trimmingCharacters(in: .whitespaces)
                 let name = state.name.trimmingCharacters(in: .whitespaces)
-                guard code.count == 12, code.allSatisfy({ $0.isASCII && $0.isNumber }), !code.hasSuffix("000") else {
+                guard Manifest.isCommunityCode(code) else {
                     state.error = state.strings.badCode
                     state.field = .code
                     return nil

@@ -45,6 +45,11 @@ struct AccountBook: Codable, Sendable {
         if let known = lastRead.withLock({ $0 }), known.data == data { return known.book }
         do throws(StoreError) {
             let book = try ShardReader.decodeStrictly(AccountBook.self, from: data, path: path)
+            // A book of another version is not guessed at: its logins would be read wrong.
+            if book.schema < 1 || book.schema > StoreLayout.schemaVersion {
+                throw .fileHasProblems(StoreProblem(path: path, position: JSONLocator(data: data).position(of: [PathKey("schema")]), message: LocalizedText(
+                    zh: "格式版本 \(book.schema) 无法读取", en: "schema \(book.schema) cannot be read")))
+            }
             lastRead.withLock { $0 = (data, book) }
             return book
         } catch {

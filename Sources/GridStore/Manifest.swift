@@ -23,6 +23,12 @@ public struct Manifest: Codable, Hashable, Sendable {
     /// The community's date at `now`: on a server in UTC, China is already in tomorrow from 16:00.
     public func today(at now: Date = Date()) -> Day { Day(now, in: communityTimeZone) }
 
+    /// True for a community's or village's division code: 12 digits (district 6, street 3,
+    /// community 3), the last three not 000. A folder set up by hand or by `init` takes only these.
+    public static func isCommunityCode(_ code: String) -> Bool {
+        code.utf8.count == 12 && code.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } && !code.hasSuffix("000")
+    }
+
     public init(name: String, areaCode: String, createdAt: Date = Date()) {
         schema = StoreLayout.schemaVersion
         self.name = name

@@ -186,6 +186,10 @@ public final class Store {
                 zh: "不认识的时区“\(identifier)”，请写 IANA 时区名，如 Asia/Shanghai，或删去此项（即北京时间）",
                 en: "unknown time zone \"\(identifier)\"; write an IANA name such as Asia/Shanghai, or leave it out for China Standard Time")))
         }
+        if manifest.schema < 1 {
+            throw .fileHasProblems(StoreProblem(path: path, position: locator.position(of: [PathKey("schema")]), message: LocalizedText(
+                zh: "格式版本 \(manifest.schema) 无效", en: "schema \(manifest.schema) is not a valid version")))
+        }
         if manifest.schema > StoreLayout.schemaVersion {
             throw .fileHasProblems(StoreProblem(path: path, position: locator.position(of: [PathKey("schema")]), message: LocalizedText(
                 zh: "由较新版本的 gridwork 写入（格式版本 \(manifest.schema)），请升级 gridwork",

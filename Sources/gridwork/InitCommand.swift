@@ -50,6 +50,10 @@ struct InitCommand: ParsableCommand {
                 guard let name, let areaCode else {
                     throw failure(LocalizedText(zh: "新建社区需要 --name 和 --area-code。", en: "a new community needs --name and --area-code.")(language))
                 }
+                guard Manifest.isCommunityCode(areaCode) else {
+                    throw failure(LocalizedText(zh: "--area-code 应为 12 位数字（区 6 位 + 街道 3 位 + 社区 3 位），且最后 3 位不能是 000。",
+                                                en: "--area-code takes 12 digits (district 6, street 3, community 3), the last three not 000.")(language))
+                }
                 store = try Store.create(folder, manifest: Manifest(name: name, areaCode: areaCode))
             }
         } catch let error as StoreError {

@@ -165,6 +165,18 @@ import TestSupport
         #expect(try CommandRun(gridwork, ["--help"]).output.contains("--version"))
     }
 
+    /// `init` takes a community's 12-digit code only, as the dashboard's set-up does.
+    @Test func initRefusesAnAreaCodeThatIsNoCommunitys() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        for code in ["42030300100", "420303001000", "42030300100A"] {
+            let run = try CommandRun(gridwork, ["init", "--data", folder.path + "/c", "--name", "测试社区", "--area-code", code,
+                                                "--admin-login", "admin", "--admin-name", "管理员", "--lang", "en"], environment: [:])
+            #expect(run.status != 0 && run.errors.contains("--area-code takes 12 digits"), "\(code): \(run.errors)")
+            #expect(!FileManager.default.fileExists(atPath: folder.path + "/c/gridwork.json"))
+        }
+    }
+
     @Test func initRunAgainLogsInAsTheAdminItNames() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }

@@ -102,6 +102,26 @@ import TestSupport
         }
     }
 
+    /// Schema numbers no gridwork wrote are refused, in the manifest and the accounts alike.
+    @Test func aSchemaNumberNoGridworkWroteIsRefused() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        _ = try SampleCommunity(at: folder.path)
+        let manifest = folder.path + "/" + StoreLayout.manifest
+        let original = try String(contentsOfFile: manifest, encoding: .utf8)
+        try original.replacingOccurrences(of: "\"schema\" : 1", with: "\"schema\" : 0").write(toFile: manifest, atomically: false, encoding: .utf8)
+        #expect { try Store.open(folder.path) } throws: { error in
+            guard case StoreError.fileHasProblems(let problem) = error else { return false }
+            return problem.formatted(in: .en).hasSuffix("schema 0 is not a valid version")
+        }
+        try original.write(toFile: manifest, atomically: false, encoding: .utf8)
+        let book = #"{"accounts": [], "community": {"check": "", "cost": {"n": 32768, "p": 1, "r": 8}, "salt": ""}, "schema": 7}"#
+        try Data(book.utf8).write(to: URL(fileURLWithPath: folder.path + "/" + StoreLayout.accounts))
+        #expect { _ = try AccountBook.read(folder.path) } throws: { error in
+            "\(error)".contains("schema 7 cannot be read")
+        }
+    }
+
     @Test func aStaleCopyCannotOverwriteNewerData() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
