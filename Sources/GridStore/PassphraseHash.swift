@@ -2,7 +2,6 @@ import Crypto
 import CryptoExtras
 import Foundation
 import GridModel
-import Synchronization
 
 /// A passphrase as kept on disk: a random salt, the scrypt cost, and a verifier.
 ///
@@ -54,11 +53,13 @@ public struct PassphraseHash: Codable, Hashable, Sendable {
         return difference == 0 ? wrapping : nil
     }
 
-    /// How many times scrypt ran in this process (tests: an unknown login costs one, as a wrong passphrase does).
-    static let derivations = Atomic<Int>(0)
+    /// How many times scrypt ran on the calling thread (tests: an unknown login costs one, as a
+    /// wrong passphrase does). Per thread, so tests running side by side do not count each other's.
+    static var derivationsOnThisThread: Int { (Thread.current.threadDictionary[derivationsKey] as? Int) ?? 0 }
+    private static let derivationsKey = "gridwork.scryptDerivations"
 
     private static func derive(_ passphrase: String, salt: Data, cost: Cost) throws(AccountError) -> (Data, SymmetricKey) {
-        derivations.add(1, ordering: .relaxed)
+        Thread.current.threadDictionary[derivationsKey] = derivationsOnThisThread + 1
         do {
             let key = try KDF.Scrypt.deriveKey(from: Data(passphrase.utf8), salt: salt, outputByteCount: 64,
                                                rounds: cost.n, blockSize: cost.r, parallelism: cost.p)

@@ -89,10 +89,10 @@ import TestSupport
         defer { folder.remove() }
         _ = try securedSample(folder)
         func answer(_ login: String, _ passphrase: String) -> (en: String, zh: String, scrypts: Int) {
-            let before = PassphraseHash.derivations.load(ordering: .relaxed)
+            let before = PassphraseHash.derivationsOnThisThread
             let outcome = Result { () throws(AccountError) -> Session in try Store.logIn(folder: folder.path, login: login, passphrase: passphrase) }
             guard case .failure(let error) = outcome else { return ("logged in", "", 0) }
-            return (error.message(in: .en), error.message(in: .zh), PassphraseHash.derivations.load(ordering: .relaxed) - before)
+            return (error.message(in: .en), error.message(in: .zh), PassphraseHash.derivationsOnThisThread - before)
         }
         let unknown = answer("nobody", "typed-here-1")
         let wrong = answer("yi", "typed-here-2")
