@@ -7,13 +7,12 @@ public enum AccountError: Error, Sendable {
     case notSetUp(path: String)
     case alreadySetUp(path: String)
     case unknownLogin(String)
-    /// A wrong passphrase, or a login no account has (told apart only in the audit trail).
+    /// A wrong passphrase, a login no account has, or any try on a locked account (told apart
+    /// only in the audit trail: a lockout would otherwise tell a guesser the account exists).
     case wrongPassphrase(login: String, triesLeft: Int)
     /// The login (right or wrong) could not be written to the audit trail: refused all the same,
     /// with one message for both, so a full disk neither hides guesses nor tells which was right.
     case loginNotRecorded
-    /// Too many wrong passphrases in a row.
-    case lockedOut(login: String, until: Date, timeZone: TimeZone)
     case disabled(login: String)
     case loginTaken(String)
     case badLogin(String)
@@ -39,15 +38,11 @@ public enum AccountError: Error, Sendable {
             return zh ? "没有这个账号，请检查账号名。" : "there is no such account; check the login."
         case .wrongPassphrase:
             // The same words for an unknown login: which logins exist is not told to a guesser.
-            return zh ? "账号或口令不对。连续输错 \(Account.allowedFailures) 次，账号将被锁定几分钟。"
-                      : "the login or the passphrase is wrong. After \(Account.allowedFailures) wrong tries in a row the account is locked for a few minutes."
+            return zh ? "账号或口令不对，或账号因连续输错 \(Account.allowedFailures) 次口令而锁定（几分钟后再试，或请管理员解锁）。"
+                      : "the login or the passphrase is wrong, or the account is locked after \(Account.allowedFailures) wrong passphrases in a row (try again in a few minutes, or ask the admin to unlock it)."
         case .loginNotRecorded:
             return zh ? "无法记录这次登录（磁盘已满或无法写入），因此不能登录。请先腾出磁盘空间。"
                       : "this login cannot be recorded (the disk is full or cannot be written), so it is refused. Free some disk space first."
-        case .lockedOut(let login, let until, let timeZone):
-            let time = StoreError.localTime(until, in: timeZone).suffix(5)
-            return zh ? "账号“\(login)”因连续输错口令被锁定，\(time) 后再试，或请管理员解锁。"
-                      : "account \"\(login)\" is locked after too many wrong passphrases; try again after \(time), or ask the admin to unlock it."
         case .disabled(let login):
             return zh ? "账号“\(login)”已停用，请联系社区管理员。" : "account \"\(login)\" is disabled; ask the community admin."
         case .loginTaken(let login):

@@ -13,12 +13,10 @@ extension Store {
     /// passphrase is counted on disk; the fifth in a row locks the account for `Account.lockout`.
     ///
     /// A guesser learns nothing beyond "no": a login no account has costs the same scrypt, writes
-    /// the same files and gets the same answer as a wrong passphrase (both audited), a disabled
-    /// account says so only to the right passphrase, and a login whose outcome cannot be written
+    /// the same files and gets the same answer as a wrong passphrase (both audited), so does any
+    /// try on a locked account, a disabled account says so only to the right passphrase, and a login whose outcome cannot be written
     /// to the audit trail is refused with one message whether the passphrase was right or not.
     public static func logIn(folder: String, login: String, passphrase: String, at instant: Date = Date()) throws(AccountError) -> Session {
-        // For the time a lockout ends, in the community's zone.
-        let zone = (try? readManifest(folder + "/" + StoreLayout.manifest))?.communityTimeZone ?? .chinaStandard
         return try underLock(folder) { () throws(AccountError) -> Session in
             var book = try AccountBook.read(folder)
             guard let index = book.accounts.firstIndex(where: { $0.login == login }) else {
@@ -29,7 +27,14 @@ extension Store {
                 throw .wrongPassphrase(login: login, triesLeft: Account.allowedFailures)
             }
             var account = book.accounts[index]
-            if account.isLockedOut(at: instant), let until = account.lockedUntil { throw .lockedOut(login: login, until: until, timeZone: zone) }
+            if account.isLockedOut(at: instant) {
+                // Checked all the same, for the time it takes, but whatever was typed the answer is
+                // the one a wrong passphrase gets: a guesser must learn neither that the account
+                // exists nor that a guess made during the lockout was right.
+                _ = try? account.passphrase.check(passphrase)
+                try recordLogin(nil, [AuditTrail.Event(.loginFailed, fields: [login])], actor: account.workerID.rawValue, at: instant, in: folder)
+                throw .wrongPassphrase(login: login, triesLeft: 0)
+            }
             guard let wrapping = try account.passphrase.check(passphrase) else {
                 account.failedTries += 1
                 var events = [AuditTrail.Event(.loginFailed, fields: [login])]
@@ -39,7 +44,8 @@ extension Store {
                     account.failedTries = 0
                     account.lockedUntil = until
                     events.append(AuditTrail.Event(.lockedOut, fields: [login]))
-                    failure = .lockedOut(login: login, until: until, timeZone: zone)
+                    // Told as any wrong passphrase: only accounts that exist can be locked.
+                    failure = .wrongPassphrase(login: login, triesLeft: 0)
                 } else {
                     failure = .wrongPassphrase(login: login, triesLeft: Account.allowedFailures - account.failedTries)
                 }

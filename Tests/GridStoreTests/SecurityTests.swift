@@ -63,23 +63,36 @@ import TestSupport
                 #expect(left == 5 - attempt)
             }
         }
+        let unknownAnswer = Result { () throws(AccountError) -> Session in
+            try Store.logIn(folder: folder.path, login: "nobody-here", passphrase: "wrong-0", at: start)
+        }.errorMessage
         do {
             _ = try Store.logIn(folder: folder.path, login: "yi", passphrase: "wrong-5", at: start)
             Issue.record("the fifth wrong passphrase did not lock the account")
         } catch {
-            guard case .lockedOut(_, let until, _) = error else { throw error }
-            #expect(until == Timestamp.wholeSeconds(start) + Account.lockout)
+            // Locked, but told in the words any wrong passphrase or unknown login gets.
+            guard case .wrongPassphrase = error else { throw error }
+            #expect(error.message(in: .en) == unknownAnswer)
             #expect(!error.message(in: .en).contains("wrong-5"))
         }
-        // Locked: even the right passphrase is refused, until the five minutes are up.
-        #expect(throws: AccountError.self) { try Store.logIn(folder: folder.path, login: "yi", passphrase: "yi-passphrase", at: start + 299) }
+        let locked = try #require(try AccountBook.read(folder.path).accounts.first { $0.login == "yi" })
+        #expect(locked.lockedUntil == Timestamp.wholeSeconds(start) + Account.lockout)
+        // Locked: even the right passphrase is refused, until the five minutes are up, after as
+        // much work and in the same words as a wrong one, so a guess cannot be confirmed.
+        let before = PassphraseHash.derivationsOnThisThread
+        let duringLockout = Result { () throws(AccountError) -> Session in
+            try Store.logIn(folder: folder.path, login: "yi", passphrase: "yi-passphrase", at: start + 299)
+        }.errorMessage
+        #expect(duringLockout == unknownAnswer)
+        #expect(PassphraseHash.derivationsOnThisThread - before == 1)
         let session = try Store.logIn(folder: folder.path, login: "yi", passphrase: "yi-passphrase", at: start + 301)
         #expect(session.workerID == SampleCommunity.workerTwo)
         // A good login clears the count: four more wrong ones do not lock it again.
         for _ in 1...4 { _ = try? Store.logIn(folder: folder.path, login: "yi", passphrase: "nope-nope", at: start + 400) }
         #expect(try Store.logIn(folder: folder.path, login: "yi", passphrase: "yi-passphrase", at: start + 401).login == "yi")
         let actions = AuditTrail(dataFolder: folder.path).allEntries().map(\.action)
-        #expect(actions.filter { $0 == .loginFailed }.count == 9 && actions.contains(.lockedOut))
+        // Four, the fifth, the unknown login, the right one during the lockout, four more.
+        #expect(actions.filter { $0 == .loginFailed }.count == 11 && actions.contains(.lockedOut))
     }
 
     /// Which logins exist is not told to a guesser: an unknown one costs the same scrypt, gets the
@@ -384,5 +397,13 @@ import TestSupport
 
     static func mode(_ path: String) throws -> Int {
         (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1
+    }
+}
+
+private extension Result where Failure == AccountError {
+    /// The English message of a refused login, or a note that it was let in.
+    var errorMessage: String {
+        if case .failure(let error) = self { return error.message(in: .en) }
+        return "logged in"
     }
 }
