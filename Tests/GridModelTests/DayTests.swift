@@ -10,6 +10,10 @@ import Testing
         #expect(Day(iso: "2000-02-29") != nil)
         #expect(Day(iso: "2026-1-05") == nil)
         #expect(Day(iso: "2026-13-01") == nil)
+        // Digits only, as the JSON Schema's pattern: `Int(_:)` would read these as dates.
+        #expect(Day(iso: "2026-+1-05") == nil)
+        #expect(Day(iso: "+026-11-05") == nil)
+        #expect(Day(iso: "2026-11-+5") == nil)
     }
 
     @Test func dayNumbersRoundTrip() {
