@@ -13,6 +13,9 @@ public enum ImportFailure: Error, Sendable {
     case unknownField(String)
     case unknownGrid(String)
     case readOnly
+    /// Someone in the ledger was registered (by another copy) after the plan was made: nothing
+    /// was written; a new plan shows them as on file.
+    case registeredSincePlanned(String, grid: String)
     case store(StoreError)
 
     public func message(in language: Language) -> String {
@@ -36,6 +39,9 @@ public enum ImportFailure: Error, Sendable {
             return zh ? "--grid：本社区没有网格 \(code)" : "--grid: this community has no grid \(code)"
         case .readOnly:
             return zh ? "此数据目录未登录，不能写入；请先设置社区（gridwork init）并登录" : "this data folder is open to read only; set up the community (gridwork init) and log in"
+        case .registeredSincePlanned(let name, let grid):
+            return zh ? "导入期间，\(name)（网格 \(grid)）已由他人登记；本次未写入任何内容，请重新导入以查看重复项"
+                      : "while the import was being prepared, \(name) (grid \(grid)) was registered by someone else; nothing was written: run the import again to see who is on file"
         case .store(let error):
             return error.message(in: language)
         }

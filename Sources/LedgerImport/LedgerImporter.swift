@@ -53,14 +53,23 @@ public struct LedgerImporter {
         let households = plan.newHouseholds + plan.changedHouseholds
         let residents = plan.newResidents + plan.changedResidents
         let name = ImportProblem.quoted((fileName as NSString).lastPathComponent, limit: 255)
+        let newNumbers = Set(plan.newResidents.compactMap(\.idNumber))
+        var registeredSincePlanned: Resident?
         do {
             _ = try store.transaction(at: now) { (change: StoreTransaction) throws(StoreError) in
+                // Looked for again under the folder's lock: another copy may have registered one
+                // of these people while the plan was made, and no one is registered twice.
+                if let clash = ResidentsOnFile.find(newNumbers, in: store).values.first {
+                    registeredSincePlanned = clash
+                    throw .invalid(kind: .resident, violations: [RuleViolation(FieldPath([.key("idNumber")]), .duplicate)])
+                }
                 change.onFileWritten = { done, total in progress?(.written(done: done, total: total)) }
                 _ = try change.saveBatch(households)
                 _ = try change.saveBatch(residents)
                 try change.note(AuditTrail.Event(.importRecords, record: name, fields: plan.auditFields))
             }.confirmed()
         } catch {
+            if let registeredSincePlanned { throw .registeredSincePlanned(registeredSincePlanned.name, grid: registeredSincePlanned.gridCode.rawValue) }
             throw .store(error)
         }
     }

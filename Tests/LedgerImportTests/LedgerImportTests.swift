@@ -250,6 +250,32 @@ import TestSupport
         #expect(try fixture.store().records(Resident.self, inGrid: F.gridOne).count == 1)
     }
 
+    /// Two copies import the same person at once: the second to write finds them on file under
+    /// the folder's lock and writes nothing, rather than registering them twice.
+    @Test func someoneRegisteredWhileThePlanWasMadeIsNotRegisteredTwice() throws {
+        let fixture = try LedgerFixture()
+        defer { fixture.remove() }
+        let number = F.id("1961-01-01", 1)
+        let (late, lateImporter) = try fixture.plan("网格,小区,楼栋,单元,房号,姓名,身份证号\n420303001001001,示例花园,9栋,1单元,101,甲,\(number)\n")
+        let (early, earlyImporter) = try fixture.plan("网格,小区,楼栋,单元,房号,姓名,身份证号\n420303001001002,示例花园,8栋,1单元,101,甲,\(number)\n")
+        #expect(late.isClean && early.isClean, "neither plan sees the other")
+        try earlyImporter.apply(early, fileName: "early.csv")
+        let before = try fixture.snapshot()
+        do {
+            try lateImporter.apply(late, fileName: "late.csv")
+            Issue.record("the same ID number was registered twice")
+        } catch {
+            guard case .registeredSincePlanned(let name, let grid) = error else { throw error }
+            #expect(name == "甲" && grid == F.gridTwo.rawValue)
+            #expect(!error.message(in: .en).contains(number) && !error.message(in: .zh).contains(number))
+        }
+        let after = try fixture.snapshot()
+        #expect(after.keys.sorted() == before.keys.sorted())
+        for (file, bytes) in before where file != ".journal" { #expect(after[file] == bytes, "\(file) is as it was") }
+        let everyone = try fixture.store().allRecords(Resident.self)
+        #expect(everyone.filter { $0.idNumber == number }.count == 1)
+    }
+
     @Test func aDryRunChangesNothing() throws {
         let fixture = try LedgerFixture()
         defer { fixture.remove() }
