@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Issue 14, points 4 and 5 in the real binary: a second registration of the same person without
+/// an ID number (in another household) is warned about and saved on `y`, and `i` on that
+/// household tells its story with the new resident in it.
+@Suite(.serialized) struct StoryEndToEndTests {
+    let gridwork = BuildProducts.executable("gridwork")
+
+    /// Registers 测试甲, born 1980-01-01, without an ID number, in the selected household.
+    func register(_ tmux: TmuxSession) throws {
+        try tmux.press("r")
+        #expect(tmux.wait(for: "登记居民  ") != nil, "the resident form opens:\n\(tmux.screen())")
+        try tmux.type("测试甲")
+        try tmux.press("Tab", "Tab", "Tab")
+        try tmux.type("1980-01-01")
+        try tmux.press("Enter")
+    }
+
+    @Test func aNamesakeIsWarnedAboutAndTheHouseholdsStoryShowsTheNewResident() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let demo = try CommandRun(gridwork, ["demo", "--data", folder.path, "--today", "2026-11-22"])
+        #expect(demo.status == 0, "\(demo.errors)")
+        let tmux = try TmuxSession("LANG=zh_CN.UTF-8 '\(gridwork)' --data '\(folder.path)'", width: 120, height: 40)
+        #expect(try tmux.logIn(), "logged in: \(tmux.screen())")
+        #expect(tmux.wait(for: "1 总览") != nil)
+        try tmux.press("3")
+        #expect(tmux.wait(for: "户主") != nil)
+
+        try register(tmux)
+        #expect(tmux.wait { $0.contains("已保存") && !$0.contains("登记居民  ") } != nil, "the first 测试甲 is saved:\n\(tmux.screen())")
+
+        try tmux.press("j")
+        Thread.sleep(forTimeInterval: 0.3)
+        try register(tmux)
+        let warning = tmux.wait(for: "可能重复登记", timeout: 30)
+        #expect(warning?.contains("测试甲  1980-01-01") == true, "the namesake is named with their birth date:\n\(tmux.screen())")
+        try tmux.press("y")
+        #expect(tmux.wait { $0.contains("已保存") && !$0.contains("可能重复登记") } != nil, "y saves anyway:\n\(tmux.screen())")
+
+        try tmux.press("i")
+        let story = tmux.wait(for: "住户档案：", timeout: 30)
+        #expect(story?.contains("居民 测试甲") == true && story?.contains("新建") == true, "the story holds the new resident:\n\(tmux.screen())")
+        try tmux.press("Escape")
+        #expect(tmux.wait { !$0.contains("住户档案：") } != nil)
+        try tmux.press("q")
+        #expect(tmux.waitUntilFinished()?.contains("EXITED 0") == true)
+    }
+}
