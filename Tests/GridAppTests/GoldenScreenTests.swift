@@ -103,7 +103,7 @@ import TerminalUI
     @Test func aHouseholdsStoryAndTheNamesakeWarning() throws {
         try check("story-80x24-zh", try HouseholdStoryPanelTests.showingStory())
         try check("story-120x40-zh", try HouseholdStoryPanelTests.showingStory(120, 40))
-        try check("story-100x16-en", try HouseholdStoryPanelTests.showingStory(100, 16, language: .en))
+        try check("story-70x16-en", try HouseholdStoryPanelTests.showingStory(70, 16, language: .en))
         try check("namesakes-80x24-zh", try HouseholdStoryPanelTests.warned().0)
         try check("namesakes-120x40-zh", try HouseholdStoryPanelTests.warned(120, 40).0)
     }
