@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "GridAppTests", dependencies: ["GridApp", "GridExport", "GridIndex", "GridModel", "GridStore", "TerminalUI", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "GridStoreTests", dependencies: ["GridModel", "GridStore", "GridDemo", "TestSupport", "StressWriter"]),
-        .testTarget(name: "GridIndexTests", dependencies: ["GridIndex", "GridModel", "GridStore", "TestSupport"]),
+        .testTarget(name: "GridIndexTests", dependencies: ["GridIndex", "GridModel", "GridStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "GridDemoTests", dependencies: ["GridModel", "GridStore", "GridDemo", "TestSupport"]),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "GridExportTests", dependencies: ["GridExport", "GridModel", "GridStore", "Spreadsheet", "TestSupport"]),

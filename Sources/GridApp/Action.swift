@@ -28,6 +28,9 @@ public enum Action: Sendable {
     /// The resident being registered is already on file (found on disk, perhaps in another grid):
     /// the data holding them, to show them instead.
     case duplicate(Resident, DashboardData)
+    /// The new resident being registered without an ID number has namesakes on file (same name
+    /// and birth date, perhaps in another grid): nothing was saved, the worker is asked.
+    case namesakes([Namesake], DashboardData)
     /// A form kept as a draft when the program last stopped, offered back.
     case draftRestored(RecordForm)
     /// Time passes with no key (the run loop's clock; tests pass their own): may lock the screen.
@@ -86,6 +89,8 @@ public enum Effect: Hashable, Sendable {
     case save([RecordChange])
     /// Save a form's records over someone else's newer version, as the worker chose (audited so).
     case saveOver([RecordChange])
+    /// Save a new resident although namesakes are on file, as the worker chose after the warning.
+    case saveAllowingNamesakes([RecordChange])
     /// Take back the last saved change.
     case undo(UndoStep)
     /// Check a passphrase typed on the login screen.
@@ -102,6 +107,9 @@ public enum Effect: Hashable, Sendable {
     case reveal(Resident)
     /// Read the audit trail's entries about one record.
     case loadHistory(RecordID, title: String)
+    /// Read a household's whole story (its record, its residents, visits and cases) from `grid`'s
+    /// files, its cases also from the other grids read when every grid is (a community).
+    case loadStory(RecordID, grid: GridCode, title: String)
     /// Bring a piece of the search index up to date in the background.
     case prepareIndex
     /// Look up what was typed in the search index of the whole folder, for matches of `kinds`.

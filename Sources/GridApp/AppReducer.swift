@@ -121,6 +121,14 @@ public enum AppReducer {
             state.show(.resident(resident))
             state.message = StatusMessage(state.strings.alreadyOnFile(resident.name), isError: true)
             return []
+        case .namesakes(let matches, let data):
+            state.isSaving = false
+            replaceData(&state, data)
+            // The form stays, everything typed in it, with the warning over it until the worker answers.
+            guard var form = state.form else { return [] }
+            form.namesakes = matches
+            state.form = form
+            return []
         case .draftRestored(let form):
             state.form = form
             state.message = StatusMessage(state.strings.draftRestored)
@@ -228,6 +236,7 @@ public enum AppReducer {
     /// saved (never saved twice), and the warning said.
     private static func saveFinished(_ state: inout AppState, _ outcome: SaveOutcome, _ data: DashboardData) -> [Effect] {
         if let existing = outcome.duplicate { return reduce(&state, .duplicate(existing, data)) }
+        if !outcome.namesakes.isEmpty { return reduce(&state, .namesakes(outcome.namesakes, data)) }
         guard let failure = outcome.failure else { return reduce(&state, .saved(outcome.stored, data)) }
         if case .staleRecord = failure, outcome.stored.isEmpty { return reduce(&state, .staleSave(data)) }
         var effects: [Effect] = []
@@ -304,7 +313,8 @@ public enum AppReducer {
 
     private static func history(_ state: inout AppState, _ key: Key) -> [Effect] {
         guard var panel = state.history else { return [] }
-        state.history = key != .character("i") && Overlay.scroll(&panel.offset, key) ? panel : nil
+        let geometry = Overlay.geometry(lines: panel.lines(state), width: state.width, height: state.height, maxWidth: HistoryPanel.maxWidth)
+        state.history = key != .character("i") && Overlay.scroll(&panel.offset, key, within: geometry) ? panel : nil
         return []
     }
 
@@ -476,6 +486,10 @@ public enum AppReducer {
             }
             return state.revealed.contains(resident.id) ? [] : [.reveal(resident)]
         case .history:
+            // A household row (no resident picked) tells its whole story; a resident or any other record its own history.
+            if state.selectedResident == nil, let household = state.selectedHousehold {
+                return [.loadStory(household.id, grid: household.gridCode, title: household.address.line)]
+            }
             guard let target = state.selectedRecordID else { return [] }
             return [.loadHistory(target.id, title: target.title)]
         case .lock:

@@ -24,7 +24,9 @@ public enum DashboardView {
         case .help?: HelpOverlay.draw(into: &buffer, state, glyphs: glyphs)
         // Someone else's version, when shown, stands in place of the form: it holds what was typed.
         case .form(_, conflict: let conflict?)?: FormView.drawConflict(conflict, into: &buffer, state, glyphs: glyphs)
-        case .form?: FormView.draw(into: &buffer, state, glyphs: glyphs)
+        case .form(let form, _)?:
+            FormView.draw(into: &buffer, state, glyphs: glyphs)
+            if !form.namesakes.isEmpty { FormView.drawNamesakes(form.namesakes, into: &buffer, state, glyphs: glyphs) }
         case .history?: HistoryPanel.draw(into: &buffer, state, glyphs: glyphs)
         case .accounts?: AccountsPanel.draw(into: &buffer, state, glyphs: glyphs)
         case .passphrase?: PassphrasePrompt.draw(into: &buffer, state, glyphs: glyphs)

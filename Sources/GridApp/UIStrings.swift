@@ -109,6 +109,17 @@ public struct UIStrings: Sendable {
     let revealed: @Sendable (String) -> String
     let historyTitle: @Sendable (String) -> String
     let historyEmpty: String
+    /// `i` on a household: its record's, its residents', visits' and cases' story.
+    let storyTitle: @Sendable (String) -> String
+    let storyEmpty: String
+    let storyHousehold: String
+    let storyResident: @Sendable (String) -> String
+    let storyVisit: String
+    let storyCase: @Sendable (String) -> String
+    /// The warning over a new resident's form when someone with the same name and birth date is on file.
+    let namesakeTitle: String
+    let namesakeIntro: String
+    let namesakeKeys: String
     let keepUnchanged: @Sendable (String) -> String
     public let formNotKept: @Sendable (String) -> String
     let accountsTitle: String
@@ -197,7 +208,7 @@ public struct UIStrings: Sendable {
             case .openCase: return screen == .patrols ? "由所选问题立案" : "为所选居民立案"
             case .undo: return "撤销上一次修改"
             case .reveal: return "显示所选居民的完整号码（记入审计）"
-            case .history: return "查看修改记录"
+            case .history: return screen == .households ? "住户档案：修改、走访、案件（详情窗格中：所选居民的记录）" : "查看修改记录"
             case .lock: return "锁屏 / 换人登录"
             case .caseAction: return ""
             }
@@ -208,7 +219,7 @@ public struct UIStrings: Sendable {
             ("表单", [("Tab  Shift-Tab", "下一项、上一项（也可用 Down Up）"), ("Enter", "保存；在备注中换行"), ("Ctrl-S", "保存（在任何一项中）"),
                       ("Esc", "关闭；有输入时先询问（y 放弃）"), ("Left Right  Space", "选择项中切换；标签中移动、勾选"),
                       ("输入文字", "选择项中按名称、拼音首字母或门牌数字筛选"), ("Backspace  Delete", "删除一个字"), ("Home  End", "到行首、行尾"),
-                      ("k  t", "他人已修改时：保留我的并覆盖、采用他人的")]),
+                      ("k  t", "他人已修改时：保留我的并覆盖、采用他人的"), ("y  Esc", "有同名同出生日期的居民时：仍然登记、返回修改")]),
             ("筛选（/）", [("输入文字", "筛选列表"), ("Enter", "保留筛选"), ("Esc", "取消筛选"), ("Down Up  PgDn PgUp", "在结果中移动")]),
             ("命令（:）", [("Enter", "执行"), ("Esc", "取消"), (":q", "退出"), (":theme 名称", "换主题"), (":lang zh|en", "换语言"),
                            (":goto 编码", "打开网格编码或案件编号"), (":export 文件", "导出当前列表（按筛选，号码打码；.xlsx 或 .csv）"),
@@ -216,7 +227,7 @@ public struct UIStrings: Sendable {
                            (":export --reveal 文件", "完整号码（管理员，记入审计）"), (":users", "列出账号（管理员）"), (":user add 登录名 工作人员ID", "新增账号"),
                            (":user passwd [登录名]", "改口令"), (":user disable|enable 登录名", "停用、启用账号")]),
             ("锁屏", [("Enter", "登录或继续"), ("Tab", "在登录名和口令间切换"), ("Esc", "清除口令；再按一次换人登录"), ("Ctrl-C", "退出")]),
-            ("帮助、记录历史、账号列表", [("j k  Down Up", "滚动"), ("PgDn PgUp", "翻页（帮助）"), ("g G", "到开头、结尾（帮助）"), ("Esc  q  Enter", "关闭")]),
+            ("帮助、记录历史、账号列表", [("j k  Down Up", "滚动"), ("PgDn PgUp", "翻页"), ("g G", "到开头、结尾"), ("Esc  q  Enter", "关闭")]),
         ],
         helpPosition: { "第 \($0)–\($1) 行，共 \($2) 行  j k 滚动" },
         hints: "? 帮助  / 筛选  : 命令  q 退出",
@@ -324,6 +335,15 @@ public struct UIStrings: Sendable {
         revealed: { "已显示 \($0) 的完整号码（已记入审计记录）" },
         historyTitle: { "修改记录：\($0)" },
         historyEmpty: "审计记录中没有这条记录的条目",
+        storyTitle: { "住户档案：\($0)" },
+        storyEmpty: "这户还没有任何记录",
+        storyHousehold: "住户",
+        storyResident: { "居民 \($0)" },
+        storyVisit: "走访",
+        storyCase: { "案件 \($0)" },
+        namesakeTitle: "可能重复登记",
+        namesakeIntro: "没有填身份证号，而以下居民的姓名和出生日期与之相同，可能是同一人：",
+        namesakeKeys: "y 仍然登记为新居民    Esc 返回修改",
         keepUnchanged: { "留空不改（现为 \($0)）" },
         formNotKept: { "\($0) 的表单未能保存为草稿（磁盘已满？），为免丢失暂不换人；请 \($0) 登录后保存或放弃该表单" },
         accountsTitle: "账号",
@@ -403,7 +423,7 @@ public struct UIStrings: Sendable {
             case .openCase: return screen == .patrols ? "open a case from the selected finding" : "open a case for the selected resident"
             case .undo: return "undo the last change"
             case .reveal: return "show the selected resident's full numbers (audited)"
-            case .history: return "show the record's history"
+            case .history: return screen == .households ? "the household's story: changes, visits, cases (details: the resident's history)" : "show the record's history"
             case .lock: return "lock / switch user"
             case .caseAction: return ""
             }
@@ -414,7 +434,8 @@ public struct UIStrings: Sendable {
             ("Forms", [("Tab  Shift-Tab", "next, previous field (Down Up too)"), ("Enter", "save; a new line in notes"), ("Ctrl-S", "save (from any field)"),
                        ("Esc", "close; asks first when something was typed (y drops it)"), ("Left Right  Space", "change a choice; move and tick among tags"),
                        ("typing", "narrows a choice by name, pinyin initials or address digits"), ("Backspace  Delete", "remove a character"),
-                       ("Home  End", "start, end of the line"), ("k  t", "when someone else changed the record: keep mine over theirs, take theirs")]),
+                       ("Home  End", "start, end of the line"), ("k  t", "when someone else changed the record: keep mine over theirs, take theirs"),
+                       ("y  Esc", "when someone has the same name and birth date: register anyway, go back")]),
             ("Filter (/)", [("typing", "filters the list"), ("Enter", "keep the filter"), ("Esc", "drop the filter"), ("Down Up  PgDn PgUp", "move among the matches")]),
             ("Command line (:)", [("Enter", "run"), ("Esc", "cancel"), (":q", "quit"), (":theme NAME", "change theme"), (":lang zh|en", "change language"),
                                   (":goto CODE", "open a grid code or case number"),
@@ -425,7 +446,7 @@ public struct UIStrings: Sendable {
                                   (":user disable|enable LOGIN", "disable, enable an account")]),
             ("Lock screen", [("Enter", "log in or go on"), ("Tab", "between login and passphrase"), ("Esc", "clear the passphrase; again: someone else logs in"),
                              ("Ctrl-C", "quit")]),
-            ("Help, history, accounts", [("j k  Down Up", "scroll"), ("PgDn PgUp", "a page (help)"), ("g G", "top, bottom (help)"), ("Esc  q  Enter", "close")]),
+            ("Help, history, accounts", [("j k  Down Up", "scroll"), ("PgDn PgUp", "a page"), ("g G", "top, bottom"), ("Esc  q  Enter", "close")]),
         ],
         helpPosition: { "lines \($0)-\($1) of \($2)  j k scroll" },
         hints: "? help  / filter  : command  q quit",
@@ -535,6 +556,15 @@ public struct UIStrings: Sendable {
         revealed: { "Showing \($0)'s full numbers (written to the audit trail)" },
         historyTitle: { "History: \($0)" },
         historyEmpty: "The audit trail has no entries about this record",
+        storyTitle: { "Household story: \($0)" },
+        storyEmpty: "Nothing is recorded about this household yet",
+        storyHousehold: "household",
+        storyResident: { "resident \($0)" },
+        storyVisit: "visit",
+        storyCase: { "case \($0)" },
+        namesakeTitle: "Possibly on file already",
+        namesakeIntro: "No ID number was given, and these residents on file have the same name and birth date; it may be the same person:",
+        namesakeKeys: "y register as a new resident anyway    Esc go back to the form",
         keepUnchanged: { "leave empty to keep (now \($0))" },
         formNotKept: { "\($0)'s open form could not be kept as a draft (is the disk full?), so the switch waits rather than lose it; \($0) should log in and save or drop it" },
         accountsTitle: "Accounts",

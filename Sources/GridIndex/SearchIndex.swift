@@ -11,11 +11,13 @@ import GridStore
 /// truth: the index is brought up to date from them, grid by grid, whenever their files' stamps
 /// differ from the ones it was built from, so it is safe to delete (it is rebuilt) and a crash
 /// between a save and the index's update only means that grid is read again at the next refresh.
-/// It holds no ID or phone number: those are looked up by their blind index (`BlindIndexer`).
+/// It holds no ID or phone number: those are looked up by their blind index (`BlindIndexer`), as
+/// is a resident's name together with their birth date (the namesake warning).
 public final class SearchIndex {
     public static let fileName = "cache/index.sqlite"
-    /// Raised when the tables change: an index of another version is rebuilt.
-    static let version = 2
+    /// Raised when the tables or what they hold change: an index of another version is rebuilt.
+    /// 3: residents' name and birth date as a keyed hash (`namebirth`), for the namesake warning.
+    static let version = 3
 
     public let path: String
     private var database: DatabaseQueue
@@ -283,6 +285,24 @@ public final class SearchIndex {
         }
     }
 
+    /// The residents named `name` and born on `birthDate`, by the keyed hash of the two (the
+    /// index holds no name beside a birth date): where to look; the caller reads those records.
+    public func residents(named name: String, born birthDate: Day, store: Store) throws(IndexError) -> [(id: RecordID, grid: GridCode)] {
+        try mending {
+            try database.read { db in
+                try Row.fetchAll(db, sql: "SELECT recordID, grid FROM numbers WHERE hash = ?",
+                                 arguments: [store.blindIndexer.hash(Self.nameAndBirth(name, birthDate), purpose: "namebirth")])
+                    .map { (RecordID($0["recordID"] as String), GridCode($0["grid"] as String)) }
+            }
+        }
+    }
+
+    /// A name and birth date as the namesake check compares them: blanks in the name do not
+    /// count (`王 秀英` is `王秀英`), nor does case (the blind index upper-cases).
+    public static func nameAndBirth(_ name: String, _ birthDate: Day) -> String {
+        String(name.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) }) + "|" + birthDate.iso
+    }
+
     // MARK: Building
 
     private struct Entry {
@@ -355,6 +375,7 @@ public final class SearchIndex {
                         its.append((blind.hash(number, purpose: "id"), resident.id))
                         its.append((blind.hash(String(number.suffix(6)), purpose: "id6"), resident.id))
                     }
+                    its.append((blind.hash(nameAndBirth(resident.name, resident.birthDate), purpose: "namebirth"), resident.id))
                     if let phone = resident.phone {
                         its.append((blind.hash(phone, purpose: "phone"), resident.id))
                         its.append((blind.hash(String(phone.suffix(4)), purpose: "phone4"), resident.id))

@@ -10,12 +10,8 @@ import TestSupport
     @Test func anAdminAddsAGridAndItsFirstMicroGridOnScreenTwo() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
-        let demo = try CommandRun(gridwork, ["demo", "--data", folder.path, "--today", "2026-11-22"])
-        #expect(demo.status == 0, "\(demo.errors)")
-
-        let tmux = try TmuxSession("LANG=zh_CN.UTF-8 '\(gridwork)' --data '\(folder.path)'", width: 120, height: 40)
-        #expect(try tmux.logIn(), "logged in: \(tmux.screen())")
-        #expect(tmux.wait(for: "1 总览") != nil)
+        var problem = ""
+        let tmux = try #require(try TmuxSession.demoDashboard(gridwork, in: folder.path, problem: &problem), "\(problem)")
         try tmux.press("2")
         #expect(tmux.wait(for: "420303001005008") != nil, "the demo's eight grids: \(tmux.screen())")
 

@@ -99,6 +99,15 @@ import TerminalUI
         try check("households-revealed-80x24-zh", state)
     }
 
+    /// `i` on a household, and the warning over a new resident who has a namesake on file (issue 14).
+    @Test func aHouseholdsStoryAndTheNamesakeWarning() throws {
+        try check("story-80x24-zh", try HouseholdStoryPanelTests.showingStory())
+        try check("story-120x40-zh", try HouseholdStoryPanelTests.showingStory(120, 40))
+        try check("story-70x16-en", try HouseholdStoryPanelTests.showingStory(70, 16, language: .en))
+        try check("namesakes-80x24-zh", try HouseholdStoryPanelTests.warned().0)
+        try check("namesakes-120x40-zh", try HouseholdStoryPanelTests.warned(120, 40).0)
+    }
+
     @Test func aFilterBeingTyped() throws {
         try check("filter-80x24-zh", try state(80, 24, .zh, keys: [.character("3"), .character("/"), .character("清"), .character("潭")]))
     }

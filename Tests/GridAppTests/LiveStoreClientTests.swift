@@ -38,6 +38,45 @@ import TestSupport
         #expect(saved.duplicate == nil && saved.failure == nil && saved.stored.count == 1)
     }
 
+    /// A new resident without an ID number whose name and birth date someone on file shares (in
+    /// another grid) is not saved at once: the namesakes come back, masked, to be confirmed.
+    @Test func aNamesakeInAnotherGridIsReportedUnlessTheWorkerSavesAnyway() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let sample = try SampleCommunity(at: folder.path)
+        let client = LiveStoreClient(store: sample.store)
+        while client.prepareIndex() {}
+        let onFile = try #require(sample.store.records(Resident.self, inGrid: SampleCommunity.gridTwo).first)
+        let number = try #require(onFile.idNumber)
+
+        var newcomer = SampleCommunity.resident(id: "R-new", household: "H-1", grid: SampleCommunity.gridOne, sequence: 50)
+        newcomer.name = onFile.name
+        newcomer.idNumber = nil
+        let warned = client.save([.resident(newcomer)], overwriting: false, at: SampleCommunity.now)
+        #expect(warned.stored.isEmpty && warned.failure == nil && warned.duplicate == nil)
+        let match = try #require(warned.namesakes.first)
+        #expect(warned.namesakes.count == 1 && match.id == onFile.id && match.gridName == "第2网格" && match.address.contains("2栋"))
+        #expect(match.maskedIDNumber == ResidentIDNumber.masked(number) && match.maskedIDNumber != number, "the number comes back masked")
+        #expect(sample.store.records(Resident.self, inGrid: SampleCommunity.gridOne).allSatisfy { $0.id != newcomer.id }, "nothing was saved")
+
+        var otherBirth = SampleCommunity.resident(id: "R-other", household: "H-1", grid: SampleCommunity.gridOne, sequence: 51)
+        otherBirth.name = onFile.name
+        otherBirth.idNumber = nil
+        otherBirth.birthDate = onFile.birthDate.adding(days: 1)
+        let born = client.save([.resident(otherBirth)], overwriting: false, at: SampleCommunity.now)
+        #expect(born.namesakes.isEmpty && born.stored.count == 1, "another birth date: no namesake, saved")
+        var withNumber = SampleCommunity.resident(id: "R-numbered", household: "H-1", grid: SampleCommunity.gridOne, sequence: 52)
+        withNumber.name = onFile.name
+        let numbered = client.save([.resident(withNumber)], overwriting: false, at: SampleCommunity.now)
+        #expect(numbered.namesakes.isEmpty && numbered.stored.count == 1, "an ID number given: the duplicate-ID check alone decides")
+
+        let anyway = client.save([.resident(newcomer)], overwriting: false, allowingNamesakes: true, at: SampleCommunity.now)
+        #expect(anyway.namesakes.isEmpty && anyway.failure == nil && anyway.stored.count == 1, "confirmed: saved")
+        var edited = try #require(sample.store.records(Resident.self, inGrid: SampleCommunity.gridOne).first { $0.id == newcomer.id })
+        edited.notes = "改"
+        #expect(client.save([.resident(edited)], overwriting: false, at: SampleCommunity.now).namesakes.isEmpty, "an edit is not warned about")
+    }
+
     /// What the dashboard reads after a grid is saved holds it: the list and the overview's count.
     @Test func aNewGridIsInTheDataReadAfterItsSave() throws {
         let folder = TemporaryFolder()

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import GridIndex
 import GridModel
@@ -78,6 +79,39 @@ import TestSupport
         let bytes = try String(decoding: Data(contentsOf: URL(fileURLWithPath: index.path)), as: UTF8.self)
         #expect(!bytes.contains(number) && !bytes.contains(Self.phone) && !bytes.contains(String(number.suffix(6))),
                 "no number, whole or in part, is kept in the index")
+    }
+
+    /// The namesake warning's lookup: a name with a birth date, by their keyed hash only.
+    @Test func aNameWithABirthDateIsFoundByItsBlindIndexAndNeverStored() throws {
+        let (folder, store) = try community()
+        defer { folder.remove() }
+        let index = try SearchIndex(folder: folder.path)
+        try index.refresh(from: store)
+        let born = Day(year: 1950, month: 3, day: 1) ?? Day(dayNumber: 0)
+        #expect(try index.residents(named: "王明", born: born, store: store).map(\.id) == [RecordID("P-12")])
+        #expect(try index.residents(named: " 王 明", born: born, store: store).map(\.grid) == [SampleCommunity.gridTwo], "blanks do not count")
+        #expect(try index.residents(named: "王明", born: born.adding(days: 1), store: store).isEmpty)
+        #expect(try index.residents(named: "王小", born: born, store: store).isEmpty)
+        let bytes = try String(decoding: Data(contentsOf: URL(fileURLWithPath: index.path)), as: UTF8.self)
+        #expect(!bytes.contains("1950-03-01") && !bytes.contains("19500301"), "no birth date is kept in the index")
+    }
+
+    /// An index made before names and birth dates were in it (version 2) is built again, so the
+    /// namesake check does not miss everyone already on file.
+    @Test func anIndexOfAnOlderVersionIsBuiltAgain() throws {
+        let (folder, store) = try community()
+        defer { folder.remove() }
+        let index = try SearchIndex(folder: folder.path)
+        try index.refresh(from: store)
+        let old = try DatabaseQueue(path: index.path)
+        try old.write { db in
+            try db.execute(sql: "DELETE FROM numbers WHERE hash LIKE 'namebirth:%'")
+            try db.execute(sql: "PRAGMA user_version = 2")
+        }
+        try old.close()
+        let reopened = try SearchIndex(folder: folder.path)
+        #expect(try reopened.refresh(from: store) == 4, "every grid is indexed again")
+        #expect(try reopened.residents(named: "李明", born: Day(year: 1950, month: 3, day: 1) ?? Day(dayNumber: 0), store: store).map(\.id) == [RecordID("P-13")])
     }
 
     @Test func onlyTheGridWhoseFilesChangedIsReadAgain() throws {

@@ -14,6 +14,7 @@ enum FormReducer {
             }
             return []
         }
+        if !form.namesakes.isEmpty { return namesakeWarning(&state, form, key) }
         let index = form.focus
         let isNotes = form.fields[index].kind == .notes
         switch key {
@@ -117,6 +118,23 @@ enum FormReducer {
         }
     }
 
+    /// Keys while the namesake warning shows over a new resident's form: `y` saves them anyway,
+    /// `Esc` (or `n`) goes back to the form with everything typed; other keys wait for an answer.
+    private static func namesakeWarning(_ state: inout AppState, _ form: RecordForm, _ key: Key) -> [Effect] {
+        var form = form
+        switch key {
+        case .character("y"), .character("Y"):
+            form.namesakes = []
+            return save(&state, form, allowingNamesakes: true)
+        case .escape, .character("n"), .character("N"):
+            form.namesakes = []
+            state.form = form
+        default:
+            break
+        }
+        return []
+    }
+
     /// Checks the field the cursor is leaving, so a mistake shows while it is fresh. An ID number
     /// fills in the birth date and gender it encodes, and one already on file shows that resident.
     private static func leave(_ state: inout AppState, _ form: inout RecordForm) {
@@ -189,7 +207,7 @@ enum FormReducer {
 
     /// Builds the records the form describes and asks the run loop to save them; a problem goes
     /// beside its field and everything typed stays.
-    private static func save(_ state: inout AppState, _ form: RecordForm) -> [Effect] {
+    private static func save(_ state: inout AppState, _ form: RecordForm, allowingNamesakes: Bool = false) -> [Effect] {
         var form = form
         // The record is checked again from scratch; an earlier verdict on it may no longer hold.
         form.clearRecordError()
@@ -222,7 +240,8 @@ enum FormReducer {
             state.form = form
             if changes.isEmpty { return [] }
             state.isSaving = true
-            return [form.overwrites == nil ? .save(changes) : .saveOver(changes)]
+            if form.overwrites != nil { return [.saveOver(changes)] }
+            return [allowingNamesakes ? .saveAllowingNamesakes(changes) : .save(changes)]
         case .failure(let error):
             form.showRecordError(error)
             state.form = form

@@ -109,6 +109,20 @@ enum FormView {
     }
 
     /// Someone else's version beside what was typed, field by field, over the form.
+    /// The namesake warning over a new resident's form: who on file has the same name and birth
+    /// date (grid, address, numbers masked), and the keys that answer it.
+    static func drawNamesakes(_ namesakes: [Namesake], into buffer: inout Buffer, _ state: AppState, glyphs: Glyphs) {
+        let strings = state.strings
+        var lines = [DetailLine(strings.namesakeIntro, role: .warning)]
+        for person in namesakes {
+            let numbers = [person.maskedIDNumber, person.maskedPhone].compactMap { $0 }
+            let text = ([person.name, person.birthDate.iso, person.gridName, person.address] + numbers).filter { !$0.isEmpty }.joined(separator: "  ")
+            lines.append(DetailLine("  " + text, indent: 4))
+        }
+        lines += [DetailLine(""), DetailLine(strings.namesakeKeys, role: .accent)]
+        Overlay.draw(into: &buffer, title: strings.namesakeTitle, lines: lines, offset: 0, maxWidth: 76, glyphs: glyphs)
+    }
+
     static func drawConflict(_ conflict: FormConflict, into buffer: inout Buffer, _ state: AppState, glyphs: Glyphs) {
         let strings = state.strings
         let width = min(buffer.width - 2, 76)

@@ -52,6 +52,16 @@ public struct RecordForm: Hashable, Sendable, Codable {
     public var recordErrorKey: FieldKey?
     /// The revision someone else saved that the worker chose to save over (audited as such).
     public var overwrites: Int?
+    /// Residents on file with the name and birth date of the new resident typed (who has no ID
+    /// number), found by the save: shown over the form until the worker saves anyway or goes
+    /// back. Never kept in a draft (see `CodingKeys`): the next save looks again.
+    public var namesakes: [Namesake] = []
+
+    /// Everything but `namesakes` is kept in a draft; a new stored property belongs here too.
+    private enum CodingKeys: String, CodingKey {
+        case purpose, fields, focus, confirmingDiscard, isDirty, linkedParties, newRecordID, newRecordPrefix, openedRevision, grid
+        case recordErrorKey, overwrites
+    }
 
     public init(_ purpose: Purpose, fields: [FormField]) {
         self.purpose = purpose

@@ -29,13 +29,48 @@ public final class LiveStoreClient: StoreClient, @unchecked Sendable {
     }
 
     public func save(_ changes: [RecordChange], overwriting: Bool, at instant: Date) -> SaveOutcome {
+        save(changes, overwriting: overwriting, allowingNamesakes: false, at: instant)
+    }
+
+    public func save(_ changes: [RecordChange], overwriting: Bool, allowingNamesakes: Bool, at instant: Date) -> SaveOutcome {
         // What is shown was checked by the reducer; this looks in the whole folder (other grids of
         // a district, and what another copy of the program saved since).
         if case .resident(let resident)? = changes.first, let number = resident.idNumber,
            let existing = self.resident(withIDNumber: number, except: resident.id) {
             return SaveOutcome(stored: [], duplicate: existing)
         }
+        // Without an ID number a second registration of someone looks new: a new resident's name
+        // and birth date are looked for too, and the worker is asked.
+        if !allowingNamesakes, case .resident(let resident)? = changes.first, resident.idNumber == nil, resident.meta.revision == 0 {
+            let found = namesakes(of: resident)
+            if !found.isEmpty { return SaveOutcome(stored: [], namesakes: found) }
+        }
         return writer.save(changes, at: instant, overwriting: overwriting)
+    }
+
+    /// Residents on file other than `resident` with their name and birth date, anywhere in the
+    /// folder: the index says where to look (by a keyed hash of the two) and only those grids are
+    /// read; without the index, every grid is.
+    private func namesakes(of resident: Resident) -> [Namesake] {
+        let wanted = SearchIndex.nameAndBirth(resident.name, resident.birthDate)
+        let grids: [GridCode]
+        if let index, (try? index.refreshUnlessTrailUnchanged(from: store)) != nil,
+           let places = try? index.residents(named: resident.name, born: resident.birthDate, store: store) {
+            grids = Array(Set(places.filter { $0.id != resident.id }.map(\.grid))).sorted()
+        } else {
+            grids = store.grids.map(\.code)
+        }
+        return grids.flatMap { grid -> [Namesake] in
+            let found = store.records(Resident.self, inGrid: grid).filter {
+                $0.id != resident.id && SearchIndex.nameAndBirth($0.name, $0.birthDate).uppercased() == wanted.uppercased()
+            }
+            guard !found.isEmpty else { return [] }
+            let gridName = store.grids.first { $0.code == grid }?.name ?? grid.rawValue
+            let households = store.records(Household.self, inGrid: grid)
+            return found.map { match in
+                Namesake(match, gridName: gridName, address: households.first { $0.id == match.householdID }?.address.line ?? "")
+            }
+        }
     }
 
     private var index: SearchIndex? {
@@ -104,6 +139,10 @@ public final class LiveStoreClient: StoreClient, @unchecked Sendable {
     }
 
     public func history(of id: RecordID) -> [AuditEntry] { store.audit.history(of: id.rawValue) }
+
+    public func story(ofHousehold id: RecordID, in grid: GridCode, caseGrids: [GridCode]?) -> HouseholdStory? {
+        store.householdStory(of: id, in: grid, caseGrids: caseGrids)
+    }
 
     /// The worker is the store's writer, never one the caller names; a path typed relative is
     /// taken from the folder gridwork was started in.

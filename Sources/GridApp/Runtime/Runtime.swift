@@ -107,11 +107,12 @@ public final class Runtime {
         case .refresh:
             let grid = state.data.loadedGrid
             background { .loaded(store.load(grid: grid, now: now)) }
-        case .save(let changes), .saveOver(let changes):
+        case .save(let changes), .saveOver(let changes), .saveAllowingNamesakes(let changes):
             let overwriting = effect == .saveOver(changes)
+            let allowingNamesakes = effect == .saveAllowingNamesakes(changes)
             let shown = state.data.loadedGrid
             background(writes: true) {
-                let outcome = store.save(changes, overwriting: overwriting, at: now)
+                let outcome = store.save(changes, overwriting: overwriting, allowingNamesakes: allowingNamesakes, at: now)
                 return .saveFinished(outcome, store.load(grid: Self.gridToShow(after: outcome, shown: shown), now: now))
             }
         case .undo(let step):
@@ -194,6 +195,15 @@ public final class Runtime {
             }
         case .loadHistory(let id, let title):
             background { .historyLoaded(HistoryPanel(title: title, entries: store.history(of: id))) }
+        case .loadStory(let id, let grid, let title):
+            // A district holds one grid's cases in memory; a community all of them.
+            let caseGrids = state.data.loadedGrid.map { [$0] }
+            background {
+                guard let story = store.story(ofHousehold: id, in: grid, caseGrids: caseGrids) else {
+                    return .historyLoaded(HistoryPanel(title: title, entries: store.history(of: id)))
+                }
+                return .historyLoaded(HistoryPanel(title: title, story: story))
+            }
         case .applyTheme(let name):
             switch environment.applyTheme(name) {
             case .success(let applied): return [.themeChanged(applied)]

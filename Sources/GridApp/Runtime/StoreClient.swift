@@ -12,6 +12,13 @@ public protocol StoreClient: AnyObject, Sendable {
     /// Saves a form's records as one change; a resident whose ID number is already on file
     /// anywhere in the folder is not saved but reported.
     func save(_ changes: [RecordChange], overwriting: Bool, at instant: Date) -> SaveOutcome
+    /// `save`, first looking for residents on file with the name and birth date of a new resident
+    /// who has no ID number (unless `allowingNamesakes`: the worker saw them and saves anyway);
+    /// any found are reported and nothing is saved.
+    func save(_ changes: [RecordChange], overwriting: Bool, allowingNamesakes: Bool, at instant: Date) -> SaveOutcome
+    /// What happened to household `id` of `grid`: its record's and its residents' changes, its
+    /// visits and its cases (those of the grids in `caseGrids`), newest first; nil when it is gone.
+    func story(ofHousehold id: RecordID, in grid: GridCode, caseGrids: [GridCode]?) -> HouseholdStory?
     /// Takes back a saved change.
     func undo(_ step: UndoStep, at instant: Date) throws(StoreError)
     /// Checks a passphrase (scrypt: slow on purpose).
@@ -32,4 +39,14 @@ public protocol StoreClient: AnyObject, Sendable {
     func export(_ job: ExportJob, at instant: Date) throws(ExportError) -> ExportJob.Outcome
     /// Matches of `text` of `kinds` in every grid, from the search index.
     func search(_ text: String, kinds: Set<SearchHit.Kind>, limit: Int) throws(IndexError) -> [SearchHit]
+}
+
+extension StoreClient {
+    /// A client with no namesake check saves as `save(_:overwriting:at:)` does.
+    public func save(_ changes: [RecordChange], overwriting: Bool, allowingNamesakes: Bool, at instant: Date) -> SaveOutcome {
+        save(changes, overwriting: overwriting, at: instant)
+    }
+
+    /// A client that keeps no records tells no story.
+    public func story(ofHousehold id: RecordID, in grid: GridCode, caseGrids: [GridCode]?) -> HouseholdStory? { nil }
 }
