@@ -12,9 +12,18 @@ public struct ChangeWriter {
     /// Saves every change as one transaction (a new case and the finding that opened it land
     /// together or not at all) and says what happened: see `SaveOutcome`. A change that changed
     /// nothing on file is left out of `stored`.
-    public func save(_ changes: [RecordChange], at instant: Date, overwriting: Bool = false) -> SaveOutcome {
+    /// `duplicateOf`, when given, is asked under the folder's lock before anything is written: a
+    /// resident it names is already on file (perhaps saved by another copy a moment ago), and the
+    /// save becomes that outcome instead.
+    public func save(_ changes: [RecordChange], at instant: Date, overwriting: Bool = false,
+                     duplicateOf: (() -> Resident?)? = nil) -> SaveOutcome {
+        var duplicate: Resident?
         do {
             let committed = try store.transaction(at: instant) { (transaction: StoreTransaction) throws(StoreError) -> [RecordChange] in
+                if let found = duplicateOf?() {
+                    duplicate = found
+                    throw .invalid(kind: .resident, violations: [RuleViolation(FieldPath([.key("idNumber")]), .duplicate)])
+                }
                 var stored: [RecordChange] = []
                 for change in changes {
                     let result = try saveOne(change, in: transaction, overwriting: overwriting)
@@ -25,6 +34,7 @@ public struct ChangeWriter {
             // Not confirmed by the disk is still on disk: reported as stored, with the warning.
             return SaveOutcome(stored: committed.value, failure: committed.notConfirmed)
         } catch {
+            if let duplicate { return SaveOutcome(stored: [], duplicate: duplicate) }
             return SaveOutcome(stored: [], failure: error)
         }
     }

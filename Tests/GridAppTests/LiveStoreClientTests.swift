@@ -38,6 +38,28 @@ import TestSupport
         #expect(saved.duplicate == nil && saved.failure == nil && saved.stored.count == 1)
     }
 
+    /// The duplicate-ID check runs while the folder is locked, so two copies saving the same
+    /// person at once cannot both find the number free; a duplicate found there writes nothing.
+    @Test func theDuplicateCheckRunsUnderTheFoldersLockAndStopsTheSave() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let sample = try SampleCommunity(at: folder.path)
+        let onFile = try #require(sample.store.records(Resident.self, inGrid: SampleCommunity.gridTwo).first)
+        let newcomer = SampleCommunity.resident(id: "P-new", household: "H-1", grid: SampleCommunity.gridOne, sequence: 40)
+        let residentsFile = folder.path + "/" + StoreLayout.residents(SampleCommunity.gridOne)
+        let before = try Data(contentsOf: URL(fileURLWithPath: residentsFile))
+        var heldWhileChecking = false
+        let outcome = ChangeWriter(store: sample.store).save([.resident(newcomer)], at: SampleCommunity.now) {
+            let probe = open(folder.path + "/.lock", O_RDWR | O_CLOEXEC)
+            defer { close(probe) }
+            heldWhileChecking = flock(probe, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK
+            return onFile
+        }
+        #expect(heldWhileChecking, "another copy could have saved between the check and the write")
+        #expect(outcome.duplicate?.id == onFile.id && outcome.stored.isEmpty && outcome.failure == nil)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: residentsFile)) == before)
+    }
+
     /// A new resident without an ID number whose name and birth date someone on file shares (in
     /// another grid) is not saved at once: the namesakes come back, masked, to be confirmed.
     @Test func aNamesakeInAnotherGridIsReportedUnlessTheWorkerSavesAnyway() throws {

@@ -33,19 +33,21 @@ public final class LiveStoreClient: StoreClient, @unchecked Sendable {
     }
 
     public func save(_ changes: [RecordChange], overwriting: Bool, allowingNamesakes: Bool, at instant: Date) -> SaveOutcome {
-        // What is shown was checked by the reducer; this looks in the whole folder (other grids of
-        // a district, and what another copy of the program saved since).
-        if case .resident(let resident)? = changes.first, let number = resident.idNumber,
-           let existing = self.resident(withIDNumber: number, except: resident.id) {
-            return SaveOutcome(stored: [], duplicate: existing)
-        }
         // Without an ID number a second registration of someone looks new: a new resident's name
         // and birth date are looked for too, and the worker is asked.
         if !allowingNamesakes, case .resident(let resident)? = changes.first, resident.idNumber == nil, resident.meta.revision == 0 {
             let found = namesakes(of: resident)
             if !found.isEmpty { return SaveOutcome(stored: [], namesakes: found) }
         }
-        return writer.save(changes, at: instant, overwriting: overwriting)
+        // What is shown was checked by the reducer; this looks in the whole folder (other grids of
+        // a district), under the folder's lock, so what another copy saved a moment ago is seen
+        // and no one is registered twice.
+        guard case .resident(let resident)? = changes.first, let number = resident.idNumber else {
+            return writer.save(changes, at: instant, overwriting: overwriting)
+        }
+        return writer.save(changes, at: instant, overwriting: overwriting) {
+            self.resident(withIDNumber: number, except: resident.id)
+        }
     }
 
     /// Residents on file other than `resident` with their name and birth date, anywhere in the
