@@ -165,6 +165,8 @@ public enum AppReducer {
                 state.mode = .normal
                 state.folderSearch = nil
                 state.revealed = []
+                // Their own to-do list and, for a grid worker, the figures of their own grids.
+                state.rebuildRows()
                 state.message = StatusMessage(state.strings.workingAs(state.worker?.name ?? worker.rawValue,
                                                                       state.worker?.role.name(state.language) ?? ""))
                 state.login = login
@@ -557,6 +559,8 @@ public enum AppReducer {
         }
         guard let row = state.list.selectedRow else { return [] }
         switch state.screen {
+        case .todo:
+            openTodo(&state)
         case .overview:
             show(&state, OverviewSection(rawValue: row)?.screen ?? .overview)
         case .grids:
@@ -565,6 +569,21 @@ public enum AppReducer {
             state.focus = .detail
         }
         return []
+    }
+
+    /// A to-do row opens its household (the resident picked in the detail pane) or its case.
+    private static func openTodo(_ state: inout AppState) {
+        guard let item = state.selectedTodo else { return }
+        let data = state.data
+        if item.kind == .visit {
+            if let resident = item.residentID.flatMap({ id in data.residents[item.recordID]?.first { $0.id == id } }) {
+                state.show(.resident(resident))
+            } else if let household = data.households.first(where: { $0.id == item.recordID }) {
+                state.show(.household(household))
+            }
+        } else if let found = data.cases.first(where: { $0.id == item.recordID }) {
+            state.show(.disputeCase(found))
+        }
     }
 
     /// Shows one grid's records on `screen`, reading them first when the folder is a district.

@@ -52,6 +52,10 @@ enum EntryCommands {
             guard let household = state.selectedHousehold else { return }
             state.form = PatrolForm.make(newIn: household.gridCode, visiting: household, households: data.householdOptions(in: household.gridCode),
                                          now: state.clock, today: data.today, timeZone: data.timeZone, language: language)
+        case (.logVisit, .todo):
+            guard let item = state.selectedTodo, item.kind == .visit, let household = data.households.first(where: { $0.id == item.recordID }) else { return }
+            state.form = PatrolForm.make(newIn: household.gridCode, visiting: household, households: data.householdOptions(in: household.gridCode),
+                                         now: state.clock, today: data.today, timeZone: data.timeZone, language: language)
         case (.addFinding, .patrols):
             guard let patrol = state.selectedPatrol else { return }
             state.form = FindingForm.make(for: patrol, households: data.householdOptions(in: patrol.gridCode), language: language)
