@@ -589,7 +589,7 @@ public enum AppReducer {
     /// Shows one grid's records on `screen`, reading them first when the folder is a district.
     private static func enter(_ state: inout AppState, grid: GridCode, screen: ScreenID) -> [Effect] {
         state.scope = grid
-        for target in [ScreenID.households, .patrols, .cases] {
+        for target in [ScreenID.todo, .households, .patrols, .cases] {
             state.lists[target]?.selection = 0
             state.lists[target]?.filter = ""
             state.refilter(target)

@@ -294,7 +294,7 @@ public struct AppState: Sendable {
         // The grids screen always lists every grid: showing one there leaves the scope alone.
         if target != .grids, let grid = rows[target]?[row].gridCode, scope != nil, scope != grid {
             scope = grid
-            for screen in [ScreenID.households, .patrols, .cases] { refilter(screen) }
+            for screen in [ScreenID.todo, .households, .patrols, .cases] { refilter(screen) }
         }
         screen = target
         var state = lists[target] ?? ListState()

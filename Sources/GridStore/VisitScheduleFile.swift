@@ -41,12 +41,13 @@ public enum VisitScheduleFile {
         if let key = top.keys.sorted().first(where: { $0 != "schema" && $0 != "intervals" }) {
             throw problem([key], zh: "不认识的项“\(key)”", en: "unknown key \"\(key)\"")
         }
-        // The decoder takes only whole numbers for Int (not true, not 7.5) and null for nil.
-        let intervals: [String: Int?]
+        // Numbers are read as Double and must be whole (7.5 is named where it stands); the decoder
+        // refuses text and booleans as numbers, and takes null for nil.
+        let intervals: [String: Double?]
         do {
             intervals = try JSONDecoder().decode(Shape.self, from: data).intervals
         } catch {
-            // A path down to a tag is a bad day count ("7", 7.5, true); anything above it, no object of days at all.
+            // A path down to a tag is a bad day count ("7", true); anything above it, no object of days at all.
             let path = Self.codingPath(of: error)
             if path.count >= 2 { throw problem(path, zh: badDays.zh, en: badDays.en) }
             throw problem(["intervals"], zh: "intervals 应为对象：标签 → 天数", en: "intervals must be an object: tag → days")
@@ -57,11 +58,11 @@ public enum VisitScheduleFile {
                 let known = PopulationTag.allCases.map(\.rawValue).joined(separator: ", ")
                 throw problem(["intervals", name], zh: "不认识的标签“\(name)”，可用：\(known)", en: "unknown tag \"\(name)\"; known: \(known)")
             }
-            guard let days = value else {
+            guard let value else {
                 schedule.set(tag, days: nil)
                 continue
             }
-            guard VisitSchedule.validDays.contains(days) else {
+            guard let days = Int(exactly: value), VisitSchedule.validDays.contains(days) else {
                 throw problem(["intervals", name], zh: badDays.zh, en: badDays.en)
             }
             schedule.set(tag, days: days)
@@ -82,6 +83,6 @@ public enum VisitScheduleFile {
                                   en: "days must be a whole number from 1 to 366, or null (no scheduled visits)")
 
     private struct Shape: Decodable {
-        let intervals: [String: Int?]
+        let intervals: [String: Double?]
     }
 }

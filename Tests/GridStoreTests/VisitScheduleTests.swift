@@ -59,7 +59,8 @@ import TestSupport
         (#"{ "schema" : 1, "intervals" : { "migrant" : "7" } }"#, "days must be a whole number from 1 to 366"),
         (#"{ "schema" : 1, "weekly" : [] , "intervals" : {} }"#, "unknown key \"weekly\""),
         (#"{ "schema" : 2, "intervals" : {} }"#, "schema must be 1"),
-        (#"{ "schema" : 1, "intervals" : { "migrant" : 7, } }"#, ""),
+        (#"{ "schema" : 1, "intervals" : { "migrant" : true } }"#, "days must be a whole number from 1 to 366"),
+        (#"{ "schema" : 1, "intervals" : { "migrant" : 7, } }"#, "visit-schedule.json:1:"),
     ])
     func aMistakeIsRefusedWhereItStands(text: String, message: String) throws {
         let folder = TemporaryFolder()

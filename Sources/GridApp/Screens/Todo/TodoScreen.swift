@@ -27,10 +27,11 @@ enum TodoScreen: DashboardScreen {
         }
     }
 
-    /// The kind and the days stay; the name or number next, the address or title gives way first
-    /// (an address keeps its end, the room).
-    static let columnLayout = [ColumnLayout(width: 6, priority: 4), ColumnLayout(width: 12, priority: 3),
-                               ColumnLayout(width: nil, priority: 1, minWidth: 8, keepsEnd: true), ColumnLayout(width: 7, priority: 2)]
+    /// The days and the name or number stay; on a narrow screen the kind goes first (a name or a
+    /// case number already tells a visit from a case), then the address or title is cut at its
+    /// start (an address keeps its room).
+    static let columnLayout = [ColumnLayout(width: 7, priority: 2), ColumnLayout(width: 12, priority: 4),
+                               ColumnLayout(width: nil, priority: 3, minWidth: 10, keepsEnd: true), ColumnLayout(width: 7, priority: 5)]
 
     static func detail(_ builder: DetailBuilder, at index: Int) -> [DetailLine] {
         guard builder.data.todo.items.indices.contains(index) else { return [] }
@@ -48,6 +49,7 @@ enum TodoScreen: DashboardScreen {
 
     static func lateText(_ item: TodoItem, today: Day, _ words: TodoStrings) -> String {
         guard let days = item.daysOverdue(on: today) else { return item.kind == .visit ? words.neverVisited : words.noDeadline }
+        if days < 0 { return words.daysLeft(-days) }
         return days > 0 ? words.daysLate(days) : words.dueToday
     }
 }

@@ -8,6 +8,8 @@ struct TodoStrings: Sendable {
     let kindTitles: [TodoItem.Kind: String]
     /// The last column: days past due, due today, never visited, no deadline.
     let daysLate: @Sendable (Int) -> String
+    /// A case assigned to the worker whose deadline is still ahead.
+    let daysLeft: @Sendable (Int) -> String
     let dueToday: String
     let neverVisited: String
     let noDeadline: String
@@ -26,6 +28,7 @@ struct TodoStrings: Sendable {
         kindTitles: [.visit: "应走访", .overdueCase: "案件已过办结期限", .caseWithoutDeadline: "案件未设办结期限",
                      .assignedCase: "案件待我办理", .followUp: "应回访"],
         daysLate: { "超\($0)天" },
+        daysLeft: { "剩\($0)天" },
         dueToday: "今天",
         neverVisited: "未访",
         noDeadline: "无期限",
@@ -40,7 +43,9 @@ struct TodoStrings: Sendable {
         kinds: [.visit: "visit", .overdueCase: "late", .caseWithoutDeadline: "no date", .assignedCase: "mine", .followUp: "follow"],
         kindTitles: [.visit: "Visit due", .overdueCase: "Case past its deadline", .caseWithoutDeadline: "Case without a deadline",
                      .assignedCase: "Case waiting on you", .followUp: "Follow-up visit due"],
-        daysLate: { "\($0)d late" },
+        // Short: the column is headed "Late".
+        daysLate: { "\($0)d" },
+        daysLeft: { "in \($0)d" },
         dueToday: "today",
         neverVisited: "never",
         noDeadline: "none",
