@@ -576,9 +576,9 @@ public enum AppReducer {
         guard let item = state.selectedTodo else { return }
         let data = state.data
         if item.kind == .visit {
-            if let resident = item.residentID.flatMap({ id in data.residents[item.recordID]?.first { $0.id == id } }) {
+            if let resident = data.resident(of: item) {
                 state.show(.resident(resident))
-            } else if let household = data.households.first(where: { $0.id == item.recordID }) {
+            } else if let household = state.selectedTodoHousehold {
                 state.show(.household(household))
             }
         } else if let found = data.cases.first(where: { $0.id == item.recordID }) {

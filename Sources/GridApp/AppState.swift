@@ -168,6 +168,12 @@ public struct AppState: Sendable {
         return data.todo.items[row]
     }
 
+    /// The household of the visit row selected on the to-do screen.
+    var selectedTodoHousehold: Household? {
+        guard let item = selectedTodo, item.kind == .visit else { return nil }
+        return data.households.first { $0.id == item.recordID }
+    }
+
     /// The patrol log selected on the patrols screen.
     var selectedPatrol: PatrolLog? {
         guard screen == .patrols, let row = list.selectedRow, data.patrols.indices.contains(row) else { return nil }

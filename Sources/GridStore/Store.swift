@@ -425,11 +425,20 @@ public final class Store {
     public func summary() -> DataSummary {
         if let mergedSummary { return mergedSummary }
         summaryMerges += 1
-        refreshStaleSummaries()
+        // Added up grid by grid, so the grids' own figures (kept for the overview of one grid or
+        // of a worker's grids) cost no second pass over a district's files.
         var merged = DataSummary()
-        for entry in summaries.values { merged.merge(entry.summary) }
+        for summary in summariesByGrid().values { merged.merge(summary) }
+        for (path, entry) in summaries where Self.grid(ofDataFile: path) == nil { merged.merge(entry.summary) }
         mergedSummary = merged
         return merged
+    }
+
+    /// The grid whose folder holds `path` (`grids/<code>/…`), nil for a file outside the grids.
+    private static func grid(ofDataFile path: String) -> GridCode? {
+        let parts = path.split(separator: "/", maxSplits: 2)
+        guard parts.count == 3, parts[0] == StoreLayout.gridsFolder else { return nil }
+        return GridCode(String(parts[1]))
     }
 
     /// The figures behind the overview of each grid, over its readable files: what a grid
@@ -439,9 +448,8 @@ public final class Store {
         refreshStaleSummaries()
         var byGrid: [GridCode: DataSummary] = [:]
         for (path, entry) in summaries {
-            let parts = path.split(separator: "/", maxSplits: 2)
-            guard parts.count == 3, parts[0] == StoreLayout.gridsFolder else { continue }
-            byGrid[GridCode(String(parts[1])), default: DataSummary()].merge(entry.summary)
+            guard let grid = Self.grid(ofDataFile: path) else { continue }
+            byGrid[grid, default: DataSummary()].merge(entry.summary)
         }
         gridSummaries = byGrid
         return byGrid

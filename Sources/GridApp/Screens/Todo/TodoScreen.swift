@@ -13,7 +13,7 @@ enum TodoScreen: DashboardScreen {
             let late = lateText(item, today: data.today, words)
             let kind = words.kinds[item.kind] ?? ""
             if item.kind == .visit {
-                let resident = item.residentID.flatMap { id in data.residents[item.recordID]?.first { $0.id == id } }
+                let resident = data.resident(of: item)
                 let address = households[item.recordID]?.address.line ?? ""
                 let name = resident?.name ?? ""
                 return Row(cells: [kind, name, address, late],
@@ -54,13 +54,20 @@ enum TodoScreen: DashboardScreen {
     }
 }
 
+extension DashboardData {
+    /// The resident a visit row is about.
+    func resident(of item: TodoItem) -> Resident? {
+        item.residentID.flatMap { id in residents[item.recordID]?.first { $0.id == id } }
+    }
+}
+
 extension DetailBuilder {
     func todo(_ item: TodoItem) -> [DetailLine] {
         let words = TodoStrings.forLanguage(language)
         var lines = [DetailLine((words.kindTitles[item.kind] ?? "") + "  " + TodoScreen.lateText(item, today: data.today, words),
                                 role: item.kind == .overdueCase ? .danger : .title)]
         if item.kind == .visit {
-            if let resident = item.residentID.flatMap({ id in data.residents[item.recordID]?.first { $0.id == id } }) {
+            if let resident = data.resident(of: item) {
                 lines.append(DetailLine(resident.name + "  " + resident.tags.map { $0.name(language) }.joined(separator: strings.listSeparator),
                                         role: .accent))
                 if let days = data.visitSchedule.interval(for: resident.tags) { lines.append(DetailLine("  " + words.interval(days), role: .dim)) }
