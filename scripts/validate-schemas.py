@@ -44,6 +44,7 @@ GRID = r"[0-9]{15}"
 LAYOUT = [
     (r"gridwork\.json", "manifest.schema.json"),
     (r"workers\.json", "workers.schema.json"),
+    (r"visit-schedule\.json", "visit-schedule.schema.json"),
     (r"accounts\.json", "accounts.schema.json"),
     (rf"grids/{GRID}/grid\.json", "grid.schema.json"),
     (rf"grids/{GRID}/households\.json", "households.schema.json"),

@@ -173,6 +173,8 @@ public enum AppReducer {
                 state.mode = .normal
                 state.folderSearch = nil
                 state.revealed = []
+                // Their own to-do list and, for a grid worker, the figures of their own grids.
+                state.rebuildRows()
                 state.message = StatusMessage(state.strings.workingAs(state.worker?.name ?? worker.rawValue,
                                                                       state.worker?.role.name(state.language) ?? ""))
                 state.login = login
@@ -571,6 +573,8 @@ public enum AppReducer {
         }
         guard let row = state.list.selectedRow else { return [] }
         switch state.screen {
+        case .todo:
+            openTodo(&state)
         case .overview:
             show(&state, OverviewSection(rawValue: row)?.screen ?? .overview)
         case .grids:
@@ -581,10 +585,25 @@ public enum AppReducer {
         return []
     }
 
+    /// A to-do row opens its household (the resident picked in the detail pane) or its case.
+    private static func openTodo(_ state: inout AppState) {
+        guard let item = state.selectedTodo else { return }
+        let data = state.data
+        if item.kind == .visit {
+            if let resident = data.resident(of: item) {
+                state.show(.resident(resident))
+            } else if let household = state.selectedTodoHousehold {
+                state.show(.household(household))
+            }
+        } else if let found = data.cases.first(where: { $0.id == item.recordID }) {
+            state.show(.disputeCase(found))
+        }
+    }
+
     /// Shows one grid's records on `screen`, reading them first when the folder is a district.
     private static func enter(_ state: inout AppState, grid: GridCode, screen: ScreenID) -> [Effect] {
         state.scope = grid
-        for target in [ScreenID.households, .patrols, .cases] {
+        for target in [ScreenID.todo, .households, .patrols, .cases] {
             state.lists[target]?.selection = 0
             state.lists[target]?.filter = ""
             state.refilter(target)

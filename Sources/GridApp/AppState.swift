@@ -16,8 +16,11 @@ public struct AppState: Sendable {
     public var data: DashboardData
     public internal(set) var rows: [ScreenID: [Row]] = [:]
     public var lists: [ScreenID: ListState] = [:]
-    /// The grid whose households, patrols and cases are shown; nil for every grid.
-    public var scope: GridCode?
+    /// The grid whose households, patrols, cases and to-do list are shown; nil for every grid.
+    /// The overview follows it.
+    public var scope: GridCode? {
+        didSet { if scope != oldValue { refreshOverview() } }
+    }
     public var detailOffset = 0
     public var actionSelection = 0
     public var message: StatusMessage?
@@ -69,6 +72,8 @@ public struct AppState: Sendable {
         self.height = height
         self.keymap = keymap
         scope = data.loadedGrid
+        // A grid worker starts the day with what is due; others with the figures.
+        if data.workers[actor]?.role == .gridWorker { screen = .todo }
         if data.unreadableFiles > 0 { message = StatusMessage(strings.unreadable(data.unreadableFiles), isError: true) }
         rebuildRows()
     }
@@ -129,7 +134,10 @@ public struct AppState: Sendable {
     /// The action pane: what the screen offers, less the workflow steps the selected case does not allow.
     public var actions: [KeyBinding] {
         let selectedCase = screen == .cases ? list.selectedRow.map { data.cases[$0] } : nil
+        let todo = selectedTodo
         return keymap.actions(on: screen).filter { binding in
+            // A visit is logged from a resident's row, not from a case's.
+            if binding.command == .logVisit, screen == .todo { return todo?.kind == .visit }
             guard case .caseAction(let action) = binding.command else { return true }
             return selectedCase.map(action.isAllowed) ?? false
         }
@@ -152,6 +160,18 @@ public struct AppState: Sendable {
     var selectedHousehold: Household? {
         guard screen == .households, let row = list.selectedRow, data.households.indices.contains(row) else { return nil }
         return data.households[row]
+    }
+
+    /// The row selected on the to-do screen.
+    var selectedTodo: TodoItem? {
+        guard screen == .todo, let row = list.selectedRow, data.todo.items.indices.contains(row) else { return nil }
+        return data.todo.items[row]
+    }
+
+    /// The household of the visit row selected on the to-do screen.
+    var selectedTodoHousehold: Household? {
+        guard let item = selectedTodo, item.kind == .visit else { return nil }
+        return data.households.first { $0.id == item.recordID }
     }
 
     /// The patrol log selected on the patrols screen.
@@ -199,11 +219,36 @@ public struct AppState: Sendable {
         return screen.feature.record(at: row, in: data)
     }
 
-    /// Screens 3–5 show one grid when a scope is set; the overview and grids always show all.
-    func isScoped(_ screen: ScreenID) -> Bool { scope != nil && [.households, .patrols, .cases].contains(screen) }
+    /// Screens 3–5 and the to-do list show one grid when a scope is set; the grids screen always
+    /// shows all, and the overview adds up the grids in view (`overviewGrids`).
+    func isScoped(_ screen: ScreenID) -> Bool { scope != nil && [.todo, .households, .patrols, .cases].contains(screen) }
+
+    /// The grids the overview adds up: the grid chosen, else a grid worker's own, else all (nil).
+    var overviewGrids: Set<GridCode>? {
+        if let scope { return [scope] }
+        guard let worker, worker.role == .gridWorker, !worker.gridCodes.isEmpty else { return nil }
+        return Set(worker.gridCodes)
+    }
+
+    /// The overview for the grids in view, and its rows: after new data, and when the scope changes.
+    mutating func refreshOverview() {
+        data.overview = data.overview(of: overviewGrids)
+        rows[.overview] = RowBuilder.rows(for: .overview, data, language)
+        refilter(.overview)
+    }
+
+    /// The worker's to-do list over the records read: a grid worker's own grids, anyone else's
+    /// every grid read (the scope then narrows it like the other lists).
+    mutating func rebuildTodo() {
+        let own = worker.flatMap { $0.role == .gridWorker ? Set($0.gridCodes) : nil }
+        data.todo = TodoList(households: data.households, residents: data.residents.values.flatMap { $0 }, cases: data.cases,
+                             schedule: data.visitSchedule, today: data.today, worker: actor, grids: own, timeZone: data.timeZone)
+    }
 
     /// Rows depend on the language (stage names, kinds), so a change of language rebuilds them.
     mutating func rebuildRows() {
+        rebuildTodo()
+        data.overview = data.overview(of: overviewGrids)
         for screen in ScreenID.allCases {
             rows[screen] = RowBuilder.rows(for: screen, data, language)
             refilter(screen)
@@ -255,7 +300,7 @@ public struct AppState: Sendable {
         // The grids screen always lists every grid: showing one there leaves the scope alone.
         if target != .grids, let grid = rows[target]?[row].gridCode, scope != nil, scope != grid {
             scope = grid
-            for screen in [ScreenID.households, .patrols, .cases] { refilter(screen) }
+            for screen in [ScreenID.todo, .households, .patrols, .cases] { refilter(screen) }
         }
         screen = target
         var state = lists[target] ?? ListState()

@@ -10,7 +10,10 @@ public struct DashboardData: Sendable {
     /// The area's division code (a community's 12 digits, a district's 6): a new grid's code starts with it.
     public var areaCode: String
     public var today: Day
+    /// The overview shown: of the grids in view (`AppState.overviewGrids`).
     public var overview: Overview
+    /// The overview of every grid, as loaded.
+    public private(set) var wholeOverview: Overview
     public var grids: [Grid]
     public var workers: [RecordID: Worker]
     public var households: [Household]
@@ -27,6 +30,13 @@ public struct DashboardData: Sendable {
     public let caseNumbers: [RecordID: String]
     /// The community's zone, from its manifest: times are typed and shown in it, never in the machine's own.
     public var timeZone: TimeZone
+    /// How often tagged residents are visited (`visit-schedule.json`).
+    public var visitSchedule = VisitSchedule.standard
+    /// Each grid's figures, from the store's per-file summaries (no record read): the overview of
+    /// a chosen grid or of a worker's grids adds these up. Empty: the overview stays as loaded.
+    public var gridSummaries: [GridCode: DataSummary] = [:]
+    /// The to-do list of the worker logged in, over the records read (`AppState` makes it).
+    public var todo = TodoList(items: [])
 
     public init(areaName: String, today: Day, overview: Overview, grids: [Grid], workers: [Worker], households: [Household],
                 residents: [Resident], patrols: [PatrolLog], cases: [DisputeCase], loadedGrid: GridCode?, unreadableFiles: Int,
@@ -35,6 +45,7 @@ public struct DashboardData: Sendable {
         self.areaCode = areaCode
         self.today = today
         self.overview = overview
+        wholeOverview = overview
         self.grids = grids.sorted { $0.code < $1.code }
         self.workers = Dictionary(workers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Numeric order, so building 9 comes before building 11.
@@ -62,6 +73,14 @@ public struct DashboardData: Sendable {
     }
 
     public func grid(_ code: GridCode) -> Grid? { grids.first { $0.code == code } }
+
+    /// The overview of `grids`, or of the whole folder when nil (or when no grid summaries were read).
+    func overview(of grids: Set<GridCode>?) -> Overview {
+        guard let grids, !gridSummaries.isEmpty else { return wholeOverview }
+        var merged = DataSummary()
+        for code in grids.sorted() { if let summary = gridSummaries[code] { merged.merge(summary) } }
+        return Overview(merged, today: today)
+    }
 
     /// The head of household first, then spouse, parents, children, others.
     static func relationOrder(_ relation: Relation) -> Int { Relation.allCases.firstIndex(of: relation) ?? 0 }

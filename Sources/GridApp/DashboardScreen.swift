@@ -31,6 +31,7 @@ extension ScreenID {
     /// The screen's feature: the one place a screen is registered.
     var feature: any DashboardScreen.Type {
         switch self {
+        case .todo: TodoScreen.self
         case .overview: OverviewScreen.self
         case .grids: GridsScreen.self
         case .households: HouseholdsScreen.self

@@ -65,6 +65,11 @@ public enum DashboardView {
         if state.isScoped(state.screen), let scope = state.scope {
             title += " " + glyphs.dot + " " + (state.data.grid(scope)?.name ?? scope.rawValue)
         }
+        if state.screen == .todo {
+            // The counts of what is shown, so a grid chosen or a filter typed counts too.
+            let shown = TodoList(items: list.visible.compactMap { state.data.todo.items.indices.contains($0) ? state.data.todo.items[$0] : nil })
+            title += " " + TodoStrings.forLanguage(state.language).counts(shown.visits, shown.cases, shown.followUps)
+        }
         if !list.filter.isEmpty { title += " /" + list.filter }
         title += " " + state.strings.filterShown(list.visible.isEmpty ? 0 : list.selection + 1, list.visible.count)
         buffer.box(rect, title: title, glyphs: glyphs, role: state.focus == .list ? .borderFocused : .border)

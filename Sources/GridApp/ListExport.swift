@@ -46,7 +46,7 @@ enum ListExport {
         case .households: return residents ? .residents : .households
         case .patrols: return .patrols
         case .cases: return .cases
-        case .overview, .grids: return nil
+        case .todo, .overview, .grids: return nil
         }
     }
 

@@ -43,6 +43,8 @@ public struct UIStrings: Sendable {
     let overviewOverdue: String
     let thisWeek: String
     let thisMonth: String
+    /// "近 30 天" / "last 30 days", for patrol coverage.
+    let lastDays: @Sendable (Int) -> String
     let visitsOverdue: @Sendable (_ overdue: Int, _ total: Int) -> String
     let settledIn: [String]
     let noneSettled: String
@@ -159,7 +161,7 @@ public struct UIStrings: Sendable {
     func name(of screen: ScreenID) -> String { screenNames[screen] ?? "" }
 
     static let zh = UIStrings(
-        screenNames: [.overview: "总览", .grids: "网格", .households: "住户", .patrols: "巡查", .cases: "案件"],
+        screenNames: [.todo: "待办", .overview: "总览", .grids: "网格", .households: "住户", .patrols: "巡查", .cases: "案件"],
         details: "详情",
         actions: "操作",
         describe: { command, screen in
@@ -177,6 +179,7 @@ public struct UIStrings: Sendable {
             case .screen: return "转到"
             case .open:
                 switch screen {
+                case .todo: return "打开该住户或案件"
                 case .overview: return "打开该项的页面"
                 case .grids: return "查看本网格的住户"
                 case .households: return "查看居民"
@@ -252,17 +255,19 @@ public struct UIStrings: Sendable {
         exportNothingHere: "此页没有可导出的列表：在住户、巡查、案件页（3、4、5）使用 :export",
         filterShown: { "\($0)/\($1)" },
         columns: [
+            .todo: ["事项", "对象", "地址或事由", "超期"],
             .overview: ["项目", "数量"],
             .grids: ["网格编码", "名称", "网格员"],
             .households: ["地址", "户主", "人数"],
             .patrols: ["时间", "类型", "网格员", "发现"],
             .cases: ["编号", "阶段", "层级", "事由"],
         ],
-        overviewSections: ["记录", "未结案件（按阶段）", "未结案件（按层级）", "网格巡查", "重点人群走访", "案件在哪一级化解"],
+        overviewSections: ["记录", "未结案件（按阶段）", "未结案件（按层级）", "网格巡查", "重点人群走访", "走访覆盖（30 天）", "案件在哪一级化解"],
         overviewOpen: "在办",
         overviewOverdue: "超期",
         thisWeek: "本周",
         thisMonth: "本月",
+        lastDays: { "近 \($0) 天" },
         visitsOverdue: { "\($0) 人超期（共 \($1) 人需定期走访）" },
         settledIn: ["网格内", "社区内", "社区以上"],
         noneSettled: "尚无调解成功的案件",
@@ -374,7 +379,7 @@ public struct UIStrings: Sendable {
     )
 
     static let en = UIStrings(
-        screenNames: [.overview: "Overview", .grids: "Grids", .households: "Households", .patrols: "Patrols", .cases: "Cases"],
+        screenNames: [.todo: "To do", .overview: "Overview", .grids: "Grids", .households: "Households", .patrols: "Patrols", .cases: "Cases"],
         details: "Details",
         actions: "Actions",
         describe: { command, screen in
@@ -392,6 +397,7 @@ public struct UIStrings: Sendable {
             case .screen: return "go to "
             case .open:
                 switch screen {
+                case .todo: return "open the household or case"
                 case .overview: return "open this item's screen"
                 case .grids: return "show this grid's households"
                 case .households: return "show the residents"
@@ -472,17 +478,19 @@ public struct UIStrings: Sendable {
         exportNothingHere: "Nothing to export on this screen: use :export on households, patrols or cases (3, 4, 5)",
         filterShown: { "\($0)/\($1)" },
         columns: [
+            .todo: ["Kind", "Who", "Address or title", "Late"],
             .overview: ["Item", "Count"],
             .grids: ["Grid code", "Name", "Worker"],
             .households: ["Address", "Head", "People"],
             .patrols: ["Time", "Kind", "Worker", "Found"],
             .cases: ["Number", "Stage", "Level", "Title"],
         ],
-        overviewSections: ["Records", "Open cases by stage", "Open cases by level", "Patrols", "Visits due", "Where cases were settled"],
+        overviewSections: ["Records", "Open cases by stage", "Open cases by level", "Patrols", "Visits due", "Households visited (30 days)", "Where cases were settled"],
         overviewOpen: "open",
         overviewOverdue: "overdue",
         thisWeek: "this week",
         thisMonth: "this month",
+        lastDays: { "last \($0) days" },
         visitsOverdue: { "\($0) overdue (of \($1) who need regular visits)" },
         settledIn: ["in the grid", "in the community", "above the community"],
         noneSettled: "no case settled by agreement yet",

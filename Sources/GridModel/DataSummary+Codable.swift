@@ -6,6 +6,7 @@ extension DataSummary: Codable {
         case caseIDs, caseStages, caseLevels, caseDeadlines, caseResolvedLevels
         case patrolDays, patrolCounts
         case taggedResidents, taggedNeverVisited, dueDays, dueCounts
+        case visitDays, visitCounts
     }
 
     /// A cache is derived data and may be damaged: values outside these ranges make it unusable
@@ -41,6 +42,7 @@ extension DataSummary: Codable {
             throw DecodingError.dataCorruptedError(forKey: .taggedResidents, in: container, debugDescription: "a count is out of range")
         }
         visitsDue = try Self.decodeColumns(container, .dueDays, .dueCounts)
+        householdVisits = try Self.decodeColumns(container, .visitDays, .visitCounts)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -59,6 +61,9 @@ extension DataSummary: Codable {
         let due = visitsDue.sorted { $0.key < $1.key }
         try container.encode(due.map(\.key), forKey: .dueDays)
         try container.encode(due.map(\.value), forKey: .dueCounts)
+        let visits = householdVisits.sorted { $0.key < $1.key }
+        try container.encode(visits.map(\.key), forKey: .visitDays)
+        try container.encode(visits.map(\.value), forKey: .visitCounts)
     }
 
     private static func decodeColumns(_ container: KeyedDecodingContainer<CodingKeys>, _ keys: CodingKeys,

@@ -16,6 +16,9 @@ public struct DataSummary: Hashable, Sendable {
     public var visitsDue: [Int: Int] = [:]
     /// Tagged residents whose household was never visited: always overdue.
     public var taggedNeverVisited = 0
+    /// Households by the day of their last visit (keyed by `Day.dayNumber`): how many were
+    /// visited in the last 30 or 90 days, on any later day.
+    public var householdVisits: [Int: Int] = [:]
 
     public init() {}
 
@@ -23,15 +26,20 @@ public struct DataSummary: Hashable, Sendable {
 
     public init(households: [Household]) {
         self.init(count: households.count, of: .household)
+        for household in households {
+            if let visited = household.lastVisit { householdVisits[visited.dayNumber, default: 0] += 1 }
+        }
     }
 
-    /// Residents are summarized with their grid's households, whose last visits they need.
-    public init(residents: [Resident], households: [Household]) {
-        self.init(count: residents.count, of: .resident)
+    /// Residents are summarized with their grid's households, whose last visits they need, under
+    /// the community's visit schedule. Those who moved out or died are not counted; of the
+    /// others, those living here (not away) are due visits.
+    public init(residents: [Resident], households: [Household], schedule: VisitSchedule = .standard) {
+        self.init(count: residents.reduce(0) { $1.status.isCounted ? $0 + 1 : $0 }, of: .resident)
         var lastVisit: [RecordID: Day] = [:]
         for household in households { lastVisit[household.id] = household.lastVisit }
         for resident in residents where resident.status == .livingHere {
-            guard let interval = PopulationTag.visitInterval(for: resident.tags) else { continue }
+            guard let interval = schedule.interval(for: resident.tags) else { continue }
             taggedResidents += 1
             if let visited = lastVisit[resident.householdID] {
                 visitsDue[visited.dayNumber + interval + 1, default: 0] += 1
@@ -60,6 +68,7 @@ public struct DataSummary: Hashable, Sendable {
         taggedResidents += other.taggedResidents
         visitsDue.merge(other.visitsDue, uniquingKeysWith: +)
         taggedNeverVisited += other.taggedNeverVisited
+        householdVisits.merge(other.householdVisits, uniquingKeysWith: +)
     }
 }
 

@@ -13,6 +13,9 @@ public struct Overview: Hashable, Sendable {
     public let taggedResidentsOverdue: Int
     /// Cases settled by agreement, by the level that settled them.
     public let resolvedByLevel: [CaseLevel: Int]
+    /// Households whose last visit falls in the last 30 and the last 90 days, today included.
+    public let visitedLast30: Int
+    public let visitedLast90: Int
 
     public init(_ summary: DataSummary, today: Day) {
         self.today = today
@@ -48,6 +51,21 @@ public struct Overview: Hashable, Sendable {
         taggedResidents = summary.taggedResidents
         taggedResidentsOverdue = summary.taggedNeverVisited
             + summary.visitsDue.reduce(0) { total, due in due.key <= today.dayNumber ? total + due.value : total }
+
+        var last30 = 0, last90 = 0
+        for (day, count) in summary.householdVisits where day <= today.dayNumber {
+            if day > today.dayNumber - 30 { last30 += count }
+            if day > today.dayNumber - 90 { last90 += count }
+        }
+        visitedLast30 = last30
+        visitedLast90 = last90
+    }
+
+    /// Share of the households on file visited in the last `days` (30 or 90), 0…1; nil without households.
+    public func coverage(lastDays days: Int) -> Double? {
+        let households = counts[.household] ?? 0
+        guard households > 0 else { return nil }
+        return Double(days <= 30 ? visitedLast30 : visitedLast90) / Double(households)
     }
 
     public var openCases: Int { openByStage.values.reduce(0, +) }

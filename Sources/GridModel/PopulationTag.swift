@@ -1,4 +1,4 @@
-/// Special-population tags. Tagged people need visits on a schedule; the overview shows who is overdue.
+/// Special-population tags. Tagged people need visits on a schedule (`VisitSchedule`); the to-do list shows who is due.
 public enum PopulationTag: String, CaseIterable, Codable, Hashable, Sendable {
     case elderlyAlone           // 独居老人
     case emptyNestElderly       // 空巢老人
@@ -10,17 +10,6 @@ public enum PopulationTag: String, CaseIterable, Codable, Hashable, Sendable {
     case migrant                // 流动人口
     case communityCorrection    // 社区矫正
     case severeMentalDisorder   // 严重精神障碍
-
-    /// Days between required visits, nil when the tag needs no scheduled visit.
-    /// The most vulnerable are seen weekly, others monthly or quarterly.
-    public var visitIntervalDays: Int? {
-        switch self {
-        case .elderlyAlone, .communityCorrection, .severeMentalDisorder: return 7
-        case .emptyNestElderly, .leftBehindChild, .disabled: return 30
-        case .subsistenceAllowance, .migrant: return 90
-        case .veteran, .partyMember: return nil
-        }
-    }
 
     public func name(_ language: Language) -> String {
         switch self {
@@ -35,10 +24,5 @@ public enum PopulationTag: String, CaseIterable, Codable, Hashable, Sendable {
         case .communityCorrection: return language == .zh ? "社区矫正" : "under community correction"
         case .severeMentalDisorder: return language == .zh ? "严重精神障碍" : "severe mental disorder"
         }
-    }
-
-    /// The shortest interval among `tags`, nil when none of them needs visits.
-    public static func visitInterval(for tags: [PopulationTag]) -> Int? {
-        tags.compactMap(\.visitIntervalDays).min()
     }
 }

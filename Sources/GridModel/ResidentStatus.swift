@@ -5,6 +5,10 @@ public enum ResidentStatus: String, CaseIterable, Codable, Hashable, Sendable {
     case movedOut
     case deceased
 
+    /// Whether the resident still counts among the people of the area: one who moved out or died
+    /// stays on file and findable, but leaves every count and every list of visits due.
+    public var isCounted: Bool { self != .movedOut && self != .deceased }
+
     public func name(_ language: Language) -> String {
         switch self {
         case .livingHere: return language == .zh ? "在住" : "living here"

@@ -65,8 +65,8 @@ public struct MonthlyFigures: Hashable, Sendable {
         householdsVisited = householdIDs.filter { id in (visitDays[id] ?? []).contains { month.contains($0) && $0 <= asOf } }.count
 
         for resident in records.residents where resident.status == .livingHere {
-            // The dashboard's schedule (DataSummary, Overview): the shortest interval of the tags.
-            guard let interval = PopulationTag.visitInterval(for: resident.tags) else { continue }
+            // The dashboard's schedule (DataSummary, Overview, the to-do list): the shortest interval of the tags.
+            guard let interval = records.visitSchedule.interval(for: resident.tags) else { continue }
             let days = (visitDays[resident.householdID] ?? []).filter { $0 <= asOf }
             let before = days.filter { $0 < month.firstDay }.max()
             var counts = VisitCounts()
@@ -76,7 +76,7 @@ public struct MonthlyFigures: Hashable, Sendable {
             // Overdue: what screen 1 would have shown on `asOf` (Overview.taggedResidentsOverdue).
             if days.max().map({ $0.adding(days: interval + 1) <= asOf }) ?? true { counts.overdue = 1 }
             visits.add(counts)
-            for tag in Set(resident.tags) where tag.visitIntervalDays != nil { visitsByTag[tag, default: VisitCounts()].add(counts) }
+            for tag in Set(resident.tags) where records.visitSchedule.interval(for: tag) != nil { visitsByTag[tag, default: VisitCounts()].add(counts) }
         }
 
         for disputeCase in records.cases where disputeCase.raisedOn <= asOf {

@@ -10,6 +10,8 @@ public struct ReportRecords: Hashable, Sendable {
     public var patrols: [PatrolLog]
     public var cases: [DisputeCase]
     public var timeZone: TimeZone
+    /// The community's visit schedule (`visit-schedule.json`), as the dashboard uses it.
+    public var visitSchedule = VisitSchedule.standard
 
     public init(grids: [Grid], households: [Household] = [], residents: [Resident] = [], patrols: [PatrolLog] = [],
                 cases: [DisputeCase] = [], timeZone: TimeZone) {

@@ -71,6 +71,7 @@ struct FolderOutcome: Sendable {
 struct FolderScanner: Sendable {
     let reader: ShardReader
     let timeZone: TimeZone
+    let schedule: VisitSchedule
 
     func scan(_ job: FolderJob) -> FolderOutcome {
         var outcome = FolderOutcome()
@@ -124,7 +125,7 @@ struct FolderScanner: Sendable {
             let (visited, stamp) = households ?? ([], nil)
             outcome.files.append(FileOutcome(file: file, result: read(Resident.self, file).map { loaded in
                 scanned(loaded, entry: SummaryCache.Entry(stamp: loaded.stamp, householdsStamp: stamp,
-                                                          summary: DataSummary(residents: loaded.records, households: visited)))
+                                                          summary: DataSummary(residents: loaded.records, households: visited, schedule: schedule)))
             }))
         }
         households = nil

@@ -18,6 +18,8 @@ public final class Store {
     public private(set) var manifest: Manifest
     public private(set) var grids: [Grid] = []
     public private(set) var workers: [Worker] = []
+    /// How often tagged residents are visited: `visit-schedule.json`, else the standard schedule.
+    public private(set) var visitSchedule = VisitSchedule.standard
 
     let lock: StoreLock
     /// Seals and opens ID and phone numbers; nil while the folder has no accounts.
@@ -72,7 +74,10 @@ public final class Store {
     private var locations: [RecordID: String] = [:]
     /// Residents files whose summary must be joined again because their grid's households changed.
     private var staleResidentSummaries: Set<String> = []
-    private var mergedSummary: DataSummary?
+    private var mergedSummary: DataSummary? {
+        didSet { if mergedSummary == nil { gridSummaries = nil } }
+    }
+    private var gridSummaries: [GridCode: DataSummary]?
     /// For tests: a failure to meet when writing the data file at a (relative) path, after the
     /// change's journal is made. `.notConfirmed` lets the file be written, then reports it unconfirmed,
     /// as a folder fsync that failed after the rename would; any other error stops before the file.
@@ -120,6 +125,7 @@ public final class Store {
             try AccountBook.checkKey(key, folder: folder)
         }
         let store = Store(folder: folder, manifest: try readManifest(path), key: key)
+        store.visitSchedule = try VisitScheduleFile.read(folder: folder)
         // A change a crash cut short is put back before anything is read (taking the lock does it);
         // without one, a read-only folder still opens.
         if Journal.isPending(in: folder) {
@@ -250,7 +256,7 @@ public final class Store {
     /// `readers` threads, one grid folder at a time (its households once, for their own summary
     /// and for the residents'), and merges what they found here, in the folders' order.
     private func summarizeFiles(readers: Int, progress: ((ReadProgress) -> Void)?) {
-        let cache = SummaryCache.load(folder + "/" + StoreLayout.summaryCache, timeZone: manifest.communityTimeZone)
+        let cache = SummaryCache.load(folder + "/" + StoreLayout.summaryCache, timeZone: manifest.communityTimeZone, schedule: visitSchedule)
         var stale: [String: [FolderJob.File]] = [:]
         for kind in [RecordKind.household, .resident, .patrolLog, .disputeCase] {
             for path in (files[kind] ?? []).sorted() {
@@ -292,7 +298,8 @@ public final class Store {
         var filesDone = 0
         var bytesDone: Int64 = 0
         progress?(ReadProgress(filesDone: 0, filesTotal: filesTotal, bytesDone: 0, bytesTotal: bytesTotal))
-        let scanner = FolderScanner(reader: ShardReader(folder: folder, context: .reading, key: key), timeZone: manifest.communityTimeZone)
+        let scanner = FolderScanner(reader: ShardReader(folder: folder, context: .reading, key: key), timeZone: manifest.communityTimeZone,
+                                    schedule: visitSchedule)
         ParallelJobs.run(jobs, threads: readers, work: { scanner.scan($0) }) { index, outcome in
             if let households = outcome.householdsForResidents { noteRead(households) }
             for file in outcome.files {
@@ -332,7 +339,7 @@ public final class Store {
     /// the reference the parallel reading is tested against.
     private func summarizeFilesOneByOne() {
         let cachePath = folder + "/" + StoreLayout.summaryCache
-        let cache = SummaryCache.load(cachePath, timeZone: manifest.communityTimeZone)
+        let cache = SummaryCache.load(cachePath, timeZone: manifest.communityTimeZone, schedule: visitSchedule)
         var changed = false
         for kind in [RecordKind.household, .resident, .patrolLog, .disputeCase] {
             for path in files[kind] ?? [] {
@@ -386,14 +393,14 @@ public final class Store {
         // households and residents, and its summary then needs no second read of either.
         if let file = loadedStamps[path], file.stamp == FileStamp(path: folder + "/" + path), let records = loaded[Resident.self, path] {
             summaries[path] = SummaryCache.Entry(stamp: file.stamp, householdsStamp: householdsStamp,
-                                                 summary: DataSummary(residents: records, households: households))
+                                                 summary: DataSummary(residents: records, households: households, schedule: visitSchedule))
             return
         }
         switch read(Resident.self, path) {
         case .success(let file):
             notePlainPersonalData(file.hasPlainPersonalData, in: path)
             summaries[path] = SummaryCache.Entry(stamp: file.stamp, householdsStamp: householdsStamp,
-                                                 summary: DataSummary(residents: file.records, households: households))
+                                                 summary: DataSummary(residents: file.records, households: households, schedule: visitSchedule))
         case .failure(let problems):
             recordProblems(problems, for: path)
         }
@@ -402,7 +409,7 @@ public final class Store {
     /// Saves the summaries for the next start. Best effort: a read-only folder just opens slower.
     public func writeSummaryCache() {
         refreshStaleSummaries()
-        var cache = SummaryCache(timeZone: manifest.communityTimeZone)
+        var cache = SummaryCache(timeZone: manifest.communityTimeZone, schedule: visitSchedule)
         cache.entries = summaries
         try? lock.withExclusiveLock { () throws(StoreError) in try cache.write(folder + "/" + StoreLayout.summaryCache) }
     }
@@ -418,11 +425,34 @@ public final class Store {
     public func summary() -> DataSummary {
         if let mergedSummary { return mergedSummary }
         summaryMerges += 1
-        refreshStaleSummaries()
+        // Added up grid by grid, so the grids' own figures (kept for the overview of one grid or
+        // of a worker's grids) cost no second pass over a district's files.
         var merged = DataSummary()
-        for entry in summaries.values { merged.merge(entry.summary) }
+        for summary in summariesByGrid().values { merged.merge(summary) }
+        for (path, entry) in summaries where Self.grid(ofDataFile: path) == nil { merged.merge(entry.summary) }
         mergedSummary = merged
         return merged
+    }
+
+    /// The grid whose folder holds `path` (`grids/<code>/…`), nil for a file outside the grids.
+    private static func grid(ofDataFile path: String) -> GridCode? {
+        let parts = path.split(separator: "/", maxSplits: 2)
+        guard parts.count == 3, parts[0] == StoreLayout.gridsFolder else { return nil }
+        return GridCode(String(parts[1]))
+    }
+
+    /// The figures behind the overview of each grid, over its readable files: what a grid
+    /// worker's or a chosen grid's overview adds up, without reading any record.
+    public func summariesByGrid() -> [GridCode: DataSummary] {
+        if let gridSummaries { return gridSummaries }
+        refreshStaleSummaries()
+        var byGrid: [GridCode: DataSummary] = [:]
+        for (path, entry) in summaries {
+            guard let grid = Self.grid(ofDataFile: path) else { continue }
+            byGrid[grid, default: DataSummary()].merge(entry.summary)
+        }
+        gridSummaries = byGrid
+        return byGrid
     }
 
     /// The records of one kind in one grid, from every readable file.

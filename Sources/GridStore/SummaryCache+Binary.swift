@@ -14,6 +14,7 @@ extension SummaryCache {
         writer.bytes(Self.magic)
         writer.int(version)
         writer.string(timeZone ?? "")
+        writer.string(schedule ?? "")
         writer.int(entries.count)
         for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
             writer.string(path)
@@ -34,9 +35,10 @@ extension SummaryCache {
         var trailer = BinaryReader(bytes: Array(bytes.suffix(8)))
         guard let checksum = trailer.int(), UInt64(bitPattern: Int64(checksum)) == Checksum.fnv1a(bytes.dropLast(8)) else { return nil }
         var reader = BinaryReader(bytes: Array(bytes.dropLast(8)))
-        guard reader.bytes(Self.magic.count) == Self.magic, let version = reader.int(), let zone = reader.string(),
+        guard reader.bytes(Self.magic.count) == Self.magic, let version = reader.int(), version == currentVersion,
+              let zone = reader.string(), let schedule = reader.string(),
               let count = reader.int(), (0...10_000_000).contains(count) else { return nil }
-        var cache = SummaryCache(version: version, timeZone: zone.isEmpty ? nil : zone)
+        var cache = SummaryCache(version: version, timeZone: zone.isEmpty ? nil : zone, schedule: schedule.isEmpty ? nil : schedule)
         cache.entries.reserveCapacity(reader.atMost(count))
         for _ in 0..<count {
             guard let path = reader.string(), let stamp = reader.stamp(), let hasHouseholds = reader.bool() else { return nil }
@@ -104,6 +106,7 @@ private struct BinaryWriter {
         int(summary.taggedResidents)
         int(summary.taggedNeverVisited)
         columns(summary.visitsDue)
+        columns(summary.householdVisits)
     }
 }
 
@@ -187,11 +190,12 @@ private struct BinaryReader {
             summary.cases.append(CaseSummary(id: RecordID(id), stage: stage, level: level, deadline: deadline, resolvedLevel: resolvedLevel))
         }
         guard let patrols = columns(days: true), let tagged = count(), let neverVisited = count(),
-              let due = columns(days: true) else { return nil }
+              let due = columns(days: true), let visits = columns(days: true) else { return nil }
         summary.patrolsPerDay = patrols
         summary.taggedResidents = tagged
         summary.taggedNeverVisited = neverVisited
         summary.visitsDue = due
+        summary.householdVisits = visits
         return summary
     }
 }

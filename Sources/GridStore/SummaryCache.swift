@@ -8,7 +8,9 @@ import GridModel
 struct SummaryCache {
     /// Raise when summaries or rules change, so old caches are recomputed.
     /// 4: files are checked as strict JSON, so a file passed before may not pass now.
-    static let currentVersion = 4
+    /// 5: summaries count households by last visit (coverage), leave out residents who moved out
+    /// or died, and the cache names the visit schedule its due figures were made under.
+    static let currentVersion = 5
 
     struct Entry {
         let stamp: FileStamp
@@ -21,18 +23,26 @@ struct SummaryCache {
     /// The zone patrols were counted by day in: a cache made before the manifest's time zone
     /// changed is recomputed.
     var timeZone: String?
+    /// The visit schedule's fingerprint (`VisitSchedule.fingerprint`): residents' due figures
+    /// depend on it, so a cache made before `visit-schedule.json` changed is recomputed.
+    var schedule: String?
     var entries: [String: Entry] = [:]
 
-    init(timeZone: TimeZone) { self.timeZone = timeZone.identifier }
-
-    init(version: Int, timeZone: String?) {
-        self.version = version
-        self.timeZone = timeZone
+    init(timeZone: TimeZone, schedule: VisitSchedule = .standard) {
+        self.timeZone = timeZone.identifier
+        self.schedule = schedule.fingerprint
     }
 
-    static func load(_ path: String, timeZone: TimeZone) -> SummaryCache {
+    init(version: Int, timeZone: String?, schedule: String?) {
+        self.version = version
+        self.timeZone = timeZone
+        self.schedule = schedule
+    }
+
+    static func load(_ path: String, timeZone: TimeZone, schedule: VisitSchedule = .standard) -> SummaryCache {
         guard let data = FileManager.default.contents(atPath: path), let cache = binaryDecoded(data),
-              cache.version == currentVersion, cache.timeZone == timeZone.identifier else { return SummaryCache(timeZone: timeZone) }
+              cache.version == currentVersion, cache.timeZone == timeZone.identifier,
+              cache.schedule == schedule.fingerprint else { return SummaryCache(timeZone: timeZone, schedule: schedule) }
         return cache
     }
 

@@ -94,6 +94,7 @@ struct ReportCommand: ParsableCommand {
     static func records(of grids: [Grid], from store: Store) -> ReportRecords {
         store.preload(grids.flatMap { store.filePaths(ofGrid: $0.code) })
         var records = ReportRecords(grids: grids, timeZone: store.manifest.communityTimeZone)
+        records.visitSchedule = store.visitSchedule
         for grid in grids {
             records.households += store.records(Household.self, inGrid: grid.code)
             records.residents += store.records(Resident.self, inGrid: grid.code)

@@ -138,7 +138,7 @@ import TestSupport
         #expect(tmux.wait(for: "***************") != nil && !tmux.screen().contains("community-words"), "passphrases show as stars")
         try tmux.press("Enter")
         #expect(try tmux.logIn("admin", passphrase: "short-admin-words"), "the new admin logs in: \(tmux.screen())")
-        #expect(tmux.wait(for: "新建测试社区  1 总览") != nil, "the new community opens")
+        #expect(tmux.wait(for: "新建测试社区  0 待办  1 总览") != nil, "the new community opens")
         let manifest = try String(contentsOfFile: folder.path + "/gridwork.json", encoding: .utf8)
         #expect(manifest.contains("\"areaCode\" : \"420303001009\"") && manifest.contains("新建测试社区"))
         let accounts = try String(contentsOfFile: folder.path + "/accounts.json", encoding: .utf8)

@@ -44,9 +44,14 @@ import Testing
                           household("H-3", visited: nil)]
         let residents = [resident("H-1", [.elderlyAlone]), resident("H-2", [.elderlyAlone, .partyMember]),
                          resident("H-3", [.disabled]), resident("H-3", [.partyMember]), resident("H-2", [.elderlyAlone], status: .movedOut)]
-        let summary = DataSummary(residents: residents, households: households)
+        // A community whose schedule leaves party members out (the standard one visits them quarterly).
+        let schedule = VisitSchedule(intervals: [.elderlyAlone: 7, .disabled: 30])
+        let summary = DataSummary(residents: residents, households: households, schedule: schedule)
         let overview = Overview(summary, today: today)
-        #expect(overview.taggedResidents == 3, "party members need no schedule, and people who moved out are not visited")
+        #expect(overview.taggedResidents == 3, "party members need no schedule here, and people who moved out are not visited")
+        #expect(overview.counts[.resident] == 4, "nor counted")
+        #expect(Overview(DataSummary(residents: residents, households: households), today: today).taggedResidents == 4,
+                "under the standard schedule the party member in H-3 is due too")
         #expect(overview.taggedResidentsOverdue == 2, "H-2 is a day late, H-3 was never visited; H-1 is due today")
         #expect(Overview(summary, today: today.adding(days: 1)).taggedResidentsOverdue == 3)
     }

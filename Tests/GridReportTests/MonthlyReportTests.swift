@@ -57,6 +57,18 @@ struct MonthlyReportTests {
         #expect(report.total.visitsByTag[.subsistenceAllowance] == VisitCounts(due: 1, visited: 1, overdue: 0))
     }
 
+    /// The community's schedule, not a fixed one: under the standard schedule party members are
+    /// visited every 90 days, so RA4 (HA4: 08-01, then 11-01 Beijing) is due and visited.
+    @Test func theCommunitysScheduleDecidesWhoIsDue() throws {
+        var records = try ReportFixture.records()
+        records.visitSchedule = .standard
+        let month = try #require(ReportFixture.november)
+        let report = MonthlyReport(month: month, today: ReportFixture.day("2026-12-01"), areaName: "示例社区", records: records,
+                                   auditHead: AuditHead(count: 42, hash: "abc123"))
+        let a = try #require(report.figures(of: ReportFixture.gridA))
+        #expect(a.visitsByTag[.partyMember] == VisitCounts(due: 1, visited: 1, overdue: 0))
+    }
+
     @Test func patrolsAndFindings() throws {
         let report = try report()
         let a = try #require(report.figures(of: ReportFixture.gridA)), b = try #require(report.figures(of: ReportFixture.gridB))

@@ -168,7 +168,17 @@ enum ReportFixture {
         return [ca1, ca2, ca3, ca4, ca5, cb1, cb2, cb3]
     }
 
+    /// The schedule the figures were worked out by hand under (7, 30 or 90 days; party members
+    /// and veterans none), set as a community's `visit-schedule.json` would.
+    static let schedule = VisitSchedule(intervals: [
+        .elderlyAlone: 7, .communityCorrection: 7, .severeMentalDisorder: 7,
+        .emptyNestElderly: 30, .leftBehindChild: 30, .disabled: 30,
+        .subsistenceAllowance: 90, .migrant: 90,
+    ])
+
     static func records() throws -> ReportRecords {
-        ReportRecords(grids: grids, households: households, residents: residents, patrols: patrols, cases: try cases(), timeZone: zone)
+        var records = ReportRecords(grids: grids, households: households, residents: residents, patrols: patrols, cases: try cases(), timeZone: zone)
+        records.visitSchedule = schedule
+        return records
     }
 }

@@ -72,6 +72,9 @@ enum SchemaFixture {
                                               address: Address(compound: "示例花园", building: "9栋", unit: "", room: "901"),
                                               residency: .ownerOccupied), at: now)
         try store.remove(undone, at: now)
+        // The community's own visit schedule: one tag more often than the standard, one not at all.
+        let schedule = #"{ "intervals" : { "elderlyAlone" : 5, "partyMember" : null }, "schema" : 1 }"#
+        try Data(schedule.utf8).write(to: URL(fileURLWithPath: folder + "/" + VisitScheduleFile.path))
         return store
     }
 

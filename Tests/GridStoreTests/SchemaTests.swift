@@ -22,7 +22,7 @@ import TestSupport
 
     /// The schemas a data folder's files are checked against (common.schema.json only holds shared definitions).
     static let fileSchemas = ["manifest", "workers", "grid", "households", "residents", "patrols", "cases", "tombstones", "accounts",
-                              "audit-entry", "audit-head", "draft"].map { $0 + ".schema.json" }
+                              "audit-entry", "audit-head", "draft", "visit-schedule"].map { $0 + ".schema.json" }
 
     static func hasChinese(_ text: String) -> Bool { text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
 
@@ -115,7 +115,8 @@ import TestSupport
         let validation = try SchemaValidation(folder.path)
         #expect(validation.status == 0, "\(validation.report)")
         #expect(validation.failures.isEmpty)
-        for schema in Self.fileSchemas where schema != "draft.schema.json" {
+        // The demo keeps the standard visit schedule: it has no schedule file.
+        for schema in Self.fileSchemas where schema != "draft.schema.json" && schema != "visit-schedule.schema.json" {
             #expect(validation.checked(schema) > 0, "the demo has a file for \(schema)")
         }
         #expect(validation.checked("draft.schema.json", sealed: true) == 1)
@@ -221,6 +222,7 @@ enum Mutation: String, CaseIterable, Sendable {
     case accountsFailedTriesAsText, accountsOtherAlgorithm
     case auditEntryUnknownAction
     case auditHeadCountAsText
+    case scheduleUnknownTag, scheduleDaysOutOfRange
 
     /// Accounts and sealed numbers need a folder that is set up.
     var needsAccounts: Bool { [.accountsFailedTriesAsText, .accountsOtherAlgorithm, .residentSealedNumberNotBase64].contains(self) }
@@ -242,6 +244,7 @@ enum Mutation: String, CaseIterable, Sendable {
         case .accountsFailedTriesAsText, .accountsOtherAlgorithm: return "accounts.json"
         case .auditEntryUnknownAction: return StoreLayout.auditTrail
         case .auditHeadCountAsText: return StoreLayout.auditHead
+        case .scheduleUnknownTag, .scheduleDaysOutOfRange: return VisitScheduleFile.path
         }
     }
 
@@ -278,6 +281,8 @@ enum Mutation: String, CaseIterable, Sendable {
         case .accountsOtherAlgorithm: return ([.key("accounts"), .index(0), .key("passphrase"), .key("algorithm")], .text("md5"))
         case .auditEntryUnknownAction: return ([.key("action")], .text("delete"))
         case .auditHeadCountAsText: return ([.key("count")], .text("many"))
+        case .scheduleUnknownTag: return ([.key("intervals"), .key("elderly")], .number(7))
+        case .scheduleDaysOutOfRange: return ([.key("intervals"), .key("migrant")], .number(0))
         }
     }
 }

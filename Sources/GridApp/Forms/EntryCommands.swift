@@ -48,8 +48,8 @@ enum EntryCommands {
             guard let household = state.selectedHousehold else { return }
             let relations = Set((data.residents[household.id] ?? []).map(\.relation))
             state.form = ResidentForm.make(newIn: household, relationsOnFile: relations, language: language)
-        case (.logVisit, .households):
-            guard let household = state.selectedHousehold else { return }
+        case (.logVisit, .households), (.logVisit, .todo):
+            guard let household = state.selectedHousehold ?? state.selectedTodoHousehold else { return }
             state.form = PatrolForm.make(newIn: household.gridCode, visiting: household, households: data.householdOptions(in: household.gridCode),
                                          now: state.clock, today: data.today, timeZone: data.timeZone, language: language)
         case (.addFinding, .patrols):

@@ -1,7 +1,8 @@
 import GridModel
 import TerminalUI
 
-/// Screen 1: the community's figures, one section a row; Enter opens the screen a section is about.
+/// Screen 1: the figures of the grids in view (the chosen grid, a grid worker's own grids, else
+/// the whole community), one section a row; Enter opens the screen a section is about.
 enum OverviewScreen: DashboardScreen {
     static func rows(_ data: DashboardData, _ language: Language) -> [Row] {
         let strings = UIStrings.forLanguage(language)
@@ -20,6 +21,9 @@ enum OverviewScreen: DashboardScreen {
 }
 
 extension DetailBuilder {
+    /// A share as a whole percentage, "-" when there is nothing to divide by.
+    static func percent(_ share: Double?) -> String { share.map { String(Int(($0 * 100).rounded())) + "%" } ?? "-" }
+
     func overview(_ section: OverviewSection) -> [DetailLine] {
         let overview = data.overview
         var lines = [DetailLine(strings.overviewSections[section.rawValue], role: .title)]
@@ -37,6 +41,12 @@ extension DetailBuilder {
         case .visits:
             lines.append(DetailLine(strings.visitsOverdue(overview.taggedResidentsOverdue, overview.taggedResidents),
                                     role: overview.taggedResidentsOverdue > 0 ? .warning : .normal))
+        case .coverage:
+            let households = overview.counts[.household] ?? 0
+            lines += table([30, 90].map { days in
+                [strings.lastDays(days), String(days == 30 ? overview.visitedLast30 : overview.visitedLast90) + "/" + String(households),
+                 Self.percent(overview.coverage(lastDays: days))]
+            })
         case .settled:
             guard overview.resolvedCases > 0 else { return lines + [DetailLine(strings.noneSettled, role: .dim)] }
             let above = (overview.resolvedByLevel[.street] ?? 0) + (overview.resolvedByLevel[.district] ?? 0)
@@ -49,7 +59,7 @@ extension DetailBuilder {
 
 /// The rows of the overview screen.
 enum OverviewSection: Int, CaseIterable {
-    case records, casesByStage, casesByLevel, patrols, visits, settled
+    case records, casesByStage, casesByLevel, patrols, visits, coverage, settled
 
     func figure(_ overview: Overview) -> String {
         switch self {
@@ -57,7 +67,8 @@ enum OverviewSection: Int, CaseIterable {
         case .casesByStage, .casesByLevel: return String(overview.openCases) + "/" + String(overview.overdueCases)
         case .patrols: return String(overview.patrolsThisWeek)
         case .visits: return String(overview.taggedResidentsOverdue)
-        case .settled: return overview.resolvedShare(at: .grid).map { String(Int(($0 * 100).rounded())) + "%" } ?? "-"
+        case .coverage: return DetailBuilder.percent(overview.coverage(lastDays: 30))
+        case .settled: return DetailBuilder.percent(overview.resolvedShare(at: .grid))
         }
     }
 
@@ -67,7 +78,8 @@ enum OverviewSection: Int, CaseIterable {
         case .records: return .grids
         case .casesByStage, .casesByLevel, .settled: return .cases
         case .patrols: return .patrols
-        case .visits: return .households
+        case .visits: return .todo
+        case .coverage: return .households
         }
     }
 }
