@@ -14,6 +14,9 @@ struct CommandText: Sendable {
     let thisWeek: String
     let thisMonth: String
     let taggedOverdue: @Sendable (_ overdue: Int, _ tagged: Int) -> String
+    let overviewGrids: @Sendable (_ codes: String) -> String
+    let coverage: String
+    let lastDays: @Sendable (_ days: Int) -> String
     let settled: String
     let settledInGrid: String
     let settledInCommunity: String
@@ -48,6 +51,9 @@ struct CommandText: Sendable {
         thisWeek: "本周",
         thisMonth: "本月",
         taggedOverdue: { "重点人群走访超期：\($0) 人（共 \($1) 人需定期走访）" },
+        overviewGrids: { "网格：\($0)" },
+        coverage: "走访覆盖（走访过的户数 / 在册户数）",
+        lastDays: { "近 \($0) 天" },
         settled: "调解成功的案件在哪一级化解",
         settledInGrid: "网格内",
         settledInCommunity: "社区内",
@@ -81,6 +87,9 @@ struct CommandText: Sendable {
         thisWeek: "this week",
         thisMonth: "this month",
         taggedOverdue: { "Tagged residents overdue for a visit: \($0) (of \($1) who need regular visits)" },
+        overviewGrids: { "Grids: \($0)" },
+        coverage: "Visit coverage (households visited / households on file)",
+        lastDays: { "last \($0) days" },
         settled: "Where cases settled by agreement were resolved",
         settledInGrid: "in the grid",
         settledInCommunity: "in the community",

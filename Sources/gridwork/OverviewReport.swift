@@ -5,11 +5,15 @@ import GridModel
 struct OverviewReport {
     let overview: Overview
     let area: String
+    /// The grids the figures cover, nil for the whole folder.
+    let grids: [GridCode]?
     let language: Language
 
     var text: String {
         let strings = CommandText.forLanguage(language)
-        var lines = [strings.overviewTitle(area, overview.today.iso), ""]
+        var lines = [strings.overviewTitle(area, overview.today.iso)]
+        if let grids { lines.append(strings.overviewGrids(grids.map(\.rawValue).joined(separator: ", "))) }
+        lines.append("")
 
         var records = TextTable()
         for kind in RecordKind.allCases { records.add("  " + kind.name(language), String(overview.counts[kind] ?? 0)) }
@@ -33,6 +37,13 @@ struct OverviewReport {
         patrols.add("  " + strings.thisWeek, String(overview.patrolsThisWeek))
         patrols.add("  " + strings.thisMonth, String(overview.patrolsThisMonth))
         lines += [strings.patrols, patrols.rendered(), "", strings.taggedOverdue(overview.taggedResidentsOverdue, overview.taggedResidents), ""]
+
+        var coverage = TextTable()
+        let households = overview.counts[.household] ?? 0
+        for (days, visited) in [(30, overview.visitedLast30), (90, overview.visitedLast90)] {
+            coverage.add("  " + strings.lastDays(days), "\(visited) / \(households)", percent(visited, of: households))
+        }
+        lines += [strings.coverage, coverage.rendered(), ""]
 
         lines.append(strings.settled)
         if overview.resolvedCases == 0 {

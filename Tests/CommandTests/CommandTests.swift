@@ -95,6 +95,36 @@ import TestSupport
         #expect(viaVariable.errors.contains(home.path + "/mine"))
     }
 
+    /// The overview covers the grids asked for, else a grid worker's own, else every grid, as the
+    /// dashboard's does; a grid not on file is named.
+    @Test func theOverviewFollowsTheGridsAskedForOrTheWorkersOwn() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let demo = try CommandRun(gridwork, ["demo", "--data", folder.path, "--today", "2026-11-22"])
+        #expect(demo.status == 0, "\(demo.errors)")
+        func households(_ text: String) -> Int? {
+            let row = text.split(separator: "\n").first { $0.hasPrefix("  " + RecordKind.household.name(.en)) }
+            return row?.split(separator: " ").last.flatMap { Int($0) }
+        }
+        let admin = ["GRIDWORK_PASSPHRASE": "demo-admin"]
+        let whole = try CommandRun(gridwork, ["overview", "--data", folder.path], environment: admin)
+        let one = try CommandRun(gridwork, ["overview", "--data", folder.path, "--grid", "420303001005001"], environment: admin)
+        #expect(whole.status == 0 && one.status == 0, "\(whole.errors) \(one.errors)")
+        #expect(!whole.output.contains("Grids:") && one.output.contains("Grids: 420303001005001"))
+        #expect(one.output.contains("Visit coverage") && one.output.contains("last 90 days"))
+        let all = try #require(households(whole.output)), mine = try #require(households(one.output))
+        #expect(mine > 0 && mine < all, "one grid's households, not the community's")
+
+        let accounts = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.path + "/accounts.json"))) as? [String: Any])
+        let worker = try #require((accounts["accounts"] as? [[String: Any]])?.first { $0["workerID"] as? String == "W-420303001005001" }?["login"] as? String)
+        let own = try CommandRun(gridwork, ["overview", "--data", folder.path, "--user", worker], environment: ["GRIDWORK_PASSPHRASE": "demo-worker"])
+        #expect(own.status == 0, "\(own.errors)")
+        #expect(own.output.contains("Grids: 420303001005001") && households(own.output) == mine, "a grid worker sees their own grids")
+
+        let unknown = try CommandRun(gridwork, ["overview", "--data", folder.path, "--grid", "420303001999001"], environment: admin)
+        #expect(unknown.status != 0 && unknown.errors.contains("There is no grid 420303001999001"))
+    }
+
     @Test func theDemoFlagKeepsTheDemoInAFolderOfItsOwn() throws {
         let home = TemporaryFolder()
         defer { home.remove() }
