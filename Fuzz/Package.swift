@@ -12,9 +12,12 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
+        // The declaration of libFuzzer's driver, for the entry point SwiftPM links a debug executable with.
+        .target(name: "CFuzzDriver"),
         .executableTarget(
             name: "GridworkFuzz",
             dependencies: [
+                "CFuzzDriver",
                 .product(name: "GridModel", package: "gridwork"),
                 .product(name: "GridStore", package: "gridwork"),
                 .product(name: "Spreadsheet", package: "gridwork"),

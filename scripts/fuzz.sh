@@ -52,7 +52,7 @@ for target in "${targets[@]}"; do
   echo "fuzz: $target for ${share}s" >&2
   set +e
   GRIDWORK_FUZZ_TARGET="$target" GRIDWORK_FUZZ_FOLDER="$work/folder" GRIDWORK_FUZZ_ADMIN=W-admin \
-    ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" \
+    ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" SWIFT_BACKTRACE=enable=no \
     nice -n "${FUZZ_NICE:-19}" "$binary" -max_total_time="$share" -timeout="${FUZZ_TIMEOUT:-20}" -rss_limit_mb=2048 \
       -detect_leaks=0 -print_final_stats=1 -artifact_prefix="$crashes/" "${dictionary[@]}" "$corpus" "Fuzz/Seeds/$target" \
       >"$log" 2>&1
@@ -60,8 +60,8 @@ for target in "${targets[@]}"; do
   set -e
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
-  coverage=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | sed 's/cov: //')
-  features=$(grep -o 'ft: [0-9]*' "$log" | tail -1 | sed 's/ft: //')
+  coverage=$( (grep -o 'cov: [0-9]*' "$log" || true) | tail -1 | sed 's/cov: //')
+  features=$( (grep -o 'ft: [0-9]*' "$log" || true) | tail -1 | sed 's/ft: //')
   crash=0
   if [ "$code" -ne 0 ]; then
     crash=1

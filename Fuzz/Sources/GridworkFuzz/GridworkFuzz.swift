@@ -1,3 +1,4 @@
+import CFuzzDriver
 import Foundation
 import GridModel
 @testable import GridStore
@@ -57,8 +58,17 @@ public func fuzzInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMut
     return 0
 }
 
+/// A debug build's executable is linked with `main` set to `<module>_main` (so that tests can
+/// link the module): that is libFuzzer's driver here, as its own `main` would be.
+@_cdecl("GridworkFuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments) { start, size in fuzzOne(start, size) }
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOne(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
+public func fuzzOne(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     guard let setup else { return 0 }
     var data = start.map { Data(bytes: $0, count: count) } ?? Data()
     var target = setup.target
@@ -178,7 +188,7 @@ enum SheetParts {
             rest = rest[found.upperBound...]
         }
         if parts.count < paths.count { parts.append(Data(rest)) }
-        guard let archive = try? Archive(accessMode: .create) else { return Data() }
+        guard let archive = try? Archive(data: Data(), accessMode: .create, pathEncoding: nil) else { return Data() }
         for (path, part) in zip(paths, parts) {
             try? archive.addEntry(with: path, type: .file, uncompressedSize: Int64(part.count),
                                    modificationDate: Date(timeIntervalSince1970: 1_700_000_000), compressionMethod: .none) { position, size in
