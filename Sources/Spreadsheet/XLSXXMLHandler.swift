@@ -20,8 +20,10 @@ class XLSXXMLHandler: NSObject, XMLParserDelegate {
 
     func run(_ data: Data, path: String) throws(SpreadsheetReadError) {
         // FoundationXML force-unwraps every element and attribute name as UTF-8: a name that is
-        // not would stop the program. So a part read as UTF-8 must be UTF-8 throughout.
-        guard Self.declaresAnotherEncoding(data) || String(validating: data, as: UTF8.self) != nil else {
+        // not would stop the program, and libxml2 hands on the bytes of a part read as UTF-8 (or
+        // in an encoding it does not know) unchecked. Office parts are UTF-8 or UTF-16 (which
+        // libxml2 converts): anything else must be UTF-8 throughout.
+        guard Self.isUTF16(data) || String(validating: data, as: UTF8.self) != nil else {
             throw .damagedPart(path: path, reason: "not UTF-8")
         }
         let parser = XMLParser(data: data)
@@ -33,17 +35,10 @@ class XLSXXMLHandler: NSObject, XMLParserDelegate {
         }
     }
 
-    /// True for a part in UTF-16 (a byte order mark) or declaring an encoding other than UTF-8,
-    /// which libxml2 converts to UTF-8 before handing names on.
-    static func declaresAnotherEncoding(_ data: Data) -> Bool {
-        let head = data.prefix(200)
-        if head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0xFF, 0xFE]) { return true }
-        guard head.starts(with: Array("<?xml".utf8)), let close = head.firstRange(of: Array("?>".utf8)) else { return false }
-        let declaration = String(decoding: head[..<close.lowerBound], as: UTF8.self).lowercased()
-        guard let key = declaration.range(of: "encoding") else { return false }
-        let value = declaration[key.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
-            .prefix { $0 != "\"" && $0 != "'" && $0 != " " }
-        return !value.isEmpty && value != "utf-8" && value != "utf8"
+    /// True for a part in UTF-16, as libxml2 detects it: a byte order mark, or `<` as 16 bits.
+    static func isUTF16(_ data: Data) -> Bool {
+        let head = Array(data.prefix(2))
+        return head == [0xFE, 0xFF] || head == [0xFF, 0xFE] || head == [0x3C, 0x00] || head == [0x00, 0x3C]
     }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,

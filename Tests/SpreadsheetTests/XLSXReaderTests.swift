@@ -131,7 +131,15 @@ import TestSupport
         #expect(throws: SpreadsheetReadError.damagedPart(path: "xl/worksheets/sheet1.xml", reason: "not UTF-8")) {
             try XLSXSheetReader.parse(part, path: "xl/worksheets/sheet1.xml", strings: [], styles: XLSXStylesReader.Styles(), uses1904: false)
         }
-        #expect(XLSXXMLHandler.declaresAnotherEncoding(Data(#"<?xml version="1.0" encoding="GB18030"?><a/>"#.utf8)))
-        #expect(!XLSXXMLHandler.declaresAnotherEncoding(Data(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><a/>"#.utf8)))
+        // Found by fuzzing too: a declared encoding libxml2 does not know is read as UTF-8, unchecked.
+        var declared = Data(#"<?xml version="1.0" encoding="\#u{92}i-8"?><"#.utf8)
+        declared.append(contentsOf: [0xFF, 0xFF, 0x7A, 0x2F, 0x3E])
+        #expect(throws: SpreadsheetReadError.damagedPart(path: "xl/sharedStrings.xml", reason: "not UTF-8")) {
+            try XLSXSharedStringsReader.parse(declared)
+        }
+        // UTF-16, which libxml2 converts, is still read.
+        var utf16 = Data([0xFF, 0xFE])
+        utf16.append(#"<?xml version="1.0" encoding="UTF-16"?><sst><si><t>张三</t></si></sst>"#.data(using: .utf16LittleEndian) ?? Data())
+        #expect(try XLSXSharedStringsReader.parse(utf16) == ["张三"])
     }
 }
