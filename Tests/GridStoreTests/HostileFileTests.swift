@@ -4,7 +4,7 @@ import GridModel
 @testable import GridStore
 import TestSupport
 
-/// Files built to make the reader work too hard, found while fuzzing it (issue 15): each must
+/// Files built to make the reader work too hard, found while writing its fuzz target (issue 15): each must
 /// still read, with every problem in its place, in a time that does not grow with the square of
 /// the file. The limits are far above what the reading takes now (well under a second).
 @Suite struct HostileFileTests {

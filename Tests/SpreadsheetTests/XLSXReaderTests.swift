@@ -94,7 +94,7 @@ import TestSupport
         #expect(XLSXStylesReader.isBuiltInDate(14) && XLSXStylesReader.isBuiltInDate(57) && !XLSXStylesReader.isBuiltInDate(49))
     }
 
-    /// Found by fuzzing: a cell reference with more letters than a sheet has columns overflowed
+    /// Found while writing the fuzz target: a cell reference with more letters than a sheet has columns overflowed
     /// the column number (a trap). Such a cell is past the last column, so it is left out.
     @Test func aCellReferenceWithTooManyLettersIsPastTheLastColumn() throws {
         #expect(XLSXSheetReader.columnIndex("XFD1") == 16_383)
