@@ -55,6 +55,10 @@ nonisolated(unsafe) var setup: FuzzSetup?
 @_cdecl("LLVMFuzzerInitialize")
 public func fuzzInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> CInt {
     setup = FuzzSetup.make()
+    // libFuzzer ends a timed run with exit(): the scratch folder goes with it (a crash keeps it).
+    atexit {
+        if let scratch = setup?.scratch { try? FileManager.default.removeItem(atPath: scratch) }
+    }
     return 0
 }
 
