@@ -8,6 +8,9 @@ let package = Package(
         .executable(name: "gridwork", targets: ["gridwork"]),
         .library(name: "GridModel", targets: ["GridModel"]),
         .library(name: "GridStore", targets: ["GridStore"]),
+        // For the fuzz package in Fuzz/, which reaches these by path (a product is all it can name).
+        .library(name: "Spreadsheet", targets: ["Spreadsheet"]),
+        .library(name: "LedgerImport", targets: ["LedgerImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -82,7 +82,7 @@ public struct JSONLocator: Sendable {
             var cursor = Cursor(bytes: raw)
             var keys: [(key: String, offset: Int)] = []
             // Per open container: nil for an array, the names so far for an object.
-            var names: [[Range<Int>]?] = []
+            var names: [MemberNames?] = []
             var lastComma: Int?
             func laxity(_ offset: Int, _ message: String) -> (keys: [(key: String, offset: Int)], laxity: (offset: Int, message: String)?) {
                 (keys, (offset, message))
@@ -94,19 +94,18 @@ public struct JSONLocator: Sendable {
                     let start = cursor.index
                     let string = cursor.scanString()
                     cursor.skipWhitespace()
-                    guard cursor.current == .colon, let open = names.last, var seen = open else { continue }
+                    guard cursor.current == .colon, let last = names.indices.last, names[last] != nil else { continue }
                     let content = UnsafeRawBufferPointer(rebasing: raw[string.content])
-                    if seen.contains(where: { cursor.sameName($0, string.content) }) {
+                    // In place: a copy of the names to add to was a copy of them all, for every name.
+                    if names[last]?.insert(string.content, cursor) == false {
                         return laxity(start, "duplicate key \"\(Cursor.unescape(content))\"")
                     }
-                    seen.append(string.content)
-                    names[names.count - 1] = seen
                     if !string.hasEscape && string.isASCII && known.contains(asciiBytes: content) { continue }
                     let key = string.hasEscape ? Cursor.unescape(content) : String(decoding: content, as: UTF8.self)
                     if !known.strings.contains(key) { keys.append((key, start)) }
                     continue
                 case .openBrace:
-                    names.append([])
+                    names.append(MemberNames())
                 case .openBracket:
                     names.append(nil)
                 case .closeBrace, .closeBracket:
@@ -169,6 +168,32 @@ public struct JSONLocator: Sendable {
                 cursor.skipValue()
                 members[key] = start..<cursor.index
             }
+        }
+    }
+
+    /// `position(ofByteOffset:)` of each offset, in one scan of the data however many there are
+    /// (a file with a stray field in each of its records has thousands).
+    public func positions(ofByteOffsets offsets: [Int]) -> [TextPosition] {
+        data.withUnsafeBytes { raw in
+            var found = Array(repeating: TextPosition(line: 1, column: 1), count: offsets.count)
+            var index = Cursor.hasByteOrderMark(raw) ? min(3, raw.count) : 0
+            var line = 1
+            var column = 1
+            for slot in offsets.indices.sorted(by: { offsets[$0] < offsets[$1] }) {
+                let end = max(0, min(offsets[slot], raw.count))
+                while index < end {
+                    let byte = raw[index]
+                    if byte == .newline {
+                        line += 1
+                        column = 1
+                    } else if byte & 0xC0 != 0x80 {
+                        column += 1
+                    }
+                    index += 1
+                }
+                found[slot] = TextPosition(line: line, column: column)
+            }
+            return found
         }
     }
 
@@ -394,7 +419,7 @@ private struct Cursor {
         var stack: [UInt8] = []  // the open bracket of each enclosing container
         // The member names of each enclosing object so far (as raw bytes), for duplicates, which
         // readers settle differently (Foundation keeps one, Python the other): refused outright.
-        var names: [[Range<Int>]] = []
+        var names: [MemberNames] = []
         skipByteOrderMark()
         skipWhitespace()
         while true {
@@ -404,7 +429,7 @@ private struct Cursor {
             case .openBrace, .openBracket:
                 if stack.count == Self.maximumDepth { return (index, "nesting too deep") }
                 stack.append(first)
-                names.append([])
+                names.append(MemberNames())
                 index += 1
                 skipWhitespace()
                 if current == first.closingBracket {
@@ -472,16 +497,15 @@ private struct Cursor {
 
     /// Validates `"name"` and the following `:` of an object member; a name the object has
     /// already (`seen`) is refused.
-    mutating func memberName(seen: inout [Range<Int>]) -> Failure? {
+    mutating func memberName(seen: inout MemberNames) -> Failure? {
         guard let byte = current else { return endOfFile }
         guard byte == .quote else { return unexpectedCharacter(", expected a string key") }
         let opening = index
         if let failure = validateString() { return failure }
         let name = (opening + 1)..<(index - 1)
-        if seen.contains(where: { sameName($0, name) }) {
+        if !seen.insert(name, self) {
             return (opening, "duplicate key \"\(Self.unescape(UnsafeRawBufferPointer(rebasing: bytes[name])))\"")
         }
-        seen.append(name)
         skipWhitespace()
         guard let colon = current else { return endOfFile }
         guard colon == .colon else { return (index, "expected ':'") }
@@ -636,6 +660,35 @@ private extension UInt8 {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(self - UInt8(ascii: "A") + 10)
         default: nil
         }
+    }
+}
+
+/// The member names of one object so far, as ranges of the document, to refuse a repeated one.
+/// A record has a dozen: they are compared one by one. Past `bucketedFrom` they are also kept
+/// by the hash of their text, so that an object of many thousands of names (a hand-edited or
+/// hostile file) is not compared name against name, which took minutes.
+private struct MemberNames {
+    static let bucketedFrom = 32
+    private var names: [Range<Int>] = []
+    private var buckets: [Int: [Range<Int>]] = [:]
+
+    /// Adds `name`; false, adding nothing, when the object has it already (`Cursor.sameName`).
+    mutating func insert(_ name: Range<Int>, _ cursor: Cursor) -> Bool {
+        if names.count < Self.bucketedFrom {
+            if names.contains(where: { cursor.sameName($0, name) }) { return false }
+            names.append(name)
+            if names.count == Self.bucketedFrom { for each in names { buckets[Self.hash(each, cursor), default: []].append(each) } }
+            return true
+        }
+        // Names that are the same text (`sameName`) are equal strings, so they hash alike.
+        let key = Self.hash(name, cursor)
+        if let bucket = buckets[key], bucket.contains(where: { cursor.sameName($0, name) }) { return false }
+        buckets[key, default: []].append(name)
+        return true
+    }
+
+    private static func hash(_ name: Range<Int>, _ cursor: Cursor) -> Int {
+        Cursor.unescape(UnsafeRawBufferPointer(rebasing: cursor.bytes[name])).hashValue
     }
 }
 

@@ -63,8 +63,9 @@ struct ShardReader {
             return .failure(ShardProblems([StoreProblem(path: path, position: locator.position(ofByteOffset: laxity.offset), message: LocalizedText(
                 zh: "JSON 格式错误：" + laxity.message, en: "invalid JSON: " + laxity.message))]))
         }
-        for (key, offset) in unknownKeys {
-            problems.append(StoreProblem(path: path, position: locator.position(ofByteOffset: offset), message: LocalizedText(
+        // Placed in one scan: one by one, a stray field in each of ten thousand records took minutes.
+        for ((key, _), position) in zip(unknownKeys, locator.positions(ofByteOffsets: unknownKeys.map(\.offset))) {
+            problems.append(StoreProblem(path: path, position: position, message: LocalizedText(
                 zh: "未知字段“\(key)”：gridwork 不认识它，保存此文件时会把它丢掉；请删除或改正字段名",
                 en: "unknown field \"\(key)\": gridwork does not know it and would drop it when saving this file; remove it or correct its name")))
         }

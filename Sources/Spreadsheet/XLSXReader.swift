@@ -11,10 +11,7 @@ public enum XLSXReader {
     static let largestPart = 512 * 1024 * 1024
 
     public static func read(_ data: Data, sheet name: String? = nil) throws(SpreadsheetReadError) -> ReadTable {
-        let archive: Archive
-        do { archive = try Archive(data: data, accessMode: .read) } catch {
-            throw .notAWorkbook(reason: "not a zip archive")
-        }
+        let archive = try open(data)
         guard let workbookData = try part("xl/workbook.xml", of: archive) else { throw .notAWorkbook(reason: "no xl/workbook.xml") }
         let workbook = try XLSXWorkbookReader.parse(workbookData)
         guard !workbook.sheets.isEmpty else { throw .notAWorkbook(reason: "no sheets") }
@@ -41,10 +38,16 @@ public enum XLSXReader {
 
     /// The names of the workbook's sheets, in order.
     public static func sheetNames(_ data: Data) throws(SpreadsheetReadError) -> [String] {
-        let archive: Archive
-        do { archive = try Archive(data: data, accessMode: .read) } catch { throw .notAWorkbook(reason: "not a zip archive") }
+        let archive = try open(data)
         guard let workbookData = try part("xl/workbook.xml", of: archive) else { throw .notAWorkbook(reason: "no xl/workbook.xml") }
         return try XLSXWorkbookReader.parse(workbookData).sheets.map(\.name)
+    }
+
+    private static func open(_ data: Data) throws(SpreadsheetReadError) -> Archive {
+        guard ZIPBounds.fitInside(data) else { throw .notAWorkbook(reason: "a damaged zip archive") }
+        do { return try Archive(data: data, accessMode: .read) } catch {
+            throw .notAWorkbook(reason: "not a zip archive")
+        }
     }
 
     /// A relationship's target as a path in the archive: relative to `xl/`, or absolute.

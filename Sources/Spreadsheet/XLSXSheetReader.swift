@@ -121,13 +121,14 @@ final class XLSXSheetReader: XLSXXMLHandler {
         return raw
     }
 
-    /// `B3` → 1 (zero-based column); nil for a reference without letters.
+    /// `B3` → 1 (zero-based column); nil for a reference without letters. Past the last
+    /// column (`XFD`) the number stops growing, so a long run of letters cannot overflow it.
     static func columnIndex(_ reference: String) -> Int? {
         var index = 0
         var letters = 0
         for scalar in reference.unicodeScalars {
             guard scalar.value >= 65 && scalar.value <= 90 || scalar.value >= 97 && scalar.value <= 122 else { break }
-            index = index * 26 + Int((scalar.value & 0x1F))
+            index = min(index, 1 << 20) * 26 + Int((scalar.value & 0x1F))
             letters += 1
         }
         return letters == 0 ? nil : index - 1

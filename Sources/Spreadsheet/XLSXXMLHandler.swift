@@ -19,6 +19,13 @@ class XLSXXMLHandler: NSObject, XMLParserDelegate {
     }
 
     func run(_ data: Data, path: String) throws(SpreadsheetReadError) {
+        // FoundationXML force-unwraps every element and attribute name as UTF-8: a name that is
+        // not would stop the program, and libxml2 hands on the bytes of a part read as UTF-8 (or
+        // in an encoding it does not know) unchecked. Office parts are UTF-8 or UTF-16 (which
+        // libxml2 converts): anything else must be UTF-8 throughout.
+        guard Self.isUTF16(data) || String(validating: data, as: UTF8.self) != nil else {
+            throw .damagedPart(path: path, reason: "not UTF-8")
+        }
         let parser = XMLParser(data: data)
         parser.delegate = self
         parser.shouldResolveExternalEntities = false
@@ -26,6 +33,12 @@ class XLSXXMLHandler: NSObject, XMLParserDelegate {
             let reason = parser.parserError.map { String(describing: $0) } ?? "not XML"
             throw .damagedPart(path: path, reason: "line \(parser.lineNumber): \(reason)")
         }
+    }
+
+    /// True for a part in UTF-16, as libxml2 detects it: a byte order mark, or `<` as 16 bits.
+    static func isUTF16(_ data: Data) -> Bool {
+        let head = Array(data.prefix(2))
+        return head == [0xFE, 0xFF] || head == [0xFF, 0xFE] || head == [0x3C, 0x00] || head == [0x00, 0x3C]
     }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,

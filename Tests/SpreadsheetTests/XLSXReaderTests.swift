@@ -93,4 +93,53 @@ import TestSupport
         #expect(!XLSXStylesReader.isDateFormat("#,##0\"元\""))
         #expect(XLSXStylesReader.isBuiltInDate(14) && XLSXStylesReader.isBuiltInDate(57) && !XLSXStylesReader.isBuiltInDate(49))
     }
+
+    /// Found while writing the fuzz target: a cell reference with more letters than a sheet has columns overflowed
+    /// the column number (a trap). Such a cell is past the last column, so it is left out.
+    @Test func aCellReferenceWithTooManyLettersIsPastTheLastColumn() throws {
+        #expect(XLSXSheetReader.columnIndex("XFD1") == 16_383)
+        #expect((XLSXSheetReader.columnIndex(String(repeating: "Z", count: 40) + "1") ?? 0) >= 16_384)
+        let sheet = Data(("<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>姓名</t></is></c>"
+            + "<c r=\"\(String(repeating: "A", count: 30))1\" t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData></worksheet>").utf8)
+        let rows = try XLSXSheetReader.parse(sheet, path: "xl/worksheets/sheet1.xml", strings: [], styles: XLSXStylesReader.Styles(), uses1904: false)
+        #expect(rows == [["姓名"]])
+    }
+
+    /// Found by fuzzing: ZIPFoundation reads an archive in memory through a file whose read past
+    /// the end traps, so a directory pointing past the end stopped the program. Refused instead.
+    @Test func anArchiveWhoseDirectoryPointsPastItsEndIsRefused() throws {
+        let book = try XLSXWriter.data(Workbook(Sheet(name: "台账", header: ["姓名", "性别"], rows: [[.text("张三"), .text("男")]])))
+        #expect(try XLSXReader.read(book).rows == [["姓名", "性别"], ["张三", "男"]])
+        let end = try #require(book.lastRange(of: Data([0x50, 0x4B, 0x05, 0x06]))?.lowerBound)
+        let entry = try #require(book.range(of: Data([0x50, 0x4B, 0x01, 0x02]))?.lowerBound)
+        let damaged: [(String, Int)] = [("the directory", end + 16), ("a local header", entry + 42)]
+        for (what, offset) in damaged {
+            var bytes = book
+            bytes.replaceSubrange(offset..<offset + 4, with: [0x00, 0x00, 0x00, 0x7F])
+            #expect(throws: SpreadsheetReadError.notAWorkbook(reason: "a damaged zip archive"), "\(what) past the end") { try XLSXReader.read(bytes) }
+            #expect(throws: SpreadsheetReadError.notAWorkbook(reason: "a damaged zip archive")) { try XLSXReader.sheetNames(bytes) }
+        }
+    }
+
+    /// Found by fuzzing: FoundationXML force-unwraps element names as UTF-8, so `<\xFF\xFFz>` in a
+    /// part stopped the program. A part that is not UTF-8 is a damaged part.
+    @Test func aPartThatIsNotUTF8IsDamaged() throws {
+        let part = Data([0x3C, 0xFF, 0xFF, 0x7A, 0x3E])
+        #expect(throws: SpreadsheetReadError.damagedPart(path: "xl/workbook.xml", reason: "not UTF-8")) {
+            try XLSXWorkbookReader.parse(part)
+        }
+        #expect(throws: SpreadsheetReadError.damagedPart(path: "xl/worksheets/sheet1.xml", reason: "not UTF-8")) {
+            try XLSXSheetReader.parse(part, path: "xl/worksheets/sheet1.xml", strings: [], styles: XLSXStylesReader.Styles(), uses1904: false)
+        }
+        // Found by fuzzing too: a declared encoding libxml2 does not know is read as UTF-8, unchecked.
+        var declared = Data(#"<?xml version="1.0" encoding="\#u{92}i-8"?><"#.utf8)
+        declared.append(contentsOf: [0xFF, 0xFF, 0x7A, 0x2F, 0x3E])
+        #expect(throws: SpreadsheetReadError.damagedPart(path: "xl/sharedStrings.xml", reason: "not UTF-8")) {
+            try XLSXSharedStringsReader.parse(declared)
+        }
+        // UTF-16, which libxml2 converts, is still read.
+        var utf16 = Data([0xFF, 0xFE])
+        utf16.append(#"<?xml version="1.0" encoding="UTF-16"?><sst><si><t>张三</t></si></sst>"#.data(using: .utf16LittleEndian) ?? Data())
+        #expect(try XLSXSharedStringsReader.parse(utf16) == ["张三"])
+    }
 }
