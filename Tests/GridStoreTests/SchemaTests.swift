@@ -22,7 +22,7 @@ import TestSupport
 
     /// The schemas a data folder's files are checked against (common.schema.json only holds shared definitions).
     static let fileSchemas = ["manifest", "workers", "grid", "households", "residents", "patrols", "cases", "tombstones", "accounts",
-                              "audit-entry", "audit-head", "draft"].map { $0 + ".schema.json" }
+                              "audit-entry", "audit-head", "audit-keys", "draft"].map { $0 + ".schema.json" }
 
     static func hasChinese(_ text: String) -> Bool { text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
 
