@@ -273,6 +273,11 @@ public struct AuditTrail: Sendable {
         var signingBegan = false
         for item in lines {
             let entry = item.entry
+            // An edited line is named once, as edited.
+            guard item.hashMatches else {
+                if entry.signature != nil { signingBegan = true }
+                continue
+            }
             guard case .current(let body) = item.parsed.form, let signature = entry.signature, let keyID = entry.key else {
                 if !entry.action.needsSignature {
                     withoutPassphrase += 1
@@ -284,8 +289,6 @@ public struct AuditTrail: Sendable {
                 continue
             }
             signingBegan = true
-            // An edited line is named once, as edited.
-            guard item.hashMatches else { continue }
             guard let key = keys[keyID], AuditSigner.keyID(of: Data(base64Encoded: key.key) ?? Data()) == keyID else {
                 findings.append(.unknownKey(line: item.line, sequence: entry.sequence))
                 continue
