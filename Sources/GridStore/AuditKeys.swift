@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import GridModel
 
@@ -28,11 +31,16 @@ public struct AuditKeys: Codable, Hashable, Sendable {
     /// The keys on file; none when there is no file yet.
     static func read(_ folder: String) throws(StoreError) -> AuditKeys {
         let path = path(folder)
-        guard FileManager.default.fileExists(atPath: path) else { return AuditKeys() }
-        switch ShardReader.readFile(path) {
-        case .failure(let problem): throw .fileHasProblems(problem)
-        case .success(let contents): return try ShardReader.decodeStrictly(AuditKeys.self, from: contents.0, path: path)
+        // Missing means no key yet; a disk that fails is said as the disk said it.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        if descriptor < 0 {
+            if errno == ENOENT { return AuditKeys() }
+            throw .io(.read, path: path, code: errno)
         }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        let data: Data
+        do { data = try handle.readToEnd() ?? Data() } catch { throw .io(.read, path: path, code: EIO) }
+        return try ShardReader.decodeStrictly(AuditKeys.self, from: data, path: path)
     }
 
     /// These keys with `signer`'s public key added, made for `login` at `instant`.

@@ -12,14 +12,11 @@ import TestSupport
     /// The sample community set up, with `admin`, and a household changed by the admin.
     func securedSample(_ folder: TemporaryFolder) throws {
         let sample = try SampleCommunity(at: folder.path)
-        let store = sample.store
-        let admin = try #require(store.workers.first { $0.id == SampleCommunity.admin })
-        _ = try store.setUpCommunity(communityPassphrase: "community-passphrase", admin: admin, login: "admin",
-                                     passphrase: "admin-passphrase", at: SampleCommunity.now)
+        try sample.setUp()
         for note in ["一", "二"] {
-            var household = try #require(store.records(Household.self, inGrid: SampleCommunity.gridOne).first)
+            var household = try #require(sample.store.records(Household.self, inGrid: SampleCommunity.gridOne).first)
             household.notes = note
-            _ = try store.save(household)
+            _ = try sample.store.save(household)
         }
     }
 
@@ -44,7 +41,7 @@ import TestSupport
         try securedSample(folder)
         let add = try CommandRun(gridwork, ["user", "add", "zhao", "--name", "赵网格", "--role", "gridWorker", "--grids", SampleCommunity.gridTwo.rawValue,
                                             "--data", folder.path, "--lang", "en"],
-                                 environment: ["GRIDWORK_PASSPHRASE": "admin-passphrase", "GRIDWORK_NEW_PASSPHRASE": "zhao-passphrase"])
+                                 environment: ["GRIDWORK_PASSPHRASE": SampleCommunity.adminPassphrase, "GRIDWORK_NEW_PASSPHRASE": "zhao-passphrase"])
         #expect(add.status == 0, "\(add.output)\(add.errors)")
         let file = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.path + "/audit/keys.json"))) as? [String: Any]
         let logins = (file?["keys"] as? [[String: Any]])?.compactMap { $0["login"] as? String }

@@ -9,16 +9,12 @@ import TestSupport
 /// signature over the line's bytes as written. Every forgery below passes `verify` on a trail
 /// that is only hash-chained (as before signing): the chain is recomputed consistently each time.
 @Suite struct AuditSignatureTests {
-    static let community = "community-passphrase"
-    static let adminPassphrase = "admin-passphrase"
-
     /// The sample community set up, `yi` (grid two's worker) and the admin each changing a
     /// household, and one failed login by a name no account has.
     private static func signedSample(_ folder: TemporaryFolder) throws -> Store {
         let sample = try SampleCommunity(at: folder.path)
         let store = sample.store
-        let admin = try #require(store.workers.first { $0.id == SampleCommunity.admin })
-        _ = try store.setUpCommunity(communityPassphrase: community, admin: admin, login: "admin", passphrase: adminPassphrase, at: SampleCommunity.now)
+        try sample.setUp()
         try store.addAccount(login: "yi", for: SampleCommunity.workerTwo, passphrase: "yi-passphrase")
         let yi = try Store.open(folder.path, session: try Store.logIn(folder: folder.path, login: "yi", passphrase: "yi-passphrase"))
         for (writer, note) in [(yi, "一"), (store, "二"), (yi, "三"), (store, "四")] {
@@ -139,18 +135,7 @@ import TestSupport
     /// The trail as gridwork wrote it before signing: the hash among the sorted keys, over a
     /// re-encoding; no public keys, and accounts without signing keys.
     private static func rewriteAsLegacy(_ folder: TemporaryFolder) throws {
-        var previous = ""
-        var lines = Data()
-        let entries = AuditTrail(dataFolder: folder.path).allEntries()
-        for (index, entry) in entries.enumerated() {
-            let chained = AuditTrail.sealed(AuditEntry(sequence: index + 1, at: entry.at, actor: entry.actor, action: entry.action, kind: entry.kind,
-                                                       record: entry.record, fields: entry.fields, previous: previous, hash: ""))
-            lines.append(try RecordCoding.compactEncoder().encode(chained))
-            lines.append(UInt8(ascii: "\n"))
-            previous = chained.hash
-        }
-        try lines.write(to: URL(fileURLWithPath: folder.path + "/" + StoreLayout.auditTrail))
-        try writeHead(folder, count: entries.count, hash: previous)
+        try AuditWitnessTests.rewrite(AuditTrail(dataFolder: folder.path).allEntries(), in: folder.path)
     }
 
     @Test func theWholeChainHashedAgainWithItsHeadFails() throws {
@@ -317,7 +302,7 @@ import TestSupport
         #expect(report.signed == 2, "the key brought in by itself, and the login")
         #expect(report.unsignedBeforeSigning == legacy.unsignedBeforeSigning, "the old entries are before signing, not failures")
         // From now on the admin, with no key yet, still writes; its first login signs too.
-        let admin = try Store.logIn(folder: folder.path, login: "admin", passphrase: Self.adminPassphrase)
+        let admin = try Store.logIn(folder: folder.path, login: "admin", passphrase: SampleCommunity.adminPassphrase)
         #expect(admin.signer != nil && trail.verify().isIntact)
     }
 }
