@@ -54,6 +54,7 @@ LAYOUT = [
     (rf"tombstones/{GRID}\.json", "tombstones.schema.json"),
     (r"audit/trail\.jsonl", "audit-entry.schema.json"),
     (r"audit/head\.json", "audit-head.schema.json"),
+    (r"audit/keys\.json", "audit-keys.schema.json"),
     (r"drafts/[^/]+\.json", "draft.schema.json"),
 ]
 NOT_DATA = [r"cache/.*", r"\.lock", r"\.journal", r"(.*/)?\.[^/]*\.gwtmp", r"drafts/[^/]+\.unreadable"]

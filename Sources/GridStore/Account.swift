@@ -8,6 +8,9 @@ public struct Account: Codable, Hashable, Sendable {
     public internal(set) var passphrase: PassphraseHash
     /// The community's data key, sealed under the key this account's passphrase gives (base64).
     var wrappedKey: String
+    /// The private key that signs this account's audit entries, sealed under the same passphrase;
+    /// nil for an account from before signing began, until its next login makes one.
+    var signingKey: AuditSigner.Wrapped?
     public internal(set) var disabled: Bool
     /// Wrong passphrases since the last good one.
     public internal(set) var failedTries: Int
@@ -28,11 +31,21 @@ public struct Account: Codable, Hashable, Sendable {
     }
 }
 
-/// A login that succeeded: who, and the key that opens the community's personal data.
+/// A login that succeeded: who, the key that opens the community's personal data, and the key
+/// that signs their audit entries (both in memory only).
 public struct Session: Hashable, Sendable {
     public let login: String
     public let workerID: RecordID
     public let key: PersonalDataKey
+    /// Nil only for sessions made without a login (tests): their entries go unsigned.
+    public let signer: AuditSigner?
+
+    public init(login: String, workerID: RecordID, key: PersonalDataKey, signer: AuditSigner? = nil) {
+        self.login = login
+        self.workerID = workerID
+        self.key = key
+        self.signer = signer
+    }
 
     /// Hashed by who it is; equal only with the same key too.
     public func hash(into hasher: inout Hasher) {

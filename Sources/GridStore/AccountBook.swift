@@ -86,13 +86,18 @@ struct AccountBook: Codable, Sendable {
         return index
     }
 
-    /// A new account for `worker`, holding the data key wrapped under `passphrase`.
-    static func account(login: String, worker: RecordID, passphrase: String, key: PersonalDataKey, at instant: Date) throws(AccountError) -> Account {
+    /// A new account for `worker`, holding the data key and `signer` (a new one when nil) wrapped
+    /// under `passphrase`, and the signer.
+    static func account(login: String, worker: RecordID, passphrase: String, key: PersonalDataKey, signer: AuditSigner? = nil,
+                        at instant: Date) throws(AccountError) -> (account: Account, signer: AuditSigner) {
         guard Account.isValidLogin(login) else { throw .badLogin(login) }
         guard passphrase.count >= Account.minimumPassphraseLength else { throw .weakPassphrase(minimum: Account.minimumPassphraseLength) }
         let (hash, wrapping) = try PassphraseHash.make(passphrase)
-        return Account(login: login, workerID: worker, passphrase: hash, wrappedKey: try wrap(key, under: wrapping),
-                       disabled: false, failedTries: 0, lockedUntil: nil, createdAt: Timestamp.wholeSeconds(instant))
+        let signer = signer ?? AuditSigner.generate(for: worker)
+        let account = Account(login: login, workerID: worker, passphrase: hash, wrappedKey: try wrap(key, under: wrapping),
+                              signingKey: try signer.wrapped(under: wrapping),
+                              disabled: false, failedTries: 0, lockedUntil: nil, createdAt: Timestamp.wholeSeconds(instant))
+        return (account, signer)
     }
 
     static func wrap(_ key: PersonalDataKey, under wrapping: SymmetricKey) throws(AccountError) -> String {

@@ -1,8 +1,9 @@
 import Foundation
 import GridModel
 
-/// One line of the audit trail: who did what to which record, and when. It names fields, never
-/// their values, so the trail holds no ID or phone number.
+/// One line of the audit trail: who did what to which record, and when, signed by the key of the
+/// worker who did it (see `AuditLine`). It names fields, never their values, so the trail holds
+/// no ID or phone number.
 public struct AuditEntry: Codable, Hashable, Sendable {
     public enum Action: String, Codable, Hashable, Sendable, CaseIterable {
         case create, update, remove, importRecords
@@ -14,6 +15,14 @@ public struct AuditEntry: Codable, Hashable, Sendable {
         case setUp, accountAdded, passphraseChanged, accountDisabled, accountEnabled
         /// Personal data already on file was encrypted (setting up an existing folder).
         case sealed
+        /// A worker's new signing key (`fields`: its id), signed by an earlier key (an admin's,
+        /// at `user add` or a reset) or by itself, the worker's first (set-up, first login since
+        /// signing began).
+        case signingKey
+
+        /// False for what happens with no passphrase known, which no worker can sign: a failed
+        /// login and the lockout it may bring. Every other entry after the first signed one must be signed.
+        public var needsSignature: Bool { self != .loginFailed && self != .lockedOut }
 
         public func name(_ language: Language) -> String {
             let zh = language == .zh
@@ -33,6 +42,7 @@ public struct AuditEntry: Codable, Hashable, Sendable {
             case .accountDisabled: return zh ? "停用账号" : "disabled an account"
             case .accountEnabled: return zh ? "启用账号" : "enabled an account"
             case .sealed: return zh ? "加密个人信息" : "encrypted personal data"
+            case .signingKey: return zh ? "新签名密钥" : "new signing key"
             }
         }
     }
@@ -49,11 +59,15 @@ public struct AuditEntry: Codable, Hashable, Sendable {
     public let fields: [String]
     /// The hash of the entry before (empty for the first).
     public let previous: String
-    /// SHA-256 over `previous` and this entry's other fields.
+    /// SHA-256 of the line's bytes up to it (see `AuditLine`), which include `previous`.
     public let hash: String
+    /// The id of the key that signed the entry (`AuditKeys`); nil for an unsigned one.
+    public let key: String?
+    /// The Ed25519 signature of the same bytes, base64; nil for an unsigned entry.
+    public let signature: String?
 
     public init(sequence: Int, at: Date, actor: String, action: Action, kind: RecordKind?, record: String?, fields: [String],
-                previous: String, hash: String) {
+                previous: String, hash: String, key: String? = nil, signature: String? = nil) {
         self.sequence = sequence
         self.at = at
         self.actor = actor
@@ -63,5 +77,7 @@ public struct AuditEntry: Codable, Hashable, Sendable {
         self.fields = fields
         self.previous = previous
         self.hash = hash
+        self.key = key
+        self.signature = signature
     }
 }

@@ -16,6 +16,8 @@ struct PendingChange {
     var encodesEveryRecord = false
     var records = RecordsByFile()
     var book: AccountBook?
+    /// The whole public key file, when the change adds a key.
+    var publicKeys: AuditKeys?
     /// Each grid's whole list of tombstones, when the change adds to it.
     var tombstones: [GridCode: [Tombstone]] = [:]
     var events: [AuditTrail.Event] = []

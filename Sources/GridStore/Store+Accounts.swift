@@ -62,14 +62,25 @@ extension Store {
             case .success(let staff):
                 guard staff.records.contains(where: { $0.id == account.workerID && $0.active }) else { throw .disabled(login: login) }
             }
-            let cleared = account.failedTries != 0 || account.lockedUntil != nil
-            if cleared {
-                account.failedTries = 0
-                account.lockedUntil = nil
-                book.accounts[index] = account
+            var changed = account.failedTries != 0 || account.lockedUntil != nil
+            account.failedTries = 0
+            account.lockedUntil = nil
+            var events = [AuditTrail.Event(.login, fields: [login])]
+            var keys: AuditKeys?
+            let signer: AuditSigner
+            if let wrapped = account.signingKey {
+                signer = try AuditSigner.unwrap(wrapped, under: wrapping, for: account.workerID)
+            } else {
+                // An account from before signing began gets its key now, the one time its passphrase is at hand.
+                signer = AuditSigner.generate(for: account.workerID)
+                account.signingKey = try signer.wrapped(under: wrapping)
+                do throws(StoreError) { keys = try AuditKeys.read(folder).adding(signer, login: login, at: instant) } catch { throw .store(error) }
+                events.insert(.newKey(signer), at: 0)
+                changed = true
             }
-            try recordLogin(cleared ? book : nil, [AuditTrail.Event(.login, fields: [login])], actor: account.workerID.rawValue, at: instant, in: folder)
-            return Session(login: login, workerID: account.workerID, key: key)
+            if changed { book.accounts[index] = account }
+            try recordLogin(changed ? book : nil, events, actor: account.workerID.rawValue, signer: signer, keys: keys, at: instant, in: folder)
+            return Session(login: login, workerID: account.workerID, key: key, signer: signer)
         }
     }
 
@@ -78,10 +89,10 @@ extension Store {
 
     /// `commit` for a login's outcome: one that cannot be written refuses the login, in the same
     /// words whatever the outcome was. Written but not confirmed by the disk, it stands.
-    private static func recordLogin(_ book: AccountBook?, _ events: [AuditTrail.Event], actor: String, at instant: Date,
-                                    in folder: String) throws(AccountError) {
+    private static func recordLogin(_ book: AccountBook?, _ events: [AuditTrail.Event], actor: String, signer: AuditSigner? = nil,
+                                    keys: AuditKeys? = nil, at instant: Date, in folder: String) throws(AccountError) {
         do {
-            try commit(book, events, actor: actor, at: instant, in: folder)
+            try commit(book, events, actor: actor, signer: signer, keys: keys, at: instant, in: folder)
         } catch {
             if case .store(.notConfirmed) = error { return }
             throw .loginNotRecorded
@@ -102,23 +113,33 @@ extension Store {
         for index in salt.indices { salt[index] = UInt8.random(in: 0...255) }
         let cost = PassphraseHash.Cost.standard
         let key = try PersonalDataKey.derive(fromCommunityPassphrase: communityPassphrase, salt: salt, cost: cost)
-        let account = try AccountBook.account(login: login, worker: admin.id, passphrase: passphrase, key: key, at: instant)
+        let (account, signer) = try AccountBook.account(login: login, worker: admin.id, passphrase: passphrase, key: key, at: instant)
         let check: String
         do { check = try key.seal(AccountBook.checkText) } catch { throw .store(error) }
         let book = AccountBook(community: AccountBook.CommunityKey(salt: salt.base64EncodedString(), cost: cost, check: check), accounts: [account])
-        let session = Session(login: login, workerID: admin.id, key: key)
+        let session = Session(login: login, workerID: admin.id, key: key, signer: signer)
         // The one place a writer is named rather than logged in: the first admin, who writes from here on.
         adopt(key, session: session)
+        // One change: the admin's key first, so that every entry of the community is signed.
+        var alreadySetUp = false
         do {
-            if !workers.contains(where: { $0.id == admin.id }) { try insertNew([admin], by: admin.id, at: instant, checkingAccess: false) }
+            try holdingLock { () throws(StoreError) in
+                if Self.isSecured(folder) {
+                    alreadySetUp = true
+                    return
+                }
+                var change = PendingChange(actor: admin.id, instant: instant, keep: false)
+                change.events = [.newKey(signer)]
+                if !workers.contains(where: { $0.id == admin.id }) { try stageNew([admin], checkingAccess: false, into: &change) }
+                change.book = book
+                change.publicKeys = try AuditKeys.read(folder).adding(signer, login: login, at: instant)
+                change.events += [AuditTrail.Event(.setUp), AuditTrail.Event(.accountAdded, kind: .worker, record: admin.id.rawValue, fields: [login])]
+                try apply(change)
+            }
         } catch {
             throw .store(error)
         }
-        try Self.underLock(folder) { () throws(AccountError) in
-            if Self.isSecured(folder) { throw .alreadySetUp(path: folder) }
-            try Self.commit(book, [AuditTrail.Event(.setUp), AuditTrail.Event(.accountAdded, kind: .worker, record: admin.id.rawValue, fields: [login])],
-                            actor: admin.id.rawValue, at: instant, in: folder)
-        }
+        if alreadySetUp { throw .alreadySetUp(path: folder) }
         do { try sealPlainPersonalData(everyFile: true, at: instant) } catch { throw .store(error) }
         return session
     }
@@ -132,8 +153,9 @@ extension Store {
         try checkAccountAccess(actor)
         guard let key else { throw .notSetUp(path: folder) }
         guard workers.contains(where: { $0.id == worker }) else { throw .unknownWorker(worker) }
-        let account = try AccountBook.account(login: login, worker: worker, passphrase: passphrase, key: key, at: instant)
-        try changeBook(at: instant, event: AuditTrail.Event(.accountAdded, kind: .worker, record: worker.rawValue, fields: [login])) { book throws(AccountError) in
+        let (account, signer) = try AccountBook.account(login: login, worker: worker, passphrase: passphrase, key: key, at: instant)
+        try changeBook(at: instant, events: [AuditTrail.Event(.accountAdded, kind: .worker, record: worker.rawValue, fields: [login]), .newKey(signer)],
+                       adding: (signer: signer, login: login)) { book throws(AccountError) in
             if book.accounts.contains(where: { $0.login == login }) { throw .loginTaken(login) }
             book.accounts.append(account)
         }
@@ -145,7 +167,7 @@ extension Store {
         try checkAccountAccess(try plannedWriter())
         guard let key else { throw .notSetUp(path: folder) }
         // scrypt takes a moment: before the folder is locked.
-        let account = try AccountBook.account(login: login, worker: worker.id, passphrase: passphrase, key: key, at: instant)
+        let (account, signer) = try AccountBook.account(login: login, worker: worker.id, passphrase: passphrase, key: key, at: instant)
         try Self.underLock(folder) { () throws(AccountError) in
             var change = PendingChange(actor: try checkedWriter(), instant: instant)
             var book = try AccountBook.read(folder)
@@ -158,7 +180,8 @@ extension Store {
                     throw .invalid(kind: .worker, violations: [RuleViolation(FieldPath([.key("meta"), .key("id")]), .duplicate)])
                 }
                 change.book = book
-                change.events.append(AuditTrail.Event(.accountAdded, kind: .worker, record: worker.id.rawValue, fields: [login]))
+                change.publicKeys = try AuditKeys.read(folder).adding(signer, login: login, at: instant)
+                change.events += [AuditTrail.Event(.accountAdded, kind: .worker, record: worker.id.rawValue, fields: [login]), .newKey(signer)]
                 try apply(change)
             } catch {
                 throw .store(error)
@@ -173,11 +196,18 @@ extension Store {
         let book = try AccountBook.read(folder)
         let target = book.accounts[try book.index(of: login)]
         if target.workerID != actor { try checkAccountAccess(actor) }
-        let replacement = try AccountBook.account(login: login, worker: target.workerID, passphrase: passphrase, key: key, at: target.createdAt)
-        try changeBook(at: instant, event: AuditTrail.Event(.passphraseChanged, kind: .worker, record: target.workerID.rawValue, fields: [login])) { book throws(AccountError) in
+        // One's own key is wrapped again under the new passphrase. Anyone else's cannot be (their
+        // old passphrase is not known): they get a new key, brought in by the admin's signature,
+        // and the old public key stays so that what it signed still verifies.
+        let own = target.workerID == actor && signer?.worker == actor && signer?.keyID == target.signingKey?.id
+        let (replacement, newSigner) = try AccountBook.account(login: login, worker: target.workerID, passphrase: passphrase, key: key,
+                                                               signer: own ? signer : nil, at: target.createdAt)
+        let event = AuditTrail.Event(.passphraseChanged, kind: .worker, record: target.workerID.rawValue, fields: [login])
+        try changeBook(at: instant, events: own ? [event] : [event, .newKey(newSigner)], adding: own ? nil : (signer: newSigner, login: login)) { book throws(AccountError) in
             let index = try book.index(of: login)
             book.accounts[index].passphrase = replacement.passphrase
             book.accounts[index].wrappedKey = replacement.wrappedKey
+            book.accounts[index].signingKey = replacement.signingKey
             book.accounts[index].failedTries = 0
             book.accounts[index].lockedUntil = nil
         }
@@ -188,7 +218,7 @@ extension Store {
     public func setAccount(_ login: String, disabled: Bool, at instant: Date = Date()) throws(AccountError) {
         try checkAccountAccess(try plannedWriter())
         let admins = Set(workers.filter { $0.role == .admin && $0.active }.map(\.id))
-        try changeBook(at: instant, event: AuditTrail.Event(disabled ? .accountDisabled : .accountEnabled, fields: [login])) { book throws(AccountError) in
+        try changeBook(at: instant, events: [AuditTrail.Event(disabled ? .accountDisabled : .accountEnabled, fields: [login])]) { book throws(AccountError) in
             let index = try book.index(of: login)
             if disabled, admins.contains(book.accounts[index].workerID),
                !book.accounts.contains(where: { $0.login != login && !$0.disabled && admins.contains($0.workerID) }) {
@@ -221,7 +251,9 @@ extension Store {
         }
     }
 
-    private func changeBook(at instant: Date, event: AuditTrail.Event,
+    /// Changes the account book under the lock, with `events`; `adding` a signing key puts its
+    /// public key in `audit/keys.json` in the same change.
+    private func changeBook(at instant: Date, events: [AuditTrail.Event], adding: (signer: AuditSigner, login: String)? = nil,
                             _ change: (inout AccountBook) throws(AccountError) -> Void) throws(AccountError) {
         try Self.underLock(folder) { () throws(AccountError) in
             let actor = try checkedWriter()
@@ -229,7 +261,10 @@ extension Store {
             try change(&book)
             var pending = PendingChange(actor: actor, instant: instant)
             pending.book = book
-            pending.events = [event]
+            pending.events = events
+            if let adding {
+                do throws(StoreError) { pending.publicKeys = try AuditKeys.read(folder).adding(adding.signer, login: adding.login, at: instant) } catch { throw .store(error) }
+            }
             do throws(StoreError) { try apply(pending) } catch { throw .store(error) }
         }
     }
@@ -237,12 +272,12 @@ extension Store {
     /// Writes the account book (when given) and appends `events` to the audit trail as one change
     /// (see `Journal`): a count of wrong passphrases is never kept without its audit entry, nor
     /// the other way round. The caller holds the folder's lock.
-    static func commit(_ book: AccountBook?, _ events: [AuditTrail.Event], actor: String, at instant: Date,
-                       in folder: String) throws(AccountError) {
+    static func commit(_ book: AccountBook?, _ events: [AuditTrail.Event], actor: String, signer: AuditSigner?, keys: AuditKeys?,
+                       at instant: Date, in folder: String) throws(AccountError) {
         let trail = AuditTrail(dataFolder: folder)
-        let replaced = (book == nil ? [] : [StoreLayout.accounts]) + [StoreLayout.auditHead]
+        let replaced = (book == nil ? [] : [StoreLayout.accounts]) + (keys == nil ? [] : [StoreLayout.auditKeys]) + [StoreLayout.auditHead]
         do throws(StoreError) {
-            let entries = try trail.prepare(events, actor: actor, at: instant)
+            let entries = try trail.prepare(events, actor: actor, at: instant, signer: signer)
             try Journal.run(in: folder, replacing: replaced, appending: [StoreLayout.auditTrail],
                             committedBy: (StoreLayout.auditTrail, entries.lines.count)) { () throws(StoreError) in
                 var unconfirmed: StoreError?
@@ -252,6 +287,12 @@ extension Store {
                         // In place, only not confirmed by the disk: the audit entry still goes with it.
                         guard case .notConfirmed = failure else { throw failure }
                         unconfirmed = failure
+                    }
+                }
+                if let keys {
+                    do throws(StoreError) { try keys.write(folder) } catch {
+                        guard case .notConfirmed = error else { throw error }
+                        unconfirmed = unconfirmed ?? error
                     }
                 }
                 // The entry commits the change unless the book was not confirmed (see `Store.apply`).

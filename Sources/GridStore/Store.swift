@@ -27,6 +27,9 @@ public final class Store {
     /// Who this store writes as: the session's worker, or the actor named for a folder without
     /// accounts. No write takes "who" from its caller, so nothing can write under another name.
     private var writer: Writer?
+    /// Signs the writer's audit entries: the session's key, in memory only; nil for a folder
+    /// without accounts, whose entries go unsigned.
+    private(set) var signer: AuditSigner?
     /// The login this store writes for, when opened by one: every write checks that its account
     /// is still enabled on disk, so disabling it from another copy stops an open session at once.
     public var sessionLogin: String? {
@@ -145,6 +148,7 @@ public final class Store {
     public static func open(_ folder: String, session: Session, progress: ((ReadProgress) -> Void)? = nil) throws(StoreError) -> Store {
         let store = try open(folder, key: session.key, progress: progress)
         store.writer = .session(login: session.login, worker: session.workerID)
+        store.signer = session.signer
         return store
     }
 
@@ -160,6 +164,7 @@ public final class Store {
     /// Another worker logged in at the same keyboard: the store writes as them now.
     public func switchSession(to session: Session) {
         writer = .session(login: session.login, worker: session.workerID)
+        signer = session.signer
     }
 
     /// Makes a new, empty data folder (mode 0700) with its manifest. Refuses a folder that holds data.
@@ -1001,16 +1006,17 @@ public final class Store {
         }
     }
 
-    /// `insertNew` for `actor`; `setUpCommunity` adds the first admin this way, before any login exists.
-    func insertNew<R: StoredRecord>(_ records: [R], by actor: RecordID, at instant: Date, checkingAccess: Bool) throws(StoreError) {
-        try holdingLock { () throws(StoreError) in
-            try insertNewHoldingLock(records, by: actor, at: instant, checkingAccess: checkingAccess)
-        }
+    private func insertNewHoldingLock<R: StoredRecord>(_ records: [R], by actor: RecordID, at instant: Date, checkingAccess: Bool) throws(StoreError) {
+        // Big batches (a district's demo data) are not kept in memory once written.
+        var change = PendingChange(actor: actor, instant: instant, keep: false)
+        try stageNew(records, checkingAccess: checkingAccess, into: &change)
+        try apply(change)
     }
 
-    private func insertNewHoldingLock<R: StoredRecord>(_ records: [R], by actor: RecordID, at instant: Date, checkingAccess: Bool) throws(StoreError) {
-        if checkingAccess { try checkRole(actor, changing: records) }
-        let now = Timestamp.wholeSeconds(instant)
+    /// Adds `records`, all new, to `change` with one audit event per file. The caller holds the lock.
+    func stageNew<R: StoredRecord>(_ records: [R], checkingAccess: Bool, into change: inout PendingChange) throws(StoreError) {
+        if checkingAccess { try checkRole(change.actor, changing: records) }
+        let now = change.instant
         let context = ValidationContext(now: now, timeZone: manifest.communityTimeZone)
         var byFile: [String: [R]] = [:]
         var ids = Set<RecordID>()
@@ -1021,8 +1027,6 @@ public final class Store {
             record.meta.revision = 1
             byFile[record.filePath, default: []].append(record)
         }
-        // Big batches (a district's demo data) are not kept in memory once written.
-        var change = PendingChange(actor: actor, instant: now, keep: false)
         var removed: [GridCode: Set<RecordID>] = [:]
         for record in records {
             guard let grid = (record as? any GridScoped)?.gridCode else { continue }
@@ -1038,7 +1042,6 @@ public final class Store {
             change.records[R.self, path] = existing + additions
             change.events.append(AuditTrail.Event(.importRecords, kind: R.kind, record: path, fields: [String(additions.count)]))
         }
-        try apply(change)
     }
 
     /// Refuses a change the worker may not make (see `AccessPolicy`), judged by the list of
@@ -1092,10 +1095,11 @@ public final class Store {
         let paths = change.records.paths
         let tombstonePaths = change.tombstones.keys.map(StoreLayout.tombstones)
         let replaced = paths + tombstonePaths + (change.book == nil ? [] : [StoreLayout.accounts])
-            + (change.events.isEmpty ? [] : [StoreLayout.auditHead])
+            + (change.publicKeys == nil ? [] : [StoreLayout.auditKeys]) + (change.events.isEmpty ? [] : [StoreLayout.auditHead])
         if replaced.isEmpty { return }
         // The entries are made first, so the journal knows the length of trail that commits the change.
-        let entries = change.events.isEmpty ? nil : try audit.prepare(change.events, actor: change.actor.rawValue, at: change.instant)
+        let entries = change.events.isEmpty ? nil : try audit.prepare(change.events, actor: change.actor.rawValue, at: change.instant,
+                                                                         signer: signer?.worker == change.actor ? signer : nil)
         do throws(StoreError) {
             try Journal.run(in: folder, replacing: replaced, appending: entries == nil ? [] : [StoreLayout.auditTrail],
                             committedBy: entries.map { (StoreLayout.auditTrail, $0.lines.count) },
@@ -1130,6 +1134,9 @@ public final class Store {
                             throw .io(.write, path: AccountBook.path(folder), code: EIO)
                         }
                     }
+                }
+                if let keys = change.publicKeys {
+                    try step { () throws(StoreError) in try keys.write(folder) }
                 }
                 // Last: the entry commits the change, once every file above is durable; a file the
                 // disk did not confirm may not be, so then the journal alone decides.
@@ -1222,6 +1229,7 @@ public final class Store {
             filesWithPlainPersonalData.insert(path)
         }
         writer = .session(login: session.login, worker: session.workerID)
+        signer = session.signer
     }
 
     func write<R: StoredRecord>(_ records: [R], to path: String, keep: Bool = true, reusing: Bool = true,

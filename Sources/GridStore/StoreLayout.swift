@@ -14,7 +14,8 @@ import GridModel
 ///     cache/summary.bin                   derived figures for the overview; safe to delete
 ///     tombstones/<grid code>.json         records taken away from the grid (see `Tombstone`)
 ///     accounts.json                       accounts, passphrase hashes, wrapped keys (see `AccountBook`)
-///     audit/trail.jsonl, audit/head.json  the hash-chained audit trail (see `AuditTrail`)
+///     audit/trail.jsonl, audit/head.json  the hash-chained, signed audit trail (see `AuditTrail`)
+///     audit/keys.json                     the workers' public keys that verify it (see `AuditKeys`)
 ///     .lock                               taken for every write
 ///     .journal                            what a change's files held, while it is made (see `Journal`)
 public enum StoreLayout {
@@ -32,6 +33,7 @@ public enum StoreLayout {
     static let accounts = "accounts.json"
     public static let auditTrail = "audit/trail.jsonl"
     static let auditHead = "audit/head.json"
+    static let auditKeys = "audit/keys.json"
 
     static let tombstonesFolder = "tombstones"
 

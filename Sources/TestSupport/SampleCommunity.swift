@@ -34,6 +34,19 @@ public struct SampleCommunity {
         _ = try store.save(Self.openCase(), at: Self.now)
     }
 
+    /// The passphrases `setUp()` gives the community and its admin (`admin`).
+    public static let communityPassphrase = "community-passphrase"
+    public static let adminPassphrase = "admin-passphrase"
+
+    /// Sets the community up (accounts, sealed numbers, signed audit entries from here on) with
+    /// `admin` as the admin's login; the store then writes as the admin.
+    @discardableResult
+    public func setUp() throws -> Session {
+        guard let admin = store.workers.first(where: { $0.id == Self.admin }) else { throw StoreError.recordMissing(kind: .worker, path: "workers.json") }
+        return try store.setUpCommunity(communityPassphrase: Self.communityPassphrase, admin: admin, login: "admin",
+                                        passphrase: Self.adminPassphrase, at: Self.now)
+    }
+
     /// A resident whose ID number is valid (area 420399, which is assigned to no county).
     public static func resident(id: String, household: String, grid: GridCode, sequence: Int) -> Resident {
         let birth = Day(year: 1950, month: 3, day: 1) ?? Day(dayNumber: 0)

@@ -3,7 +3,7 @@ import Foundation
 import GridModel
 import GridStore
 
-/// `gridwork audit verify|show`: checks the hash chain, and prints entries.
+/// `gridwork audit verify|show`: checks the hash chain and the signatures, and prints entries.
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
@@ -13,7 +13,7 @@ struct AuditCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check every entry of the audit trail and the chain between them; name each edited, removed or reordered entry. Exit status 1 if any."
+            abstract: "Check every entry of the audit trail, the chain between them and their signatures (no login needed); name each edited, removed, reordered or wrongly signed entry. Exit status 1 if any."
         )
         @OptionGroup var options: CommonOptions
         @Option(help: "A head witnessed outside the folder (an entry's hash, as a monthly report prints it, or its first 16 digits or more): the trail must still hold that entry.")
@@ -35,6 +35,8 @@ struct AuditCommand: ParsableCommand {
                 throw failure(LocalizedText(zh: "审计记录有 \(report.findings.count) 处问题。", en: "the audit trail has \(report.findings.count) problem\(report.findings.count == 1 ? "" : "s").")(language))
             }
             print(LocalizedText(zh: "审计记录完好：\(report.entries) 条，环环相扣。", en: "The audit trail is intact: \(report.entries) entries, each chained to the one before.")(language))
+            print(LocalizedText(zh: "其中 \(report.signed) 条有签名且签名相符；\(report.unsignedWithoutPassphrase) 条无口令可签（登录失败、账号锁定）；\(report.unsignedBeforeSigning) 条未签名（签名开始之前）。",
+                                en: "\(report.signed) signed, each signature checked; \(report.unsignedWithoutPassphrase) unsigned with no passphrase to sign them (failed logins, lockouts); \(report.unsignedBeforeSigning) unsigned (before signing began).")(language))
         }
     }
 

@@ -8,8 +8,8 @@ import TestSupport
 /// rewritten and hashed again consistently, with `audit/head.json` made to match (issue 15).
 @Suite struct AuditWitnessTests {
     /// Writes `entries` as the whole trail, chained and hashed afresh, and a head to match: what
-    /// someone with the folder but no key can do.
-    private static func rewrite(_ entries: [AuditEntry], in folder: String) throws {
+    /// someone with the folder but no key can do (in the form lines had before signing began).
+    static func rewrite(_ entries: [AuditEntry], in folder: String) throws {
         var previous = ""
         var lines = Data()
         for (index, entry) in entries.enumerated() {
