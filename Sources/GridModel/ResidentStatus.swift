@@ -5,6 +5,9 @@ public enum ResidentStatus: String, CaseIterable, Codable, Hashable, Sendable {
     case movedOut
     case deceased
 
+    /// Moved out or deceased: the resident no longer counts in the household.
+    public var hasLeft: Bool { self == .movedOut || self == .deceased }
+
     public func name(_ language: Language) -> String {
         switch self {
         case .livingHere: return language == .zh ? "在住" : "living here"
