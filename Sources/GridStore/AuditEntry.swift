@@ -14,6 +14,9 @@ public struct AuditEntry: Codable, Hashable, Sendable {
         case setUp, accountAdded, passphraseChanged, accountDisabled, accountEnabled
         /// Personal data already on file was encrypted (setting up an existing folder).
         case sealed
+        /// A record changed its place (another grid, micro-grid, household or month), keeping its
+        /// id and history: `fields` names the fields changed, then `from=PLACE` and `to=PLACE`.
+        case move
 
         public func name(_ language: Language) -> String {
             let zh = language == .zh
@@ -33,6 +36,7 @@ public struct AuditEntry: Codable, Hashable, Sendable {
             case .accountDisabled: return zh ? "停用账号" : "disabled an account"
             case .accountEnabled: return zh ? "启用账号" : "enabled an account"
             case .sealed: return zh ? "加密个人信息" : "encrypted personal data"
+            case .move: return zh ? "迁移" : "moved"
             }
         }
     }
