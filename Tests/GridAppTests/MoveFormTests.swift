@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+import GridModel
+import TerminalUI
+@testable import GridApp
+
+/// `m` on screen 3: a household to another grid or micro-grid, a resident to another household
+/// (issue 14, point 3). The form only describes the record's new place; the store moves it.
+@Suite struct MoveFormTests {
+    func households(as worker: RecordID = DashboardFixture.li) throws -> AppState {
+        var state = try DashboardFixture.working(on: "3")
+        state.actor = worker
+        return state
+    }
+
+    @Test func aHouseholdMovesToAnotherGridAndLeavesItsMicroGridBehind() throws {
+        var state = try households()
+        let household = try #require(state.selectedHousehold)
+        #expect(household.gridCode == DashboardFixture.gridOne && household.microGrid == 1)
+        press(&state, .character("m"))
+        let form = try #require(state.form)
+        #expect(form.purpose == .move(household.id, isResident: false))
+        #expect(form[.gridCode]?.value == DashboardFixture.gridOne.rawValue && form[.microGrid]?.value == "1")
+        press(&state, .right)
+        #expect(state.form?[.gridCode]?.value == DashboardFixture.gridTwo.rawValue)
+        // Grid two has no micro-grid 1: said beside the field, nothing saved.
+        #expect(saved(press(&state, .enter)).isEmpty)
+        #expect(state.form?[.microGrid]?.error == RuleViolation("microGrid", .noSuchPlace).message(in: .zh))
+        press(&state, .tab, .backspace)
+        let changes = saved(press(&state, .enter))
+        var moved = household
+        moved.gridCode = DashboardFixture.gridTwo
+        moved.microGrid = nil
+        #expect(changes == [.household(moved)], "the same record, its id and revision, in its new place")
+    }
+
+    @Test func aResidentPickedInTheDetailPaneMovesToAnotherHousehold() throws {
+        var state = try households()
+        press(&state, .tab)
+        let resident = try #require(state.selectedResident)
+        press(&state, .character("m"))
+        #expect(state.form?.purpose == .move(resident.id, isResident: true))
+        #expect(state.form?[.household]?.value == resident.householdID.rawValue)
+        type(&state, "1502")
+        press(&state, .tab, .right)
+        let changes = saved(press(&state, .enter))
+        var moved = resident
+        moved.householdID = RecordID("H-2")
+        moved.relation = Relation.allCases[(Relation.allCases.firstIndex(of: resident.relation) ?? 0) + 1]
+        #expect(changes == [.resident(moved)])
+    }
+
+    @Test func aGridWorkerIsToldWhyTheyMayNotMoveOutOfOrIntoAnotherWorkersGrid() throws {
+        // Zhang Wei works grid two only: a household of grid one cannot even be opened for a move.
+        var state = try households(as: DashboardFixture.zhang)
+        press(&state, .character("m"))
+        #expect(state.form == nil)
+        #expect(state.message?.isError == true && state.message?.text.contains(DashboardFixture.gridOne.rawValue) == true, "\(String(describing: state.message))")
+
+        // Their own household may move, but not into grid one: the form says so beside the grid.
+        press(&state, .character("G"))
+        let household = try #require(state.selectedHousehold)
+        #expect(household.gridCode == DashboardFixture.gridTwo)
+        press(&state, .character("m"), .left)
+        #expect(state.form?[.gridCode]?.value == DashboardFixture.gridOne.rawValue)
+        #expect(saved(press(&state, .enter)).isEmpty)
+        let error = try #require(state.form?[.gridCode]?.error)
+        #expect(error.contains(DashboardFixture.gridOne.rawValue), "\(error)")
+    }
+
+    @Test func theKeyIsOfferedOnTheHouseholdsScreenOnly() {
+        let keymap = Keymap.standard
+        #expect(keymap.command(for: .character("m"), on: .households) == .moveRecord)
+        #expect(keymap.command(for: .character("m"), on: .grids) == .addMicroGrid)
+        #expect(keymap.actions(on: .households).contains { $0.command == .moveRecord })
+        #expect(UIStrings.forLanguage(.en).description(of: .moveRecord, on: .households).hasPrefix("move the household"))
+    }
+}
