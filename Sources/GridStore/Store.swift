@@ -479,6 +479,7 @@ public final class Store {
         }
         // Only the folders of grids that read have their references checked, in the grids' order.
         let checked = Set(grids.map { StoreLayout.gridFolder($0.code) })
+        let moved = householdsMovedAway()
         var byFolder: [String: [FolderJob.File]] = [:]
         for kind in [RecordKind.household, .resident, .patrolLog, .disputeCase] {
             for path in filePaths(of: kind) {
@@ -492,7 +493,11 @@ public final class Store {
                 job.householdsForResidents = FolderJob.File(kind: .household, path: StoreLayout.households(besideResidents: residents.path),
                                                             checked: nil, bytes: 0)
             }
-            if checked.contains(key) { job.references = plain }
+            if checked.contains(key) {
+                var rules = plain
+                rules.movedAway = moved[GridCode(String(key.dropFirst(StoreLayout.gridsFolder.count + 1)))] ?? []
+                job.references = rules
+            }
             return job
         }
         readFolders(jobs, readers: readers, progress: progress) { job, outcome in

@@ -76,3 +76,29 @@ import TerminalUI
         #expect(UIStrings.forLanguage(.en).description(of: .moveRecord, on: .households).hasPrefix("move the household"))
     }
 }
+
+/// Who moved out or died stays listed but leaves the household's size (issue 14, point 3).
+@Suite struct LeftResidentDisplayTests {
+    func data() throws -> DashboardData {
+        var data = try DashboardFixture.data()
+        // 陈晓 of H-2 moved out on 2026-11-01; Li Ming stays.
+        var people = data.residents[RecordID("H-2")] ?? []
+        let index = try #require(people.firstIndex { $0.name == "陈晓" })
+        people[index].status = .movedOut
+        people[index].leftOn = Day(year: 2026, month: 11, day: 1)
+        data.residents[RecordID("H-2")] = people
+        return data
+    }
+
+    @Test func theListCountsThoseStillHereAndTheDetailShowsTheDayOfLeaving() throws {
+        let data = try data()
+        let row = try #require(data.households.firstIndex { $0.id == RecordID("H-2") })
+        #expect(HouseholdsScreen.rows(data, .zh)[row].cells.last == "1")
+        let lines = DetailBuilder(data: data, language: .zh).lines(for: .households, at: row).map(\.text)
+        #expect(lines.contains("居民（1）"), "\(lines)")
+        let left = try #require(lines.first { $0.contains("陈晓") })
+        #expect(left.hasSuffix("迁出 2026-11-01"), "\(left)")
+        let gridLines = DetailBuilder(data: data, language: .zh).lines(for: .grids, at: 0).map(\.text)
+        #expect(gridLines.contains { $0.hasSuffix("居民  2") }, "grid one: 王秀英 and Li Ming: \(gridLines)")
+    }
+}

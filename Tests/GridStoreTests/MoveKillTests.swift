@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import Testing
 import GridModel
@@ -21,22 +18,9 @@ import TestSupport
         _ = try SampleCommunity(at: folder.path)
         let entriesBefore = AuditTrail(dataFolder: folder.path).allEntries().count
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: writer)
-        process.arguments = ["move", folder.path, SampleCommunity.admin.rawValue, "H-1", SampleCommunity.gridTwo.rawValue, String(pauseAfter)]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var heard = ""
-        while !heard.contains("written \(pauseAfter) of") {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            heard += String(decoding: chunk, as: UTF8.self)
-        }
-        #expect(heard.contains("written \(pauseAfter) of 5"), "\(heard)")
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        let run = try KilledRun(writer, ["move", folder.path, SampleCommunity.admin.rawValue, "H-1", SampleCommunity.gridTwo.rawValue, String(pauseAfter)],
+                                until: "written \(pauseAfter) of")
+        #expect(run.heard.contains("written \(pauseAfter) of 5"), "\(run.heard)")
         let journal = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/.journal"))
         #expect(!journal.isEmpty, "the kill came with the move under way")
 

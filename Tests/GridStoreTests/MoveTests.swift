@@ -68,6 +68,26 @@ import TestSupport
         #expect(try resident(Store.open(folder.path), "P-1").meta.revision == 3)
     }
 
+    @Test func theOldGridsPatrolsStillNameTheHouseholdTheyVisitedThere() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let store = try SampleCommunity(at: folder.path).store
+        let start = SampleCommunity.now.addingTimeInterval(-7200)
+        _ = try store.save(PatrolLog(meta: RecordMeta(id: RecordID("L-1"), createdBy: SampleCommunity.admin, createdAt: start),
+                                     gridCode: Self.one, workerID: SampleCommunity.workerTwo, kind: .homeVisit, start: start,
+                                     end: start.addingTimeInterval(1800), householdIDs: [RecordID("H-1")]), at: SampleCommunity.now)
+        _ = try store.save(try household(store, "H-1").with { $0.gridCode = Self.two }, at: Self.later)
+        let reopened = try Store.open(folder.path)
+        #expect(reopened.householdsMovedAway() == [Self.one: [RecordID("H-1")]])
+        #expect(reopened.checkEverything().isEmpty, "\(reopened.checkEverything())")
+        #expect(reopened.checkReferences().isEmpty, "\(reopened.checkReferences())")
+        // A household that never was in the grid is still a broken reference.
+        var log = try #require(reopened.allRecords(PatrolLog.self).first)
+        log.householdIDs.append(RecordID("H-2"))
+        _ = try reopened.save(log, at: Self.later)
+        #expect(try Store.open(folder.path).checkEverything().count == 1)
+    }
+
     @Test func aHouseholdMovesToAMicroGridOnFileOnly() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
