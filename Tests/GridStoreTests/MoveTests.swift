@@ -46,7 +46,7 @@ import TestSupport
         #expect(files[StoreLayout.households(Self.two)] == ["H-2", "H-1"])
         #expect(files[StoreLayout.residents(Self.one)] == [], "the resident went along")
         #expect(files[StoreLayout.residents(Self.two)] == ["P-2", "P-1"])
-        let reopened = try Store.open(folder.path)
+        let reopened = try Store.open(folder.path, unsecuredActor: SampleCommunity.admin)
         let person = try resident(reopened, "P-1")
         #expect(person.gridCode == Self.two && person.householdID == RecordID("H-1") && person.meta.revision == 2)
 
@@ -77,7 +77,7 @@ import TestSupport
                                      gridCode: Self.one, workerID: SampleCommunity.workerTwo, kind: .homeVisit, start: start,
                                      end: start.addingTimeInterval(1800), householdIDs: [RecordID("H-1")]), at: SampleCommunity.now)
         _ = try store.save(try household(store, "H-1").with { $0.gridCode = Self.two }, at: Self.later)
-        let reopened = try Store.open(folder.path)
+        let reopened = try Store.open(folder.path, unsecuredActor: SampleCommunity.admin)
         #expect(reopened.householdsMovedAway() == [Self.one: [RecordID("H-1")]])
         #expect(reopened.checkEverything().isEmpty, "\(reopened.checkEverything())")
         #expect(reopened.checkReferences().isEmpty, "\(reopened.checkReferences())")
