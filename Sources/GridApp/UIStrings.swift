@@ -198,7 +198,7 @@ public struct UIStrings: Sendable {
             case .undo: return "撤销上一次修改"
             case .reveal: return "显示所选居民的完整号码（记入审计）"
             case .history: return "查看修改记录"
-            case .moveRecord: return "迁移住户到其他网格（详情窗格中：所选居民迁到其他住户）"
+            case .moveRecord: return "迁移：住户到其他网格，居民到其他住户"
             case .lock: return "锁屏 / 换人登录"
             case .caseAction: return ""
             }
@@ -406,7 +406,7 @@ public struct UIStrings: Sendable {
             case .undo: return "undo the last change"
             case .reveal: return "show the selected resident's full numbers (audited)"
             case .history: return "show the record's history"
-            case .moveRecord: return "move the household to another grid (in the detail pane: the resident to another household)"
+            case .moveRecord: return "move: household to a grid, resident to a household"
             case .lock: return "lock / switch user"
             case .caseAction: return ""
             }

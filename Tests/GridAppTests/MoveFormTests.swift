@@ -74,7 +74,7 @@ import TerminalUI
         #expect(keymap.command(for: .character("m"), on: .households) == .moveRecord)
         #expect(keymap.command(for: .character("m"), on: .grids) == .addMicroGrid)
         #expect(keymap.actions(on: .households).contains { $0.command == .moveRecord })
-        #expect(UIStrings.forLanguage(.en).description(of: .moveRecord, on: .households).hasPrefix("move the household"))
+        #expect(UIStrings.forLanguage(.en).description(of: .moveRecord, on: .households) == "move: household to a grid, resident to a household")
     }
 }
 
