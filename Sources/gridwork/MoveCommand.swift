@@ -42,7 +42,7 @@ struct MoveCommand: ParsableCommand {
             }
             let people = store.records(GridModel.Resident.self, inGrid: before.gridCode).filter { $0.householdID == household.id }.count
             try MoveCommand.save(household, from: before, in: store, language,
-                                 along: household.gridCode == before.gridCode ? nil : LocalizedText(zh: "，连同 \(people) 名居民", en: ", with \(people) residents"))
+                                 along: household.gridCode == before.gridCode ? nil : LocalizedText(zh: "，连同 \(people) 名居民", en: ", with \(people) resident\(people == 1 ? "" : "s")"))
         }
     }
 
@@ -112,8 +112,10 @@ struct MoveCommand: ParsableCommand {
             return
         }
         let from = before.place ?? "", to = saved.place ?? ""
-        print(LocalizedText(zh: "已迁移 \(R.kind.name(.zh)) \(saved.id.rawValue)：从 \(from) 到 \(to)\(along?.zh ?? "")。",
-                            en: "Moved \(R.kind.name(.en)) \(saved.id.rawValue) from \(from) to \(to)\(along?.en ?? "").")(language))
+        let noun = [RecordKind.household: LocalizedText(zh: "住户", en: "household"), .resident: LocalizedText(zh: "居民", en: "resident")][R.kind]
+            ?? LocalizedText(zh: "巡查记录", en: "patrol log")
+        print(LocalizedText(zh: "已迁移\(noun.zh) \(saved.id.rawValue)：从 \(from) 到 \(to)\(along?.zh ?? "")。",
+                            en: "Moved \(noun.en) \(saved.id.rawValue) from \(from) to \(to)\(along?.en ?? "").")(language))
     }
 
     static func notFound(_ id: String, _ language: Language) -> String {

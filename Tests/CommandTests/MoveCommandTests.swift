@@ -24,7 +24,7 @@ import TestSupport
         try #require(setUp.status == 0, Comment(rawValue: setUp.errors))
 
         let moved = try run(folder, ["move", "household", "H-1", "--grid", Self.two])
-        #expect(moved.status == 0 && moved.output == "Moved household H-1 from \(Self.one) to \(Self.two), with 1 residents.\n",
+        #expect(moved.status == 0 && moved.output == "Moved household H-1 from \(Self.one) to \(Self.two), with 1 resident.\n",
                 "\(moved.output)\(moved.errors)")
         let history = try run(folder, ["audit", "show", "--record", "P-1"])
         #expect(history.output.contains("moved"), "the resident went along, audited: \(history.output)")
