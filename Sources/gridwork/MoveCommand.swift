@@ -27,9 +27,7 @@ struct MoveCommand: ParsableCommand {
         func run() throws {
             let (store, _) = try options.openStoreLoggedIn()
             let language = options.language
-            guard var household = store.allRecords(GridModel.Household.self).first(where: { $0.id == RecordID(id) }) else {
-                throw failure(MoveCommand.notFound(id, language))
-            }
+            var household = try MoveCommand.record(GridModel.Household.self, id, in: store, language)
             let before = household
             household.gridCode = grid.map { GridCode($0.trimmingCharacters(in: .whitespaces)) } ?? household.gridCode
             if let micro {
@@ -57,9 +55,7 @@ struct MoveCommand: ParsableCommand {
         func run() throws {
             let (store, _) = try options.openStoreLoggedIn()
             let language = options.language
-            guard var resident = store.allRecords(GridModel.Resident.self).first(where: { $0.id == RecordID(id) }) else {
-                throw failure(MoveCommand.notFound(id, language))
-            }
+            var resident = try MoveCommand.record(GridModel.Resident.self, id, in: store, language)
             let before = resident
             guard let target = store.allRecords(GridModel.Household.self).first(where: { $0.id == RecordID(household) }) else {
                 throw failure(StoreError.invalid(kind: .resident, violations: [RuleViolation("householdID", .noSuchPlace)]).message(in: language))
@@ -87,9 +83,7 @@ struct MoveCommand: ParsableCommand {
         func run() throws {
             let (store, _) = try options.openStoreLoggedIn()
             let language = options.language
-            guard var patrol = store.allRecords(PatrolLog.self).first(where: { $0.id == RecordID(id) }) else {
-                throw failure(MoveCommand.notFound(id, language))
-            }
+            var patrol = try MoveCommand.record(PatrolLog.self, id, in: store, language)
             guard let target = Day(iso: day) else {
                 throw failure(LocalizedText(zh: "“\(day)”不是日期，请写 YYYY-MM-DD", en: "\"\(day)\" is not a date; write YYYY-MM-DD")(language))
             }
@@ -118,7 +112,11 @@ struct MoveCommand: ParsableCommand {
                             en: "Moved \(noun.en) \(saved.id.rawValue) from \(from) to \(to)\(along?.en ?? "").")(language))
     }
 
-    static func notFound(_ id: String, _ language: Language) -> String {
-        LocalizedText(zh: "找不到记录 \(id)", en: "no record \(id) on file")(language)
+    /// The record of `type` with `id`, from every grid, or the end of the command saying there is none.
+    static func record<R: StoredRecord>(_ type: R.Type, _ id: String, in store: Store, _ language: Language) throws -> R {
+        guard let record = store.allRecords(R.self).first(where: { $0.id == RecordID(id) }) else {
+            throw failure(LocalizedText(zh: "找不到记录 \(id)", en: "no record \(id) on file")(language))
+        }
+        return record
     }
 }

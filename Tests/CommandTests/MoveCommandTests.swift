@@ -18,7 +18,11 @@ import TestSupport
     @Test func anAdminMovesAHouseholdWithItsResidentsAndAWorkerIsToldWhyNot() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
-        _ = try SampleCommunity(at: folder.path)
+        let sample = try SampleCommunity(at: folder.path)
+        let start = SampleCommunity.now.addingTimeInterval(-7200)
+        _ = try sample.store.save(PatrolLog(meta: RecordMeta(id: RecordID("L-1"), createdBy: SampleCommunity.admin, createdAt: start),
+                                            gridCode: SampleCommunity.gridOne, workerID: SampleCommunity.workerTwo, kind: .routine,
+                                            start: start, end: start.addingTimeInterval(1800)), at: SampleCommunity.now)
         let setUp = try CommandRun(gridwork, ["init", "--data", folder.path],
                                    environment: ["GRIDWORK_COMMUNITY_PASSPHRASE": "community-pass-1", "GRIDWORK_PASSPHRASE": "admin-pass-1"])
         try #require(setUp.status == 0, Comment(rawValue: setUp.errors))
@@ -34,6 +38,11 @@ import TestSupport
         #expect(nowhere.status == 1 && nowhere.errors.contains("the target is not on file"), "\(nowhere.errors)")
         let same = try run(folder, ["move", "resident", "P-2", "--household", "H-1", "--relation", "spouse"])
         #expect(same.status == 0 && same.output.contains("from \(Self.two)/H-2 to \(Self.two)/H-1"), "\(same.output)\(same.errors)")
+
+        let patrol = try run(folder, ["move", "patrol", "L-1", "--day", "2026-08-15"])
+        #expect(patrol.status == 0 && patrol.output == "Moved patrol log L-1 from \(Self.one)/2026-09 to \(Self.one)/2026-08.\n",
+                "\(patrol.output)\(patrol.errors)")
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/grids/\(Self.one)/patrols/2026-08.json"))
 
         let added = try run(folder, ["user", "add", "wang", "--name", "王网格员", "--grids", Self.one],
                             environment: Self.admin.merging(["GRIDWORK_NEW_PASSPHRASE": "worker-pass-1"]) { $1 })
