@@ -474,7 +474,7 @@ public enum AppReducer {
             state.form = CaseStepForm.make(action, for: disputeCase, workers: Array(state.data.workers.values), gridWorker: gridWorker,
                                            language: state.language)
             refuseFormOutsideOwnGrids(&state)
-        case .newRecord, .edit, .addMicroGrid, .addResident, .logVisit, .addFinding, .openCase:
+        case .newRecord, .edit, .addMicroGrid, .addResident, .logVisit, .addFinding, .openCase, .moveRecord:
             EntryCommands.open(&state, command)
             refuseFormOutsideOwnGrids(&state)
         case .reveal:

@@ -26,6 +26,9 @@ public enum Command: Hashable, Sendable {
     case reveal
     /// The audit trail's entries about the selected record.
     case history
+    /// Move the selected household to another grid or micro-grid, or the resident picked in the
+    /// detail pane to another household (see `MoveForm`).
+    case moveRecord
     /// Lock the screen: the same worker unlocks, or someone else logs in.
     case lock
     /// A workflow step on the selected case.

@@ -49,6 +49,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("f")], .addFinding, group: .item, isAction: true, screens: [.patrols]),
         KeyBinding([.character("c")], .openCase, group: .item, isAction: true, screens: [.households, .patrols]),
         KeyBinding([.character("u")], .undo, group: .item, isAction: true, screens: [.grids, .households, .patrols, .cases]),
+        KeyBinding([.character("m")], .moveRecord, group: .item, isAction: true, screens: [.households]),
         KeyBinding([.character("x")], .reveal, group: .item, isAction: true, screens: [.households]),
         KeyBinding([.character("i")], .history, group: .item, isAction: true, screens: [.todo, .grids, .households, .patrols, .cases]),
         KeyBinding([.escape], .back, group: .item),

@@ -212,6 +212,7 @@ public struct UIStrings: Sendable {
             case .undo: return "撤销上一次修改"
             case .reveal: return "显示所选居民的完整号码（记入审计）"
             case .history: return screen == .households ? "住户档案：修改、走访、案件（详情窗格中：所选居民的记录）" : "查看修改记录"
+            case .moveRecord: return "迁移：住户到其他网格，居民到其他住户"
             case .lock: return "锁屏 / 换人登录"
             case .caseAction: return ""
             }
@@ -303,6 +304,7 @@ public struct UIStrings: Sendable {
             case .caseDetails: return "修改案件信息"
             case .grid(let id): return id == nil ? "新建网格" : "修改网格"
             case .microGrid(let number, _): return number == nil ? "新建小网格" : "修改小网格"
+            case .move(_, let isResident): return isResident ? "居民迁到其他住户" : "住户迁到其他网格"
             }
         },
         notesKeys: "Enter 换行  Tab 下一项  Ctrl-S 保存  Esc 取消",
@@ -430,6 +432,7 @@ public struct UIStrings: Sendable {
             case .undo: return "undo the last change"
             case .reveal: return "show the selected resident's full numbers (audited)"
             case .history: return screen == .households ? "the household's story: changes, visits, cases (details: the resident's history)" : "show the record's history"
+            case .moveRecord: return "move: household to a grid, resident to a household"
             case .lock: return "lock / switch user"
             case .caseAction: return ""
             }
@@ -527,6 +530,7 @@ public struct UIStrings: Sendable {
             case .caseDetails: return "Edit case"
             case .grid(let id): return id == nil ? "New grid" : "Edit grid"
             case .microGrid(let number, _): return number == nil ? "New micro-grid" : "Edit micro-grid"
+            case .move(_, let isResident): return isResident ? "Move a resident to another household" : "Move a household to another grid"
             }
         },
         notesKeys: "Enter new line  Tab next field  Ctrl-S save  Esc cancel",

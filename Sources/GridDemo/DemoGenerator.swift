@@ -291,8 +291,14 @@ struct DemoRun {
                             gridCode: household.gridCode, name: personName(member.gender), gender: member.gender, birthDate: birth,
                             idNumber: random.chance(0.97) ? idNumber(birth: birth, gender: member.gender) : nil,
                             phone: member.age >= 16 && random.chance(0.8) ? phone() : nil, relation: member.relation,
-                            status: status, tags: tags)
+                            status: status, leftOn: status.hasLeft ? leftOn(birth: birth, age: member.age) : nil, tags: tags)
         }
+    }
+
+    /// The day a resident left, drawn from nothing random (the rest of the data set stays as it
+    /// was): some weeks ago, never before their birth.
+    func leftOn(birth: Day, age: Int) -> Day {
+        max(birth, today.adding(days: -(20 + age * 5)))
     }
 
     mutating func birthDate(age: Int) -> Day {

@@ -20,7 +20,7 @@ extension ExportSheets {
             .text(household.gridCode.rawValue), lookup.gridName(household.gridCode),
             .text(address.compound), .text(address.building), .text(address.unit), .text(address.room),
             household.microGrid.map(SheetCell.integer) ?? .empty, .text(household.residency.name(language)),
-            .text(lookup.head(of: household.id)?.name), .integer(lookup.residentsByHousehold[household.id]?.count ?? 0),
+            .text(lookup.head(of: household.id)?.name), .integer(Resident.householdSize(lookup.residentsByHousehold[household.id] ?? [])),
             .text(tags.joined(separator: lookup.listSeparator)), .day(household.lastVisit),
             .text(household.pairedVolunteer), .text(household.notes),
         ]

@@ -34,6 +34,7 @@ public enum FieldNames {
         "phone": LocalizedText(zh: "手机号", en: "mobile number"),
         "relation": LocalizedText(zh: "与户主关系", en: "relation to the head of household"),
         "status": LocalizedText(zh: "状态", en: "status"),
+        "leftOn": LocalizedText(zh: "迁出或去世日期", en: "date moved out or died"),
         "tags": LocalizedText(zh: "标签", en: "tags"),
         "notes": LocalizedText(zh: "备注", en: "notes"),
         "workerID": LocalizedText(zh: "网格员", en: "grid worker"),
@@ -75,7 +76,10 @@ public enum FieldNames {
 
     /// What a field is called, for labels in the interface: "身份证号" / "ID number".
     public static func label(_ key: String, in language: Language) -> String {
-        names[key].map { $0(language) } ?? key
+        // A move's audit entry names its places as `from=…` and `to=…` (see `Store` moves).
+        if key.hasPrefix("from=") { return (language == .zh ? "从 " : "from ") + key.dropFirst(5) }
+        if key.hasPrefix("to=") { return (language == .zh ? "到 " : "to ") + key.dropFirst(3) }
+        return names[key].map { $0(language) } ?? key
     }
 
     /// "身份证号（idNumber）" / "ID number (idNumber)"; the full path when the field is nested.

@@ -5,9 +5,11 @@ public enum ResidentStatus: String, CaseIterable, Codable, Hashable, Sendable {
     case movedOut
     case deceased
 
+    /// Moved out or deceased: the resident no longer counts in the household.
+    public var hasLeft: Bool { self == .movedOut || self == .deceased }
     /// Whether the resident still counts among the people of the area: one who moved out or died
     /// stays on file and findable, but leaves every count and every list of visits due.
-    public var isCounted: Bool { self != .movedOut && self != .deceased }
+    public var isCounted: Bool { !hasLeft }
 
     public func name(_ language: Language) -> String {
         switch self {

@@ -64,6 +64,12 @@ public struct RuleViolation: Error, Hashable, Sendable {
         case notAGridWorker(role: WorkerRole)
         /// The worker named has left (marked inactive).
         case workerInactive
+        /// A date of leaving on a resident who has not moved out or died.
+        case onlyWhenLeft
+        /// A date before the resident's birth.
+        case beforeBirth
+        /// A record moved to a place that is not on file (a grid, a micro-grid, a household).
+        case noSuchPlace
     }
 
     public func message(in language: Language) -> String {
@@ -183,6 +189,12 @@ extension RuleViolation.Problem {
             text = LocalizedText(zh: "只能由网格员负责，此人是\(role.name(.zh))", en: "must be a grid worker, not a \(role.name(.en))")
         case .workerInactive:
             text = LocalizedText(zh: "此人已停用", en: "has left (marked inactive)")
+        case .onlyWhenLeft:
+            text = LocalizedText(zh: "只在状态为迁出或已故时填写", en: "is given only when the status is moved out or deceased")
+        case .beforeBirth:
+            text = LocalizedText(zh: "不能早于出生日期", en: "cannot be before the birth date")
+        case .noSuchPlace:
+            text = LocalizedText(zh: "目标不存在（请检查网格、小网格或住户）", en: "the target is not on file (check the grid, micro-grid or household)")
         }
         return text(language)
     }

@@ -20,6 +20,10 @@ public struct AuditEntry: Codable, Hashable, Sendable {
         /// signing began).
         case signingKey
 
+        /// A record changed its place (another grid, micro-grid, household or month), keeping its
+        /// id and history: `fields` names the fields changed, then `from=PLACE` and `to=PLACE`.
+        case move
+
         /// False for what happens with no passphrase known, which no worker can sign: a failed
         /// login and the lockout it may bring. Every other entry after the first signed one must be signed.
         public var needsSignature: Bool { self != .loginFailed && self != .lockedOut }
@@ -43,6 +47,7 @@ public struct AuditEntry: Codable, Hashable, Sendable {
             case .accountEnabled: return zh ? "启用账号" : "enabled an account"
             case .sealed: return zh ? "加密个人信息" : "encrypted personal data"
             case .signingKey: return zh ? "新签名密钥" : "new signing key"
+            case .move: return zh ? "迁移" : "moved"
             }
         }
     }

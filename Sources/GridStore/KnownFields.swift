@@ -13,7 +13,7 @@ enum KnownFields {
         .worker: ["name", "role", "gridCodes", "phone", "active"],
         .household: ["gridCode", "microGrid", "address", "compound", "building", "unit", "room", "residency", "tags", "lastVisit",
                      "pairedVolunteer", "notes"],
-        .resident: ["householdID", "gridCode", "name", "gender", "birthDate", "idNumber", "phone", "relation", "status", "tags", "notes"],
+        .resident: ["householdID", "gridCode", "name", "gender", "birthDate", "idNumber", "phone", "relation", "status", "leftOn", "tags", "notes"],
         .patrolLog: ["gridCode", "workerID", "kind", "start", "end", "householdIDs", "findings", "text", "householdID", "caseID", "notes"],
         .disputeCase: ["number", "title", "category", "parties", "name", "residentID", "role", "gridCode", "source", "matterClass",
                        "raisedOn", "patrolID", "notes", "stage", "level", "assigneeID", "deadline", "outcome", "agreement",

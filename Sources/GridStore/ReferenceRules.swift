@@ -10,6 +10,9 @@ struct ReferenceRules: Sendable {
     let gridCodes: Set<GridCode>
     /// The ids of the grid's readable households and patrol logs.
     var households: Set<RecordID> = []
+    /// Households that moved from this grid to another (`Store.householdsMovedAway`): the grid's
+    /// earlier patrols still name them, rightly, as the households they visited here.
+    var movedAway: Set<RecordID> = []
     var patrols: Set<RecordID> = []
     /// False when one of the grid's households (or patrols) files could not be read: every
     /// reference into it would look broken, so none is checked.
@@ -45,7 +48,7 @@ struct ReferenceRules: Sendable {
 
     func patrol(_ log: PatrolLog) -> [(FieldPath, LocalizedText)] {
         var found: [(FieldPath, LocalizedText)] = workerIDs.contains(log.workerID) ? [] : [(FieldPath("workerID"), Self.missing(Self.worker))]
-        for (index, id) in log.householdIDs.enumerated() where householdsReadable && !households.contains(id) {
+        for (index, id) in log.householdIDs.enumerated() where householdsReadable && !households.contains(id) && !movedAway.contains(id) {
             found.append((FieldPath("householdIDs").appending(index: index), Self.missing(Self.household)))
         }
         return found

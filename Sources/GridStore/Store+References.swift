@@ -11,6 +11,7 @@ extension Store {
         var problems: [StoreProblem] = []
         var seen = SeenIDs()
         let plain = ReferenceRules(workerIDs: Set(workers.map(\.id)), gridCodes: gridCodesOnFile)
+        let moved = householdsMovedAway()
 
         func check<R: StoredRecord>(_ type: R.Type, _ path: String, _ rules: ReferenceRules) {
             guard let records = try? load(R.self, path) else { return }
@@ -26,6 +27,7 @@ extension Store {
             rules.householdsReadable = !unreadableFiles(of: .household).contains { $0.hasPrefix(prefix) }
             rules.patrolsReadable = !unreadableFiles(of: .patrolLog).contains { $0.hasPrefix(prefix) }
             rules.households = Set(records(Household.self, inGrid: grid.code).map(\.id))
+            rules.movedAway = moved[grid.code] ?? []
             rules.patrols = Set(records(PatrolLog.self, inGrid: grid.code).map(\.id))
             for path in filePaths(of: .household) where path.hasPrefix(prefix) { check(Household.self, path, rules) }
             for path in filePaths(of: .resident) where path.hasPrefix(prefix) { check(Resident.self, path, rules) }
@@ -33,6 +35,22 @@ extension Store {
             for path in filePaths(of: .disputeCase) where path.hasPrefix(prefix) { check(DisputeCase.self, path, rules) }
         }
         return problems
+    }
+
+    /// The households that moved out of each grid, by the audit trail's `move` entries (`from=GRID…`).
+    /// Only the lines of moves are decoded, so a long trail costs one read.
+    func householdsMovedAway() -> [GridCode: Set<RecordID>] {
+        guard let data = FileManager.default.contents(atPath: audit.path) else { return [:] }
+        let marker = Data("\"action\":\"move\"".utf8)
+        var moved: [GridCode: Set<RecordID>] = [:]
+        let decoder = RecordCoding.decoder()
+        for line in data.split(separator: UInt8(ascii: "\n")) where line.range(of: marker) != nil {
+            guard let entry = try? decoder.decode(AuditEntry.self, from: Data(line)), entry.action == .move, entry.kind == .household,
+                  let record = entry.record, let from = entry.fields.first(where: { $0.hasPrefix("from=") }) else { continue }
+            let grid = GridCode(String(from.dropFirst(5).prefix { $0 != "/" }))
+            moved[grid, default: []].insert(RecordID(record))
+        }
+        return moved
     }
 
     /// The grids that have a file of their own, whether or not it reads: an unreadable grid file is

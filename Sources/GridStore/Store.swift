@@ -74,7 +74,7 @@ public final class Store {
     private var problemsByFile: [String: [StoreProblem]] = [:]
     private var badFileStamps: [String: FileStamp] = [:]
     /// Which file each record read so far came from, to notice an edit that would move it.
-    private var locations: [RecordID: String] = [:]
+    private(set) var locations: [RecordID: String] = [:]
     /// Residents files whose summary must be joined again because their grid's households changed.
     private var staleResidentSummaries: Set<String> = []
     private var mergedSummary: DataSummary? {
@@ -514,6 +514,7 @@ public final class Store {
         }
         // Only the folders of grids that read have their references checked, in the grids' order.
         let checked = Set(grids.map { StoreLayout.gridFolder($0.code) })
+        let moved = householdsMovedAway()
         var byFolder: [String: [FolderJob.File]] = [:]
         for kind in [RecordKind.household, .resident, .patrolLog, .disputeCase] {
             for path in filePaths(of: kind) {
@@ -527,7 +528,11 @@ public final class Store {
                 job.householdsForResidents = FolderJob.File(kind: .household, path: StoreLayout.households(besideResidents: residents.path),
                                                             checked: nil, bytes: 0)
             }
-            if checked.contains(key) { job.references = plain }
+            if checked.contains(key) {
+                var rules = plain
+                rules.movedAway = moved[GridCode(String(key.dropFirst(StoreLayout.gridsFolder.count + 1)))] ?? []
+                job.references = rules
+            }
             return job
         }
         readFolders(jobs, readers: readers, progress: progress) { job, outcome in
@@ -776,7 +781,8 @@ public final class Store {
     /// Adds `record` to `change`: its file's records with it stamped in, and its audit event (none
     /// when nothing changed: then the record comes back as it is on file). Checks the writer's
     /// access, the rules and the revision; the caller holds the lock.
-    func prepareSave<R: StoredRecord>(_ record: R, overwriting: Bool = false, into change: inout PendingChange) throws(StoreError) -> R {
+    func prepareSave<R: StoredRecord>(_ record: R, overwriting: Bool = false, from origin: String? = nil,
+                                      into change: inout PendingChange) throws(StoreError) -> R {
         let worker = change.actor
         try checkRole(worker, changing: [record])
         let now = change.instant
@@ -787,16 +793,16 @@ public final class Store {
         if let grid = record as? Grid, grids.contains(where: { $0.id == grid.id && $0.code != grid.code }) {
             throw .invalid(kind: .grid, violations: [RuleViolation("code", .gridCodeFixed)])
         }
-        if let previous = locations[record.id], previous != path { throw .cannotMove(kind: R.kind, from: previous, to: path) }
         var records = try staged(R.self, path, in: change)
         var stamped = record
         let event: AuditTrail.Event
         let index = records.firstIndex(where: { $0.id == record.id })
-        let previous = index.map { records[$0] }
+        // On file in another file: the record moves here, in this change (see `Store+Moves`).
+        let leaving = index == nil ? try departure(of: record, to: path, from: origin, in: change) : nil
+        let previous = index.map { records[$0] } ?? leaving?.record
         try checkAuthorship(of: record, over: previous, by: worker)
         try checkPlace(of: record, over: previous, among: records, in: change)
-        if let index {
-            let current = records[index]
+        if let current = previous {
             guard current.meta.revision == record.meta.revision else {
                 throw .staleRecord(kind: R.kind, changedBy: workerName(current.meta.updatedBy), changedAt: current.meta.updatedAt, timeZone: manifest.communityTimeZone)
             }
@@ -809,9 +815,13 @@ public final class Store {
             // Nothing changed: nothing is written, no revision and no empty audit entry.
             let changed = Self.changedFields(current, encodedAs: encoded)
             if changed?.isEmpty == true { return current }
+            let moved = current.place != stamped.place
+            if moved { try checkMove(stamped, from: current, in: change) }
             remember(encoded, of: stamped, in: &change)
-            records[index] = stamped
-            event = AuditTrail.Event(overwriting ? .overwrite : .update, kind: R.kind, record: record.id.rawValue, fields: changed ?? [])
+            if let index { records[index] = stamped } else { records.append(stamped) }
+            if let leaving { change.records[R.self, leaving.path] = leaving.remaining }
+            event = moved ? Self.moveEvent(stamped, from: current, fields: changed ?? [])
+                          : AuditTrail.Event(overwriting ? .overwrite : .update, kind: R.kind, record: record.id.rawValue, fields: changed ?? [])
         } else {
             guard record.meta.revision == 0 else { throw .recordMissing(kind: R.kind, path: path) }
             if let scoped = record as? any GridScoped, try stagedTombstones(scoped.gridCode, in: change).contains(where: { $0.id == record.id }) {
@@ -828,6 +838,9 @@ public final class Store {
         change.records[R.self, path] = records
         change.events.append(event)
         if let grid = stamped as? Grid { try reassignWorkers(of: grid, before: previous as? Grid, in: &change) }
+        if let household = stamped as? Household, let before = previous as? Household, before.gridCode != household.gridCode {
+            try carryResidents(of: household, from: before.gridCode, in: &change)
+        }
         return stamped
     }
 
@@ -993,7 +1006,7 @@ public final class Store {
     }
 
     /// The records `path` will hold: as the change left them, or as they are on disk.
-    private func staged<R: StoredRecord>(_ type: R.Type, _ path: String, in change: PendingChange) throws(StoreError) -> [R] {
+    func staged<R: StoredRecord>(_ type: R.Type, _ path: String, in change: PendingChange) throws(StoreError) -> [R] {
         if let records = change.records[R.self, path] { return records }
         return try load(R.self, path, verifying: true)
     }

@@ -63,8 +63,12 @@ public enum StoreLayout {
     }
 
     static func patrols(_ code: GridCode, start: Date) -> String {
-        let day = Day(start, in: Timestamp.chinaStandardTime)
-        return gridFolder(code) + "/patrols/" + String(day.iso.prefix(7)) + ".json"
+        gridFolder(code) + "/patrols/" + month(of: start) + ".json"
+    }
+
+    /// `YYYY-MM`, the month (China Standard Time) whose file holds a patrol that started at `start`.
+    static func month(of start: Date) -> String {
+        String(Day(start, in: Timestamp.chinaStandardTime).iso.prefix(7))
     }
 
     /// Four digits always, so a mistyped year cannot produce a name this layout does not read back.

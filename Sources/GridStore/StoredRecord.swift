@@ -9,10 +9,15 @@ public protocol StoredRecord: Record {
     static func summarize(_ records: [Self], timeZone: TimeZone) -> DataSummary
     /// Where the store keeps files of this kind in memory (its own business; see `RecordsByFile`).
     static var shelf: WritableKeyPath<RecordsByFile, [String: [Self]]> { get }
+    /// Where the record sits among people and time, for records that can move (see
+    /// `Store.prepareMove`): a household's grid and micro-grid, a resident's grid and household,
+    /// a patrol's grid and month. Nil for records that never move (grids, workers, cases).
+    var place: String? { get }
 }
 
 extension StoredRecord {
     public static func summarize(_ records: [Self], timeZone: TimeZone) -> DataSummary { DataSummary(count: records.count, of: kind) }
+    public var place: String? { nil }
 }
 
 extension Grid: StoredRecord {
@@ -28,6 +33,8 @@ extension Worker: StoredRecord {
 extension Household: StoredRecord {
     public static var shelf: WritableKeyPath<RecordsByFile, [String: [Household]]> { \.households }
     public var filePath: String { StoreLayout.households(gridCode) }
+    /// `GRID` or `GRID/MICRO-GRID`.
+    public var place: String? { gridCode.rawValue + (microGrid.map { "/" + String($0) } ?? "") }
     public static func summarize(_ records: [Household], timeZone: TimeZone) -> DataSummary { DataSummary(households: records) }
 }
 
@@ -35,11 +42,15 @@ extension Household: StoredRecord {
 extension Resident: StoredRecord {
     public static var shelf: WritableKeyPath<RecordsByFile, [String: [Resident]]> { \.residents }
     public var filePath: String { StoreLayout.residents(gridCode) }
+    /// `GRID/HOUSEHOLD-ID`.
+    public var place: String? { gridCode.rawValue + "/" + householdID.rawValue }
 }
 
 extension PatrolLog: StoredRecord {
     public static var shelf: WritableKeyPath<RecordsByFile, [String: [PatrolLog]]> { \.patrols }
     public var filePath: String { StoreLayout.patrols(gridCode, start: start) }
+    /// `GRID/YYYY-MM`: the month whose file holds it.
+    public var place: String? { gridCode.rawValue + "/" + StoreLayout.month(of: start) }
     public static func summarize(_ records: [PatrolLog], timeZone: TimeZone) -> DataSummary {
         DataSummary(patrols: records, timeZone: timeZone)
     }

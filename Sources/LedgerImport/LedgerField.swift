@@ -5,7 +5,7 @@ import GridModel
 /// Chinese or English, with the variants ledgers commonly use.
 public enum LedgerField: String, CaseIterable, Sendable {
     case grid, compound, building, unit, room, residency, headName, relation
-    case name, gender, birthDate, idNumber, phone, tags, status, notes
+    case name, gender, birthDate, idNumber, phone, tags, status, leftOn, notes
     /// A column deliberately left out (`--map '序号=ignore'`): named in the summary as ignored.
     case ignore
 
@@ -28,6 +28,7 @@ public enum LedgerField: String, CaseIterable, Sendable {
         case .phone: names = LocalizedText(zh: "联系电话", en: "phone")
         case .tags: names = LocalizedText(zh: "人员类别", en: "tags")
         case .status: names = LocalizedText(zh: "状态", en: "status")
+        case .leftOn: names = LocalizedText(zh: "迁出或去世日期", en: "date moved out or died")
         case .notes: names = LocalizedText(zh: "备注", en: "notes")
         case .ignore: names = LocalizedText(zh: "忽略", en: "ignore")
         }
@@ -52,6 +53,7 @@ public enum LedgerField: String, CaseIterable, Sendable {
         case .phone: return ["联系电话", "手机号", "手机号码", "电话", "电话号码", "联系方式", "手机", "phone", "mobile", "mobilenumber", "phonenumber", "telephone", "tel"]
         case .tags: return ["人员类别", "标签", "人员类型", "人员标签", "特殊人群", "重点人群", "人群类别", "人群分类", "tags", "tag", "category", "categories"]
         case .status: return ["状态", "人员状态", "居住状态", "在住状态", "status"]
+        case .leftOn: return ["迁出或去世日期", "迁出日期", "去世日期", "死亡日期", "注销日期", "离开日期", "leftOn", "dateleft", "moveoutdate", "dateofdeath"]
         case .notes: return ["备注", "说明", "notes", "note", "remarks", "remark", "comments"]
         case .ignore: return ["ignore", "忽略"]
         }

@@ -156,6 +156,16 @@ struct LedgerPlanner {
             let phone = value(.phone)
             if !phone.isEmpty { row.phone = MobileNumber.normalized(phone) ?? phone }
 
+            let left = value(.leftOn)
+            if !left.isEmpty {
+                if case .day(let day) = LedgerValue.date(left) {
+                    row.leftOn = day
+                } else {
+                    let quoted = ImportProblem.quoted(left)
+                    problem(.leftOn, LocalizedText(zh: "“\(quoted)”不是日期；请写作 2026-11-22、2026/11/22 或 2026年11月22日",
+                                                   en: "\"\(quoted)\" is not a date; write 2026-11-22, 2026/11/22 or 2026年11月22日"))
+                }
+            }
             let birth = value(.birthDate)
             row.birthDateWritten = !birth.isEmpty
             if !birth.isEmpty {
@@ -345,13 +355,14 @@ struct LedgerPlanner {
                 if let phone = row.phone { resident.phone = phone }
                 if let relation = row.relation { resident.relation = relation }
                 if let status = row.status { resident.status = status }
+                if let leftOn = row.leftOn { resident.leftOn = leftOn }
                 if let tags = row.tags { resident.tags = tags }
                 if !row.notes.isEmpty { resident.notes = row.notes }
                 if resident == before {
                     if !row.broken { plan.unchangedResidents += 1 }
                     continue
                 }
-                if report(resident.violations(in: context), row: row.number, columns: columns, problems: &problems) || row.broken { continue }
+                if report(resident.violations(in: context) + resident.violations(replacing: before), row: row.number, columns: columns, problems: &problems) || row.broken { continue }
                 plan.changedResidents.append(resident)
                 continue
             }
@@ -367,7 +378,7 @@ struct LedgerPlanner {
             let resident = Resident(meta: RecordMeta.new(by: actor, at: now, prefix: "R"), householdID: household, gridCode: grid,
                                     name: row.name, gender: gender ?? .male, birthDate: birth ?? Day(dayNumber: 0),
                                     idNumber: row.idNumber, phone: row.phone, relation: relation,
-                                    status: row.status ?? .livingHere, tags: row.tags ?? [], notes: row.notes)
+                                    status: row.status ?? .livingHere, leftOn: row.leftOn, tags: row.tags ?? [], notes: row.notes)
             var violations = resident.violations(in: context)
             // Without a birth date or gender of its own, the record's placeholder would only
             // repeat the ID number's problem as a mismatch.
@@ -420,7 +431,7 @@ struct LedgerPlanner {
         let byKey: [String: LedgerField] = [
             "gridCode": .grid, "compound": .compound, "building": .building, "unit": .unit, "room": .room, "residency": .residency,
             "relation": .relation, "name": .name, "gender": .gender, "birthDate": .birthDate, "idNumber": .idNumber, "phone": .phone,
-            "tags": .tags, "status": .status, "notes": .notes,
+            "tags": .tags, "status": .status, "leftOn": .leftOn, "notes": .notes,
         ]
         guard let key = field.lastKey, let ledgerField = byKey[key] else { return LocalizedText(zh: field.description, en: field.description) }
         return columns.header(ledgerField)

@@ -27,6 +27,8 @@ struct LedgerRow {
     /// Nil when the cell is empty (an update then keeps the tags on file).
     var tags: [PopulationTag]?
     var status: ResidentStatus?
+    /// The day a resident moved out or died, for those statuses.
+    var leftOn: Day?
     var notes = ""
     /// The resident on file with this row's ID number, when the row updates them.
     var updating: Resident?

@@ -264,7 +264,7 @@ struct SoakCheck {
             let key = kind.rawValue + "/" + record
             switch entry.action {
             case .create: created[key, default: 0] += 1
-            case .update, .overwrite: updated[key, default: 0] += 1
+            case .update, .overwrite, .move: updated[key, default: 0] += 1
             case .remove: removed.insert(key)
             default: break
             }

@@ -31,6 +31,10 @@ import LedgerImport
 //   StressWriter import DIR WHO FILE PAUSE-AFTER  imports a ledger as `gridwork import` does, printing
 //                                               "written N of M" after each file of the change; after file
 //                                               PAUSE-AFTER it waits to be killed, half-way through the change
+//   StressWriter move DIR WHO HOUSEHOLD GRID PAUSE-AFTER
+//                                               moves a household (and its residents) to another grid, printing
+//                                               "written N of M" after each file of the change, and waits to be
+//                                               killed after file PAUSE-AFTER, as `import` does
 
 var arguments = CommandLine.arguments
 var passphraseArgument: String?
@@ -65,6 +69,13 @@ struct Writes {
     func saveNewCase(_ disputeCase: DisputeCase) throws(StoreError) -> DisputeCase { try store.saveNewCase(disputeCase) }
     func addWorker(_ added: Worker, login: String, passphrase: String) throws(AccountError) {
         try store.addWorker(added, login: login, passphrase: passphrase)
+    }
+    /// Saves `household` (with a new grid: a move), telling `written` after each file of the change.
+    func move(_ household: Household, written: @escaping (Int, Int) -> Void) throws(StoreError) {
+        _ = try store.transaction { (change: StoreTransaction) throws(StoreError) -> Household in
+            change.onFileWritten = written
+            return try change.save(household)
+        }.confirmed()
     }
 }
 
@@ -263,7 +274,23 @@ case "import" where arguments.count == 6:
         fail(error.message(in: .en))
     }
 
+case "move" where arguments.count == 7:
+    let writes = open(arguments[2], as: arguments[3])
+    let pauseAfter = Int(arguments[6]) ?? 0
+    guard var household = writes.store.allRecords(Household.self).first(where: { $0.id == RecordID(arguments[4]) }) else { fail("no household") }
+    household.gridCode = GridCode(arguments[5])
+    do {
+        try writes.move(household) { done, total in
+            say("written \(done) of \(total)")
+            if done == pauseAfter { while true { sleep(60) } }
+        }
+        say("moved")
+    } catch {
+        fail(error.message(in: .en))
+    }
+
 default:
     fail("usage: StressWriter [--passphrase P] notes DIR CASE-ID COUNT WHO | forever DIR GRID WHO | limited DIR GRID WHO BYTES"
-         + " | mixed DIR WHO SEED | verify DIR WHO ACKS [--full] | fault DIR WHO FAILPOINT N [household|worker] | import DIR WHO FILE PAUSE-AFTER")
+         + " | mixed DIR WHO SEED | verify DIR WHO ACKS [--full] | fault DIR WHO FAILPOINT N [household|worker] | import DIR WHO FILE PAUSE-AFTER"
+         + " | move DIR WHO HOUSEHOLD GRID PAUSE-AFTER")
 }

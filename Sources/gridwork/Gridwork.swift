@@ -15,7 +15,7 @@ struct Gridwork: ParsableCommand {
         """,
         version: version,
         subcommands: [DashboardCommand.self, OverviewCommand.self, DemoCommand.self, CheckCommand.self, StatsCommand.self, FindCommand.self, BenchCommand.self,
-                      InitCommand.self, UserCommand.self, GridCommand.self, AuditCommand.self, ExportCommand.self, ImportCommand.self,
+                      InitCommand.self, UserCommand.self, GridCommand.self, MoveCommand.self, AuditCommand.self, ExportCommand.self, ImportCommand.self,
                       ReportCommand.self],
         defaultSubcommand: DashboardCommand.self
     )

@@ -177,23 +177,8 @@ import TestSupport
 
         // Killed after the change's first file is in place and before its audit entry: the
         // next open puts that file back from the journal.
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: writer)
-        process.arguments = ["import", folder.path, "admin", ledger, "1"]
-        process.environment = ProcessInfo.processInfo.environment.merging(Self.admin) { $1 }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var heard = ""
-        while !heard.contains("written 1 of") {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            heard += String(decoding: chunk, as: UTF8.self)
-        }
-        #expect(heard.contains("written 1 of 3"), "households, residents, then the trail: \(heard)")
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        let run = try KilledRun(writer, ["import", folder.path, "admin", ledger, "1"], environment: Self.admin, until: "written 1 of")
+        #expect(run.heard.contains("written 1 of 3"), "households, residents, then the trail: \(run.heard)")
         let journal = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/.journal"))
         #expect(!journal.isEmpty, "the kill came with the change under way")
         #expect(try dataFiles(folder) != before, "the households file was already replaced")

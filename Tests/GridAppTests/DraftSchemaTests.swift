@@ -37,6 +37,8 @@ import TestSupport
             GridForm.make(grid, data: data, language: .en),
             MicroGridForm.make(MicroGrid(number: 1, headName: "楼栋长", headPhone: "10000000002", buildings: ["1栋", "2栋"]), in: grid, language: .zh),
             MicroGridForm.make(nil, in: grid, language: .zh),
+            MoveForm.make(household: household, data: data, language: .zh),
+            MoveForm.make(resident: resident, data: data, language: .en),
         ]
         for index in forms.indices {
             forms[index].fields[0].input.insert("改")

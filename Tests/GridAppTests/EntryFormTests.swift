@@ -58,7 +58,7 @@ import TerminalUI
         #expect(state.form?[.gender]?.value == "male")
         press(&state, .tab, .tab)
         type(&state, "13912345678")
-        press(&state, .tab, .tab, .tab, .right, .character(" "), .right, .right, .character(" "))
+        press(&state, .tab, .tab, .tab, .tab, .right, .character(" "), .right, .right, .character(" "))
         #expect(state.form?[.tags]?.value == "emptyNestElderly,disabled")
         let changes = saved(press(&state, .enter))
         guard case .resident(let resident)? = changes.first else {

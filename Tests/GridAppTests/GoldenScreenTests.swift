@@ -75,6 +75,19 @@ import TerminalUI
         try check("micro-grid-form-80x24-zh", state)
     }
 
+    /// `m` on screen 3: a household's move to a grid whose micro-grids lack the one typed, in
+    /// Chinese; a resident's move to another household, in English.
+    @Test func theMoveForms() throws {
+        var state = try DashboardFixture.working(on: "3")
+        for key in [Key.character("m"), .right, .enter] { _ = AppReducer.reduce(&state, .key(key)) }
+        try check("move-household-80x24-zh", state)
+        state = try DashboardFixture.working(on: "3")
+        state.language = .en
+        for key in [Key.tab, .character("m")] { _ = AppReducer.reduce(&state, .key(key)) }
+        for character in "1502" { _ = AppReducer.reduce(&state, .key(.character(character))) }
+        try check("move-resident-80x24-en", state)
+    }
+
     @Test func aStaleSaveShowsTheirVersionBesideTheForm() throws {
         var state = try DashboardFixture.working(on: "3")
         _ = AppReducer.reduce(&state, .key(.character("e")))

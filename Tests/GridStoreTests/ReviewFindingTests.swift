@@ -147,6 +147,8 @@ import TestSupport
             (.resident, encode({ () -> Resident in
                 var resident = SampleCommunity.resident(id: "P", household: "H", grid: SampleCommunity.gridOne, sequence: 1)
                 resident.phone = "13800000000"
+                resident.status = .deceased
+                resident.leftOn = Day(year: 2026, month: 1, day: 1)
                 return resident
             }())),
             (.patrolLog, encode(PatrolLog(meta: meta(), gridCode: SampleCommunity.gridOne, workerID: RecordID("W"), kind: .routine,

@@ -220,7 +220,7 @@ enum Mutation: String, CaseIterable, Sendable {
     case workerUnknownRole, workerPhoneNotMobile
     case gridMalformedCode, gridKindDisagreesWithCode, gridMicroGridWithoutHead
     case householdWithoutResidency, householdUnknownField, householdBlankCompound
-    case residentUnknownGender, residentMalformedIDNumber, residentRepeatedTag, residentSealedNumberNotBase64
+    case residentUnknownGender, residentMalformedIDNumber, residentRepeatedTag, residentSealedNumberNotBase64, residentLeftOnWhileLivingHere
     case patrolTimestampWithoutSeconds, patrolBlankFinding, patrolUnknownKind
     case caseUnknownStage, caseClosedWithoutOutcome, caseTimelineNotStartingRaised, caseEscalationWithoutLevel
     case tombstoneUnknownKind
@@ -239,7 +239,7 @@ enum Mutation: String, CaseIterable, Sendable {
         case .workerUnknownRole, .workerPhoneNotMobile: return "workers.json"
         case .gridMalformedCode, .gridKindDisagreesWithCode, .gridMicroGridWithoutHead: return StoreLayout.grid(grid)
         case .householdWithoutResidency, .householdUnknownField, .householdBlankCompound: return StoreLayout.households(grid)
-        case .residentUnknownGender, .residentMalformedIDNumber, .residentRepeatedTag, .residentSealedNumberNotBase64:
+        case .residentUnknownGender, .residentMalformedIDNumber, .residentRepeatedTag, .residentSealedNumberNotBase64, .residentLeftOnWhileLivingHere:
             return StoreLayout.residents(grid)
         case .patrolTimestampWithoutSeconds, .patrolBlankFinding, .patrolUnknownKind:
             return StoreLayout.patrols(grid, start: SchemaFixture.hoursAgo(73))
@@ -272,6 +272,8 @@ enum Mutation: String, CaseIterable, Sendable {
         // 17 digits, one short.
         case .residentMalformedIDNumber: return (first + [.key("idNumber")], .text("42039919500301001"))
         case .residentRepeatedTag: return (first + [.key("tags")], .texts(["elderlyAlone", "elderlyAlone"]))
+        // A day of leaving goes with a left status only.
+        case .residentLeftOnWhileLivingHere: return (first + [.key("leftOn")], .text("2026-01-01"))
         case .residentSealedNumberNotBase64: return (first + [.key("phone")], .text("enc1:not base64!"))
         case .patrolTimestampWithoutSeconds: return (first + [.key("start")], .text("2026-09-18T10:00+08:00"))
         case .patrolBlankFinding: return (first + [.key("findings"), .index(0), .key("text")], .text("  "))

@@ -106,6 +106,25 @@ import TestSupport
         #expect(plan.newResidents.isEmpty && plan.newHouseholds.isEmpty, "rows with problems add nothing")
     }
 
+    /// A person recorded as moved out or deceased comes with the day (issue 14, point 3).
+    @Test func theDayOfLeavingComesFromItsOwnColumnAndIsRequiredWithALeftStatus() throws {
+        let fixture = try LedgerFixture()
+        defer { fixture.remove() }
+        let csv = """
+            网格,小区,楼栋,单元,房号,姓名,性别,出生日期,状态,迁出日期
+            420303001001001,示例花园,6栋,1单元,101,钱九,女,1940-02-02,已故,2026-03-04
+            420303001001001,示例花园,6栋,1单元,101,钱十,男,1941-02-02,迁出,
+            420303001001001,示例花园,6栋,1单元,101,钱十一,男,1942-02-02,在住,2026-03-04
+            """
+        let (plan, _) = try fixture.plan(csv)
+        #expect(plan.problems.map { $0.line(file: "ledger.csv", in: .en) } == [
+            "ledger.csv:3:迁出日期: date moved out or died (leftOn): is required",
+            "ledger.csv:4:迁出日期: date moved out or died (leftOn): is given only when the status is moved out or deceased",
+        ])
+        let gone = plan.newResidents.first { $0.name == "钱九" }
+        #expect(gone?.status == .deceased && gone?.leftOn == Day(year: 2026, month: 3, day: 4))
+    }
+
     @Test func twoRowsWithOneIDNumberAreAProblem() throws {
         let fixture = try LedgerFixture()
         defer { fixture.remove() }

@@ -44,6 +44,12 @@ enum EntryCommands {
             guard let disputeCase = state.selectedCase else { return }
             state.form = CaseEntryForm.make(editing: disputeCase, language: language)
 
+        case (.moveRecord, .households):
+            if let resident = state.selectedResident {
+                state.form = MoveForm.make(resident: resident, data: data, language: language)
+            } else if let household = state.selectedHousehold {
+                state.form = MoveForm.make(household: household, data: data, language: language)
+            }
         case (.addResident, .households):
             guard let household = state.selectedHousehold else { return }
             let relations = Set((data.residents[household.id] ?? []).map(\.relation))

@@ -75,6 +75,9 @@ enum FormSubmission {
             return MicroGridForm.record(from: form, number: number, in: grid, at: instant, timeZone: data.timeZone, language: language)
                 .map { [.grid($0)] }
 
+        case .move(let id, let isResident):
+            return MoveForm.changes(from: form, id: id, isResident: isResident, state).map { [$0] }
+
         case .finding(let patrolID):
             guard let patrol = data.patrols.first(where: { $0.id == patrolID }) else { return .failure(gone) }
             return FindingForm.record(from: form, patrol: patrol, at: instant, timeZone: data.timeZone, language: language).map { [.patrol($0)] }

@@ -178,6 +178,9 @@ enum FormView {
             return strings.formTitles(form.purpose) + (id.flatMap { id in data.grids.first { $0.id == id } }.map { "  " + $0.name + "  " + $0.code.rawValue } ?? "")
         case .finding:
             return strings.formTitles(form.purpose)
+        case .move(let id, _):
+            let name = data.residents.values.lazy.flatMap { $0 }.first { $0.id == id }?.name ?? data.addresses[id] ?? ""
+            return strings.formTitles(form.purpose) + "  " + name
         }
     }
 }

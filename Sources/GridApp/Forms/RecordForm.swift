@@ -24,6 +24,9 @@ public struct RecordForm: Hashable, Sendable, Codable {
         case grid(RecordID?)
         /// A micro-grid of `grid`: new (nil) or the one numbered `number` when the form opened.
         case microGrid(number: Int?, grid: GridCode)
+        /// A household (to another grid or micro-grid) or a resident (to another household) moved,
+        /// keeping its id and history (see `MoveForm`).
+        case move(RecordID, isResident: Bool)
     }
 
     public let purpose: Purpose
@@ -108,7 +111,7 @@ public struct RecordForm: Hashable, Sendable, Codable {
         case .household(let id, _), .resident(let id, _), .patrol(let id, _): return id != nil
         case .grid(let id): return id != nil
         case .microGrid(let number, _): return number != nil
-        case .caseDetails: return true
+        case .caseDetails, .move: return true
         case .caseStep, .finding, .newCase: return false
         }
     }

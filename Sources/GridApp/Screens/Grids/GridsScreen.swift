@@ -31,7 +31,7 @@ extension DetailBuilder {
         lines.append(field("headName", grid.headName))
         if data.loadedGrid == nil || data.loadedGrid == grid.code {
             let households = data.households.filter { $0.gridCode == grid.code }
-            let people = households.reduce(0) { $0 + (data.residents[$1.id]?.count ?? 0) }
+            let people = households.reduce(0) { $0 + Resident.householdSize(data.residents[$1.id] ?? []) }
             lines.append(DetailLine(strings.households + "  " + String(households.count) + "    " + strings.residents + "  " + String(people)))
             let heads = grid.microGrids.count
             let broken = households.count > heads * grid.householdsPerMicroGridHead

@@ -6,8 +6,8 @@ enum HouseholdsScreen: DashboardScreen {
     static func rows(_ data: DashboardData, _ language: Language) -> [Row] {
         data.households.map { household in
             let people = data.residents[household.id] ?? []
-            let head = people.first { $0.relation == .head } ?? people.first
-            return Row(cells: [household.address.line, head?.name ?? "", String(people.count)],
+            let head = people.first { $0.relation == .head && !$0.hasLeft } ?? people.first { $0.relation == .head } ?? people.first
+            return Row(cells: [household.address.line, head?.name ?? "", String(Resident.householdSize(people))],
                        search: ([household.address.line] + people.map(searchWords)).joined(separator: " "), gridCode: household.gridCode)
         }
     }
@@ -49,10 +49,12 @@ extension DetailBuilder {
         if let volunteer = household.pairedVolunteer { lines.append(field("pairedVolunteer", volunteer)) }
         if !household.notes.isEmpty { lines.append(field("notes", household.notes)) }
         let people = data.residents[household.id] ?? []
-        lines.append(DetailLine(strings.counted(strings.residents, people.count), role: .header))
+        // Those who moved out or died stay listed (dimmed, with the day) but are not counted.
+        lines.append(DetailLine(strings.counted(strings.residents, Resident.householdSize(people)), role: .header))
         for (item, person) in people.enumerated() {
-            let summary = [person.name, person.gender.name(language), strings.ageYears(person.age(on: data.today)),
-                           person.relation.name(language), person.status.name(language)]
+            let status = person.status.name(language) + (person.leftOn.map { " " + $0.iso } ?? "")
+            let summary = [person.name, person.gender.name(language), strings.ageYears(person.age(on: person.status == .deceased ? (person.leftOn ?? data.today) : data.today)),
+                           person.relation.name(language), status]
             lines.append(DetailLine("  " + summary.joined(separator: "  "), role: person.status == .livingHere ? .normal : .dim, indent: 4, item: item))
             if !person.tags.isEmpty {
                 lines.append(DetailLine("    " + person.tags.map { $0.name(language) }.joined(separator: strings.listSeparator), role: .accent,

@@ -41,6 +41,8 @@ enum ResidentForm {
             phone,
             .pick(.relation, Relation.self, selected: resident?.relation, language: language),
             .pick(.status, ResidentStatus.self, selected: resident?.status, language: language),
+            // The day someone moved out or died, with those statuses only.
+            FormField(.leftOn, .date, text: resident?.leftOn?.iso ?? ""),
             .flags(.tags, PopulationTag.self, selected: resident?.tags ?? [], language: language),
             FormField(.notes, .notes, text: resident?.notes ?? ""),
         ]
@@ -63,6 +65,11 @@ enum ResidentForm {
             }
             birthDate = day
         }
+        let leftOn: Day?
+        switch form.day(.leftOn, today: today, language: language) {
+        case .failure(let error): return .failure(error)
+        case .success(let day): leftOn = day
+        }
         let gender = Gender(rawValue: form.value(.gender)) ?? .male
         let phone = (form.optionalValue(.phone) ?? form.keptValue(.phone, existing?.phone)).map { MobileNumber.normalized($0) ?? $0 }
         var resident = existing ?? Resident(meta: form.newMeta(by: actor, at: instant, prefix: "R"), householdID: household.id, gridCode: household.gridCode,
@@ -74,9 +81,11 @@ enum ResidentForm {
         resident.phone = phone
         resident.relation = Relation(rawValue: form.value(.relation)) ?? resident.relation
         resident.status = ResidentStatus(rawValue: form.value(.status)) ?? resident.status
+        resident.leftOn = leftOn
         resident.tags = form.value(.tags).split(separator: ",").compactMap { PopulationTag(rawValue: String($0)) }
         resident.notes = form.value(.notes)
-        if let error = form.error(for: resident.violations(in: ValidationContext(now: instant, timeZone: timeZone)), language: language) { return .failure(error) }
+        let violations = resident.violations(in: ValidationContext(now: instant, timeZone: timeZone)) + (existing.map(resident.violations(replacing:)) ?? [])
+        if let error = form.error(for: violations, language: language) { return .failure(error) }
         return .success(resident)
     }
 }
