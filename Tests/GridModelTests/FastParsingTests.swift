@@ -9,7 +9,8 @@ import Testing
     static func oldDay(_ text: some StringProtocol) -> Day? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
+              // Digits only since 2026-12: `Int(_:)` also took a sign (`2026-+1-05`), which the schema refuses.
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
         return Day(year: y, month: m, day: d)
     }

@@ -84,6 +84,7 @@ import TestSupport
         #expect(sample.store.summary().count(of: .resident) == 2 && sample.store.summary().taggedResidents == 2)
         var resident = try #require(sample.store.records(Resident.self, inGrid: SampleCommunity.gridOne).first)
         resident.status = .movedOut
+        resident.leftOn = Day(SampleCommunity.now, in: .chinaStandard)
         _ = try sample.store.save(resident, at: SampleCommunity.now)
         let summary = try Store.open(folder.path).summary()
         #expect(summary.count(of: .resident) == 1 && summary.taggedResidents == 1 && summary.taggedNeverVisited == 1)
