@@ -200,23 +200,7 @@ public struct JSONLocator: Sendable {
     /// The line and column of the byte at `offset` (clamped to the data; `data.count`
     /// gives the position just past the last byte).
     public func position(ofByteOffset offset: Int) -> TextPosition {
-        data.withUnsafeBytes { raw in
-            let end = max(0, min(offset, raw.count))
-            var index = Cursor.hasByteOrderMark(raw) ? min(3, end) : 0
-            var line = 1
-            var column = 1
-            while index < end {
-                let byte = raw[index]
-                if byte == .newline {
-                    line += 1
-                    column = 1
-                } else if byte & 0xC0 != 0x80 {
-                    column += 1
-                }
-                index += 1
-            }
-            return TextPosition(line: line, column: column)
-        }
+        positions(ofByteOffsets: [offset]).first ?? TextPosition(line: 1, column: 1)
     }
 }
 
