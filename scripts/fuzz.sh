@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # scripts/fuzz.sh SECONDS [TARGET...]: builds the libFuzzer target in Fuzz/ (with the address
 # sanitizer) and runs each part of it in turn, the SECONDS shared between them: shard (data files
-# through the store's reader: strict JSON, schema, rules, positions), rules (one record decoded
+# through the store's reader: strict JSON, schema, rules, positions, the fast decoder against Foundation's), rules (one record decoded
 # and checked), csv and xlsx (ledgers read and planned against Fuzz/Folder), sheet (the XML parts
 # of a workbook, zipped by the target itself so that mutations are not lost to the CRC).
 # Prints per part the runs, executions per second, coverage and crashes; exits 1 on a crash,

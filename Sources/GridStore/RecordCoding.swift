@@ -20,6 +20,14 @@ enum RecordCoding {
         return encoder
     }
 
+    /// Decodes the data folder's files: through `TapeDecoder` when it can, otherwise through
+    /// Foundation's decoder, which also gives any error its place and reason. A repeated key is
+    /// not looked for: data files are checked for strict JSON before their records are trusted.
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        if let value = try? TapeDecoder.decode(T.self, from: data) { return value }
+        return try decoder().decode(T.self, from: data)
+    }
+
     static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in

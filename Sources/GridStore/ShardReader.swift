@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Crypto
 import Foundation
 import GridModel
 
@@ -34,7 +35,7 @@ struct ShardReader {
         let locator = JSONLocator(data: data)
         let file: ShardFile<R>
         do {
-            file = try RecordCoding.decoder().decode(ShardFile<R>.self, from: data)
+            file = try RecordCoding.decode(ShardFile<R>.self, from: data)
         } catch {
             if let header = try? RecordCoding.decoder().decode(ShardHeader.self, from: data), header.schema > StoreLayout.schemaVersion {
                 return .failure(ShardProblems([newerSchema(path, header.schema, locator)]))
@@ -126,10 +127,15 @@ struct ShardReader {
         return opened ?? record
     }
 
+    /// Raise when a rule or the strictness check changes: content that passed under another
+    /// revision (remembered in the summary cache) is checked again.
+    static let rulesRevision = 1
+
+    /// The same for the same bytes in every process, so a later start can trust that they passed.
     static func contentHash(_ data: Data) -> Int {
-        var hasher = Hasher()
-        data.withUnsafeBytes { hasher.combine(bytes: $0) }
-        return hasher.finalize()
+        SHA256.hash(data: data).withUnsafeBytes { digest in
+            Int(littleEndian: digest.loadUnaligned(as: Int.self))
+        }
     }
 
     /// Reads a whole file through one descriptor, so the stamp belongs to exactly these bytes.
@@ -175,7 +181,7 @@ struct ShardReader {
         let locator = JSONLocator(data: data)
         if let problem = strictnessProblem(path: path, locator: locator) { throw .fileHasProblems(problem) }
         do {
-            return try RecordCoding.decoder().decode(T.self, from: data)
+            return try RecordCoding.decode(T.self, from: data)
         } catch {
             throw .fileHasProblems(decodingProblem(error, path: path, locator: locator))
         }

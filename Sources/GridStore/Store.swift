@@ -262,6 +262,7 @@ public final class Store {
     /// and for the residents'), and merges what they found here, in the folders' order.
     private func summarizeFiles(readers: Int, progress: ((ReadProgress) -> Void)?) {
         let cache = SummaryCache.load(folder + "/" + StoreLayout.summaryCache, timeZone: manifest.communityTimeZone, schedule: visitSchedule)
+        checkedContent.merge(cache.checkedContent) { current, _ in current }
         var stale: [String: [FolderJob.File]] = [:]
         for kind in [RecordKind.household, .resident, .patrolLog, .disputeCase] {
             for path in (files[kind] ?? []).sorted() {
@@ -345,6 +346,7 @@ public final class Store {
     private func summarizeFilesOneByOne() {
         let cachePath = folder + "/" + StoreLayout.summaryCache
         let cache = SummaryCache.load(cachePath, timeZone: manifest.communityTimeZone, schedule: visitSchedule)
+        checkedContent.merge(cache.checkedContent) { current, _ in current }
         var changed = false
         for kind in [RecordKind.household, .resident, .patrolLog, .disputeCase] {
             for path in files[kind] ?? [] {
@@ -416,6 +418,8 @@ public final class Store {
         refreshStaleSummaries()
         var cache = SummaryCache(timeZone: manifest.communityTimeZone, schedule: visitSchedule)
         cache.entries = summaries
+        let known = files.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        cache.checkedContent = checkedContent.filter { known.contains($0.key) }
         try? lock.withExclusiveLock { () throws(StoreError) in try cache.write(folder + "/" + StoreLayout.summaryCache) }
     }
 
@@ -1315,7 +1319,7 @@ public final class Store {
     private func roundTrip<R: StoredRecord>(_ record: R) throws(StoreError) -> (R, Data) {
         do {
             let encoded = try RecordCoding.encoder().encode(record)
-            return (try RecordCoding.decoder().decode(R.self, from: encoded), encoded)
+            return (try RecordCoding.decode(R.self, from: encoded), encoded)
         } catch {
             throw .io(.write, path: record.filePath, code: EINVAL)
         }

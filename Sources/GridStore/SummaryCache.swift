@@ -10,7 +10,8 @@ struct SummaryCache {
     /// 4: files are checked as strict JSON, so a file passed before may not pass now.
     /// 5: summaries count households by last visit (coverage), leave out residents who moved out
     /// or died, and the cache names the visit schedule its due figures were made under.
-    static let currentVersion = 5
+    /// 6: the cache also keeps which content of each file passed the rules.
+    static let currentVersion = 6
 
     struct Entry {
         let stamp: FileStamp
@@ -27,6 +28,10 @@ struct SummaryCache {
     /// depend on it, so a cache made before `visit-schedule.json` changed is recomputed.
     var schedule: String?
     var entries: [String: Entry] = [:]
+    /// For each file whose rules were checked and passed, the stable hash of the bytes that passed
+    /// (`ShardReader.contentHash`): the same bytes read by a later start are only decoded. Kept
+    /// only under the `ShardReader.rulesRevision` they were checked by.
+    var checkedContent: [String: Int] = [:]
 
     init(timeZone: TimeZone, schedule: VisitSchedule = .standard) {
         self.timeZone = timeZone.identifier

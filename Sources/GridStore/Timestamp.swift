@@ -27,7 +27,7 @@ public enum Timestamp {
     }
 
     /// The same, on the UTF-8 bytes: a district holds millions of timestamps.
-    private static func parse(_ bytes: UnsafeRawBufferPointer) -> Date? {
+    static func parse(_ bytes: UnsafeRawBufferPointer) -> Date? {
         guard bytes.count >= 20, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
               let day = Day.parseISO(UnsafeRawBufferPointer(rebasing: bytes[0..<10])),
               let hour = number(bytes, 11, 2), let minute = number(bytes, 14, 2), let second = number(bytes, 17, 2),

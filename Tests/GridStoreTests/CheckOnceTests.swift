@@ -41,4 +41,33 @@ import TestSupport
         let reread = try Store.open(folder.path)
         #expect(reread.records(Household.self, inGrid: SampleCommunity.gridOne).first?.notes == "检查一次")
     }
+
+    /// The content that passed is remembered in the summary cache: a later start opens a grid
+    /// without checking its rules again, but checks bytes it has not seen pass.
+    @Test func aLaterStartTrustsContentThatPassedAndChecksWhatChanged() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        _ = try SampleCommunity(at: folder.path)
+        _ = try Store.open(folder.path, unsecuredActor: SampleCommunity.admin)
+        let later = try Store.open(folder.path, unsecuredActor: SampleCommunity.admin)
+        let afterOpen = later.ruleChecks
+        let households = later.records(Household.self, inGrid: SampleCommunity.gridOne)
+        #expect(!households.isEmpty)
+        #expect(later.ruleChecks == afterOpen, "the households file passed in the first start")
+        // Changed by hand between starts: the new bytes are checked, and the rule they break found.
+        let path = folder.path + "/" + households[0].filePath
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"residency\"", with: "\"residence\" : 1, \"residency\"").write(toFile: path, atomically: false, encoding: .utf8)
+        let third = try Store.open(folder.path, unsecuredActor: SampleCommunity.admin)
+        #expect(third.records(Household.self, inGrid: SampleCommunity.gridOne).isEmpty)
+        #expect(third.problems.contains { $0.path == path })
+    }
+
+    @Test func contentHashesAreTheSameInEveryProcess() {
+        // SHA-256's first eight bytes, not Swift's per-process seeded `Hasher`.
+        let hash = ShardReader.contentHash(Data("gridwork".utf8))
+        #expect(hash == 3_531_718_158_287_102_531, "the digest's first eight bytes, little-endian")
+        #expect(hash == ShardReader.contentHash(Data("gridwork".utf8)))
+        #expect(hash != ShardReader.contentHash(Data("gridworK".utf8)))
+    }
 }
