@@ -135,11 +135,15 @@ public final class Store {
             try store.lock.withExclusiveLock { () throws(StoreError) in }
         }
         store.findFiles()
+        let cache = SummaryCache.load(folder + "/" + StoreLayout.summaryCache, timeZone: store.manifest.communityTimeZone,
+                                      schedule: store.visitSchedule)
+        // Before anything is read: the grid files too are only decoded if their bytes passed before.
+        store.checkedContent = cache.checkedContent
         store.loadGridsAndWorkers()
         if readers > 0 {
-            store.summarizeFiles(readers: readers, progress: progress)
+            store.summarizeFiles(from: cache, readers: readers, progress: progress)
         } else {
-            store.summarizeFilesOneByOne()
+            store.summarizeFilesOneByOne(from: cache)
         }
         return store
     }
@@ -260,9 +264,7 @@ public final class Store {
     /// Takes each file's summary from the cache when its stamp still matches; reads the others on
     /// `readers` threads, one grid folder at a time (its households once, for their own summary
     /// and for the residents'), and merges what they found here, in the folders' order.
-    private func summarizeFiles(readers: Int, progress: ((ReadProgress) -> Void)?) {
-        let cache = SummaryCache.load(folder + "/" + StoreLayout.summaryCache, timeZone: manifest.communityTimeZone, schedule: visitSchedule)
-        checkedContent.merge(cache.checkedContent) { current, _ in current }
+    private func summarizeFiles(from cache: SummaryCache, readers: Int, progress: ((ReadProgress) -> Void)?) {
         var stale: [String: [FolderJob.File]] = [:]
         for kind in [RecordKind.household, .resident, .patrolLog, .disputeCase] {
             for path in (files[kind] ?? []).sorted() {
@@ -343,10 +345,7 @@ public final class Store {
 
     /// The same, one file after another on this thread: how gridwork read them before, kept as
     /// the reference the parallel reading is tested against.
-    private func summarizeFilesOneByOne() {
-        let cachePath = folder + "/" + StoreLayout.summaryCache
-        let cache = SummaryCache.load(cachePath, timeZone: manifest.communityTimeZone, schedule: visitSchedule)
-        checkedContent.merge(cache.checkedContent) { current, _ in current }
+    private func summarizeFilesOneByOne(from cache: SummaryCache) {
         var changed = false
         for kind in [RecordKind.household, .resident, .patrolLog, .disputeCase] {
             for path in files[kind] ?? [] {

@@ -156,8 +156,10 @@ private struct BinaryReader {
     }
 
     mutating func string() -> String? {
-        guard let count = int(), let utf8 = bytes(count) else { return nil }
-        return String(validating: utf8, as: UTF8.self)
+        guard let count = int(), count >= 0, count <= bytes.count - offset else { return nil }
+        defer { offset += count }
+        // Validated where it lies: a district's cache holds some hundred thousand strings.
+        return bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[offset..<offset + count]), as: UTF8.self) }
     }
 
     mutating func count() -> Int? {

@@ -55,7 +55,18 @@ struct TapeDecoder: Decoder {
                 }
                 return date
             }
+            // Lists of text (a grid's buildings, a case's parties) would otherwise box every element.
+            if T.self == [String].self, let strings = try stringList(at: index) as? T { return strings }
             return try T(from: TapeDecoder(document: self, index: index))
+        }
+
+        private func stringList(at index: Int) throws -> [String] {
+            guard tape.entries[index].kind == .array else { throw JSONTape.Refused() }
+            var strings: [String] = []
+            strings.reserveCapacity(Int(tape.entries[index].end))
+            // Elements of strings are scalars, one entry each.
+            for element in index + 1..<tape.after(index) { strings.append(try string(at: element)) }
+            return strings
         }
 
         func string(at index: Int) throws -> String {

@@ -58,14 +58,23 @@ struct BenchCommand: ParsableCommand {
         }
 
         var gridTimes: [Duration] = []
+        var foundationTimes: [Duration] = []
         for grid in store.grids.prefix(measures(.grid) ? 20 : 0) {
+            let prefix = "grids/" + grid.code.rawValue + "/"
+            let paths = store.filePaths(of: .household).filter { $0.hasPrefix(prefix) } + store.filePaths(of: .resident).filter { $0.hasPrefix(prefix) }
             gridTimes.append(Self.time {
                 // As the dashboard reads them: side by side, then taken from memory.
-                let prefix = "grids/" + grid.code.rawValue + "/"
-                store.preload(store.filePaths(of: .household).filter { $0.hasPrefix(prefix) } + store.filePaths(of: .resident).filter { $0.hasPrefix(prefix) })
+                store.preload(paths)
                 _ = store.records(Household.self, inGrid: grid.code)
                 _ = store.records(Resident.self, inGrid: grid.code)
             })
+            // The peer: the same files only decoded, one after the other, by Foundation's JSONDecoder.
+            var decoded = 0
+            let peerTime = Self.time {
+                decoded = FoundationPeer.decode(folder: folder, households: paths.filter { $0.hasSuffix("households.json") },
+                                                residents: paths.filter { $0.hasSuffix("residents.json") })
+            }
+            if decoded > 0 { foundationTimes.append(peerTime) }
         }
 
         var saveTimes: [Duration] = []
@@ -116,8 +125,9 @@ struct BenchCommand: ParsableCommand {
                       Self.format(timings.percentile(0.99)), Self.format(timings.values.last), note)
         }
         let saves = Timings(saveTimes)
-        row("first screen: open + overview", openTimes, "<= 1 s")
-        row("one grid's households + residents", gridTimes, "<= 30 ms")
+        row("first screen: open + overview", openTimes, "<= 0.3 s")
+        row("one grid's households + residents", gridTimes, "<= 30 ms; \(Timings(gridTimes).ratio(to: Timings(foundationTimes))) of peer")
+        row("peer: the same files decoded by Foundation's JSONDecoder", foundationTimes, "peer, same grids")
         row("save one edited case, durably", saveTimes, "<= 2x floor: \(saves.ratio(to: floor)) of it")
         row("floor: write+fsync+rename+dir fsync+append, same files' sizes", floor.values, "peer, interleaved")
         row("form saved: write + re-read + rebuild lists", entryTimes, "<= 200 ms")
