@@ -48,7 +48,10 @@ public final class Store {
     public var audit: AuditTrail { AuditTrail(dataFolder: folder) }
     /// Data files found under the folder, by the kind of record they hold.
     private var files: [RecordKind: Set<String>] = [:]
-    private var summaries: [String: SummaryCache.Entry] = [:]
+    /// Each data file's summary at the stamp it was made from. Changed only through
+    /// `setSummary`, which notes whose grid's figures must be added up again.
+    private var summaries: [String: SummaryCache.Entry] { summaryEntries }
+    private var summaryEntries: [String: SummaryCache.Entry] = [:]
     /// The records of the files read so far, each kind in its own typed table.
     private var loaded = RecordsByFile()
     /// What `loaded` holds of each file was read at: its stamp and content hash.
@@ -77,10 +80,12 @@ public final class Store {
     private(set) var locations: [RecordID: String] = [:]
     /// Residents files whose summary must be joined again because their grid's households changed.
     private var staleResidentSummaries: Set<String> = []
-    private var mergedSummary: DataSummary? {
-        didSet { if mergedSummary == nil { gridSummaries = nil } }
-    }
-    private var gridSummaries: [GridCode: DataSummary]?
+    private var mergedSummary: DataSummary?
+    /// Each grid's figures, added up from its files' summaries; those of `staleGrids` are not.
+    private var gridSummaries: [GridCode: DataSummary] = [:]
+    /// Grids a file of which changed its summary: a save in one grid adds up that grid's files
+    /// again, not a district's six thousand.
+    private var staleGrids: Set<GridCode> = []
     /// For tests: a failure to meet when writing the data file at a (relative) path, after the
     /// change's journal is made. `.notConfirmed` lets the file be written, then reports it unconfirmed,
     /// as a folder fsync that failed after the rename would; any other error stops before the file.
@@ -271,7 +276,7 @@ public final class Store {
                 let stamp = FileStamp(path: folder + "/" + path)
                 let householdsStamp = kind == .resident ? FileStamp(path: folder + "/" + StoreLayout.households(besideResidents: path)) : nil
                 if let entry = cache.entries[path], entry.stamp == stamp, entry.householdsStamp == householdsStamp {
-                    summaries[path] = entry
+                    setSummary(for: path, entry)
                     continue
                 }
                 stale[Self.gridFolder(of: path), default: []].append(
@@ -315,8 +320,7 @@ public final class Store {
                 switch file.result {
                 case .success(let scanned):
                     notePlainPersonalData(scanned.hasPlainPersonalData, in: file.file.path)
-                    summaries[file.file.path] = scanned.entry
-                    mergedSummary = nil
+                    setSummary(for: file.file.path, scanned.entry)
                 case .failure(let problems):
                     recordProblems(problems, for: file.file.path)
                 }
@@ -351,7 +355,7 @@ public final class Store {
             for path in files[kind] ?? [] {
                 let householdsStamp = kind == .resident ? FileStamp(path: folder + "/" + StoreLayout.households(besideResidents: path)) : nil
                 if let entry = cache.entries[path], entry.stamp == FileStamp(path: folder + "/" + path), entry.householdsStamp == householdsStamp {
-                    summaries[path] = entry
+                    setSummary(for: path, entry)
                     continue
                 }
                 changed = true
@@ -371,7 +375,7 @@ public final class Store {
         switch read(R.self, path) {
         case .success(let file):
             notePlainPersonalData(file.hasPlainPersonalData, in: path)
-            summaries[path] = SummaryCache.Entry(stamp: file.stamp, householdsStamp: nil, summary: R.summarize(file.records, timeZone: manifest.communityTimeZone))
+            setSummary(for: path, SummaryCache.Entry(stamp: file.stamp, householdsStamp: nil, summary: R.summarize(file.records, timeZone: manifest.communityTimeZone)))
         case .failure(let problems):
             recordProblems(problems, for: path)
         }
@@ -398,15 +402,15 @@ public final class Store {
         // The residents in memory when the file still holds them: opening a grid reads its
         // households and residents, and its summary then needs no second read of either.
         if let file = loadedStamps[path], file.stamp == FileStamp(path: folder + "/" + path), let records = loaded[Resident.self, path] {
-            summaries[path] = SummaryCache.Entry(stamp: file.stamp, householdsStamp: householdsStamp,
-                                                 summary: DataSummary(residents: records, households: households, schedule: visitSchedule))
+            setSummary(for: path, SummaryCache.Entry(stamp: file.stamp, householdsStamp: householdsStamp,
+                                                 summary: DataSummary(residents: records, households: households, schedule: visitSchedule)))
             return
         }
         switch read(Resident.self, path) {
         case .success(let file):
             notePlainPersonalData(file.hasPlainPersonalData, in: path)
-            summaries[path] = SummaryCache.Entry(stamp: file.stamp, householdsStamp: householdsStamp,
-                                                 summary: DataSummary(residents: file.records, households: households, schedule: visitSchedule))
+            setSummary(for: path, SummaryCache.Entry(stamp: file.stamp, householdsStamp: householdsStamp,
+                                                 summary: DataSummary(residents: file.records, households: households, schedule: visitSchedule)))
         case .failure(let problems):
             recordProblems(problems, for: path)
         }
@@ -442,6 +446,14 @@ public final class Store {
         return merged
     }
 
+    /// Keeps `entry` as the summary of `path` (nil: it has none), and notes that the figures
+    /// added up from it are out of date.
+    private func setSummary(for path: String, _ entry: SummaryCache.Entry?) {
+        summaryEntries[path] = entry
+        mergedSummary = nil
+        if let grid = Self.grid(ofDataFile: path) { staleGrids.insert(grid) }
+    }
+
     /// The grid whose folder holds `path` (`grids/<code>/…`), nil for a file outside the grids.
     private static func grid(ofDataFile path: String) -> GridCode? {
         let parts = path.split(separator: "/", maxSplits: 2)
@@ -450,17 +462,20 @@ public final class Store {
     }
 
     /// The figures behind the overview of each grid, over its readable files: what a grid
-    /// worker's or a chosen grid's overview adds up, without reading any record.
+    /// worker's or a chosen grid's overview adds up, without reading any record. Only the grids
+    /// whose files changed since the last call are added up again.
     public func summariesByGrid() -> [GridCode: DataSummary] {
-        if let gridSummaries { return gridSummaries }
         refreshStaleSummaries()
-        var byGrid: [GridCode: DataSummary] = [:]
+        guard !staleGrids.isEmpty else { return gridSummaries }
+        var fresh: [GridCode: DataSummary] = [:]
         for (path, entry) in summaries {
-            guard let grid = Self.grid(ofDataFile: path) else { continue }
-            byGrid[grid, default: DataSummary()].merge(entry.summary)
+            guard let grid = Self.grid(ofDataFile: path), staleGrids.contains(grid) else { continue }
+            fresh[grid, default: DataSummary()].merge(entry.summary)
         }
-        gridSummaries = byGrid
-        return byGrid
+        // A grid left with no readable file has no figures, as before it had any.
+        for grid in staleGrids { gridSummaries[grid] = fresh[grid] }
+        staleGrids = []
+        return gridSummaries
     }
 
     /// The records of one kind in one grid, from every readable file.
@@ -642,11 +657,11 @@ public final class Store {
             case .resident:
                 staleResidentSummaries.insert(path)
             case .household:
-                summaries[path] = SummaryCache.Entry(stamp: stamp, householdsStamp: nil, summary: R.summarize(records, timeZone: manifest.communityTimeZone))
+                setSummary(for: path, SummaryCache.Entry(stamp: stamp, householdsStamp: nil, summary: R.summarize(records, timeZone: manifest.communityTimeZone)))
                 let residents = StoreLayout.residents(besideHouseholds: path)
                 if files[.resident]?.contains(residents) == true { staleResidentSummaries.insert(residents) }
             default:
-                summaries[path] = SummaryCache.Entry(stamp: stamp, householdsStamp: nil, summary: R.summarize(records, timeZone: manifest.communityTimeZone))
+                setSummary(for: path, SummaryCache.Entry(stamp: stamp, householdsStamp: nil, summary: R.summarize(records, timeZone: manifest.communityTimeZone)))
             }
             mergedSummary = nil
         }
@@ -673,7 +688,7 @@ public final class Store {
         guard let kind = StoreLayout.kind(ofFile: path) else { return }
         guard FileManager.default.fileExists(atPath: folder + "/" + path) else {
             files[kind]?.remove(path)
-            summaries[path] = nil
+            setSummary(for: path, nil)
             return
         }
         switch kind {
@@ -691,11 +706,10 @@ public final class Store {
 
     private func recordProblems(_ problems: ShardProblems, for path: String) {
         problemsByFile[path] = problems.all
-        summaries[path] = nil
+        setSummary(for: path, nil)
         loaded.remove(path)
         loadedStamps[path] = nil
         checkedContent[path] = nil
-        mergedSummary = nil
     }
 
     /// Reads a file, checking its rules only if these bytes were not checked before.
