@@ -23,7 +23,7 @@ public struct DashboardLoader {
         // The grid's files (a household, a resident and a case file, a year of patrol months) read side by side.
         store.preload(codes.flatMap(store.filePaths(ofGrid:)))
         var data = DashboardData(
-            areaName: store.manifest.name, today: today, overview: Overview(store.summary(), today: today), grids: store.grids,
+            areaName: store.manifest.name, today: today, overview: store.overview(today: today), grids: store.grids,
             workers: store.workers,
             households: codes.flatMap { store.records(Household.self, inGrid: $0) },
             residents: codes.flatMap { store.records(Resident.self, inGrid: $0) },

@@ -81,6 +81,8 @@ public final class Store {
     /// Residents files whose summary must be joined again because their grid's households changed.
     private var staleResidentSummaries: Set<String> = []
     private var mergedSummary: DataSummary?
+    /// The overview of `mergedSummary` on a day, made again only when a figure or the day changes.
+    private var overviewOfSummary: Overview?
     /// Each grid's figures, added up from its files' summaries; those of `staleGrids` are not.
     private var gridSummaries: [GridCode: DataSummary] = [:]
     /// Grids a file of which changed its summary: a save in one grid adds up that grid's files
@@ -443,7 +445,18 @@ public final class Store {
         for summary in summariesByGrid().values { merged.merge(summary) }
         for (path, entry) in summaries where Self.grid(ofDataFile: path) == nil { merged.merge(entry.summary) }
         mergedSummary = merged
+        overviewOfSummary = nil
         return merged
+    }
+
+    /// The first screen's overview of every readable file on `today`: the dashboard asks for it
+    /// at every grid it opens, and a district's figures take a while to go through.
+    public func overview(today: Day) -> Overview {
+        let figures = summary()
+        if let overviewOfSummary, overviewOfSummary.today == today { return overviewOfSummary }
+        let overview = Overview(figures, today: today)
+        overviewOfSummary = overview
+        return overview
     }
 
     /// Keeps `entry` as the summary of `path` (nil: it has none), and notes that the figures

@@ -53,7 +53,7 @@ struct BenchCommand: ParsableCommand {
         for _ in 0..<(measures(.open) ? opens : 0) {
             openTimes.append(try Self.time {
                 store = try reopen()
-                _ = Overview(store.summary(), today: today)
+                _ = store.overview(today: today)
             })
         }
 
@@ -106,7 +106,7 @@ struct BenchCommand: ParsableCommand {
             unlink(folder + "/" + StoreLayout.summaryCache)
             coldTimes.append(try Self.time {
                 store = try reopen()
-                _ = Overview(store.summary(), today: today)
+                _ = store.overview(today: today)
             })
         }
         let coldPeak = Self.peakMemory()

@@ -78,6 +78,31 @@ import TestSupport
         #expect(store.summary().count(of: .household) == households + 1)
         #expect(store.summaryMerges == merges + 1)
     }
+
+    /// A save adds up again only its own grid's figures; every grid's, the whole folder's and
+    /// the overview still come out as a store opened afresh finds them.
+    @Test func aSaveInOneGridLeavesEveryFigureAsAFreshOpenFindsIt() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        _ = try SampleCommunity(at: folder.path)
+        let store = try Store.open(folder.path, unsecuredActor: SampleCommunity.admin)
+        let today = Day(SampleCommunity.now, in: .chinaStandard)
+        let before = store.overview(today: today)
+        #expect(before == Overview(store.summary(), today: today))
+        #expect(store.summariesByGrid().count >= 2, "the sample has two grids with files")
+        let otherGrid = try #require(store.summariesByGrid().keys.first { $0 != SampleCommunity.gridOne })
+        let untouched = store.summariesByGrid()[otherGrid]
+        _ = try store.save(Household(meta: .new(by: SampleCommunity.admin, at: SampleCommunity.now, prefix: "H"), gridCode: SampleCommunity.gridOne,
+                                     microGrid: nil, address: Address(compound: "示例花园", building: "8栋", unit: "", room: "808"),
+                                     residency: .rented))
+        let fresh = try Store.open(folder.path, unsecuredActor: SampleCommunity.admin)
+        #expect(store.summariesByGrid() == fresh.summariesByGrid())
+        #expect(store.summariesByGrid()[otherGrid] == untouched)
+        #expect(store.summary() == fresh.summary())
+        let after = store.overview(today: today)
+        #expect(after == Overview(fresh.summary(), today: today))
+        #expect(after != before, "the overview counts the new household")
+    }
 }
 
 /// A save reads each file it touches once, under the lock: the check that memory still matches
