@@ -127,10 +127,6 @@ struct ShardReader {
         return opened ?? record
     }
 
-    /// Raise when a rule or the strictness check changes: content that passed under another
-    /// revision (remembered in the summary cache) is checked again.
-    static let rulesRevision = 1
-
     /// The same for the same bytes in every process, so a later start can trust that they passed.
     static func contentHash(_ data: Data) -> Int {
         SHA256.hash(data: data).withUnsafeBytes { digest in

@@ -23,7 +23,6 @@ extension SummaryCache {
             if let stamp = entry.householdsStamp { writer.stamp(stamp) }
             writer.summary(entry.summary)
         }
-        writer.int(ShardReader.rulesRevision)
         writer.int(checkedContent.count)
         for (path, hash) in checkedContent.sorted(by: { $0.key < $1.key }) {
             writer.string(path)
@@ -56,15 +55,14 @@ extension SummaryCache {
             guard let summary = reader.summary() else { return nil }
             cache.entries[path] = Entry(stamp: stamp, householdsStamp: householdsStamp, summary: summary)
         }
-        guard let rules = reader.int(), let checkedCount = reader.int(), (0...10_000_000).contains(checkedCount) else { return nil }
+        guard let checkedCount = reader.int(), (0...10_000_000).contains(checkedCount) else { return nil }
         var checked: [String: Int] = [:]
         checked.reserveCapacity(reader.atMost(checkedCount))
         for _ in 0..<checkedCount {
             guard let path = reader.string(), let hash = reader.int() else { return nil }
             checked[path] = hash
         }
-        // Files passed under other rules are checked again; their summaries still hold.
-        if rules == ShardReader.rulesRevision { cache.checkedContent = checked }
+        cache.checkedContent = checked
         return reader.isAtEnd ? cache : nil
     }
 }

@@ -6,7 +6,8 @@ import GridModel
 /// On disk it is binary (`SummaryCache+Binary.swift`): a district's JSON cache took most of the
 /// first screen to decode.
 struct SummaryCache {
-    /// Raise when summaries or rules change, so old caches are recomputed.
+    /// Raise when summaries or rules change, so old caches are recomputed and every file is
+    /// checked again (the cache also says which contents passed the rules).
     /// 4: files are checked as strict JSON, so a file passed before may not pass now.
     /// 5: summaries count households by last visit (coverage), leave out residents who moved out
     /// or died, and the cache names the visit schedule its due figures were made under.
@@ -29,8 +30,8 @@ struct SummaryCache {
     var schedule: String?
     var entries: [String: Entry] = [:]
     /// For each file whose rules were checked and passed, the stable hash of the bytes that passed
-    /// (`ShardReader.contentHash`): the same bytes read by a later start are only decoded. Kept
-    /// only under the `ShardReader.rulesRevision` they were checked by.
+    /// (`ShardReader.contentHash`): the same bytes read by a later start are only decoded.
+    /// `gridwork check` trusts none of it.
     var checkedContent: [String: Int] = [:]
 
     init(timeZone: TimeZone, schedule: VisitSchedule = .standard) {

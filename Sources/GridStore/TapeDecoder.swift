@@ -114,11 +114,13 @@ struct TapeDecoder: Decoder {
             return value
         }
 
-        /// Whether the key at `index` is `name`.
+        /// Whether the key at `index` is `name`, as Foundation's decoder compares keys: as Swift
+        /// strings, so canonically equivalent text matches (U+212A KELVIN SIGN is `K`). Plain
+        /// ASCII, what every key gridwork writes is, is compared byte for byte.
         func key(at index: Int, is name: String) -> Bool {
             let entry = tape.entries[index]
-            if entry.kind == .escapedString { return (try? string(at: index)) == name }
             let bytes = tape.slice(index)
+            if entry.kind == .escapedString || bytes.contains(where: { $0 >= 0x80 }) { return (try? string(at: index)) == name }
             return name.utf8.withContiguousStorageIfAvailable { UnsafeRawBufferPointer($0).elementsEqual(bytes) }
                 ?? name.utf8.elementsEqual(bytes)
         }

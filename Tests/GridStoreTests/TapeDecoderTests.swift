@@ -94,6 +94,15 @@ import TestSupport
         }
     }
 
+    @Test func aKeyWrittenInEquivalentUnicodeMatchesAsFoundationMatchesIt() throws {
+        struct Signed: Codable, Equatable { var signingKey: String? }
+        // U+212A KELVIN SIGN, unescaped: canonically the letter K, as Swift strings compare.
+        let json = "{\"signing\u{212A}ey\": \"s\"}"
+        let foundation = try Self.foundation(Signed.self, json)
+        #expect(foundation.signingKey == "s")
+        #expect(try Self.tape(Signed.self, json) == foundation)
+    }
+
     @Test func aTimestampOutOfFormIsRefusedByBoth() {
         let json = #"{"text": "", "number": 0, "flag": true, "list": [], "nested": {}, "at": "2026-11-22 08:30"}"#
         #expect(throws: (any Error).self) { try Self.tape(Sample.self, json) }
