@@ -61,19 +61,17 @@ struct BenchCommand: ParsableCommand {
         var foundationTimes: [Duration] = []
         for grid in store.grids.prefix(measures(.grid) ? 20 : 0) {
             let prefix = "grids/" + grid.code.rawValue + "/"
-            let paths = store.filePaths(of: .household).filter { $0.hasPrefix(prefix) } + store.filePaths(of: .resident).filter { $0.hasPrefix(prefix) }
+            let households = store.filePaths(of: .household).filter { $0.hasPrefix(prefix) }
+            let residents = store.filePaths(of: .resident).filter { $0.hasPrefix(prefix) }
             gridTimes.append(Self.time {
                 // As the dashboard reads them: side by side, then taken from memory.
-                store.preload(paths)
+                store.preload(households + residents)
                 _ = store.records(Household.self, inGrid: grid.code)
                 _ = store.records(Resident.self, inGrid: grid.code)
             })
             // The peer: the same files only decoded, one after the other, by Foundation's JSONDecoder.
             var decoded = 0
-            let peerTime = Self.time {
-                decoded = FoundationPeer.decode(folder: folder, households: paths.filter { $0.hasSuffix("households.json") },
-                                                residents: paths.filter { $0.hasSuffix("residents.json") })
-            }
+            let peerTime = Self.time { decoded = FoundationPeer.decode(folder: folder, households: households, residents: residents) }
             if decoded > 0 { foundationTimes.append(peerTime) }
         }
 
