@@ -17,7 +17,13 @@ public final class SearchIndex {
     public static let fileName = "cache/index.sqlite"
     /// Raised when the tables or what they hold change: an index of another version is rebuilt.
     /// 3: residents' name and birth date as a keyed hash (`namebirth`), for the namesake warning.
-    static let version = 3
+    /// 4: one FTS5 table per part, so a search of cases never walks the residents' postings.
+    static let version = 4
+    /// A search sorts at most this many matches of each part (taken in index order) before it
+    /// keeps the first `limit`: one common character (`王`) matches some 50,000 people in a
+    /// district, and sorting them all costs a keystroke 30 ms to show a page a worker narrows
+    /// anyway by typing on. A query matching fewer is sorted whole.
+    public var sortedAtMost = 2_000
 
     public let path: String
     private var database: DatabaseQueue
@@ -78,17 +84,18 @@ public final class SearchIndex {
                 // A row of each table finds a file that is no database at once, without the full
                 // scans count(*) would make of a district's index; damage deeper in is mended
                 // where a refresh or a search meets it (`mending`).
-                for table in ["sources", "entries", "terms"] { _ = try Row.fetchOne(db, sql: "SELECT * FROM \(table) LIMIT 1") }
+                for table in ["sources", "entries"] + Part.allCases.map(\.terms) { _ = try Row.fetchOne(db, sql: "SELECT * FROM \(table) LIMIT 1") }
                 return
             }
-            for table in ["sources", "entries", "terms", "numbers", "keys"] { try db.execute(sql: "DROP TABLE IF EXISTS \(table)") }
+            for table in ["sources", "entries", "terms", "numbers", "keys"] + Part.allCases.map(\.terms) { try db.execute(sql: "DROP TABLE IF EXISTS \(table)") }
             try db.execute(sql: """
                 CREATE TABLE keys (fingerprint TEXT NOT NULL);
                 CREATE TABLE sources (grid TEXT NOT NULL, part TEXT NOT NULL, signature TEXT NOT NULL, PRIMARY KEY (grid, part));
                 CREATE TABLE entries (id INTEGER PRIMARY KEY, grid TEXT NOT NULL, part TEXT NOT NULL, kind TEXT NOT NULL,
                                       recordID TEXT NOT NULL, title TEXT NOT NULL, detail TEXT NOT NULL);
                 CREATE INDEX entries_by_source ON entries (grid, part);
-                CREATE VIRTUAL TABLE terms USING fts5 (words, tokenize = 'unicode61 remove_diacritics 0');
+                CREATE VIRTUAL TABLE \(Part.people.terms) USING fts5 (words, tokenize = 'unicode61 remove_diacritics 0');
+                CREATE VIRTUAL TABLE \(Part.cases.terms) USING fts5 (words, tokenize = 'unicode61 remove_diacritics 0');
                 CREATE TABLE numbers (hash TEXT NOT NULL, recordID TEXT NOT NULL, grid TEXT NOT NULL, part TEXT NOT NULL);
                 CREATE INDEX numbers_by_hash ON numbers (hash);
                 CREATE INDEX numbers_by_source ON numbers (grid, part);
@@ -104,6 +111,12 @@ public final class SearchIndex {
         case people, cases
 
         var kinds: [RecordKind] { self == .people ? [.household, .resident] : [.disputeCase] }
+
+        /// What it holds as search hits.
+        var hitKinds: Set<SearchHit.Kind> { self == .people ? [.household, .resident] : [.disputeCase] }
+
+        /// Its FTS5 table of index words, by entry id.
+        var terms: String { rawValue + "_terms" }
     }
 
     /// Brings the index up to date with the folder: every grid whose files changed since it was
@@ -115,9 +128,10 @@ public final class SearchIndex {
     }
 
     /// `refresh`, skipped while the folder's audit trail is as this object last saw it after a
-    /// whole refresh: every change gridwork makes appends to the trail, so nothing it wrote can
-    /// have changed. The first call always compares every file's stamp, which finds hand edits
-    /// made while no copy ran; one made during a session is found at its next open or `find`.
+    /// whole refresh, or after a change it followed as it was committed (`didCommit`): every change
+    /// gridwork makes appends to the trail, so nothing it wrote can have changed unseen. The first
+    /// call always compares every file's stamp, which finds hand edits made while no copy ran;
+    /// one made during a session is found at its next open or `find`, or after another copy's save.
     /// A search keystroke then costs one `stat`, not one per file of the folder.
     ///
     /// The index is shared with other copies of the program, whose refreshes append nothing to the
@@ -126,7 +140,7 @@ public final class SearchIndex {
     /// Returns whether the files' stamps were compared.
     @discardableResult
     public func refreshUnlessTrailUnchanged(from store: Store) throws(IndexError) -> Bool {
-        let seen = Self.signature(of: [StoreLayout.auditTrail], in: store.folder) + " " + (try otherWriters())
+        let seen = try trailStamp(store)
         if seen == refreshedAtTrail { return false }
         try refresh(from: store)
         // What this refresh wrote itself does not move `data_version` for this connection.
@@ -134,13 +148,17 @@ public final class SearchIndex {
         return true
     }
 
-    /// SQLite's count of changes other connections made to the index file.
-    private func otherWriters() throws(IndexError) -> String {
-        try mending { try database.read { db in String(try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0) } }
+    /// The audit trail's stamp, with SQLite's count of changes other connections made to the index file.
+    private func trailStamp(_ store: Store) throws(IndexError) -> String {
+        let otherWriters = try mending { try database.read { db in String(try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0) } }
+        return Self.signature(of: [StoreLayout.auditTrail], in: store.folder) + " " + otherWriters
     }
 
-    /// The audit trail's stamp when a whole refresh began, for `refreshUnlessTrailUnchanged`.
+    /// The audit trail's stamp when a whole refresh began, for `refreshUnlessTrailUnchanged`,
+    /// moved on by each change this object followed as it was committed (see `didCommit`).
     private var refreshedAtTrail: String?
+    /// `trailStamp` as a change being committed found it, while the index followed every change before.
+    private var trailBeforeCommit: String?
 
     /// Indexes at most `parts` grid parts that changed; returns whether more are left, so a
     /// caller with other work to do can take the rest a piece at a time.
@@ -163,7 +181,7 @@ public final class SearchIndex {
             }
             try database.write { db in
                 guard try String.fetchOne(db, sql: "SELECT fingerprint FROM keys") != fingerprint else { return }
-                for table in ["sources", "entries", "terms", "numbers", "keys"] { try db.execute(sql: "DELETE FROM \(table)") }
+                for table in ["sources", "entries", "numbers", "keys"] + Part.allCases.map(\.terms) { try db.execute(sql: "DELETE FROM \(table)") }
                 try db.execute(sql: "INSERT INTO keys (fingerprint) VALUES (?)", arguments: [fingerprint])
             }
             let known = try database.read { db in
@@ -188,16 +206,20 @@ public final class SearchIndex {
             for (done, item) in chosen.enumerated() {
                 progress?(done, chosen.count)
                 // A first build (hundreds of grids) would only fill the memo to empty it.
-                let (entries, numbers) = Self.entries(of: item.part, in: item.grid, store: store, blind: blind,
-                                                      memo: chosen.count <= 8 ? memo : nil)
-                try database.write { db in
-                    try Self.replace(grid: item.grid.rawValue, part: item.part, with: entries, numbers: numbers, in: db)
-                    try db.execute(sql: "INSERT OR REPLACE INTO sources (grid, part, signature) VALUES (?, ?, ?)",
-                                   arguments: [item.grid.rawValue, item.part.rawValue, item.signature])
-                }
+                try reindex(item.part, of: item.grid, signature: item.signature, store: store, blind: blind, memo: chosen.count <= 8 ? memo : nil)
             }
             progress?(chosen.count, chosen.count)
             return (chosen.count, stale.count - chosen.count)
+        }
+    }
+
+    /// Makes one part of one grid's rows again from the store, as read from files of `signature`.
+    private func reindex(_ part: Part, of grid: GridCode, signature: String, store: Store, blind: BlindIndexer, memo: RowMemo?) throws {
+        let (entries, numbers) = Self.entries(of: part, in: grid, store: store, blind: blind, memo: memo)
+        try database.write { db in
+            try Self.replace(grid: grid.rawValue, part: part, with: entries, numbers: numbers, in: db)
+            try db.execute(sql: "INSERT OR REPLACE INTO sources (grid, part, signature) VALUES (?, ?, ?)",
+                           arguments: [grid.rawValue, part.rawValue, signature])
         }
     }
 
@@ -239,16 +261,24 @@ public final class SearchIndex {
                     hits += try Row.fetchAll(db, sql: sql + " LIMIT \(limit)", arguments: arguments).compactMap(Self.hit)
                 }
                 guard let match = SearchTerms.matchExpression(text), hits.count < limit else { return hits }
-                var arguments: StatementArguments = [match]
-                var sql = """
-                    SELECT e.kind, e.grid, e.recordID, e.title, e.detail FROM terms
-                    JOIN entries e ON e.id = terms.rowid WHERE terms MATCH ? AND e.kind IN (\(kindList))
-                    """
-                if let grid {
-                    sql += " AND e.grid = ?"
-                    arguments += [grid.rawValue]
+                // Each part's matches, at most `sortedAtMost` of them, then sorted together.
+                var arguments: StatementArguments = []
+                let matches = Part.allCases.filter { !$0.hitKinds.isDisjoint(with: kinds) }.map { part -> String in
+                    arguments += [match]
+                    var sql = """
+                        SELECT m.id FROM (SELECT e.id FROM \(part.terms) t JOIN entries e ON e.id = t.rowid
+                        WHERE \(part.terms) MATCH ? AND e.kind IN (\(kindList))
+                        """
+                    if let grid {
+                        sql += " AND e.grid = ?"
+                        arguments += [grid.rawValue]
+                    }
+                    return sql + " LIMIT \(max(1, sortedAtMost))) m"
                 }
-                sql += " ORDER BY CASE e.kind WHEN 'resident' THEN 0 WHEN 'household' THEN 1 ELSE 2 END, e.grid, e.title LIMIT \(limit - hits.count)"
+                let sql = """
+                    SELECT e.kind, e.grid, e.recordID, e.title, e.detail FROM entries e WHERE e.id IN (\(matches.joined(separator: " UNION ALL ")))
+                    ORDER BY CASE e.kind WHEN 'resident' THEN 0 WHEN 'household' THEN 1 ELSE 2 END, e.grid, e.title LIMIT \(limit - hits.count)
+                    """
                 let found = try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap(Self.hit)
                 let seen = Set(hits.map(\.recordID))
                 return hits + found.filter { !seen.contains($0.recordID) }
@@ -424,18 +454,18 @@ public final class SearchIndex {
         }
         var existing: [String: Existing] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT e.id, e.kind, e.recordID, e.title, e.detail, t.words FROM entries e JOIN terms t ON t.rowid = e.id
+            SELECT e.id, e.kind, e.recordID, e.title, e.detail, t.words FROM entries e JOIN \(part.terms) t ON t.rowid = e.id
             WHERE e.grid = ? AND e.part = ?
             """, arguments: [grid, part.rawValue]) {
             existing[(row["kind"] as String) + " " + (row["recordID"] as String)] =
                 Existing(id: row["id"], title: row["title"], detail: row["detail"], words: row["words"])
         }
         let insertEntry = try db.cachedStatement(sql: "INSERT INTO entries (grid, part, kind, recordID, title, detail) VALUES (?, ?, ?, ?, ?, ?)")
-        let insertTerms = try db.cachedStatement(sql: "INSERT INTO terms (rowid, words) VALUES (?, ?)")
+        let insertTerms = try db.cachedStatement(sql: "INSERT INTO \(part.terms) (rowid, words) VALUES (?, ?)")
         let updateEntry = try db.cachedStatement(sql: "UPDATE entries SET title = ?, detail = ? WHERE id = ?")
-        let updateTerms = try db.cachedStatement(sql: "UPDATE terms SET words = ? WHERE rowid = ?")
+        let updateTerms = try db.cachedStatement(sql: "UPDATE \(part.terms) SET words = ? WHERE rowid = ?")
         let deleteEntry = try db.cachedStatement(sql: "DELETE FROM entries WHERE id = ?")
-        let deleteTerms = try db.cachedStatement(sql: "DELETE FROM terms WHERE rowid = ?")
+        let deleteTerms = try db.cachedStatement(sql: "DELETE FROM \(part.terms) WHERE rowid = ?")
         for entry in entries {
             let key = entry.hit.kind.rawValue + " " + entry.hit.recordID.rawValue
             guard let old = existing.removeValue(forKey: key) else {
@@ -468,12 +498,11 @@ public final class SearchIndex {
     }
 
     private static func remove(grid: String, part: Part?, in db: Database) throws {
-        let parts = part.map { [$0.rawValue] } ?? Part.allCases.map(\.rawValue)
-        for part in parts {
-            try db.execute(sql: "DELETE FROM terms WHERE rowid IN (SELECT id FROM entries WHERE grid = ? AND part = ?)", arguments: [grid, part])
-            try db.execute(sql: "DELETE FROM entries WHERE grid = ? AND part = ?", arguments: [grid, part])
-            try db.execute(sql: "DELETE FROM numbers WHERE grid = ? AND part = ?", arguments: [grid, part])
-            try db.execute(sql: "DELETE FROM sources WHERE grid = ? AND part = ?", arguments: [grid, part])
+        for part in part.map({ [$0] }) ?? Part.allCases {
+            try db.execute(sql: "DELETE FROM \(part.terms) WHERE rowid IN (SELECT id FROM entries WHERE grid = ? AND part = ?)", arguments: [grid, part.rawValue])
+            for table in ["entries", "numbers", "sources"] {
+                try db.execute(sql: "DELETE FROM \(table) WHERE grid = ? AND part = ?", arguments: [grid, part.rawValue])
+            }
         }
     }
 
@@ -504,5 +533,45 @@ public final class SearchIndex {
             guard stat(folder + "/" + path, &info) == 0 else { return path + ":-" }
             return "\(path):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
         }.joined(separator: ";")
+    }
+}
+
+// MARK: Following saves
+
+/// A save brings the grid parts it wrote up to date before the folder's lock is let go, so the
+/// next keystroke finds it and only stats the audit trail. A part whose update fails (the index
+/// busy or damaged) is left for the next refresh to find by its files' stamps.
+extension SearchIndex: CommitListener {
+    public func willCommit(_ store: Store) {
+        // The index may say it follows this change only if it followed every change before it.
+        trailBeforeCommit = refreshedAtTrail == nil ? nil : try? trailStamp(store)
+    }
+
+    public func didCommit(_ store: Store, paths: [String]) {
+        let followedEverything = trailBeforeCommit != nil && trailBeforeCommit == refreshedAtTrail
+        trailBeforeCommit = nil
+        let blind = store.blindIndexer
+        // Only after a refresh in this process has checked that the rows were made under this key.
+        guard memoFingerprint == blind.hash("gridwork index", purpose: "key") else { return }
+        var touched: [String: (grid: GridCode, part: Part)] = [:]
+        for path in paths {
+            let pieces = path.split(separator: "/")
+            guard pieces.count > 2, let kind = StoreLayout.kind(ofFile: path),
+                  let part = Part.allCases.first(where: { $0.kinds.contains(kind) }) else { continue }
+            let grid = GridCode(String(pieces[1]))
+            touched[grid.rawValue + "/" + part.rawValue] = (grid, part)
+        }
+        do {
+            try mending {
+                for (grid, part) in touched.values.sorted(by: { ($0.grid.rawValue, $0.part.rawValue) < ($1.grid.rawValue, $1.part.rawValue) }) {
+                    let files = part.kinds.flatMap { store.filePaths(of: $0).filter { $0.hasPrefix(StoreLayout.gridFolder(grid) + "/") } }
+                    try reindex(part, of: grid, signature: Self.signature(of: files, in: store.folder), store: store, blind: blind, memo: memo)
+                }
+            }
+            if followedEverything { refreshedAtTrail = try trailStamp(store) }
+        } catch {
+            // The next search compares every file's stamp again.
+            refreshedAtTrail = nil
+        }
     }
 }

@@ -92,6 +92,8 @@ public final class Store {
     /// change's journal is made. `.notConfirmed` lets the file be written, then reports it unconfirmed,
     /// as a folder fsync that failed after the rename would; any other error stops before the file.
     var writeFault: ((String) -> StoreError?)?
+    /// Follows every change this store commits (see `CommitListener`); not kept alive by it.
+    public weak var commitListener: (any CommitListener)?
 
     private struct LoadedFile {
         let stamp: FileStamp
@@ -1143,6 +1145,7 @@ public final class Store {
         // The entries are made first, so the journal knows the length of trail that commits the change.
         let entries = change.events.isEmpty ? nil : try audit.prepare(change.events, actor: change.actor.rawValue, at: change.instant,
                                                                          signer: signer?.worker == change.actor ? signer : nil)
+        commitListener?.willCommit(self)
         do throws(StoreError) {
             try Journal.run(in: folder, replacing: replaced, appending: entries == nil ? [] : [StoreLayout.auditTrail],
                             committedBy: entries.map { (StoreLayout.auditTrail, $0.lines.count) },
@@ -1192,10 +1195,14 @@ public final class Store {
             }
         } catch {
             // Put back or not, the files on disk are what memory must follow: read them again when asked.
-            if case .notConfirmed = error { throw error }
+            if case .notConfirmed = error {
+                commitListener?.didCommit(self, paths: paths)
+                throw error
+            }
             for path in paths { forget(path) }
             throw error
         }
+        commitListener?.didCommit(self, paths: paths)
     }
 
     /// Keeps the bytes of a record staged in `change`, so writing its file does not encode it

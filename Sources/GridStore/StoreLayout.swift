@@ -47,7 +47,7 @@ public enum StoreLayout {
         return code.isWellFormed ? code : nil
     }
 
-    static func gridFolder(_ code: GridCode) -> String { "\(gridsFolder)/\(code.rawValue)" }
+    public static func gridFolder(_ code: GridCode) -> String { "\(gridsFolder)/\(code.rawValue)" }
     static func grid(_ code: GridCode) -> String { gridFolder(code) + "/grid.json" }
     static func households(_ code: GridCode) -> String { gridFolder(code) + "/households.json" }
     static func residents(_ code: GridCode) -> String { gridFolder(code) + "/residents.json" }
@@ -77,7 +77,7 @@ public enum StoreLayout {
     }
 
     /// The kind of record a data file holds, judged by its place; nil for a file gridwork does not know.
-    static func kind(ofFile relativePath: String) -> RecordKind? {
+    public static func kind(ofFile relativePath: String) -> RecordKind? {
         if relativePath == workers { return .worker }
         let parts = relativePath.split(separator: "/").map(String.init)
         guard parts.count >= 3, parts[0] == gridsFolder, GridCode(parts[1]).isWellFormed else { return nil }

@@ -65,6 +65,28 @@ import TestSupport
         #expect(try index.search("示例", kinds: [.household]).allSatisfy { $0.kind == .household }, "only the kinds asked for")
     }
 
+    @Test func aQueryMatchingManySortsOnlyTheFirstMatchesOfEachPart() throws {
+        let (folder, store) = try community()
+        defer { folder.remove() }
+        let index = try SearchIndex(folder: folder.path)
+        try index.refresh(from: store)
+        let all = try index.search("明", kinds: [.resident])
+        #expect(all.map(\.title) == ["王小明", "李明", "王明"], "sorted by grid, then name")
+        index.sortedAtMost = 2
+        let capped = try index.search("明", kinds: [.resident])
+        #expect(capped.count == 2 && Set(capped.map(\.title)).isSubset(of: Set(all.map(\.title))))
+        #expect(capped == capped.sorted { ($0.grid.rawValue, $0.title) < ($1.grid.rawValue, $1.title) }, "what is kept is still sorted")
+        // A resident named as the case's first party: both parts match `甲方`.
+        var party = SampleCommunity.resident(id: "P-14", household: "H-1", grid: SampleCommunity.gridOne, sequence: 14)
+        party.name = "甲方"
+        party.relation = .child
+        _ = try store.save(party, at: SampleCommunity.now)
+        try index.refresh(from: store)
+        index.sortedAtMost = 1
+        #expect(try index.search("甲方").map(\.recordID) == [RecordID("P-14"), RecordID("C-1")],
+                "each part keeps its own matches: the case is not crowded out by people")
+    }
+
     @Test func numbersAreFoundByTheirBlindIndexAndNeverStored() throws {
         let (folder, store) = try community()
         defer { folder.remove() }
@@ -174,6 +196,34 @@ import TestSupport
         _ = try other.refresh(from: Store.open(folder.path, unsecuredActor: SampleCommunity.admin))
         #expect(try index.refreshUnlessTrailUnchanged(from: store) == true)
         #expect(try index.refreshUnlessTrailUnchanged(from: store) == false)
+    }
+
+    @Test func aSaveBringsTheIndexAlongAsItCommits() throws {
+        let (folder, store) = try community()
+        defer { folder.remove() }
+        let index = try SearchIndex(folder: folder.path)
+        store.commitListener = index
+        try index.refreshUnlessTrailUnchanged(from: store)
+        var wang = try #require(store.records(Resident.self, inGrid: SampleCommunity.gridOne).first { $0.name == "王小明" })
+        wang.name = "王晓明"
+        _ = try store.save(wang, at: SampleCommunity.now)
+        #expect(names(try index.search("晓明")) == ["王晓明"], "found with no refresh at all")
+        #expect(try index.search("王小明").isEmpty)
+        #expect(try index.refreshUnlessTrailUnchanged(from: store) == false, "the save said the index follows it: no stamp compared")
+
+        // Another copy's save moves the trail before this one's: the index no longer follows
+        // every change, so after this copy's own save the next search compares every stamp.
+        let other = try Store.open(folder.path, unsecuredActor: SampleCommunity.admin)
+        var li = try #require(other.records(Resident.self, inGrid: SampleCommunity.gridTwo).first { $0.name == "李明" })
+        li.name = "李别改"
+        _ = try other.save(li, at: SampleCommunity.now)
+        wang.name = "王又明"
+        wang.meta.revision += 1
+        _ = try store.save(wang, at: SampleCommunity.now)
+        #expect(names(try index.search("又明")) == ["王又明"])
+        #expect(try index.search("别改").isEmpty, "not seen before the stamps are compared")
+        #expect(try index.refreshUnlessTrailUnchanged(from: store) == true)
+        #expect(names(try index.search("别改")) == ["李别改"])
     }
 
     @Test func aMissingOrDamagedIndexIsBuiltAgain() throws {

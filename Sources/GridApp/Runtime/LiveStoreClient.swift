@@ -76,7 +76,11 @@ public final class LiveStoreClient: StoreClient, @unchecked Sendable {
     }
 
     private var index: SearchIndex? {
-        if openedIndex == nil { openedIndex = try? SearchIndex(folder: store.folder) }
+        if openedIndex == nil {
+            openedIndex = try? SearchIndex(folder: store.folder)
+            // Each save brings its grid's part of the index up to date as it commits.
+            store.commitListener = openedIndex
+        }
         return openedIndex
     }
 
