@@ -48,12 +48,12 @@ public struct DashboardData: Sendable {
         wholeOverview = overview
         self.grids = grids.sorted { $0.code < $1.code }
         self.workers = Dictionary(workers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        // Numeric order, so building 9 comes before building 11; each address line made once,
+        // Numeric order, so building 9 comes before building 11; each address's key made once,
         // not once per comparison (a district grid's sort made it some ten thousand times).
-        let lined: [(household: Household, line: String)] = households.map { ($0, $0.address.line) }
-        self.households = lined.sorted { first, second in
+        let keyed: [(household: Household, order: NumericOrder)] = households.map { ($0, NumericOrder($0.address.line)) }
+        self.households = keyed.sorted { first, second in
             if first.household.gridCode != second.household.gridCode { return first.household.gridCode < second.household.gridCode }
-            return first.line.compare(second.line, options: .numeric) == .orderedAscending
+            return first.order < second.order
         }.map(\.household)
         var byHousehold: [RecordID: [Resident]] = [:]
         for resident in residents { byHousehold[resident.householdID, default: []].append(resident) }

@@ -53,7 +53,10 @@ public struct ExportSource: Hashable, Sendable {
     /// household's residents head first; patrols from the earliest; cases by number.
     public func inLedgerOrder() -> ExportSource {
         var sorted = self
-        sorted.households = households.sorted { Self.addressOrder($0, $1) }
+        // Each address's key made once, not once per comparison.
+        sorted.households = households.map { ($0, NumericOrder($0.address.line)) }
+            .sorted { $0.0.gridCode != $1.0.gridCode ? $0.0.gridCode < $1.0.gridCode : $0.1 < $1.1 }
+            .map(\.0)
         let place = Dictionary(sorted.households.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         sorted.residents = residents.sorted { first, second in
             let one = place[first.householdID] ?? Int.max, two = place[second.householdID] ?? Int.max
@@ -64,10 +67,5 @@ public struct ExportSource: Hashable, Sendable {
         sorted.patrols = patrols.sorted { ($0.start, $0.id.rawValue) < ($1.start, $1.id.rawValue) }
         sorted.cases = cases.sorted { $0.number.compare($1.number, options: .numeric) == .orderedAscending }
         return sorted
-    }
-
-    static func addressOrder(_ first: Household, _ second: Household) -> Bool {
-        first.gridCode != second.gridCode ? first.gridCode < second.gridCode
-            : first.address.line.compare(second.address.line, options: .numeric) == .orderedAscending
     }
 }

@@ -17,8 +17,9 @@ public final class SearchIndex {
     public static let fileName = "cache/index.sqlite"
     /// Raised when the tables or what they hold change: an index of another version is rebuilt.
     /// 3: residents' name and birth date as a keyed hash (`namebirth`), for the namesake warning.
-    /// 4: one FTS5 table per part, so a search of cases never walks the residents' postings.
-    static let version = 4
+    /// 5: one FTS5 table per part, so a search of cases never walks the residents' postings;
+    /// each entry's keyed stamp of what its rows are made from (`stamp(_:_:blind:)`).
+    static let version = 5
     /// A search sorts at most this many matches of each part (taken in index order) before it
     /// keeps the first `limit`: one common character (`王`) matches some 50,000 people in a
     /// district, and sorting them all costs a keystroke 30 ms to show a page a worker narrows
@@ -92,13 +93,14 @@ public final class SearchIndex {
                 CREATE TABLE keys (fingerprint TEXT NOT NULL);
                 CREATE TABLE sources (grid TEXT NOT NULL, part TEXT NOT NULL, signature TEXT NOT NULL, PRIMARY KEY (grid, part));
                 CREATE TABLE entries (id INTEGER PRIMARY KEY, grid TEXT NOT NULL, part TEXT NOT NULL, kind TEXT NOT NULL,
-                                      recordID TEXT NOT NULL, title TEXT NOT NULL, detail TEXT NOT NULL);
+                                      recordID TEXT NOT NULL, title TEXT NOT NULL, detail TEXT NOT NULL, stamp TEXT NOT NULL);
                 CREATE INDEX entries_by_source ON entries (grid, part);
                 CREATE VIRTUAL TABLE \(Part.people.terms) USING fts5 (words, tokenize = 'unicode61 remove_diacritics 0');
                 CREATE VIRTUAL TABLE \(Part.cases.terms) USING fts5 (words, tokenize = 'unicode61 remove_diacritics 0');
                 CREATE TABLE numbers (hash TEXT NOT NULL, recordID TEXT NOT NULL, grid TEXT NOT NULL, part TEXT NOT NULL);
                 CREATE INDEX numbers_by_hash ON numbers (hash);
                 CREATE INDEX numbers_by_source ON numbers (grid, part);
+                CREATE INDEX numbers_by_record ON numbers (recordID);
                 PRAGMA user_version = \(Self.version);
                 """)
         }
@@ -175,15 +177,12 @@ public final class SearchIndex {
             let blind = store.blindIndexer
             // Hashes made under another community key would never match again: start over.
             let fingerprint = blind.hash("gridwork index", purpose: "key")
-            if memoFingerprint != fingerprint {
-                memo.removeAll()
-                memoFingerprint = fingerprint
-            }
             try database.write { db in
                 guard try String.fetchOne(db, sql: "SELECT fingerprint FROM keys") != fingerprint else { return }
                 for table in ["sources", "entries", "numbers", "keys"] + Part.allCases.map(\.terms) { try db.execute(sql: "DELETE FROM \(table)") }
                 try db.execute(sql: "INSERT INTO keys (fingerprint) VALUES (?)", arguments: [fingerprint])
             }
+            checkedFingerprint = fingerprint
             let known = try database.read { db in
                 try Row.fetchAll(db, sql: "SELECT grid, part, signature FROM sources").reduce(into: [String: String]()) { result, row in
                     result[(row["grid"] as String) + "/" + (row["part"] as String)] = row["signature"]
@@ -205,8 +204,7 @@ public final class SearchIndex {
             let chosen = limit.map { Array(stale.prefix($0)) } ?? stale
             for (done, item) in chosen.enumerated() {
                 progress?(done, chosen.count)
-                // A first build (hundreds of grids) would only fill the memo to empty it.
-                try reindex(item.part, of: item.grid, signature: item.signature, store: store, blind: blind, memo: chosen.count <= 8 ? memo : nil)
+                try reindex(item.part, of: item.grid, signature: item.signature, store: store, blind: blind)
             }
             progress?(chosen.count, chosen.count)
             return (chosen.count, stale.count - chosen.count)
@@ -214,10 +212,14 @@ public final class SearchIndex {
     }
 
     /// Makes one part of one grid's rows again from the store, as read from files of `signature`.
-    private func reindex(_ part: Part, of grid: GridCode, signature: String, store: Store, blind: BlindIndexer, memo: RowMemo?) throws {
-        let (entries, numbers) = Self.entries(of: part, in: grid, store: store, blind: blind, memo: memo)
+    private func reindex(_ part: Part, of grid: GridCode, signature: String, store: Store, blind: BlindIndexer) throws {
+        let stamps = try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT kind, recordID, stamp FROM entries WHERE grid = ? AND part = ?", arguments: [grid.rawValue, part.rawValue])
+                .reduce(into: [String: String]()) { result, row in result[(row["kind"] as String) + " " + (row["recordID"] as String)] = row["stamp"] }
+        }
+        let rows = Self.rows(of: part, in: grid, store: store, blind: blind, unlessStamped: stamps)
         try database.write { db in
-            try Self.replace(grid: grid.rawValue, part: part, with: entries, numbers: numbers, in: db)
+            try Self.replace(grid: grid.rawValue, part: part, with: rows, in: db)
             try db.execute(sql: "INSERT OR REPLACE INTO sources (grid, part, signature) VALUES (?, ?, ?)",
                            arguments: [grid.rawValue, part.rawValue, signature])
         }
@@ -340,45 +342,42 @@ public final class SearchIndex {
         let words: String
     }
 
-    private typealias Numbers = [(hash: String, recordID: RecordID)]
-
-    /// Rows already made for records exactly as they are now (with the address or head they
-    /// show), so indexing a grid again after a save makes rows only for what changed: pinyin and
-    /// the keyed hashes of numbers are what cost. Kept for the grids indexed one by one after the
-    /// first build, and emptied when it holds more than a few dozen grids' worth.
-    private final class RowMemo {
-        struct Key: Hashable {
-            let record: AnyHashable
-            let shown: String
-        }
-        static let capacity = 60_000
-        private var rows: [Key: (Entry, Numbers)] = [:]
-
-        func rows(for record: AnyHashable, showing shown: String, make: () -> (Entry, Numbers)) -> (Entry, Numbers) {
-            let key = Key(record: record, shown: shown)
-            if let known = rows[key] { return known }
-            let made = make()
-            if rows.count >= Self.capacity { rows.removeAll(keepingCapacity: true) }
-            rows[key] = made
-            return made
-        }
-
-        func removeAll() { rows.removeAll() }
+    /// One record's row as it is now: its stamp, and what to write when the stamp is not the
+    /// one on the index already (nil then: the row is as it should be).
+    private struct RecordRow {
+        let key: String
+        let stamp: String
+        let made: (entry: Entry, numbers: [String])?
     }
 
-    private let memo = RowMemo()
-    /// The community key the memo's hashes were made under.
-    private var memoFingerprint: String?
+    /// The community key the rows were checked to be made under, by a refresh in this process.
+    private var checkedFingerprint: String?
 
-    /// The index rows of one part of one grid, read from the store; through `memo` when given.
-    private static func entries(of part: Part, in grid: GridCode, store: Store, blind: BlindIndexer,
-                                memo: RowMemo?) -> ([Entry], Numbers) {
-        var entries: [Entry] = []
-        var numbers: Numbers = []
-        func add(_ record: AnyHashable, showing shown: String, _ make: () -> (Entry, Numbers)) {
-            let (entry, its) = memo?.rows(for: record, showing: shown, make: make) ?? make()
-            entries.append(entry)
-            numbers += its
+    /// A record's rows in the index (its entry, words and blind numbers) depend on `inputs`
+    /// alone: the record's own fields that are shown or hashed, and what it shows of another
+    /// record (a resident's address, a household's head). The stamp is a keyed hash of them, so
+    /// it tells nothing of the numbers in it; a record whose stamp is unchanged costs no pinyin
+    /// and no hashing of its numbers when its grid is indexed again after a save.
+    private static func stamp(_ kind: SearchHit.Kind, _ inputs: [String?], blind: BlindIndexer) -> String {
+        var text = kind.rawValue
+        for input in inputs {
+            text += input.map { "\u{1F}" + $0 } ?? "\u{1E}"
+        }
+        return blind.hash(exactly: text, purpose: "row")
+    }
+
+    /// The rows of one part of one grid, read from the store: every record's stamp, and rows
+    /// made only for those whose stamp differs from `stamps` (by `kind recordID`).
+    private static func rows(of part: Part, in grid: GridCode, store: Store, blind: BlindIndexer,
+                             unlessStamped stamps: [String: String]) -> [RecordRow] {
+        var rows: [RecordRow] = []
+        var seen: Set<String> = []
+        func add(_ kind: SearchHit.Kind, _ id: RecordID, _ inputs: [String?], _ make: () -> (Entry, [String])) {
+            let key = kind.rawValue + " " + id.rawValue
+            // A record id twice in a grid's files (a hand edit; `check` names it) is indexed once.
+            guard seen.insert(key).inserted else { return }
+            let stamp = Self.stamp(kind, inputs, blind: blind)
+            rows.append(RecordRow(key: key, stamp: stamp, made: stamps[key] == stamp ? nil : make()))
         }
         switch part {
         case .people:
@@ -389,42 +388,43 @@ public final class SearchIndex {
             for resident in residents where resident.relation == .head || heads[resident.householdID] == nil {
                 heads[resident.householdID] = resident.name
             }
+            rows.reserveCapacity(households.count + residents.count)
             for household in households {
+                let line = household.address.line
                 let head = heads[household.id] ?? ""
-                add(household, showing: head) {
-                    let line = household.address.line
-                    return (Entry(hit: SearchHit(kind: .household, grid: grid, recordID: household.id, title: line, detail: head),
-                                  words: SearchTerms.words(line).joined(separator: " ")), [])
+                add(.household, household.id, [line, head]) {
+                    (Entry(hit: SearchHit(kind: .household, grid: grid, recordID: household.id, title: line, detail: head),
+                           words: SearchTerms.words(line).joined(separator: " ")), [])
                 }
             }
             for resident in residents {
                 let address = addresses[resident.householdID] ?? ""
-                add(resident, showing: address) {
-                    var its: Numbers = []
+                add(.resident, resident.id, [resident.name, address, resident.birthDate.iso, resident.idNumber, resident.phone]) {
+                    var numbers: [String] = []
                     if let number = resident.idNumber {
-                        its.append((blind.hash(number, purpose: "id"), resident.id))
-                        its.append((blind.hash(String(number.suffix(6)), purpose: "id6"), resident.id))
+                        numbers.append(blind.hash(number, purpose: "id"))
+                        numbers.append(blind.hash(String(number.suffix(6)), purpose: "id6"))
                     }
-                    its.append((blind.hash(nameAndBirth(resident.name, resident.birthDate), purpose: "namebirth"), resident.id))
+                    numbers.append(blind.hash(nameAndBirth(resident.name, resident.birthDate), purpose: "namebirth"))
                     if let phone = resident.phone {
-                        its.append((blind.hash(phone, purpose: "phone"), resident.id))
-                        its.append((blind.hash(String(phone.suffix(4)), purpose: "phone4"), resident.id))
+                        numbers.append(blind.hash(phone, purpose: "phone"))
+                        numbers.append(blind.hash(String(phone.suffix(4)), purpose: "phone4"))
                     }
                     return (Entry(hit: SearchHit(kind: .resident, grid: grid, recordID: resident.id, title: resident.name, detail: address),
-                                  words: SearchTerms.nameWords(resident.name).joined(separator: " ")), its)
+                                  words: SearchTerms.nameWords(resident.name).joined(separator: " ")), numbers)
                 }
             }
         case .cases:
             for item in store.records(DisputeCase.self, inGrid: grid, keeping: false) {
-                add(item, showing: "") {
-                    let parties = item.parties.map(\.name)
+                let parties = item.parties.map(\.name)
+                add(.disputeCase, item.id, [item.number, item.title] + parties) {
                     let words = SearchTerms.words(item.number + " " + item.title) + parties.flatMap(SearchTerms.nameWords)
                     return (Entry(hit: SearchHit(kind: .disputeCase, grid: grid, recordID: item.id, title: item.number, detail: item.title),
                                   words: words.joined(separator: " ")), [])
                 }
             }
         }
-        return (entries, numbers)
+        return rows
     }
 
     /// The blind indexes a query of digits could stand for: a whole ID number (18), its last 6,
@@ -441,59 +441,42 @@ public final class SearchIndex {
         }
     }
 
-    /// Makes a grid part's rows `entries` and `numbers`, writing only what differs from what is
-    /// there: after a save, one grid is indexed again, and rewriting its thousand unchanged
-    /// residents (and their FTS5 postings) would cost far more than reading them.
-    private static func replace(grid: String, part: Part, with entries: [Entry],
-                                numbers: [(hash: String, recordID: RecordID)], in db: Database) throws {
-        struct Existing {
-            let id: Int64
-            let title: String
-            let detail: String
-            let words: String
+    /// Makes a grid part's rows `rows`, writing only those made anew: after a save, one grid is
+    /// indexed again, and rewriting its thousand unchanged residents (and their FTS5 postings)
+    /// would cost far more than reading them. A row on the index that `rows` does not hold (a
+    /// record removed, or moved to another grid) goes, with its numbers.
+    private static func replace(grid: String, part: Part, with rows: [RecordRow], in db: Database) throws {
+        var existing: [String: (id: Int64, recordID: String)] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, kind, recordID FROM entries WHERE grid = ? AND part = ?", arguments: [grid, part.rawValue]) {
+            existing[(row["kind"] as String) + " " + (row["recordID"] as String)] = (row["id"], row["recordID"])
         }
-        var existing: [String: Existing] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT e.id, e.kind, e.recordID, e.title, e.detail, t.words FROM entries e JOIN \(part.terms) t ON t.rowid = e.id
-            WHERE e.grid = ? AND e.part = ?
-            """, arguments: [grid, part.rawValue]) {
-            existing[(row["kind"] as String) + " " + (row["recordID"] as String)] =
-                Existing(id: row["id"], title: row["title"], detail: row["detail"], words: row["words"])
-        }
-        let insertEntry = try db.cachedStatement(sql: "INSERT INTO entries (grid, part, kind, recordID, title, detail) VALUES (?, ?, ?, ?, ?, ?)")
+        let insertEntry = try db.cachedStatement(sql: "INSERT INTO entries (grid, part, kind, recordID, title, detail, stamp) VALUES (?, ?, ?, ?, ?, ?, ?)")
         let insertTerms = try db.cachedStatement(sql: "INSERT INTO \(part.terms) (rowid, words) VALUES (?, ?)")
-        let updateEntry = try db.cachedStatement(sql: "UPDATE entries SET title = ?, detail = ? WHERE id = ?")
+        let updateEntry = try db.cachedStatement(sql: "UPDATE entries SET title = ?, detail = ?, stamp = ? WHERE id = ?")
         let updateTerms = try db.cachedStatement(sql: "UPDATE \(part.terms) SET words = ? WHERE rowid = ?")
         let deleteEntry = try db.cachedStatement(sql: "DELETE FROM entries WHERE id = ?")
         let deleteTerms = try db.cachedStatement(sql: "DELETE FROM \(part.terms) WHERE rowid = ?")
-        for entry in entries {
-            let key = entry.hit.kind.rawValue + " " + entry.hit.recordID.rawValue
-            guard let old = existing.removeValue(forKey: key) else {
-                try insertEntry.execute(arguments: [grid, part.rawValue, entry.hit.kind.rawValue, entry.hit.recordID.rawValue, entry.hit.title, entry.hit.detail])
+        let insertNumber = try db.cachedStatement(sql: "INSERT INTO numbers (hash, recordID, grid, part) VALUES (?, ?, ?, ?)")
+        let deleteNumbers = try db.cachedStatement(sql: "DELETE FROM numbers WHERE recordID = ? AND grid = ? AND part = ?")
+        for row in rows {
+            let old = existing.removeValue(forKey: row.key)
+            guard let (entry, numbers) = row.made else { continue }
+            let hit = entry.hit
+            if let old {
+                try updateEntry.execute(arguments: [hit.title, hit.detail, row.stamp, old.id])
+                try updateTerms.execute(arguments: [entry.words, old.id])
+                try deleteNumbers.execute(arguments: [hit.recordID.rawValue, grid, part.rawValue])
+            } else {
+                try insertEntry.execute(arguments: [grid, part.rawValue, hit.kind.rawValue, hit.recordID.rawValue, hit.title, hit.detail, row.stamp])
                 try insertTerms.execute(arguments: [db.lastInsertedRowID, entry.words])
-                continue
             }
-            if old.title != entry.hit.title || old.detail != entry.hit.detail {
-                try updateEntry.execute(arguments: [entry.hit.title, entry.hit.detail, old.id])
-            }
-            if old.words != entry.words { try updateTerms.execute(arguments: [entry.words, old.id]) }
+            for hash in numbers { try insertNumber.execute(arguments: [hash, hit.recordID.rawValue, grid, part.rawValue]) }
         }
         // Records no longer in the files (removed, or moved to another grid).
         for old in existing.values {
+            try deleteNumbers.execute(arguments: [old.recordID, grid, part.rawValue])
             try deleteTerms.execute(arguments: [old.id])
             try deleteEntry.execute(arguments: [old.id])
-        }
-        var onFile = Set(try Row.fetchAll(db, sql: "SELECT hash, recordID FROM numbers WHERE grid = ? AND part = ?", arguments: [grid, part.rawValue])
-            .map { (row: Row) in (row["hash"] as String) + " " + (row["recordID"] as String) })
-        let insertNumber = try db.cachedStatement(sql: "INSERT INTO numbers (hash, recordID, grid, part) VALUES (?, ?, ?, ?)")
-        for number in numbers where onFile.remove(number.hash + " " + number.recordID.rawValue) == nil {
-            try insertNumber.execute(arguments: [number.hash, number.recordID.rawValue, grid, part.rawValue])
-        }
-        let deleteNumber = try db.cachedStatement(sql: "DELETE FROM numbers WHERE hash = ? AND recordID = ? AND grid = ? AND part = ?")
-        for gone in onFile {
-            let pieces = gone.split(separator: " ", maxSplits: 1).map(String.init)
-            guard pieces.count == 2 else { continue }
-            try deleteNumber.execute(arguments: [pieces[0], pieces[1], grid, part.rawValue])
         }
     }
 
@@ -552,7 +535,7 @@ extension SearchIndex: CommitListener {
         trailBeforeCommit = nil
         let blind = store.blindIndexer
         // Only after a refresh in this process has checked that the rows were made under this key.
-        guard memoFingerprint == blind.hash("gridwork index", purpose: "key") else { return }
+        guard checkedFingerprint == blind.hash("gridwork index", purpose: "key") else { return }
         var touched: [String: (grid: GridCode, part: Part)] = [:]
         for path in paths {
             let pieces = path.split(separator: "/")
@@ -565,7 +548,7 @@ extension SearchIndex: CommitListener {
             try mending {
                 for (grid, part) in touched.values.sorted(by: { ($0.grid.rawValue, $0.part.rawValue) < ($1.grid.rawValue, $1.part.rawValue) }) {
                     let files = part.kinds.flatMap { store.filePaths(of: $0).filter { $0.hasPrefix(StoreLayout.gridFolder(grid) + "/") } }
-                    try reindex(part, of: grid, signature: Self.signature(of: files, in: store.folder), store: store, blind: blind, memo: memo)
+                    try reindex(part, of: grid, signature: Self.signature(of: files, in: store.folder), store: store, blind: blind)
                 }
             }
             if followedEverything { refreshedAtTrail = try trailStamp(store) }

@@ -7,15 +7,25 @@ import Foundation
 /// community key nobody can tell which number a hash stands for, even for 4 digits. A folder
 /// with no accounts has no key; its numbers are in plain text on disk, and a fixed key is used.
 public struct BlindIndexer: Sendable {
-    private let key: SymmetricKey
+    /// HMAC-SHA256 under the derived key, its key already absorbed: each hash copies it, so
+    /// indexing a grid's numbers does not set the key up again for each one.
+    private let keyed: HMAC<SHA256>
 
     init(communityKey: PersonalDataKey?) {
         let secret = communityKey.map { SymmetricKey(data: $0.rawBytes) } ?? SymmetricKey(data: Data("gridwork without accounts".utf8))
-        key = HKDF<SHA256>.deriveKey(inputKeyMaterial: secret, info: Data("gridwork blind index v1".utf8), outputByteCount: 32)
+        keyed = HMAC(key: HKDF<SHA256>.deriveKey(inputKeyMaterial: secret, info: Data("gridwork blind index v1".utf8), outputByteCount: 32))
     }
 
+    /// The keyed hash of `value` for `purpose`, letters compared without case (`x` is `X` in an ID number).
     public func hash(_ value: String, purpose: String) -> String {
-        let code = HMAC<SHA256>.authenticationCode(for: Data((purpose + ":" + value.uppercased()).utf8), using: key)
+        hash(exactly: value.uppercased(), purpose: purpose)
+    }
+
+    /// The keyed hash of `value` as it is, for `purpose`.
+    public func hash(exactly value: String, purpose: String) -> String {
+        var mac = keyed
+        mac.update(data: Data((purpose + ":" + value).utf8))
+        let code = mac.finalize()
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(16)

@@ -46,8 +46,11 @@ public final class Store {
     /// Files read with personal data in plain text although the folder has a key.
     public private(set) var filesWithPlainPersonalData: Set<String> = []
     public var audit: AuditTrail { AuditTrail(dataFolder: folder) }
-    /// Data files found under the folder, by the kind of record they hold.
+    /// Data files found under the folder, by the kind of record they hold. Changed only
+    /// through `noteFile` and `dropFile`, which keep `gridFiles` beside it.
     private var files: [RecordKind: Set<String>] = [:]
+    /// The same files by grid, then kind: a grid's files are found without going through a district's.
+    private var gridFiles: [GridCode: [RecordKind: Set<String>]] = [:]
     /// Each data file's summary at the stamp it was made from. Changed only through
     /// `setSummary`, which notes whose grid's figures must be added up again.
     private var summaries: [String: SummaryCache.Entry] { summaryEntries }
@@ -88,6 +91,14 @@ public final class Store {
     /// Grids a file of which changed its summary: a save in one grid adds up that grid's files
     /// again, not a district's six thousand.
     private var staleGrids: Set<GridCode> = []
+    /// The files with a summary, by grid, and those outside any grid.
+    private var summarizedFiles: [GridCode: Set<String>] = [:]
+    private var summarizedOutsideGrids: Set<String> = []
+    /// `gridSummaries` added up in groups of grids (`summaryGroup(of:)`); those of
+    /// `staleGroups` are not. After a save the total adds up one group again and the groups,
+    /// some forty figures, not a district's 330.
+    private var groupSummaries: [Int: DataSummary] = [:]
+    private var staleGroups: Set<Int> = []
     /// For tests: a failure to meet when writing the data file at a (relative) path, after the
     /// change's journal is made. `.notConfirmed` lets the file be written, then reports it unconfirmed,
     /// as a folder fsync that failed after the rename would; any other error stops before the file.
@@ -238,7 +249,7 @@ public final class Store {
                 if DurableFile.isTemporary(name) {
                     temporary.append(path)
                 } else if let kind = StoreLayout.kind(ofFile: path) {
-                    files[kind, default: []].insert(path)
+                    noteFile(path, kind: kind)
                 } else if depth < 3 && (path == StoreLayout.gridsFolder || depth > 0) && !name.hasSuffix(".json") {
                     visit(path, depth: depth + 1)
                 } else if depth > 0 && name.hasSuffix(".json") {
@@ -443,9 +454,19 @@ public final class Store {
         summaryMerges += 1
         // Added up grid by grid, so the grids' own figures (kept for the overview of one grid or
         // of a worker's grids) cost no second pass over a district's files.
+        let byGrid = summariesByGrid()
+        if !staleGroups.isEmpty {
+            var fresh: [Int: DataSummary] = [:]
+            for (grid, figures) in byGrid.sorted(by: { $0.key < $1.key }) {
+                let group = Self.summaryGroup(of: grid)
+                if staleGroups.contains(group) { fresh[group, default: DataSummary()].merge(figures) }
+            }
+            for group in staleGroups { groupSummaries[group] = fresh[group] }
+            staleGroups = []
+        }
         var merged = DataSummary()
-        for summary in summariesByGrid().values { merged.merge(summary) }
-        for (path, entry) in summaries where Self.grid(ofDataFile: path) == nil { merged.merge(entry.summary) }
+        for (_, figures) in groupSummaries.sorted(by: { $0.key < $1.key }) { merged.merge(figures) }
+        for path in summarizedOutsideGrids.sorted() { if let entry = summaries[path] { merged.merge(entry.summary) } }
         mergedSummary = merged
         overviewOfSummary = nil
         return merged
@@ -466,8 +487,19 @@ public final class Store {
     private func setSummary(for path: String, _ entry: SummaryCache.Entry?) {
         summaryEntries[path] = entry
         mergedSummary = nil
-        if let grid = Self.grid(ofDataFile: path) { staleGrids.insert(grid) }
+        if let grid = Self.grid(ofDataFile: path) {
+            staleGrids.insert(grid)
+            if entry == nil { summarizedFiles[grid]?.remove(path) } else { summarizedFiles[grid, default: []].insert(path) }
+        } else if entry == nil {
+            summarizedOutsideGrids.remove(path)
+        } else {
+            summarizedOutsideGrids.insert(path)
+        }
     }
+
+    /// Which group of grids `grid`'s figures are added up in (see `groupSummaries`): about
+    /// twenty grids each in a district. By the code's hash, so it holds for this process only.
+    private static func summaryGroup(of grid: GridCode) -> Int { Int(UInt(bitPattern: grid.hashValue) % 16) }
 
     /// The grid whose folder holds `path` (`grids/<code>/…`), nil for a file outside the grids.
     private static func grid(ofDataFile path: String) -> GridCode? {
@@ -482,13 +514,17 @@ public final class Store {
     public func summariesByGrid() -> [GridCode: DataSummary] {
         refreshStaleSummaries()
         guard !staleGrids.isEmpty else { return gridSummaries }
-        var fresh: [GridCode: DataSummary] = [:]
-        for (path, entry) in summaries {
-            guard let grid = Self.grid(ofDataFile: path), staleGrids.contains(grid) else { continue }
-            fresh[grid, default: DataSummary()].merge(entry.summary)
+        for grid in staleGrids {
+            var figures: DataSummary?
+            for path in (summarizedFiles[grid] ?? []).sorted() {
+                guard let entry = summaries[path] else { continue }
+                figures = figures ?? DataSummary()
+                figures?.merge(entry.summary)
+            }
+            // A grid left with no readable file has no figures, as before it had any.
+            gridSummaries[grid] = figures
+            staleGroups.insert(Self.summaryGroup(of: grid))
         }
-        // A grid left with no readable file has no figures, as before it had any.
-        for grid in staleGrids { gridSummaries[grid] = fresh[grid] }
         staleGrids = []
         return gridSummaries
     }
@@ -497,8 +533,7 @@ public final class Store {
     /// With `keeping` false, files not already in memory are read without being kept there (a
     /// pass over every grid, as the search index makes, must not hold a whole district).
     public func records<R: StoredRecord>(_ type: R.Type, inGrid code: GridCode, keeping: Bool = true) -> [R] {
-        let prefix = StoreLayout.gridFolder(code) + "/"
-        return (files[R.kind] ?? []).filter { $0.hasPrefix(prefix) }.sorted().flatMap { (try? load(R.self, $0, keeping: keeping)) ?? [] }
+        (gridFiles[code]?[R.kind] ?? []).sorted().flatMap { (try? load(R.self, $0, keeping: keeping)) ?? [] }
     }
 
     /// Every record of one kind, from every readable file.
@@ -654,8 +689,17 @@ public final class Store {
 
     /// Every data file of `grid` that a screen of it shows, for `preload`.
     public func filePaths(ofGrid grid: GridCode) -> [String] {
-        let prefix = StoreLayout.gridFolder(grid) + "/"
-        return [RecordKind.household, .resident, .patrolLog, .disputeCase].flatMap { filePaths(of: $0).filter { $0.hasPrefix(prefix) } }
+        [RecordKind.household, .resident, .patrolLog, .disputeCase].flatMap { (gridFiles[grid]?[$0] ?? []).sorted() }
+    }
+
+    private func noteFile(_ path: String, kind: RecordKind) {
+        files[kind, default: []].insert(path)
+        if let grid = Self.grid(ofDataFile: path) { gridFiles[grid, default: [:]][kind, default: []].insert(path) }
+    }
+
+    private func dropFile(_ path: String, kind: RecordKind) {
+        files[kind]?.remove(path)
+        if let grid = Self.grid(ofDataFile: path) { gridFiles[grid]?[kind]?.remove(path) }
     }
 
     private func remember<R: StoredRecord>(_ records: [R], stamp: FileStamp, contentHash: Int, path: String, keep: Bool = true) {
@@ -682,7 +726,7 @@ public final class Store {
         }
         problemsByFile[path] = nil
         badFileStamps[path] = nil
-        files[R.kind, default: []].insert(path)
+        noteFile(path, kind: R.kind)
         if keep { for record in records { locations[record.id] = path } }
         // The grids and workers lists follow their files; a table of one file finds them without a cast.
         var file = RecordsByFile()
@@ -702,7 +746,7 @@ public final class Store {
         mergedSummary = nil
         guard let kind = StoreLayout.kind(ofFile: path) else { return }
         guard FileManager.default.fileExists(atPath: folder + "/" + path) else {
-            files[kind]?.remove(path)
+            dropFile(path, kind: kind)
             setSummary(for: path, nil)
             return
         }

@@ -226,6 +226,34 @@ import TestSupport
         #expect(names(try index.search("别改")) == ["李别改"])
     }
 
+    @Test func aSaveRemakesTheRowsOfWhatItChangedAndOfWhatShowsIt() throws {
+        let (folder, store) = try community()
+        defer { folder.remove() }
+        let index = try SearchIndex(folder: folder.path)
+        store.commitListener = index
+        try index.refreshUnlessTrailUnchanged(from: store)
+        // A number no row shows: the row's stamp still changes, so its blind index follows.
+        var wang = try #require(store.records(Resident.self, inGrid: SampleCommunity.gridOne).first { $0.name == "王小明" })
+        wang.phone = "13800001111"
+        _ = try store.save(wang, at: SampleCommunity.now)
+        #expect(try index.search("13800001111", store: store).map(\.title) == ["王小明"])
+        #expect(try index.search(Self.phone, store: store).isEmpty, "the old number is gone")
+        // A household's new address shows on each of its residents.
+        var home = try #require(store.records(Household.self, inGrid: SampleCommunity.gridOne).first { $0.id == wang.householdID })
+        home.address.compound = "翠竹园"
+        _ = try store.save(home, at: SampleCommunity.now)
+        let shown = try index.search("王小明", kinds: [.resident])
+        #expect(shown.count == 1 && shown.allSatisfy { $0.detail.hasPrefix("翠竹园") })
+        #expect(try index.search("翠竹园", kinds: [.household]).map(\.recordID) == [home.id])
+        // What a fresh build makes is what the saves left.
+        try FileManager.default.createDirectory(atPath: folder.path + "/rebuilt", withIntermediateDirectories: true)
+        let rebuilt = try SearchIndex(folder: folder.path + "/rebuilt")
+        try rebuilt.refresh(from: store)
+        for query in ["王", "明", "翠竹园", "示例", "漏水"] {
+            #expect(try index.search(query) == rebuilt.search(query), "\(query)")
+        }
+    }
+
     @Test func aMissingOrDamagedIndexIsBuiltAgain() throws {
         let (folder, store) = try community()
         defer { folder.remove() }
