@@ -13,6 +13,13 @@ enum RecordCoding {
         return encoder
     }
 
+    /// `encoder()`'s bytes for `value`: through `RecordEncoder` when it can, otherwise through
+    /// Foundation's encoder.
+    static func encode<T: Encodable>(_ value: T) throws -> Data {
+        if let data = try? RecordEncoder.encode(value) { return data }
+        return try encoder().encode(value)
+    }
+
     /// One line, keys sorted: the audit trail's form, and what its hashes cover.
     static func compactEncoder() -> JSONEncoder {
         let encoder = encoder()

@@ -35,15 +35,14 @@ struct ShardEncoder {
     /// The whole file: header, each record (kept, or `fresh` when it holds the record encoded
     /// alone at its revision, or encoded now), footer.
     func encode<R: StoredRecord>(_ records: [R], kind: RecordKind, fresh: [String: (revision: Int, bytes: Data)] = [:]) throws -> Data {
-        let encoder = RecordCoding.encoder()
         // An empty array is printed differently by JSONEncoder; nothing to reuse in it anyway.
         guard !records.isEmpty else {
-            var data = try encoder.encode(ShardFile(schema: StoreLayout.schemaVersion, kind: kind, records: records))
+            var data = try RecordCoding.encode(ShardFile(schema: StoreLayout.schemaVersion, kind: kind, records: records))
             data.append(UInt8(ascii: "\n"))
             return data
         }
         var data = Data("{\n  \"kind\" : ".utf8)
-        data.append(try encoder.encode(kind))
+        data.append(try RecordCoding.encode(kind))
         data.append(contentsOf: ",\n  \"records\" : [\n".utf8)
         for (index, record) in records.enumerated() {
             if index > 0 { data.append(contentsOf: ",\n".utf8) }
@@ -53,7 +52,7 @@ struct ShardEncoder {
             } else {
                 // Encoded alone, the record starts at column 0; in the array it sits two levels in.
                 let alone = fresh[Self.key(kind, record.id)].flatMap { $0.revision == record.meta.revision ? $0.bytes : nil }
-                let bytes = try alone ?? encoder.encode(record)
+                let bytes = try alone ?? RecordCoding.encode(record)
                 var lineStart = bytes.startIndex
                 while let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {
                     data.append(bytes[lineStart...newline])

@@ -1263,7 +1263,7 @@ public final class Store {
     /// Nil when they cannot be told apart field by field (never for bytes the encoder wrote):
     /// then the record is saved as changed, with no field named.
     static func changedFields<R: StoredRecord>(_ old: R, encodedAs encoded: Data) -> [String]? {
-        guard let oldBytes = try? RecordCoding.encoder().encode(old),
+        guard let oldBytes = try? RecordCoding.encode(old),
               let before = JSONLocator(data: oldBytes).topLevelMembers(),
               let after = JSONLocator(data: encoded).topLevelMembers() else { return nil }
         return Set(before.keys).union(after.keys).filter { $0 != "meta" }.sorted().filter { key in
@@ -1395,7 +1395,7 @@ public final class Store {
     /// bytes as the file will hold them (before any number in it is sealed).
     private func roundTrip<R: StoredRecord>(_ record: R) throws(StoreError) -> (R, Data) {
         do {
-            let encoded = try RecordCoding.encoder().encode(record)
+            let encoded = try RecordCoding.encode(record)
             return (try RecordCoding.decode(R.self, from: encoded), encoded)
         } catch {
             throw .io(.write, path: record.filePath, code: EINVAL)
@@ -1404,7 +1404,7 @@ public final class Store {
 
     private static func encode<T: Encodable>(_ value: T, path: String) throws(StoreError) -> Data {
         do {
-            var data = try RecordCoding.encoder().encode(value)
+            var data = try RecordCoding.encode(value)
             data.append(UInt8(ascii: "\n"))
             return data
         } catch {

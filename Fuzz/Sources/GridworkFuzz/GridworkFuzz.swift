@@ -124,8 +124,13 @@ func readShard<R: StoredRecord & Equatable>(_ type: R.Type, _ relativePath: Stri
         // from any file that passed (no key here, so sealed values stay as they are on file).
         let slow = try? RecordCoding.decoder().decode(ShardFile<R>.self, from: data)
         if slow?.records != loaded.records { preconditionFailure("TapeDecoder and JSONDecoder disagree on a \(R.kind.rawValue) file") }
-        // What was read is written back as the store would, and must read the same again.
-        _ = try? RecordCoding.encoder().encode(ShardFile(schema: StoreLayout.schemaVersion, kind: R.kind, records: loaded.records))
+        // What was read is written back as the store would: `RecordEncoder` must write Foundation's
+        // bytes, or refuse.
+        let file = ShardFile(schema: StoreLayout.schemaVersion, kind: R.kind, records: loaded.records)
+        let written = try? RecordCoding.encoder().encode(file)
+        if let fast = try? RecordEncoder.encode(file), fast != written {
+            preconditionFailure("RecordEncoder and JSONEncoder disagree on a \(R.kind.rawValue) file")
+        }
     case .failure(let problems):
         for problem in problems.all { _ = problem.formatted(in: .zh) }
     }

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+import GridDemo
+import GridModel
+@testable import GridStore
+import TestSupport
+
+/// The fast encoder writes exactly the bytes Foundation's `JSONEncoder` writes with the data
+/// folder's options, or refuses and lets Foundation write them.
+@Suite struct RecordEncoderTests {
+    static func foundation<T: Encodable>(_ value: T) throws -> Data { try RecordCoding.encoder().encode(value) }
+
+    @Test func everyRecordOfADemoCommunityIsWrittenAsFoundationWritesIt() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let store = try DemoGenerator(scale: .community, seed: 3, today: Day(year: 2026, month: 11, day: 22) ?? Day(dayNumber: 0))
+            .generate(into: folder.path)
+        var compared = 0
+        func compare<R: StoredRecord>(_ type: R.Type) throws {
+            for path in store.filePaths(of: R.kind) {
+                let records = try store.load(R.self, path)
+                for record in records {
+                    let fast = try RecordEncoder.encode(record)
+                    #expect(fast == (try Self.foundation(record)), "\(R.kind) \(record.id.rawValue)")
+                    compared += 1
+                }
+                // A whole file too: its header, the records array and the schema number.
+                let file = ShardFile(schema: StoreLayout.schemaVersion, kind: R.kind, records: records)
+                #expect(try RecordEncoder.encode(file) == (try Self.foundation(file)), "\(path)")
+            }
+        }
+        try compare(Household.self)
+        try compare(Resident.self)
+        try compare(PatrolLog.self)
+        try compare(DisputeCase.self)
+        try compare(Grid.self)
+        try compare(Worker.self)
+        #expect(compared > 1_000, "a community's records, not a handful")
+    }
+
+    struct Sample: Codable {
+        var text: String
+        var number: Int
+        var small: Int8
+        var large: UInt64
+        var flag: Bool
+        var list: [Int?]
+        var nested: [String: [String]]
+        var empty: [String: Int]
+        var emptyList: [[Int]]
+        var at: Date
+        var missing: String?
+        var day: Day
+    }
+
+    @Test func escapesEmptiesIntegersAndDatesAreWrittenAsFoundationWritesThem() throws {
+        let sample = Sample(text: "q\"\\/\u{1}\u{1f}\u{7f}\u{8}\u{c}\n\r\t\u{2028}é😀 网格", number: -42, small: -8, large: .max, flag: true,
+                            list: [1, nil, 3], nested: ["b": ["x", ""], "B": [], "a10": ["/"], "a9": ["\u{0}"]], empty: [:],
+                            emptyList: [[], [1]], at: Date(timeIntervalSince1970: 1_764_000_000), missing: nil,
+                            day: Day(year: 2026, month: 2, day: 28) ?? Day(dayNumber: 0))
+        #expect(try RecordEncoder.encode(sample) == (try Self.foundation(sample)))
+        #expect(try RecordEncoder.encode([sample, sample]) == (try Self.foundation([sample, sample])))
+        #expect(try RecordEncoder.encode(["key with space": 1, "ключ": 2, "键": 3, "_": 4]) == (try Self.foundation(["key with space": 1, "ключ": 2, "键": 3, "_": 4])))
+    }
+
+    @Test func keyOrderFollowsFoundationForMixedCaseDigitsAndSymbols() throws {
+        var keys = ["b", "B", "a10", "a9", "aB", "aa", "_x", "Z", "é", "e", "ab", "a-b", "a_b", "A", "id", "ID", "iD", "Id", "ｂ", "a2b", "a02b"]
+        // A fixed shuffle of random keys too.
+        var state: UInt64 = 7
+        let characters = Array("aAbB09_-.zZé键 ")
+        for _ in 0..<200 {
+            var key = ""
+            for _ in 0..<(1 + Int(state % 6)) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                key.append(characters[Int((state >> 33) % UInt64(characters.count))])
+            }
+            keys.append(key)
+        }
+        let object = Dictionary(keys.map { ($0, 1) }, uniquingKeysWith: { first, _ in first })
+        #expect(try RecordEncoder.encode(object) == (try Self.foundation(object)))
+    }
+
+    struct Floating: Encodable { var value = 0.5 }
+    struct Super: Encodable {
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyKey.self)
+            try container.encode(1, forKey: AnyKey("a"))
+            try Floating().encode(to: container.superEncoder())
+        }
+    }
+    struct Nothing: Encodable { func encode(to encoder: any Encoder) throws {} }
+    struct AnyKey: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(_ text: String) { stringValue = text }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    @Test func whatItDoesNotWriteAsFoundationDoesItRefusesAndTheCodingFallsBack() throws {
+        #expect(throws: RecordEncoder.Unsupported.self) { try RecordEncoder.encode(Floating()) }
+        #expect(throws: RecordEncoder.Unsupported.self) { try RecordEncoder.encode(Super()) }
+        #expect(throws: RecordEncoder.Unsupported.self) { try RecordEncoder.encode([Nothing()]) }
+        #expect(throws: RecordEncoder.Unsupported.self) { try RecordEncoder.encode(URL(fileURLWithPath: "/a")) }
+        #expect(try RecordCoding.encode(Floating()) == (try Self.foundation(Floating())), "Foundation writes what the fast encoder refuses")
+    }
+}
