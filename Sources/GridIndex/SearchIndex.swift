@@ -61,6 +61,9 @@ public final class SearchIndex {
         } catch let error as DatabaseError where Self.isDamage(error) {
             do {
                 database = try Self.remake(path)
+                // Made empty: nothing may be trusted until a whole refresh has filled it again.
+                refreshedAtTrail = nil
+                checkedFingerprint = nil
                 return try body()
             } catch {
                 throw IndexError(path: path, reason: String(describing: error))
@@ -133,8 +136,9 @@ public final class SearchIndex {
     /// whole refresh, or after a change it followed as it was committed (`didCommit`): every change
     /// gridwork makes appends to the trail, so nothing it wrote can have changed unseen. The first
     /// call always compares every file's stamp, which finds hand edits made while no copy ran;
-    /// one made during a session is found at its next open or `find`, or after another copy's save.
-    /// A search keystroke then costs one `stat`, not one per file of the folder.
+    /// one made during a session is found at the first use a minute after the last comparison,
+    /// at the next open or `find`, or after another copy's save. A search keystroke then costs one
+    /// `stat`, not one per file of the folder.
     ///
     /// The index is shared with other copies of the program, whose refreshes append nothing to the
     /// trail: SQLite's `data_version`, which changes when another connection writes the index,
@@ -143,7 +147,9 @@ public final class SearchIndex {
     @discardableResult
     public func refreshUnlessTrailUnchanged(from store: Store) throws(IndexError) -> Bool {
         let seen = try trailStamp(store)
-        if seen == refreshedAtTrail { return false }
+        let clock = ContinuousClock()
+        if seen == refreshedAtTrail, let compared = everyStampComparedAt, compared.duration(to: clock.now) < Self.stampsTrustedFor { return false }
+        everyStampComparedAt = clock.now
         try refresh(from: store)
         // What this refresh wrote itself does not move `data_version` for this connection.
         refreshedAtTrail = seen
@@ -159,6 +165,10 @@ public final class SearchIndex {
     /// The audit trail's stamp when a whole refresh began, for `refreshUnlessTrailUnchanged`,
     /// moved on by each change this object followed as it was committed (see `didCommit`).
     private var refreshedAtTrail: String?
+    /// When `refreshUnlessTrailUnchanged` last compared every file's stamp, and how long it goes
+    /// on trusting the trail alone: a hand edit made while the program runs moves no trail.
+    private var everyStampComparedAt: ContinuousClock.Instant?
+    static let stampsTrustedFor = Duration.seconds(60)
     /// `trailStamp` as a change being committed found it, while the index followed every change before.
     private var trailBeforeCommit: String?
 
@@ -212,13 +222,13 @@ public final class SearchIndex {
     }
 
     /// Makes one part of one grid's rows again from the store, as read from files of `signature`.
+    /// The stamps are read in the same transaction that writes the rows, so a row another copy
+    /// changed in between is never taken for one that needs no writing.
     private func reindex(_ part: Part, of grid: GridCode, signature: String, store: Store, blind: BlindIndexer) throws {
-        let stamps = try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT kind, recordID, stamp FROM entries WHERE grid = ? AND part = ?", arguments: [grid.rawValue, part.rawValue])
-                .reduce(into: [String: String]()) { result, row in result[(row["kind"] as String) + " " + (row["recordID"] as String)] = row["stamp"] }
-        }
-        let rows = Self.rows(of: part, in: grid, store: store, blind: blind, unlessStamped: stamps)
         try database.write { db in
+            let stamps = try Row.fetchAll(db, sql: "SELECT kind, recordID, stamp FROM entries WHERE grid = ? AND part = ?", arguments: [grid.rawValue, part.rawValue])
+                .reduce(into: [String: String]()) { result, row in result[(row["kind"] as String) + " " + (row["recordID"] as String)] = row["stamp"] }
+            let rows = Self.rows(of: part, in: grid, store: store, blind: blind, unlessStamped: stamps)
             try Self.replace(grid: grid.rawValue, part: part, with: rows, in: db)
             try db.execute(sql: "INSERT OR REPLACE INTO sources (grid, part, signature) VALUES (?, ?, ?)",
                            arguments: [grid.rawValue, part.rawValue, signature])
@@ -350,6 +360,10 @@ public final class SearchIndex {
         let made: (entry: Entry, numbers: [String])?
     }
 
+    /// How rows are made from records (`SearchTerms`, pinyin, what is hashed), in every stamp:
+    /// raise it when that changes, and each row is made again as its grid is next indexed.
+    private static let rowFormat = "rows-1"
+
     /// The community key the rows were checked to be made under, by a refresh in this process.
     private var checkedFingerprint: String?
 
@@ -359,9 +373,10 @@ public final class SearchIndex {
     /// it tells nothing of the numbers in it; a record whose stamp is unchanged costs no pinyin
     /// and no hashing of its numbers when its grid is indexed again after a save.
     private static func stamp(_ kind: SearchHit.Kind, _ inputs: [String?], blind: BlindIndexer) -> String {
-        var text = kind.rawValue
+        // Each input with its length, so no two different lists of inputs read the same.
+        var text = Self.rowFormat + " " + kind.rawValue
         for input in inputs {
-            text += input.map { "\u{1F}" + $0 } ?? "\u{1E}"
+            text += input.map { " \($0.utf8.count):" + $0 } ?? " -"
         }
         return blind.hash(exactly: text, purpose: "row")
     }
@@ -446,9 +461,9 @@ public final class SearchIndex {
     /// would cost far more than reading them. A row on the index that `rows` does not hold (a
     /// record removed, or moved to another grid) goes, with its numbers.
     private static func replace(grid: String, part: Part, with rows: [RecordRow], in db: Database) throws {
-        var existing: [String: (id: Int64, recordID: String)] = [:]
+        var existing: [String: (id: Int64, recordID: String, kind: String)] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, kind, recordID FROM entries WHERE grid = ? AND part = ?", arguments: [grid, part.rawValue]) {
-            existing[(row["kind"] as String) + " " + (row["recordID"] as String)] = (row["id"], row["recordID"])
+            existing[(row["kind"] as String) + " " + (row["recordID"] as String)] = (row["id"], row["recordID"], row["kind"])
         }
         let insertEntry = try db.cachedStatement(sql: "INSERT INTO entries (grid, part, kind, recordID, title, detail, stamp) VALUES (?, ?, ?, ?, ?, ?, ?)")
         let insertTerms = try db.cachedStatement(sql: "INSERT INTO \(part.terms) (rowid, words) VALUES (?, ?)")
@@ -465,7 +480,8 @@ public final class SearchIndex {
             if let old {
                 try updateEntry.execute(arguments: [hit.title, hit.detail, row.stamp, old.id])
                 try updateTerms.execute(arguments: [entry.words, old.id])
-                try deleteNumbers.execute(arguments: [hit.recordID.rawValue, grid, part.rawValue])
+                // Only residents have numbers (a household sharing a resident's id must not take theirs).
+                if hit.kind == .resident { try deleteNumbers.execute(arguments: [hit.recordID.rawValue, grid, part.rawValue]) }
             } else {
                 try insertEntry.execute(arguments: [grid, part.rawValue, hit.kind.rawValue, hit.recordID.rawValue, hit.title, hit.detail, row.stamp])
                 try insertTerms.execute(arguments: [db.lastInsertedRowID, entry.words])
@@ -474,7 +490,7 @@ public final class SearchIndex {
         }
         // Records no longer in the files (removed, or moved to another grid).
         for old in existing.values {
-            try deleteNumbers.execute(arguments: [old.recordID, grid, part.rawValue])
+            if old.kind == SearchHit.Kind.resident.rawValue { try deleteNumbers.execute(arguments: [old.recordID, grid, part.rawValue]) }
             try deleteTerms.execute(arguments: [old.id])
             try deleteEntry.execute(arguments: [old.id])
         }
@@ -533,6 +549,9 @@ extension SearchIndex: CommitListener {
     public func didCommit(_ store: Store, paths: [String]) {
         let followedEverything = trailBeforeCommit != nil && trailBeforeCommit == refreshedAtTrail
         trailBeforeCommit = nil
+        // Read before this object's own writes (which do not move `data_version`), so another
+        // copy's write to the index from now on still shows at the next search.
+        let afterCommit = try? trailStamp(store)
         let blind = store.blindIndexer
         // Only after a refresh in this process has checked that the rows were made under this key.
         guard checkedFingerprint == blind.hash("gridwork index", purpose: "key") else { return }
@@ -547,11 +566,12 @@ extension SearchIndex: CommitListener {
         do {
             try mending {
                 for (grid, part) in touched.values.sorted(by: { ($0.grid.rawValue, $0.part.rawValue) < ($1.grid.rawValue, $1.part.rawValue) }) {
-                    let files = part.kinds.flatMap { store.filePaths(of: $0).filter { $0.hasPrefix(StoreLayout.gridFolder(grid) + "/") } }
+                    let files = store.filePaths(ofGrid: grid).filter { StoreLayout.kind(ofFile: $0).map(part.kinds.contains) == true }
                     try reindex(part, of: grid, signature: Self.signature(of: files, in: store.folder), store: store, blind: blind)
                 }
             }
-            if followedEverything { refreshedAtTrail = try trailStamp(store) }
+            // Unless the index was made again empty on the way (then `mending` forgot everything).
+            if followedEverything, checkedFingerprint != nil, let afterCommit { refreshedAtTrail = afterCommit }
         } catch {
             // The next search compares every file's stamp again.
             refreshedAtTrail = nil

@@ -1,6 +1,8 @@
+import Foundation
+
 /// A text's place in numeric order, as Foundation's `compare(_:options: .numeric)` places it:
-/// runs of digits by their value (building 9 before building 11), everything else character by
-/// character. Made once per text, so sorting a district grid's households compares keys
+/// runs of digits by their value (building 9 before building 11), everything else by the
+/// Unicode scalars of its canonical decomposition (`é` is `e` and an accent, so it comes before `f`). Made once per text, so sorting a district grid's households compares keys
 /// rather than going through Foundation's string comparison for each pair.
 public struct NumericOrder: Comparable, Sendable {
     private enum Piece: Comparable {
@@ -33,7 +35,7 @@ public struct NumericOrder: Comparable, Sendable {
             digits.removeAll(keepingCapacity: true)
             first = 0
         }
-        for scalar in text.unicodeScalars {
+        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
             if scalar.value >= 0x30 && scalar.value <= 0x39 {
                 if first == 0 { first = scalar.value }
                 digits.append(UInt8(scalar.value - 0x30))

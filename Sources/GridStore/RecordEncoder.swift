@@ -138,15 +138,32 @@ enum RecordEncoder {
             box.set(key.stringValue, try encoder.node(for: value, at: key))
         }
 
+        /// Asked for twice under one key, the same container again, as Foundation gives it.
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-            let nested = ObjectBox()
-            box.set(key.stringValue, .object(nested))
+            let nested: ObjectBox
+            switch box.members.first(where: { $0.key == key.stringValue })?.value {
+            case .object(let existing)?: nested = existing
+            case nil:
+                nested = ObjectBox()
+                box.set(key.stringValue, .object(nested))
+            default:
+                encoder.state.unsupported = true
+                nested = ObjectBox()
+            }
             return KeyedEncodingContainer(KeyedContainer<NestedKey>(encoder: encoder, box: nested, codingPath: codingPath + [key]))
         }
 
         mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-            let nested = ArrayBox()
-            box.set(key.stringValue, .array(nested))
+            let nested: ArrayBox
+            switch box.members.first(where: { $0.key == key.stringValue })?.value {
+            case .array(let existing)?: nested = existing
+            case nil:
+                nested = ArrayBox()
+                box.set(key.stringValue, .array(nested))
+            default:
+                encoder.state.unsupported = true
+                nested = ArrayBox()
+            }
             return UnkeyedContainer(encoder: encoder, box: nested, codingPath: codingPath + [key])
         }
 
@@ -212,7 +229,8 @@ enum RecordEncoder {
     // MARK: Writing
 
     /// Writes a tree as Foundation's pretty printer does: two spaces a level, `"key" : value`,
-    /// keys in `String` order, an empty array or object as an opening, a blank line and a closing.
+    /// keys in the order of their UTF-8 bytes, an empty array or object as an opening, a blank
+    /// line and a closing.
     struct Writer {
         var bytes: [UInt8] = []
 
@@ -238,7 +256,7 @@ enum RecordEncoder {
                 bytes.append(UInt8(ascii: "{"))
                 bytes.append(UInt8(ascii: "\n"))
                 if box.members.isEmpty { bytes.append(UInt8(ascii: "\n")) }
-                for (index, member) in box.members.sorted(by: { $0.key < $1.key }).enumerated() {
+                for (index, member) in box.members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
                     if index > 0 { bytes.append(contentsOf: ",\n".utf8) }
                     spaces(indent + 2)
                     writeString(member.key)

@@ -249,9 +249,27 @@ import TestSupport
         try FileManager.default.createDirectory(atPath: folder.path + "/rebuilt", withIntermediateDirectories: true)
         let rebuilt = try SearchIndex(folder: folder.path + "/rebuilt")
         try rebuilt.refresh(from: store)
-        for query in ["王", "明", "翠竹园", "示例", "漏水"] {
-            #expect(try index.search(query) == rebuilt.search(query), "\(query)")
+        for query in ["王", "明", "翠竹园", "示例", "漏水", "13800001111", String(Self.phone.suffix(4))] {
+            #expect(try index.search(query, store: store) == rebuilt.search(query, store: store), "\(query)")
         }
+    }
+
+    @Test func anIndexFoundDamagedUnderASaveIsTrustedOnlyWhenBuiltWholeAgain() throws {
+        let (folder, store) = try community()
+        defer { folder.remove() }
+        let index = try SearchIndex(folder: folder.path)
+        store.commitListener = index
+        try index.refreshUnlessTrailUnchanged(from: store)
+        // Bytes over the database's header, in place, while it is open.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: index.path))
+        try handle.write(contentsOf: Data(repeating: 0x41, count: 100))
+        try handle.close()
+        var wang = try #require(store.records(Resident.self, inGrid: SampleCommunity.gridOne).first { $0.name == "王小明" })
+        wang.name = "王晓明"
+        _ = try store.save(wang, at: SampleCommunity.now)
+        #expect(try index.refreshUnlessTrailUnchanged(from: store) == true, "made again empty under the save: every stamp is compared")
+        #expect(names(try index.search("李明")) == ["李明"], "the grid the save did not touch is indexed again")
+        #expect(names(try index.search("晓明")) == ["王晓明"])
     }
 
     @Test func aMissingOrDamagedIndexIsBuiltAgain() throws {

@@ -11,6 +11,7 @@ import GridModel
         #expect(NumericOrder("2-1-101") < NumericOrder("2-1-1001"))
         #expect(NumericOrder("a") < NumericOrder("a1") && !(NumericOrder("a1") < NumericOrder("a")), "a prefix first")
         #expect(!(NumericOrder("楼 7") < NumericOrder("楼 7")))
+        #expect(NumericOrder("é") < NumericOrder("f") && NumericOrder("ü") < NumericOrder("v"), "accents decomposed, as Foundation compares")
     }
 
     @Test func agreesWithFoundationOnManyAddresses() {
@@ -20,7 +21,9 @@ import GridModel
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(bound))
         }
-        let pieces = ["望江花园", "百合花园", "春晖小区", "栋", "单元", "号", "室", " ", "-", "A", "b", "Z", "附", "(", ")", "#", "·"]
+        // Letters with accents and a compatibility ideograph: Foundation compares them decomposed.
+        let pieces = ["望江花园", "百合花园", "春晖小区", "栋", "单元", "号", "室", " ", "-", "A", "b", "Z", "附", "(", ")", "#", "·",
+                      "é", "e\u{301}", "f", "ü", "v", "\u{F900}", "\u{8C49}", "吕"]
         func text() -> String {
             var result = ""
             for _ in 0..<(1 + next(7)) {

@@ -60,11 +60,12 @@ import TestSupport
                             day: Day(year: 2026, month: 2, day: 28) ?? Day(dayNumber: 0))
         #expect(try RecordEncoder.encode(sample) == (try Self.foundation(sample)))
         #expect(try RecordEncoder.encode([sample, sample]) == (try Self.foundation([sample, sample])))
+        #expect(try RecordEncoder.encode(TwoGoes()) == (try Self.foundation(TwoGoes())), "a nested container asked for twice is the same one")
         #expect(try RecordEncoder.encode(["key with space": 1, "ключ": 2, "键": 3, "_": 4]) == (try Self.foundation(["key with space": 1, "ключ": 2, "键": 3, "_": 4])))
     }
 
     @Test func keyOrderFollowsFoundationForMixedCaseDigitsAndSymbols() throws {
-        var keys = ["b", "B", "a10", "a9", "aB", "aa", "_x", "Z", "é", "e", "ab", "a-b", "a_b", "A", "id", "ID", "iD", "Id", "ｂ", "a2b", "a02b"]
+        var keys = ["b", "B", "a10", "a9", "aB", "aa", "_x", "Z", "é", "e", "e\u{301}", "f", "ab", "a-b", "a_b", "A", "id", "ID", "iD", "Id", "ｂ", "a2b", "a02b"]
         // A fixed shuffle of random keys too.
         var state: UInt64 = 7
         let characters = Array("aAbB09_-.zZé键 ")
@@ -89,6 +90,20 @@ import TestSupport
         }
     }
     struct Nothing: Encodable { func encode(to encoder: any Encoder) throws {} }
+    /// Asks for the nested containers under one key twice, filling them in two goes.
+    struct TwoGoes: Encodable {
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyKey.self)
+            var first = container.nestedContainer(keyedBy: AnyKey.self, forKey: AnyKey("n"))
+            try first.encode(1, forKey: AnyKey("x"))
+            var second = container.nestedContainer(keyedBy: AnyKey.self, forKey: AnyKey("n"))
+            try second.encode(2, forKey: AnyKey("y"))
+            var list = container.nestedUnkeyedContainer(forKey: AnyKey("l"))
+            try list.encode(1)
+            var again = container.nestedUnkeyedContainer(forKey: AnyKey("l"))
+            try again.encode(2)
+        }
+    }
     struct AnyKey: CodingKey {
         let stringValue: String
         var intValue: Int? { nil }

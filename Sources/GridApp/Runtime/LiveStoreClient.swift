@@ -56,7 +56,7 @@ public final class LiveStoreClient: StoreClient, @unchecked Sendable {
     private func namesakes(of resident: Resident) -> [Namesake] {
         let wanted = SearchIndex.nameAndBirth(resident.name, resident.birthDate)
         let grids: [GridCode]
-        if let index, (try? index.refreshUnlessTrailUnchanged(from: store)) != nil,
+        if let index, (try? index.refresh(from: store)) != nil,
            let places = try? index.residents(named: resident.name, born: resident.birthDate, store: store) {
             grids = Array(Set(places.filter { $0.id != resident.id }.map(\.grid))).sorted()
         } else {
@@ -100,7 +100,8 @@ public final class LiveStoreClient: StoreClient, @unchecked Sendable {
     /// The resident on file with this ID number, other than `except`: the index says where to
     /// look, and only that grid is read to be sure.
     private func resident(withIDNumber number: String, except: RecordID) -> Resident? {
-        guard let index, (try? index.refreshUnlessTrailUnchanged(from: store)) != nil,
+        // Every file's stamp is compared (a few ms): a resident added by hand moves no audit trail.
+        guard let index, (try? index.refresh(from: store)) != nil,
               let places = try? index.residents(withIDNumber: number, store: store) else {
             return writer.resident(withIDNumber: number, except: except)
         }
