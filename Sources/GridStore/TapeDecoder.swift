@@ -56,9 +56,12 @@ struct TapeDecoder: Decoder {
                 return date
             }
             // Lists of text (a grid's buildings, a case's parties) would otherwise box every element.
-            if T.self == [String].self, let strings = try stringList(at: index) as? T { return strings }
+            // The type is compared with one made once: `[String].self` is looked up at each use.
+            if T.self == Self.stringList, let strings = try stringList(at: index) as? T { return strings }
             return try T(from: TapeDecoder(document: self, index: index))
         }
+
+        private static let stringList: Any.Type = [String].self
 
         private func stringList(at index: Int) throws -> [String] {
             guard tape.entries[index].kind == .array else { throw JSONTape.Refused() }
@@ -72,8 +75,7 @@ struct TapeDecoder: Decoder {
         func string(at index: Int) throws -> String {
             switch tape.entries[index].kind {
             case .string:
-                guard let text = String(validating: tape.slice(index), as: UTF8.self) else { throw JSONTape.Refused() }
-                return text
+                return try Self.validated(tape.slice(index))
             case .escapedString:
                 return try unescaped(tape.slice(index))
             default:
@@ -170,7 +172,21 @@ struct TapeDecoder: Decoder {
                 default: utf8.append(escape)
                 }
             }
-            guard let text = String(validating: utf8, as: UTF8.self) else { throw JSONTape.Refused() }
+            return try utf8.withUnsafeBytes { try Self.validated($0) }
+        }
+
+        /// The text of `bytes`, refused unless they are valid UTF-8. `String(decoding:)` is
+        /// specialized for a buffer and repairs what is invalid; a repair changes the bytes, so
+        /// comparing them finds it. (`String(validating:)` ran unspecialized, looking up its
+        /// generic types for every string of a file.)
+        static func validated(_ bytes: UnsafeRawBufferPointer) throws -> String {
+            var text = String(decoding: bytes, as: UTF8.self)
+            let same = text.withUTF8 { decoded in
+                guard decoded.count == bytes.count else { return false }
+                guard let left = decoded.baseAddress, let right = bytes.baseAddress else { return true }
+                return memcmp(left, right, bytes.count) == 0
+            }
+            guard same else { throw JSONTape.Refused() }
             return text
         }
     }
