@@ -49,20 +49,24 @@ struct TapeDecoder: Decoder {
             // Foundation's decoder reads dates with the strategy `RecordCoding` gives it: the same parse.
             // Its other special cases are left to it.
             if T.self == URL.self || T.self == Data.self || T.self == Decimal.self { throw JSONTape.Refused() }
-            if T.self == Date.self {
-                guard tape.entries[index].kind == .string, let date = Timestamp.parse(tape.slice(index)) as? T else {
-                    throw JSONTape.Refused()
-                }
-                return date
-            }
+            // The two special cases hand their value over by a bit cast under an exact type check:
+            // an `as? T` would look up `Optional<T>`'s generic type at every value decoded.
+            if T.self == Date.self { return unsafeBitCast(try date(at: index), to: T.self) }
             // Lists of text (a grid's buildings, a case's parties) would otherwise box every element.
             // The type is compared with one made once: `[String].self` is looked up at each use.
-            if T.self == Self.stringList, let strings = try stringList(at: index) as? T { return strings }
+            if T.self == Self.stringList { return unsafeBitCast(try stringList(at: index), to: T.self) }
             return try T(from: TapeDecoder(document: self, index: index))
+        }
+
+        @inline(never)
+        private func date(at index: Int) throws -> Date {
+            guard tape.entries[index].kind == .string, let date = Timestamp.parse(tape.slice(index)) else { throw JSONTape.Refused() }
+            return date
         }
 
         private static let stringList: Any.Type = [String].self
 
+        @inline(never)
         private func stringList(at index: Int) throws -> [String] {
             guard tape.entries[index].kind == .array else { throw JSONTape.Refused() }
             var strings: [String] = []
