@@ -31,6 +31,15 @@ import TestSupport
 
     func names(_ hits: [SearchHit]) -> Set<String> { Set(hits.filter { $0.kind == .resident }.map(\.title)) }
 
+    /// The community with an index that follows each save as it commits, brought up to date.
+    func followedCommunity() throws -> (TemporaryFolder, Store, SearchIndex) {
+        let (folder, store) = try community()
+        let index = try SearchIndex(folder: folder.path)
+        store.commitListener = index
+        try index.refreshUnlessTrailUnchanged(from: store)
+        return (folder, store, index)
+    }
+
     @Test func oneTwoAndThreeCharacterNamesAndTheirPinyinAreFound() throws {
         let (folder, store) = try community()
         defer { folder.remove() }
@@ -199,11 +208,8 @@ import TestSupport
     }
 
     @Test func aSaveBringsTheIndexAlongAsItCommits() throws {
-        let (folder, store) = try community()
+        let (folder, store, index) = try followedCommunity()
         defer { folder.remove() }
-        let index = try SearchIndex(folder: folder.path)
-        store.commitListener = index
-        try index.refreshUnlessTrailUnchanged(from: store)
         var wang = try #require(store.records(Resident.self, inGrid: SampleCommunity.gridOne).first { $0.name == "王小明" })
         wang.name = "王晓明"
         _ = try store.save(wang, at: SampleCommunity.now)
@@ -227,11 +233,8 @@ import TestSupport
     }
 
     @Test func aSaveRemakesTheRowsOfWhatItChangedAndOfWhatShowsIt() throws {
-        let (folder, store) = try community()
+        let (folder, store, index) = try followedCommunity()
         defer { folder.remove() }
-        let index = try SearchIndex(folder: folder.path)
-        store.commitListener = index
-        try index.refreshUnlessTrailUnchanged(from: store)
         // A number no row shows: the row's stamp still changes, so its blind index follows.
         var wang = try #require(store.records(Resident.self, inGrid: SampleCommunity.gridOne).first { $0.name == "王小明" })
         wang.phone = "13800001111"
@@ -255,11 +258,8 @@ import TestSupport
     }
 
     @Test func anIndexFoundDamagedUnderASaveIsTrustedOnlyWhenBuiltWholeAgain() throws {
-        let (folder, store) = try community()
+        let (folder, store, index) = try followedCommunity()
         defer { folder.remove() }
-        let index = try SearchIndex(folder: folder.path)
-        store.commitListener = index
-        try index.refreshUnlessTrailUnchanged(from: store)
         // Bytes over the database's header, in place, while it is open.
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: index.path))
         try handle.write(contentsOf: Data(repeating: 0x41, count: 100))
