@@ -226,10 +226,14 @@ public final class SearchIndex {
     /// changed in between is never taken for one that needs no writing.
     private func reindex(_ part: Part, of grid: GridCode, signature: String, store: Store, blind: BlindIndexer) throws {
         try database.write { db in
-            let stamps = try Row.fetchAll(db, sql: "SELECT kind, recordID, stamp FROM entries WHERE grid = ? AND part = ?", arguments: [grid.rawValue, part.rawValue])
-                .reduce(into: [String: String]()) { result, row in result[(row["kind"] as String) + " " + (row["recordID"] as String)] = row["stamp"] }
-            let rows = Self.rows(of: part, in: grid, store: store, blind: blind, unlessStamped: stamps)
-            try Self.replace(grid: grid.rawValue, part: part, with: rows, in: db)
+            var existing: [String: ExistingRow] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, kind, recordID, stamp FROM entries WHERE grid = ? AND part = ?",
+                                        arguments: [grid.rawValue, part.rawValue]) {
+                existing[(row["kind"] as String) + " " + (row["recordID"] as String)] =
+                    ExistingRow(id: row["id"], kind: row["kind"], recordID: row["recordID"], stamp: row["stamp"])
+            }
+            let rows = Self.rows(of: part, in: grid, store: store, blind: blind, unlessStamped: existing.mapValues(\.stamp))
+            try Self.replace(grid: grid.rawValue, part: part, existing: existing, with: rows, in: db)
             try db.execute(sql: "INSERT OR REPLACE INTO sources (grid, part, signature) VALUES (?, ?, ?)",
                            arguments: [grid.rawValue, part.rawValue, signature])
         }
@@ -352,6 +356,14 @@ public final class SearchIndex {
         let words: String
     }
 
+    /// An entry of a grid part as the index holds it, by `kind recordID`.
+    private struct ExistingRow {
+        let id: Int64
+        let kind: String
+        let recordID: String
+        let stamp: String
+    }
+
     /// One record's row as it is now: its stamp, and what to write when the stamp is not the
     /// one on the index already (nil then: the row is as it should be).
     private struct RecordRow {
@@ -459,12 +471,10 @@ public final class SearchIndex {
     /// Makes a grid part's rows `rows`, writing only those made anew: after a save, one grid is
     /// indexed again, and rewriting its thousand unchanged residents (and their FTS5 postings)
     /// would cost far more than reading them. A row on the index that `rows` does not hold (a
-    /// record removed, or moved to another grid) goes, with its numbers.
-    private static func replace(grid: String, part: Part, with rows: [RecordRow], in db: Database) throws {
-        var existing: [String: (id: Int64, recordID: String, kind: String)] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, kind, recordID FROM entries WHERE grid = ? AND part = ?", arguments: [grid, part.rawValue]) {
-            existing[(row["kind"] as String) + " " + (row["recordID"] as String)] = (row["id"], row["recordID"], row["kind"])
-        }
+    /// record removed, or moved to another grid) goes, with its numbers. `existing` is what the
+    /// index holds of the part, read in the same transaction.
+    private static func replace(grid: String, part: Part, existing: [String: ExistingRow], with rows: [RecordRow], in db: Database) throws {
+        var existing = existing
         let insertEntry = try db.cachedStatement(sql: "INSERT INTO entries (grid, part, kind, recordID, title, detail, stamp) VALUES (?, ?, ?, ?, ?, ?, ?)")
         let insertTerms = try db.cachedStatement(sql: "INSERT INTO \(part.terms) (rowid, words) VALUES (?, ?)")
         let updateEntry = try db.cachedStatement(sql: "UPDATE entries SET title = ?, detail = ?, stamp = ? WHERE id = ?")
