@@ -40,8 +40,10 @@ enum Journal {
         let lengths: [String: Int]
         /// An appended file's length once the change's lines are in it: reached, the change is whole.
         var committedAt: [String: Int]?
-        /// FNV-1a of the bytes after the header line: a journal written over an older one and cut
-        /// short by a power cut is not taken for either.
+        /// XXH64 of the bytes after the header line, in hex: a journal written over an older one
+        /// and cut short by a power cut is not taken for either.
+        var sum: String?
+        /// FNV-1a of the same bytes, as journals written before `sum` carry it (read, never written).
         var checksum: String?
     }
 
@@ -49,15 +51,21 @@ enum Journal {
         var body = Data()
         for piece in bytes { body.append(piece) }
         var summed = contents
-        summed.checksum = checksum(body)
+        summed.sum = sum(body)
+        summed.checksum = nil
         guard var data = try? JSONEncoder().encode(summed) else { throw .io(.write, path: name, code: EINVAL) }
         data.append(UInt8(ascii: "\n"))
         data.append(body)
         return data
     }
 
-    /// `Checksum.fnv1a` of `data`, in hex.
-    static func checksum(_ data: Data) -> String {
+    /// `Checksum.xxh64` of `data`, in hex.
+    static func sum(_ data: Data) -> String {
+        String(data.withUnsafeBytes { Checksum.xxh64($0) }, radix: 16)
+    }
+
+    /// `Checksum.fnv1a` of `data`, in hex: the checksum of journals written before `sum`.
+    static func legacyChecksum(_ data: Data) -> String {
         String(data.withUnsafeBytes { Checksum.fnv1a($0) }, radix: 16)
     }
 
@@ -78,7 +86,9 @@ enum Journal {
             offset += length
         }
         guard offset == data.endIndex else { return nil }
-        if let checksum = contents.checksum, checksum != Self.checksum(data[(newline + 1)...]) { return nil }
+        let body = data[(newline + 1)...]
+        if let sum = contents.sum, sum != Self.sum(body) { return nil }
+        if let checksum = contents.checksum, checksum != Self.legacyChecksum(body) { return nil }
         return (contents, pieces)
     }
 

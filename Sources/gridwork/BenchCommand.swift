@@ -83,7 +83,11 @@ struct BenchCommand: ParsableCommand {
         let grids = store.grids
         for index in 0..<(measures(.save) ? saves : 0) where !grids.isEmpty {
             let grid = grids[index * 7919 % grids.count]
-            guard var disputeCase = store.records(DisputeCase.self, inGrid: grid.code).first else { continue }
+            // A case of typical length (the middle one by timeline), so runs on the same folder
+            // do not keep lengthening one case and the save measured stays a typical one.
+            let cases = store.records(DisputeCase.self, inGrid: grid.code).sorted { ($0.timeline.count, $0.id.rawValue) < ($1.timeline.count, $1.id.rawValue) }
+            guard !cases.isEmpty else { continue }
+            var disputeCase = cases[cases.count / 2]
             let now = max(Date(), disputeCase.timeline.last?.at ?? Date())
             try disputeCase.addNote("基准测试 \(index)", by: actor, at: now)
             let edited = disputeCase

@@ -224,3 +224,31 @@ extension JournalTests {
         #expect(FileManager.default.contents(atPath: folder.path + "/trail.jsonl") == Data("one\n".utf8))
     }
 }
+
+/// What a journal says about its own bytes: a new one carries `sum` (XXH64), one written before
+/// it carries `checksum` (FNV-1a), and either catches a body that is not the one it was made with.
+@Suite struct JournalChecksumTests {
+    static let original = Journal.Contents(originals: [.init(path: "a.json", length: 4)], lengths: ["trail.jsonl": 4])
+
+    @Test func aJournalIsKnownWholeByItsSum() throws {
+        let data = try Journal.encode(Self.original, bytes: [Data("old\n".utf8)])
+        let (contents, pieces) = try #require(Journal.decode(data))
+        #expect(contents.sum != nil && contents.checksum == nil)
+        #expect(pieces == [Data("old\n".utf8)])
+        var damaged = data
+        damaged[damaged.count - 2] = UInt8(ascii: "x")
+        #expect(Journal.decode(damaged) == nil, "a body that changed after the header was written")
+    }
+
+    @Test func aJournalAnOlderVersionWroteIsStillRead() throws {
+        var older = Self.original
+        older.checksum = Journal.legacyChecksum(Data("old\n".utf8))
+        var data = try JSONEncoder().encode(older)
+        data.append(contentsOf: Array("\nold\n".utf8))
+        let (contents, pieces) = try #require(Journal.decode(data))
+        #expect(contents.checksum != nil && contents.sum == nil)
+        #expect(pieces == [Data("old\n".utf8)])
+        data[data.count - 2] = UInt8(ascii: "x")
+        #expect(Journal.decode(data) == nil)
+    }
+}
