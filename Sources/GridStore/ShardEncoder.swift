@@ -70,37 +70,40 @@ struct ShardEncoder {
 
     /// The byte range of each element of the top-level `records` array, from its `{` to its `}`,
     /// or nil when the bytes hold no such array, more than one, or an element that is no object.
+    /// A string is crossed in one tight loop: most of a file is text and indentation, and a byte
+    /// at a time through every case cost a save half a millisecond on a 172 KB file.
     static func recordRanges(in data: Data) -> [Range<Int>]? {
-        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> [Range<Int>]? in
-            let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> [Range<Int>]? in
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
+            let count = raw.count
+            let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\"), space = UInt8(ascii: " ")
+            let recordsKey = Array("records".utf8)
             var ranges: [Range<Int>] = []
             var depth = 0
-            var inString = false, escaped = false
-            var stringStart = 0
             var lastKeyIsRecords = false
             var inRecords = false, foundRecords = false
             var elementStart = -1
             var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if inString {
-                    if escaped {
-                        escaped = false
-                    } else if byte == backslash {
-                        escaped = true
-                    } else if byte == quote {
-                        inString = false
-                        if depth == 1 {
-                            lastKeyIsRecords = bytes[stringStart..<index].elementsEqual("records".utf8)
-                        }
-                    }
-                    index += 1
-                    continue
-                }
+            while index < count {
+                let byte = base[index]
                 switch byte {
+                case space:
+                    break
                 case quote:
-                    inString = true
-                    stringStart = index + 1
+                    let start = index + 1
+                    var cursor = start
+                    while cursor < count {
+                        let inside = base[cursor]
+                        if inside == quote { break }
+                        cursor += inside == backslash ? 2 : 1
+                    }
+                    // A string that never ends: no array of records to cut.
+                    guard cursor < count else { return nil }
+                    if depth == 1 {
+                        lastKeyIsRecords = cursor - start == recordsKey.count
+                            && UnsafeBufferPointer(start: base + start, count: recordsKey.count).elementsEqual(recordsKey)
+                    }
+                    index = cursor
                 case UInt8(ascii: ","):
                     if depth == 1 { lastKeyIsRecords = false }
                 case UInt8(ascii: "["), UInt8(ascii: "{"):
@@ -128,7 +131,7 @@ struct ShardEncoder {
                 }
                 index += 1
             }
-            return foundRecords && depth == 0 && !inString ? ranges : nil
+            return foundRecords && depth == 0 ? ranges : nil
         }
     }
 

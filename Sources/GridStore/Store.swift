@@ -57,7 +57,7 @@ public final class Store {
     private var summaryEntries: [String: SummaryCache.Entry] = [:]
     /// The records of the files read so far, each kind in its own typed table.
     private var loaded = RecordsByFile()
-    /// What `loaded` holds of each file was read at: its stamp and content hash.
+    /// What `loaded` holds of each file was read at: its stamp and a digest of its bytes.
     private var loadedStamps: [String: LoadedFile] = [:]
     /// Each file's content hash whose rules were checked and passed: the same bytes read again
     /// (after a touch, or once for the summary and once for the records) are not checked again.
@@ -108,7 +108,8 @@ public final class Store {
 
     private struct LoadedFile {
         let stamp: FileStamp
-        let contentHash: Int
+        /// `ShardReader.quickDigest` of the bytes: what the lock compares a file with before a write.
+        let quickDigest: UInt64
     }
 
     private enum Writer {
@@ -634,7 +635,7 @@ public final class Store {
             if !verifying { return records }
             if bytesUnderLock[path] != nil { return records }
             bytesReadUnderLock += 1
-            if case .success(let (data, _)) = ShardReader.readFile(full), ShardReader.contentHash(data) == file.contentHash {
+            if case .success(let (data, _)) = ShardReader.readFile(full), ShardReader.quickDigest(data) == file.quickDigest {
                 bytesUnderLock[path] = data
                 return records
             }
@@ -648,7 +649,7 @@ public final class Store {
                                          keeping: Bool) throws(StoreError) -> [R] {
         switch result {
         case .success(let file):
-            remember(file.records, stamp: file.stamp, contentHash: file.contentHash, path: path, keep: keeping)
+            remember(file.records, stamp: file.stamp, quickDigest: file.quickDigest, path: path, keep: keeping)
             notePlainPersonalData(file.hasPlainPersonalData, in: path)
             return file.records
         case .failure(let problems):
@@ -702,9 +703,9 @@ public final class Store {
         if let grid = Self.grid(ofDataFile: path) { gridFiles[grid]?[kind]?.remove(path) }
     }
 
-    private func remember<R: StoredRecord>(_ records: [R], stamp: FileStamp, contentHash: Int, path: String, keep: Bool = true) {
+    private func remember<R: StoredRecord>(_ records: [R], stamp: FileStamp, quickDigest: UInt64, path: String, keep: Bool = true) {
         loaded[R.self, path] = keep ? records : nil
-        loadedStamps[path] = keep ? LoadedFile(stamp: stamp, contentHash: contentHash) : nil
+        loadedStamps[path] = keep ? LoadedFile(stamp: stamp, quickDigest: quickDigest) : nil
         // A file read again at the version its summary was made from changes no figure: opening
         // a grid must not make the first screen's figures be added up again from every file.
         let summarized = summaries[path].map { entry in
@@ -1355,7 +1356,7 @@ public final class Store {
         let contentHash = ShardReader.contentHash(data)
         // Every record was checked before it was staged: these bytes need no check when read back.
         checkedContent[path] = contentHash
-        remember(records, stamp: stamp, contentHash: contentHash, path: path, keep: keep)
+        remember(records, stamp: stamp, quickDigest: ShardReader.quickDigest(data), path: path, keep: keep)
         notePlainPersonalData(false, in: path)
         if let unconfirmed { throw unconfirmed }
     }
@@ -1368,7 +1369,7 @@ public final class Store {
         if let data = bytesUnderLock[path] { return ShardEncoder(reusing: data, readAs: read) }
         bytesReadUnderLock += 1
         guard case .success(let (data, _)) = ShardReader.readFile(folder + "/" + path),
-              ShardReader.contentHash(data) == file.contentHash else { return ShardEncoder() }
+              ShardReader.quickDigest(data) == file.quickDigest else { return ShardEncoder() }
         return ShardEncoder(reusing: data, readAs: read)
     }
 

@@ -58,6 +58,9 @@ import TestSupport
             (#"{"records":[{"a":"\"]}"}]}"#, 1),
             (#"{"other":[{"a":1}]}"#, nil),
             (#"{"records":[{"a":1}"#, nil),
+            (#"{"records":[{"a":"never ends}]}"#, nil),
+            (#"{"records":[{"a":"\\"},{"b":"\\\""}]}"#, 2),
+            (#"{"recordsX":[{"a":1}],"record":[{"a":1}]}"#, nil),
         ]
         for (text, expected) in cases {
             #expect(ShardEncoder.recordRanges(in: Data(text.utf8))?.count == expected, "\(text)")
