@@ -11,8 +11,10 @@ import GridModel
 /// its elements; an unchanged record keeps its element byte for byte, and only the others are
 /// encoded. The result is byte-identical to encoding the whole file (a test holds it to that).
 struct ShardEncoder {
+    /// The file's bytes, whose elements `kept` points into (not copied: a file can be 200 KB).
+    private var file = Data()
     /// The element of the file's records array for each record read from it, by id and revision.
-    private var kept: [RecordID: (revision: Int, bytes: Data)] = [:]
+    private var kept: [RecordID: (revision: Int, range: Range<Int>)] = [:]
 
     /// No bytes to reuse: every record is encoded.
     init() {}
@@ -21,8 +23,11 @@ struct ShardEncoder {
     /// Bytes that cannot be cut into as many elements as there are records reuse nothing.
     init<R: StoredRecord>(reusing data: Data, readAs records: [R]) {
         guard let ranges = Self.recordRanges(in: data), ranges.count == records.count else { return }
+        file = data
+        kept.reserveCapacity(records.count)
+        let offset = data.startIndex
         for (record, range) in zip(records, ranges) {
-            kept[record.id] = (record.meta.revision, data.subdata(in: range))
+            kept[record.id] = (record.meta.revision, range.lowerBound + offset..<range.upperBound + offset)
         }
     }
 
@@ -41,14 +46,17 @@ struct ShardEncoder {
             data.append(UInt8(ascii: "\n"))
             return data
         }
-        var data = Data("{\n  \"kind\" : ".utf8)
+        var data = Data()
+        // The reused elements, plus room for the few encoded again: no copying as it grows.
+        data.reserveCapacity(file.count + 4096)
+        data.append(contentsOf: "{\n  \"kind\" : ".utf8)
         data.append(try RecordCoding.encode(kind))
         data.append(contentsOf: ",\n  \"records\" : [\n".utf8)
         for (index, record) in records.enumerated() {
             if index > 0 { data.append(contentsOf: ",\n".utf8) }
             data.append(contentsOf: "    ".utf8)
             if reuses(record), let known = kept[record.id] {
-                data.append(known.bytes)
+                data.append(file[known.range])
             } else {
                 // Encoded alone, the record starts at column 0; in the array it sits two levels in.
                 let alone = fresh[Self.key(kind, record.id)].flatMap { $0.revision == record.meta.revision ? $0.bytes : nil }
