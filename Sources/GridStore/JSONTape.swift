@@ -53,6 +53,70 @@ struct JSONTape {
         return UnsafeRawBufferPointer(rebasing: bytes[Int(entry.start)..<Int(entry.end)])
     }
 
+    /// The byte range of each element of the array that is member `name` of the top-level
+    /// object, from its `{` to its `}`; nil when there is no such array or an element is no
+    /// object. A container's entry holds where it starts, not where it ends, so each end is found
+    /// walking back from what follows it, over what strict JSON allows there (the tape was parsed
+    /// as strict JSON): white space, one comma or closing bracket, then the element's `}`.
+    func elementRanges(ofMember name: String) -> [Range<Int>]? {
+        guard let root = entries.first, root.kind == .object else { return nil }
+        let key = Array(name.utf8)
+        var member = 1
+        var array: Int?
+        while member < Int(root.next) {
+            let slice = self.slice(member)
+            if entries[member].kind == .string && slice.elementsEqual(key) {
+                if array != nil { return nil }
+                array = member + 1
+            }
+            member = after(member + 1)
+        }
+        guard let array, entries[array].kind == .array else { return nil }
+        // Where the array's last element is followed: the next key's opening quote, or the root's end.
+        let arrayEnd = Int(entries[array].next)
+        let followed: (offset: Int, closers: [UInt8])
+        if arrayEnd < entries.count {
+            followed = (Int(entries[arrayEnd].start) - 1, [UInt8(ascii: ","), UInt8(ascii: "]")])
+        } else {
+            followed = (bytes.count, [UInt8(ascii: "}"), UInt8(ascii: "]")])
+        }
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(Int(entries[array].end))
+        var element = array + 1
+        while element < arrayEnd {
+            guard entries[element].kind == .object else { return nil }
+            let next = after(element)
+            let end = next < arrayEnd ? closingBrace(before: Int(entries[next].start), over: [UInt8(ascii: ",")])
+                                      : closingBrace(before: followed.offset, over: followed.closers)
+            guard let end else { return nil }
+            ranges.append(Int(entries[element].start)..<end + 1)
+            element = next
+        }
+        return ranges
+    }
+
+    /// The offset of the `}` found walking back from `offset` over white space and `closers` (in
+    /// the order met, each once), or nil when something else is met.
+    private func closingBrace(before offset: Int, over closers: [UInt8]) -> Int? {
+        var position = offset - 1
+        func skipWhitespace() {
+            while position >= 0 {
+                switch bytes[position] {
+                case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"): position -= 1
+                default: return
+                }
+            }
+        }
+        for closer in closers {
+            skipWhitespace()
+            guard position >= 0, bytes[position] == closer else { return nil }
+            position -= 1
+        }
+        skipWhitespace()
+        guard position >= 0, bytes[position] == UInt8(ascii: "}") else { return nil }
+        return position
+    }
+
     static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")

@@ -35,6 +35,13 @@ enum RecordCoding {
         return try decoder().decode(T.self, from: data)
     }
 
+    /// `decode`, with where each element of the `records` array lies when `TapeDecoder` read it
+    /// (see `TapeDecoder.decodeFile`); nil ranges when Foundation did.
+    static func decodeFile<T: Decodable>(_ type: T.Type, from data: Data) throws -> (T, [Range<Int>]?) {
+        if let decoded = try? TapeDecoder.decodeFile(T.self, from: data) { return decoded }
+        return (try decoder().decode(T.self, from: data), nil)
+    }
+
     static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in

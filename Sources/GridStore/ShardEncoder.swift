@@ -20,9 +20,18 @@ struct ShardEncoder {
     init() {}
 
     /// Reuses the elements of `data` (the file's bytes), which decoded to `records` in this order.
-    /// Bytes that cannot be cut into as many elements as there are records reuse nothing.
-    init<R: StoredRecord>(reusing data: Data, readAs records: [R]) {
-        guard let ranges = Self.recordRanges(in: data), ranges.count == records.count else { return }
+    /// `known` are the elements' ranges when the decode of these very bytes (or their writing)
+    /// found them; otherwise the bytes are scanned. Bytes that cannot be cut into as many
+    /// elements as there are records reuse nothing.
+    init<R: StoredRecord>(reusing data: Data, readAs records: [R], ranges known: [Range<Int>]? = nil) {
+        // Known ranges are trusted only as far as they still look like the file's elements.
+        let fits = known.map { ranges in
+            ranges.count == records.count && ranges.allSatisfy { range in
+                range.lowerBound >= 0 && range.upperBound <= data.count && range.count >= 2
+                    && data[data.startIndex + range.lowerBound] == UInt8(ascii: "{") && data[data.startIndex + range.upperBound - 1] == UInt8(ascii: "}")
+            }
+        } ?? false
+        guard let ranges = fits ? known : Self.recordRanges(in: data), ranges.count == records.count else { return }
         file = data
         kept.reserveCapacity(records.count)
         let offset = data.startIndex
@@ -40,12 +49,21 @@ struct ShardEncoder {
     /// The whole file: header, each record (kept, or `fresh` when it holds the record encoded
     /// alone at its revision, or encoded now), footer.
     func encode<R: StoredRecord>(_ records: [R], kind: RecordKind, fresh: [String: (revision: Int, bytes: Data)] = [:]) throws -> Data {
+        try encodeFile(records, kind: kind, fresh: fresh).data
+    }
+
+    /// `encode`, with where each record's element lies in the bytes, so the next save of the
+    /// file need not scan them for it.
+    func encodeFile<R: StoredRecord>(_ records: [R], kind: RecordKind, fresh: [String: (revision: Int, bytes: Data)] = [:])
+        throws -> (data: Data, recordRanges: [Range<Int>]) {
         // An empty array is printed differently by JSONEncoder; nothing to reuse in it anyway.
         guard !records.isEmpty else {
             var data = try RecordCoding.encode(ShardFile(schema: StoreLayout.schemaVersion, kind: kind, records: records))
             data.append(UInt8(ascii: "\n"))
-            return data
+            return (data, [])
         }
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(records.count)
         var data = Data()
         // The reused elements, plus room for the few encoded again: no copying as it grows.
         data.reserveCapacity(file.count + 4096)
@@ -55,6 +73,8 @@ struct ShardEncoder {
         for (index, record) in records.enumerated() {
             if index > 0 { data.append(contentsOf: ",\n".utf8) }
             data.append(contentsOf: "    ".utf8)
+            let start = data.count
+            defer { ranges.append(start..<data.count) }
             if reuses(record), let known = kept[record.id] {
                 data.append(file[known.range])
             } else {
@@ -73,7 +93,7 @@ struct ShardEncoder {
             }
         }
         data.append(contentsOf: "\n  ],\n  \"schema\" : \(StoreLayout.schemaVersion)\n}\n".utf8)
-        return data
+        return (data, ranges)
     }
 
     /// The byte range of each element of the top-level `records` array, from its `{` to its `}`,

@@ -20,6 +20,9 @@ struct ShardReader {
         let contentHash: Int
         /// `quickDigest` of the same bytes: compared under the lock, at every save.
         let quickDigest: UInt64
+        /// Where each record's element lies in the bytes, when the decode found them (see
+        /// `TapeDecoder.decodeFile`): a save reuses them without scanning the file again.
+        var recordRanges: [Range<Int>]?
         /// Personal data found unsealed in a folder that has a key: sealed on the next write.
         var hasPlainPersonalData = false
     }
@@ -36,8 +39,9 @@ struct ShardReader {
         }
         let locator = JSONLocator(data: data)
         let file: ShardFile<R>
+        let recordRanges: [Range<Int>]?
         do {
-            file = try RecordCoding.decode(ShardFile<R>.self, from: data)
+            (file, recordRanges) = try RecordCoding.decodeFile(ShardFile<R>.self, from: data)
         } catch {
             if let header = try? RecordCoding.decoder().decode(ShardHeader.self, from: data), header.schema > StoreLayout.schemaVersion {
                 return .failure(ShardProblems([newerSchema(path, header.schema, locator)]))
@@ -97,6 +101,7 @@ struct ShardReader {
             }
         }
         return problems.isEmpty ? .success(Loaded(records: records, stamp: stamp, contentHash: contentHash, quickDigest: Self.quickDigest(data),
+                                                  recordRanges: recordRanges?.count == records.count ? recordRanges : nil,
                                                   hasPlainPersonalData: hasPlain))
             : .failure(ShardProblems(problems))
     }

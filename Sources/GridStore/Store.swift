@@ -110,6 +110,8 @@ public final class Store {
         let stamp: FileStamp
         /// `ShardReader.quickDigest` of the bytes: what the lock compares a file with before a write.
         let quickDigest: UInt64
+        /// Where each record's element lies in those bytes, when known (see `ShardEncoder`).
+        let recordRanges: [Range<Int>]?
     }
 
     private enum Writer {
@@ -649,7 +651,7 @@ public final class Store {
                                          keeping: Bool) throws(StoreError) -> [R] {
         switch result {
         case .success(let file):
-            remember(file.records, stamp: file.stamp, quickDigest: file.quickDigest, path: path, keep: keeping)
+            remember(file.records, stamp: file.stamp, quickDigest: file.quickDigest, recordRanges: file.recordRanges, path: path, keep: keeping)
             notePlainPersonalData(file.hasPlainPersonalData, in: path)
             return file.records
         case .failure(let problems):
@@ -703,9 +705,10 @@ public final class Store {
         if let grid = Self.grid(ofDataFile: path) { gridFiles[grid]?[kind]?.remove(path) }
     }
 
-    private func remember<R: StoredRecord>(_ records: [R], stamp: FileStamp, quickDigest: UInt64, path: String, keep: Bool = true) {
+    private func remember<R: StoredRecord>(_ records: [R], stamp: FileStamp, quickDigest: UInt64, recordRanges: [Range<Int>]?, path: String,
+                                           keep: Bool = true) {
         loaded[R.self, path] = keep ? records : nil
-        loadedStamps[path] = keep ? LoadedFile(stamp: stamp, quickDigest: quickDigest) : nil
+        loadedStamps[path] = keep ? LoadedFile(stamp: stamp, quickDigest: quickDigest, recordRanges: recordRanges) : nil
         // A file read again at the version its summary was made from changes no figure: opening
         // a grid must not make the first screen's figures be added up again from every file.
         let summarized = summaries[path].map { entry in
@@ -1335,8 +1338,9 @@ public final class Store {
         try DurableFile.makeFolder((full as NSString).deletingLastPathComponent)
         let encoder = reusing ? shardEncoder(for: records, at: path) : ShardEncoder()
         let data: Data
+        let recordRanges: [Range<Int>]
         do {
-            data = try encoder.encode(try sealed(records, except: encoder.reuses), kind: R.kind, fresh: fresh)
+            (data, recordRanges) = try encoder.encodeFile(try sealed(records, except: encoder.reuses), kind: R.kind, fresh: fresh)
         } catch let error as StoreError {
             throw error
         } catch {
@@ -1356,7 +1360,7 @@ public final class Store {
         let contentHash = ShardReader.contentHash(data)
         // Every record was checked before it was staged: these bytes need no check when read back.
         checkedContent[path] = contentHash
-        remember(records, stamp: stamp, quickDigest: ShardReader.quickDigest(data), path: path, keep: keep)
+        remember(records, stamp: stamp, quickDigest: ShardReader.quickDigest(data), recordRanges: recordRanges, path: path, keep: keep)
         notePlainPersonalData(false, in: path)
         if let unconfirmed { throw unconfirmed }
     }
@@ -1366,11 +1370,11 @@ public final class Store {
     /// number in it is waiting to be sealed.
     private func shardEncoder<R: StoredRecord>(for records: [R], at path: String) -> ShardEncoder {
         guard let file = loadedStamps[path], let read = loaded[R.self, path], !filesWithPlainPersonalData.contains(path) else { return ShardEncoder() }
-        if let data = bytesUnderLock[path] { return ShardEncoder(reusing: data, readAs: read) }
+        if let data = bytesUnderLock[path] { return ShardEncoder(reusing: data, readAs: read, ranges: file.recordRanges) }
         bytesReadUnderLock += 1
         guard case .success(let (data, _)) = ShardReader.readFile(folder + "/" + path),
               ShardReader.quickDigest(data) == file.quickDigest else { return ShardEncoder() }
-        return ShardEncoder(reusing: data, readAs: read)
+        return ShardEncoder(reusing: data, readAs: read, ranges: file.recordRanges)
     }
 
     /// The records as they go to disk: ID and phone numbers sealed when the folder has a key

@@ -22,6 +22,17 @@ struct TapeDecoder: Decoder {
         }
     }
 
+    /// Decodes a data file, and says where each element of its `records` array lies in `data`
+    /// (from its `{` to its `}`, as `ShardEncoder.recordRanges` finds them), from the same parse:
+    /// a save reuses those bytes without scanning the file again. The ranges are nil when the
+    /// array is missing or holds anything but objects.
+    static func decodeFile<T: Decodable>(_ type: T.Type, from data: Data) throws -> (T, [Range<Int>]?) {
+        try data.withUnsafeBytes { bytes in
+            let document = Document(try JSONTape(parsing: bytes))
+            return (try document.decode(T.self, at: 0), document.tape.elementRanges(ofMember: "records"))
+        }
+    }
+
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard document.tape.entries[index].kind == .object else { throw JSONTape.Refused() }
         return KeyedDecodingContainer(KeyedContainer<Key>(document: document, object: index))

@@ -70,6 +70,35 @@ import TestSupport
         #expect(ranges.map { String(decoding: Data(text.utf8)[$0], as: UTF8.self) } == [#"{"a":"x,}"}"#, #"{"b":2}"#])
     }
 
+    /// The decode's ranges (from the tape) and the encoder's (of what it wrote) are the scan's:
+    /// a save trusts them instead of scanning the file again.
+    @Test func theDecodeAndTheEncoderFindTheElementsTheScanFinds() throws {
+        let records = Self.residents(3)
+        let whole = try Self.wholeFile(records)
+        let (_, encodedRanges) = try ShardEncoder().encodeFile(records, kind: .resident)
+        #expect(encodedRanges == ShardEncoder.recordRanges(in: whole))
+        var edited = records
+        edited[1].notes = "改过"
+        edited[1].meta.revision += 1
+        let (reencoded, reencodedRanges) = try ShardEncoder(reusing: whole, readAs: records).encodeFile(edited, kind: .resident)
+        #expect(reencodedRanges == ShardEncoder.recordRanges(in: reencoded))
+        let texts: [String] = [
+            String(decoding: whole, as: UTF8.self),
+            #"{"kind":"resident","records":[{"a":"}"},{"b":["{",{"c":1}]}],"schema":1}"#,
+            #"{"schema":1,"records":[ {"a":"x,}"} ,{"b":2}  ]  }"#,
+            #"{"records":[]}"#,
+            " \n{ \"records\" :\t[\r\n{}\n,\n{ \"k\" : \"]}\" }\n]\n}\n ",
+        ]
+        for text in texts {
+            let data = Data(text.utf8)
+            let (_, ranges) = try TapeDecoder.decodeFile(AnyJSON.self, from: data)
+            #expect(ranges != nil && ranges == ShardEncoder.recordRanges(in: data), "\(text)")
+        }
+        for text in [#"{"other":[{"a":1}]}"#, #"{"records":[{"a":1},2]}"#, #"{"records":{"a":1}}"#, #"[{"records":[]}]"#] {
+            #expect(try TapeDecoder.decodeFile(AnyJSON.self, from: Data(text.utf8)).1 == nil, "\(text)")
+        }
+    }
+
     /// Through the store of a community with a key: the other residents' sealed numbers are not
     /// sealed again (new nonces would rewrite every line of the file at every save).
     @Test func aSaveLeavesOtherRecordsSealedValuesAsTheyWere() throws {
@@ -164,5 +193,24 @@ extension ShardEncoderTests {
         #expect(reopened.problems.isEmpty, "\(reopened.problems.map { $0.formatted(in: .en) })")
         #expect(reopened.records(Household.self, inGrid: SampleCommunity.gridOne).contains { $0.id == id })
         #expect(reopened.records(DisputeCase.self, inGrid: disputeCase.gridCode).contains { $0.id == id })
+    }
+}
+
+
+/// Any JSON value, decoded and dropped: for tests that look only at where things are.
+private struct AnyJSON: Decodable {
+    init(from decoder: any Decoder) throws {
+        if var array = try? decoder.unkeyedContainer() {
+            while !array.isAtEnd { _ = try array.decode(AnyJSON.self) }
+        } else if let object = try? decoder.container(keyedBy: AnyKey.self) {
+            for key in object.allKeys { _ = try object.decode(AnyJSON.self, forKey: key) }
+        }
+    }
+
+    private struct AnyKey: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 }
