@@ -64,36 +64,46 @@ struct ShardEncoder {
         }
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(records.count)
-        var data = Data()
-        // The reused elements, plus room for the few encoded again: no copying as it grows.
-        data.reserveCapacity(file.count + 4096)
-        data.append(contentsOf: "{\n  \"kind\" : ".utf8)
-        data.append(try RecordCoding.encode(kind))
-        data.append(contentsOf: ",\n  \"records\" : [\n".utf8)
+        // Built in an array, which keeps the capacity reserved: the reused elements, plus room
+        // for the few encoded again, so nothing is copied as it grows.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(file.count + 4096)
+        bytes.append(contentsOf: "{\n  \"kind\" : ".utf8)
+        Self.append(try RecordCoding.encode(kind), to: &bytes)
+        bytes.append(contentsOf: ",\n  \"records\" : [\n".utf8)
         for (index, record) in records.enumerated() {
-            if index > 0 { data.append(contentsOf: ",\n".utf8) }
-            data.append(contentsOf: "    ".utf8)
-            let start = data.count
-            defer { ranges.append(start..<data.count) }
+            if index > 0 { bytes.append(contentsOf: ",\n".utf8) }
+            bytes.append(contentsOf: "    ".utf8)
+            let start = bytes.count
+            defer { ranges.append(start..<bytes.count) }
             if reuses(record), let known = kept[record.id] {
-                data.append(file[known.range])
+                Self.append(file, known.range, to: &bytes)
             } else {
                 // Encoded alone, the record starts at column 0; in the array it sits two levels in.
                 let alone = fresh[Self.key(kind, record.id)].flatMap { $0.revision == record.meta.revision ? $0.bytes : nil }
-                let bytes = try alone ?? RecordCoding.encode(record)
-                var lineStart = bytes.startIndex
-                while let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {
-                    data.append(bytes[lineStart...newline])
+                let encoded = try alone ?? RecordCoding.encode(record)
+                var lineStart = encoded.startIndex
+                while let newline = encoded[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {
+                    Self.append(encoded, lineStart..<newline + 1, to: &bytes)
                     lineStart = newline + 1
                     // JSONEncoder leaves the blank line inside an empty array unindented.
-                    if lineStart < bytes.endIndex && bytes[lineStart] == UInt8(ascii: "\n") { continue }
-                    data.append(contentsOf: "    ".utf8)
+                    if lineStart < encoded.endIndex && encoded[lineStart] == UInt8(ascii: "\n") { continue }
+                    bytes.append(contentsOf: "    ".utf8)
                 }
-                data.append(bytes[lineStart...])
+                Self.append(encoded, lineStart..<encoded.endIndex, to: &bytes)
             }
         }
-        data.append(contentsOf: "\n  ],\n  \"schema\" : \(StoreLayout.schemaVersion)\n}\n".utf8)
-        return (data, ranges)
+        bytes.append(contentsOf: "\n  ],\n  \"schema\" : \(StoreLayout.schemaVersion)\n}\n".utf8)
+        return (Data(bytes), ranges)
+    }
+
+    /// Appends `data[range]` (indices of `data`) with one copy.
+    private static func append(_ data: Data, _ range: Range<Int>? = nil, to bytes: inout [UInt8]) {
+        let range = range ?? data.startIndex..<data.endIndex
+        data.withUnsafeBytes { raw in
+            let offset = range.lowerBound - data.startIndex
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[offset..<offset + range.count]).bindMemory(to: UInt8.self))
+        }
     }
 
     /// The byte range of each element of the top-level `records` array, from its `{` to its `}`,
