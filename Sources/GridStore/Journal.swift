@@ -40,27 +40,29 @@ enum Journal {
         let lengths: [String: Int]
         /// An appended file's length once the change's lines are in it: reached, the change is whole.
         var committedAt: [String: Int]?
-        /// XXH64 of the bytes after the header line, in hex: a journal written over an older one
-        /// and cut short by a power cut is not taken for either.
-        var sum: String?
-        /// FNV-1a of the same bytes, as journals written before `sum` carry it (read, never written).
+        /// XXH64 of each original's bytes after the header line, in hex and in order: a journal
+        /// written over an older one and cut short by a power cut is not taken for either.
+        var sums: [String]?
+        /// FNV-1a of all the bytes after the header line, as journals written before `sums` carry
+        /// it (read, never written).
         var checksum: String?
     }
 
-    static func encode(_ contents: Contents, bytes: [Data]) throws(StoreError) -> Data {
-        // An array keeps the capacity reserved (a file kept here can be 200 KB): one copy of each piece.
-        var body: [UInt8] = []
-        body.reserveCapacity(bytes.reduce(0) { $0 + $1.count })
-        for piece in bytes { piece.withUnsafeBytes { body.append(contentsOf: $0.bindMemory(to: UInt8.self)) } }
+    /// The journal as it goes to disk: the header line, then each original's bytes. Kept as
+    /// pieces, written one after another: a file kept here can be 200 KB, and copying it into one
+    /// buffer cost more than writing it.
+    static func segments(_ contents: Contents, bytes: [Data]) throws(StoreError) -> [Data] {
         var summed = contents
-        summed.sum = body.withUnsafeBytes { String(Checksum.xxh64($0), radix: 16) }
+        summed.sums = bytes.map(sum)
         summed.checksum = nil
-        guard let header = try? JSONEncoder().encode(summed) else { throw .io(.write, path: name, code: EINVAL) }
-        var data = Data(capacity: header.count + 1 + body.count)
-        data.append(header)
-        data.append(UInt8(ascii: "\n"))
-        data.append(contentsOf: body)
-        return data
+        guard var header = try? JSONEncoder().encode(summed) else { throw .io(.write, path: name, code: EINVAL) }
+        header.append(UInt8(ascii: "\n"))
+        return [header] + bytes
+    }
+
+    /// The journal's bytes in one piece (`segments` joined).
+    static func encode(_ contents: Contents, bytes: [Data]) throws(StoreError) -> Data {
+        try segments(contents, bytes: bytes).reduce(into: Data()) { $0.append($1) }
     }
 
     /// `Checksum.xxh64` of `data`, in hex.
@@ -90,9 +92,8 @@ enum Journal {
             offset += length
         }
         guard offset == data.endIndex else { return nil }
-        let body = data[(newline + 1)...]
-        if let sum = contents.sum, sum != Self.sum(body) { return nil }
-        if let checksum = contents.checksum, checksum != Self.legacyChecksum(body) { return nil }
+        if let sums = contents.sums, sums != pieces.compactMap({ $0 }).map(sum) { return nil }
+        if let checksum = contents.checksum, checksum != Self.legacyChecksum(data[(newline + 1)...]) { return nil }
         return (contents, pieces)
     }
 
@@ -130,7 +131,7 @@ enum Journal {
         if let commit, let before = lengths[commit.path], commit.bytes > 0 { contents.committedAt = [commit.path: before + commit.bytes] }
         let journal = folder + "/" + name
         do {
-            try write(try encode(contents, bytes: bytes), toJournal: journal, in: folder)
+            try write(try segments(contents, bytes: bytes), toJournal: journal, in: folder)
         } catch {
             // A journal that may not survive a power cut is no journal: nothing has changed yet,
             // and a journal the disk did not confirm must not read as a change saved unconfirmed.
@@ -165,12 +166,12 @@ enum Journal {
         guard contents.committedAt != nil else { return }
         var withdrawn = contents
         withdrawn.committedAt = nil
-        try write(try encode(withdrawn, bytes: pieces.compactMap { $0 }), toJournal: journal, in: folder)
+        try write(try segments(withdrawn, bytes: pieces.compactMap { $0 }), toJournal: journal, in: folder)
     }
 
     /// Puts the journal's bytes in place and waits for the disk. The file is written over where it
     /// is; only the first journal of a folder is created, and its folder synced.
-    private static func write(_ data: Data, toJournal journal: String, in folder: String) throws(StoreError) {
+    private static func write(_ segments: [Data], toJournal journal: String, in folder: String) throws(StoreError) {
         var descriptor = open(journal, O_RDWR | O_CLOEXEC)
         var created = false
         if descriptor < 0 && errno == ENOENT {
@@ -179,20 +180,24 @@ enum Journal {
         }
         guard descriptor >= 0 else { throw .io(.create, path: journal, code: errno) }
         defer { close(descriptor) }
-        let written = data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let count = pwrite(descriptor, base + offset, buffer.count - offset, off_t(offset))
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return -1
+        var end = 0
+        for segment in segments {
+            let written = segment.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int in
+                var offset = 0
+                while offset < buffer.count, let base = buffer.baseAddress {
+                    let count = pwrite(descriptor, base + offset, buffer.count - offset, off_t(end + offset))
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        return -1
+                    }
+                    offset += count
                 }
-                offset += count
+                return offset
             }
-            return offset
+            guard written == segment.count else { throw .io(.write, path: journal, code: errno == 0 ? EIO : errno) }
+            end += written
         }
-        guard written == data.count else { throw .io(.write, path: journal, code: errno == 0 ? EIO : errno) }
-        guard ftruncate(descriptor, off_t(data.count)) == 0 else { throw .io(.write, path: journal, code: errno) }
+        guard ftruncate(descriptor, off_t(end)) == 0 else { throw .io(.write, path: journal, code: errno) }
         guard fsync(descriptor) == 0 else { throw .io(.sync, path: journal, code: errno) }
         if created { try DurableFile.syncFolder(folder) }
     }

@@ -225,19 +225,24 @@ extension JournalTests {
     }
 }
 
-/// What a journal says about its own bytes: a new one carries `sum` (XXH64), one written before
-/// it carries `checksum` (FNV-1a), and either catches a body that is not the one it was made with.
+/// What a journal says about its own bytes: a new one carries `sums` (XXH64 of each original), one
+/// written before it carries `checksum` (FNV-1a), and either catches a body that is not the one it
+/// was made with.
 @Suite struct JournalChecksumTests {
     static let original = Journal.Contents(originals: [.init(path: "a.json", length: 4)], lengths: ["trail.jsonl": 4])
 
-    @Test func aJournalIsKnownWholeByItsSum() throws {
-        let data = try Journal.encode(Self.original, bytes: [Data("old\n".utf8)])
+    @Test func aJournalIsKnownWholeByItsSums() throws {
+        let two = Journal.Contents(originals: [.init(path: "a.json", length: 4), .init(path: "new.json", length: nil), .init(path: "b.json", length: 3)],
+                                   lengths: [:])
+        let data = try Journal.encode(two, bytes: [Data("old\n".utf8), Data("bee".utf8)])
         let (contents, pieces) = try #require(Journal.decode(data))
-        #expect(contents.sum != nil && contents.checksum == nil)
-        #expect(pieces == [Data("old\n".utf8)])
-        var damaged = data
-        damaged[damaged.count - 2] = UInt8(ascii: "x")
-        #expect(Journal.decode(damaged) == nil, "a body that changed after the header was written")
+        #expect(contents.sums?.count == 2 && contents.checksum == nil)
+        #expect(pieces == [Data("old\n".utf8), nil, Data("bee".utf8)])
+        for offset in [data.count - 1, data.count - 5] {
+            var damaged = data
+            damaged[offset] = UInt8(ascii: "x")
+            #expect(Journal.decode(damaged) == nil, "a body that changed after the header was written")
+        }
     }
 
     @Test func aJournalAnOlderVersionWroteIsStillRead() throws {
@@ -246,7 +251,7 @@ extension JournalTests {
         var data = try JSONEncoder().encode(older)
         data.append(contentsOf: Array("\nold\n".utf8))
         let (contents, pieces) = try #require(Journal.decode(data))
-        #expect(contents.checksum != nil && contents.sum == nil)
+        #expect(contents.checksum != nil && contents.sums == nil)
         #expect(pieces == [Data("old\n".utf8)])
         data[data.count - 2] = UInt8(ascii: "x")
         #expect(Journal.decode(data) == nil)
