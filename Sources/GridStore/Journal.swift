@@ -166,7 +166,10 @@ enum Journal {
         guard contents.committedAt != nil else { return }
         var withdrawn = contents
         withdrawn.committedAt = nil
-        try write(try segments(withdrawn, bytes: pieces.compactMap { $0 }), toJournal: journal, in: folder)
+        // Replaced whole (a temp file, fsync, rename), not written over in place: the header is
+        // shorter, so every piece would move, and a power cut part way through would leave a
+        // journal that reads as never finished while the change's files have already changed.
+        try DurableFile.write(try encode(withdrawn, bytes: pieces.compactMap { $0 }), to: journal)
     }
 
     /// Puts the journal's bytes in place and waits for the disk. The file is written over where it

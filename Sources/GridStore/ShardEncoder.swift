@@ -102,7 +102,7 @@ struct ShardEncoder {
         let range = range ?? data.startIndex..<data.endIndex
         data.withUnsafeBytes { raw in
             let offset = range.lowerBound - data.startIndex
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[offset..<offset + range.count]).bindMemory(to: UInt8.self))
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[offset..<offset + range.count]).assumingMemoryBound(to: UInt8.self))
         }
     }
 

@@ -642,6 +642,8 @@ public final class Store {
                 return records
             }
         }
+        // Read again: bytes kept under the lock from an earlier read are no longer what memory holds.
+        bytesUnderLock[path] = nil
         if badFileStamps[path] == stamp, let problem = problemsByFile[path]?.first { throw .fileHasProblems(problem) }
         return try absorb(read(R.self, path), path: path, stamp: stamp, keeping: keeping)
     }
@@ -1370,7 +1372,11 @@ public final class Store {
     /// number in it is waiting to be sealed.
     private func shardEncoder<R: StoredRecord>(for records: [R], at path: String) -> ShardEncoder {
         guard let file = loadedStamps[path], let read = loaded[R.self, path], !filesWithPlainPersonalData.contains(path) else { return ShardEncoder() }
-        if let data = bytesUnderLock[path] { return ShardEncoder(reusing: data, readAs: read, ranges: file.recordRanges) }
+        // The ranges are of the bytes memory was read from: only those bytes may be cut by them.
+        if let data = bytesUnderLock[path] {
+            guard ShardReader.quickDigest(data) == file.quickDigest else { return ShardEncoder() }
+            return ShardEncoder(reusing: data, readAs: read, ranges: file.recordRanges)
+        }
         bytesReadUnderLock += 1
         guard case .success(let (data, _)) = ShardReader.readFile(folder + "/" + path),
               ShardReader.quickDigest(data) == file.quickDigest else { return ShardEncoder() }
