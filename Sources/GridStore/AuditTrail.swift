@@ -92,7 +92,7 @@ public struct AuditTrail: Sendable {
         try DurableFile.makeFolder((path as NSString).deletingLastPathComponent)
         try DurableFile.append(prepared.lines, to: path, validLength: prepared.validLength)
         do {
-            try DurableFile.write(try RecordCoding.encoder().encode(prepared.head), to: headPath, synced: false)
+            try DurableFile.write(try RecordCoding.encode(prepared.head), to: headPath, synced: false)
         } catch let error as StoreError {
             throw error
         } catch {
