@@ -105,6 +105,8 @@ enum DurableFile {
                     if errno == EINTR { continue }
                     return .io(.write, path: path, code: errno)
                 }
+                // Nothing written and no error: a disk that takes no more would be asked forever.
+                if written == 0 { return .io(.write, path: path, code: EIO) }
                 offset += written
             }
             return nil

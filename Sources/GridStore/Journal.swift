@@ -193,6 +193,11 @@ enum Journal {
                         if errno == EINTR { continue }
                         return -1
                     }
+                    // Nothing written and no error: asking again would never end.
+                    if count == 0 {
+                        errno = EIO
+                        return -1
+                    }
                     offset += count
                 }
                 return offset
