@@ -169,7 +169,13 @@ enum Journal {
         // Replaced whole (a temp file, fsync, rename), not written over in place: the header is
         // shorter, so every piece would move, and a power cut part way through would leave a
         // journal that reads as never finished while the change's files have already changed.
-        try DurableFile.write(try encode(withdrawn, bytes: pieces.compactMap { $0 }), to: journal)
+        do {
+            try DurableFile.write(try encode(withdrawn, bytes: pieces.compactMap { $0 }), to: journal)
+        } catch {
+            // Unconfirmed here is a failure: the change must go back, not be kept without its entry.
+            if case .notConfirmed = error { throw .io(.sync, path: journal, code: EIO) }
+            throw error
+        }
     }
 
     /// Puts the journal's bytes in place and waits for the disk. The file is written over where it
