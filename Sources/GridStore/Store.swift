@@ -64,7 +64,8 @@ public final class Store {
     private var checkedContent: [String: Int] = [:]
     /// The bytes of files read and found unchanged while this store holds the lock, so that one
     /// change reads each file once: the check of its records, the journal's copy and the reuse of
-    /// its unchanged records all take these. Emptied when the lock is let go.
+    /// its unchanged records all take these. Emptied when the lock is let go, and for a file when
+    /// memory takes another version of it (`remember`).
     private var bytesUnderLock: [String: Data] = [:]
     /// How many times a file's rules were checked, for tests of the above.
     private(set) var ruleChecks = 0
@@ -642,8 +643,6 @@ public final class Store {
                 return records
             }
         }
-        // Read again: bytes kept under the lock from an earlier read are no longer what memory holds.
-        bytesUnderLock[path] = nil
         if badFileStamps[path] == stamp, let problem = problemsByFile[path]?.first { throw .fileHasProblems(problem) }
         return try absorb(read(R.self, path), path: path, stamp: stamp, keeping: keeping)
     }
@@ -711,6 +710,8 @@ public final class Store {
                                            keep: Bool = true) {
         loaded[R.self, path] = keep ? records : nil
         loadedStamps[path] = keep ? LoadedFile(stamp: stamp, quickDigest: quickDigest, recordRanges: recordRanges) : nil
+        // Bytes kept under the lock were of the version memory held until now: no longer these.
+        bytesUnderLock[path] = nil
         // A file read again at the version its summary was made from changes no figure: opening
         // a grid must not make the first screen's figures be added up again from every file.
         let summarized = summaries[path].map { entry in
@@ -1372,11 +1373,8 @@ public final class Store {
     /// number in it is waiting to be sealed.
     private func shardEncoder<R: StoredRecord>(for records: [R], at path: String) -> ShardEncoder {
         guard let file = loadedStamps[path], let read = loaded[R.self, path], !filesWithPlainPersonalData.contains(path) else { return ShardEncoder() }
-        // The ranges are of the bytes memory was read from: only those bytes may be cut by them.
-        if let data = bytesUnderLock[path] {
-            guard ShardReader.quickDigest(data) == file.quickDigest else { return ShardEncoder() }
-            return ShardEncoder(reusing: data, readAs: read, ranges: file.recordRanges)
-        }
+        // Kept only while they are the bytes memory was read from (`remember` drops them).
+        if let data = bytesUnderLock[path] { return ShardEncoder(reusing: data, readAs: read, ranges: file.recordRanges) }
         bytesReadUnderLock += 1
         guard case .success(let (data, _)) = ShardReader.readFile(folder + "/" + path),
               ShardReader.quickDigest(data) == file.quickDigest else { return ShardEncoder() }
