@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// Reads one sheet of an `.xlsx` workbook (Office Open XML, a zip archive of XML parts) into
 /// rows of text, as a person sees them: shared and inline strings as written, numbers as
@@ -43,11 +42,14 @@ public enum XLSXReader {
         return try XLSXWorkbookReader.parse(workbookData).sheets.map(\.name)
     }
 
+    /// An archive in memory and its directory.
+    private struct Archive {
+        let data: Data
+        let directory: ZIPDirectory
+    }
+
     private static func open(_ data: Data) throws(SpreadsheetReadError) -> Archive {
-        guard ZIPBounds.fitInside(data) else { throw .notAWorkbook(reason: "a damaged zip archive") }
-        do { return try Archive(data: data, accessMode: .read) } catch {
-            throw .notAWorkbook(reason: "not a zip archive")
-        }
+        Archive(data: data, directory: try ZIPDirectory(data))
     }
 
     /// A relationship's target as a path in the archive: relative to `xl/`, or absolute.
@@ -62,20 +64,7 @@ public enum XLSXReader {
 
     /// The bytes of one part, nil when the archive has none by that name.
     private static func part(_ path: String, of archive: Archive) throws(SpreadsheetReadError) -> Data? {
-        guard let entry = archive[path] ?? archive.first(where: { $0.path.lowercased() == path.lowercased() }) else { return nil }
-        guard entry.uncompressedSize <= UInt64(largestPart) else { throw .tooLarge(path: path) }
-        var data = Data()
-        data.reserveCapacity(Int(entry.uncompressedSize))
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                data.append(chunk)
-                if data.count > largestPart { throw SpreadsheetReadError.tooLarge(path: path) }
-            }
-        } catch let error as SpreadsheetReadError {
-            throw error
-        } catch {
-            throw .damagedPart(path: path, reason: String(describing: error))
-        }
-        return data
+        guard let entry = archive.directory.entry(path) else { return nil }
+        return try archive.directory.extract(entry, from: archive.data, largest: largestPart)
     }
 }

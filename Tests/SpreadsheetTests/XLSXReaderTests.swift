@@ -121,6 +121,70 @@ import TestSupport
         }
     }
 
+    /// Found by CI's fuzz run: ZIPFoundation asked forever for more input when a deflated part's
+    /// stream did not end within its compressed size (an 8.5 KB workbook hung the import for
+    /// minutes). The directory is read here and the inflating fed by a source that runs out.
+    @Test func aPartWhoseCompressedBytesEndTooSoonIsDamagedNotAHang() throws {
+        let book = try XLSXWriter.data(Workbook(Sheet(name: "台账", header: ["姓名", "性别"], rows: (1...400).map { [.text("张三\($0)"), .text("男")] })))
+        let directory = try ZIPDirectory(book)
+        let sheet = try #require(directory.entry("xl/worksheets/sheet1.xml"))
+        #expect(sheet.method == 8 && sheet.bytes.count > 100)
+        // The directory's compressed size of the sheet, cut to a third: its stream cannot end.
+        let record = try #require(Self.directoryRecord(of: "xl/worksheets/sheet1.xml", in: book))
+        var truncated = book
+        Self.put(UInt32(sheet.bytes.count / 3), at: record + 20, in: &truncated)
+        #expect(throws: SpreadsheetReadError.damagedPart(path: "xl/worksheets/sheet1.xml", reason: "its compressed bytes end before its data does")) {
+            try XLSXReader.read(truncated)
+        }
+        // A declared length shorter than the data: inflating stops there.
+        var short = book
+        Self.put(UInt32(10), at: record + 24, in: &short)
+        #expect(throws: SpreadsheetReadError.damagedPart(path: "xl/worksheets/sheet1.xml", reason: "longer than the directory says (10 bytes)")) {
+            try XLSXReader.read(short)
+        }
+        // A wrong CRC-32.
+        var wrongSum = book
+        Self.put(UInt32(0xDEAD_BEEF), at: record + 16, in: &wrongSum)
+        #expect(throws: SpreadsheetReadError.damagedPart(path: "xl/worksheets/sheet1.xml", reason: "its CRC-32 does not match")) {
+            try XLSXReader.read(wrongSum)
+        }
+        // A method that is not stored or deflated.
+        var otherMethod = book
+        otherMethod[record + 10] = 12
+        #expect(throws: SpreadsheetReadError.damagedPart(path: "xl/worksheets/sheet1.xml", reason: "compressed by method 12, which is not read")) {
+            try XLSXReader.read(otherMethod)
+        }
+        #expect(try XLSXReader.read(book).rows.count == 401, "the undamaged workbook reads")
+        // The same bytes as a slice that does not start at index 0.
+        let padded = Data([0, 1, 2]) + book
+        #expect(try XLSXReader.read(padded[3...]).rows.count == 401)
+    }
+
+    /// The workbook CI's fuzz run found, kept as a seed of the `xlsx` fuzz part.
+    @Test func theWorkbookThatHungIsRefusedQuickly() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Fuzz/Seeds/xlsx/hang-deflate-without-end.xlsx").standardizedFileURL
+        let bytes = try Data(contentsOf: file)
+        #expect(throws: SpreadsheetReadError.self) { try XLSXReader.read(bytes) }
+    }
+
+    /// The offset of the central directory record naming `path`.
+    static func directoryRecord(of path: String, in archive: Data) -> Int? {
+        let name = Data(path.utf8)
+        var from = archive.startIndex
+        while let found = archive.range(of: Data([0x50, 0x4B, 0x01, 0x02]), in: from..<archive.endIndex) {
+            let at = found.lowerBound
+            let length = Int(archive[at + 28]) | Int(archive[at + 29]) << 8
+            if at + 46 + length <= archive.endIndex && archive[(at + 46)..<(at + 46 + length)] == name { return at }
+            from = found.upperBound
+        }
+        return nil
+    }
+
+    static func put(_ value: UInt32, at offset: Int, in data: inout Data) {
+        for index in 0..<4 { data[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * index)) }
+    }
+
     /// Found by fuzzing: FoundationXML force-unwraps element names as UTF-8, so `<\xFF\xFFz>` in a
     /// part stopped the program. A part that is not UTF-8 is a damaged part.
     @Test func aPartThatIsNotUTF8IsDamaged() throws {
