@@ -57,16 +57,11 @@ struct AccountBook: Codable, Sendable {
         }
     }
 
-    func write(_ folder: String) throws(AccountError) {
-        do {
-            var data = try RecordCoding.encoder().encode(self)
-            data.append(UInt8(ascii: "\n"))
-            try DurableFile.write(data, to: Self.path(folder))
-        } catch let error as StoreError {
-            throw .store(error)
-        } catch {
-            throw .store(.io(.write, path: Self.path(folder), code: EINVAL))
-        }
+    /// The book's bytes as they go to `accounts.json`.
+    func encoded(for folder: String) throws(StoreError) -> Data {
+        guard var data = try? RecordCoding.encoder().encode(self) else { throw .io(.write, path: Self.path(folder), code: EINVAL) }
+        data.append(UInt8(ascii: "\n"))
+        return data
     }
 
     /// Refuses a key that does not open this folder's check value.

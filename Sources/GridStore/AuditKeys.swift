@@ -51,11 +51,10 @@ public struct AuditKeys: Codable, Hashable, Sendable {
         return added
     }
 
-    func write(_ folder: String) throws(StoreError) {
-        let path = Self.path(folder)
-        guard var data = try? RecordCoding.encoder().encode(self) else { throw .io(.write, path: path, code: EINVAL) }
+    /// The keys' bytes as they go to `audit/keys.json`.
+    func encoded(for folder: String) throws(StoreError) -> Data {
+        guard var data = try? RecordCoding.encoder().encode(self) else { throw .io(.write, path: Self.path(folder), code: EINVAL) }
         data.append(UInt8(ascii: "\n"))
-        try DurableFile.makeFolder((path as NSString).deletingLastPathComponent)
-        try DurableFile.write(data, to: path)
+        return data
     }
 }

@@ -86,18 +86,22 @@ public struct AuditTrail: Sendable {
         return Prepared(lines: lines, validLength: validLength, head: Head(count: sequence, hash: previous))
     }
 
-    /// Appends what `prepare` made, durably, then records the new head.
-    func write(_ prepared: Prepared) throws(StoreError) {
+    /// Adds what `prepare` made to `change`: the lines at the end of the trail's whole lines,
+    /// and the new head.
+    func stage(_ prepared: Prepared, into change: inout FileChange) throws(StoreError) {
         guard !prepared.lines.isEmpty else { return }
-        try DurableFile.makeFolder((path as NSString).deletingLastPathComponent)
-        try DurableFile.append(prepared.lines, to: path, validLength: prepared.validLength)
-        do {
-            try DurableFile.write(try RecordCoding.encode(prepared.head), to: headPath, synced: false)
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw .io(.write, path: headPath, code: EINVAL)
-        }
+        var at = prepared.validLength ?? 0
+        if prepared.validLength == nil, let size = try DurableFile.size(path) { at = size }
+        guard let head = try? RecordCoding.encode(prepared.head) else { throw .io(.write, path: headPath, code: EINVAL) }
+        change.append(prepared.lines, to: StoreLayout.auditTrail, at: at)
+        change.replace(StoreLayout.auditHead, with: head)
+    }
+
+    /// Appends what `prepare` made, and the new head, as one change of their own.
+    func write(_ prepared: Prepared) throws(StoreError) {
+        var change = FileChange()
+        try stage(prepared, into: &change)
+        try Journal.commit(change, in: folder)
     }
 
     /// The entry with its hash filled in, as lines were before signing began (the legacy form,

@@ -62,6 +62,86 @@ enum DurableFile {
         if isNew { try syncFolder((path as NSString).deletingLastPathComponent) }
     }
 
+    /// Writes `segments` one after another into `path` (created 0600 if missing) from byte
+    /// `offset`, and ends the file there: what was beyond is cut off. Returns where they end.
+    /// `synced` waits for the disk.
+    static func write(_ segments: [Data], into path: String, at offset: Int, synced: Bool) throws(StoreError) -> Int {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw StoreError.io(.create, path: path, code: errno) }
+        defer { close(descriptor) }
+        guard ftruncate(descriptor, off_t(offset)) == 0 else { throw StoreError.io(.write, path: path, code: errno) }
+        var end = offset
+        for segment in segments {
+            if let failure = writeAll(segment, to: descriptor, path: path, at: end) { throw failure }
+            end += segment.count
+        }
+        if synced && fsync(descriptor) != 0 { throw StoreError.io(.sync, path: path, code: errno) }
+        return end
+    }
+
+    /// Cuts `path` to `length` bytes and waits for the disk.
+    static func truncate(_ path: String, to length: Int) throws(StoreError) {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw StoreError.io(.write, path: path, code: errno) }
+        defer { close(descriptor) }
+        guard ftruncate(descriptor, off_t(length)) == 0 else { throw StoreError.io(.write, path: path, code: errno) }
+        guard fsync(descriptor) == 0 else { throw StoreError.io(.sync, path: path, code: errno) }
+    }
+
+    /// Waits for the disk to hold what was written to `path`; a file no longer there has nothing to wait for.
+    static func sync(_ path: String) throws(StoreError) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        if descriptor < 0 {
+            if errno == ENOENT { return }
+            throw StoreError.io(.sync, path: path, code: errno)
+        }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw StoreError.io(.sync, path: path, code: errno) }
+    }
+
+    /// The file's length, nil when there is no file.
+    static func size(_ path: String) throws(StoreError) -> Int? {
+        var info = stat()
+        if stat(path, &info) != 0 {
+            if errno == ENOENT { return nil }
+            throw StoreError.io(.read, path: path, code: errno)
+        }
+        return Int(info.st_size)
+    }
+
+    /// The file's bytes, nil when there is no file.
+    static func read(_ path: String) throws(StoreError) -> Data? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        if descriptor < 0 {
+            if errno == ENOENT { return nil }
+            throw StoreError.io(.read, path: path, code: errno)
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        do {
+            return try handle.readToEnd() ?? Data()
+        } catch {
+            throw StoreError.io(.read, path: path, code: EIO)
+        }
+    }
+
+    /// `count` bytes of the file from byte `offset`; fewer there is a failure.
+    static func read(_ path: String, at offset: Int, count: Int) throws(StoreError) -> Data {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw StoreError.io(.read, path: path, code: errno) }
+        defer { close(descriptor) }
+        var data = Data(count: count)
+        var done = 0
+        while done < count {
+            let got = data.withUnsafeMutableBytes { buffer in
+                pread(descriptor, buffer.baseAddress.map { $0 + done }, count - done, off_t(offset + done))
+            }
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else { throw StoreError.io(.read, path: path, code: got < 0 ? errno : EIO) }
+            done += got
+        }
+        return data
+    }
+
     /// Creates a folder (mode 0700) and any missing parents, each made durable in its parent.
     static func makeFolder(_ path: String) throws(StoreError) {
         var isFolder: ObjCBool = false
@@ -95,19 +175,21 @@ enum DurableFile {
         return kill(pid, 0) != 0 && errno == ESRCH
     }
 
-    private static func writeAll(_ data: Data, to descriptor: Int32, path: String) -> StoreError? {
+    /// Writes all of `data` at the descriptor's position, or at `offset` when given.
+    private static func writeAll(_ data: Data, to descriptor: Int32, path: String, at offset: Int? = nil) -> StoreError? {
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> StoreError? in
-            var offset = 0
-            while offset < buffer.count {
+            var done = 0
+            while done < buffer.count {
                 guard let base = buffer.baseAddress else { return nil }
-                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
+                let written = offset.map { pwrite(descriptor, base + done, buffer.count - done, off_t($0 + done)) }
+                    ?? Glibc.write(descriptor, base + done, buffer.count - done)
                 if written < 0 {
                     if errno == EINTR { continue }
                     return .io(.write, path: path, code: errno)
                 }
                 // Nothing written and no error: a disk that takes no more would be asked forever.
                 if written == 0 { return .io(.write, path: path, code: EIO) }
-                offset += written
+                done += written
             }
             return nil
         }

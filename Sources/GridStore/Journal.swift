@@ -3,66 +3,74 @@ import Glibc
 #endif
 import Foundation
 
-/// The folder's rollback journal, so that a change touching several files (a record file, the
-/// audit trail and its head; later accounts, moves, imports) lands whole or not at all.
+/// The folder's redo journal: a change touching several files (record files, the account book,
+/// the audit trail and its head) lands whole or not at all, and waits on the disk once.
 ///
-/// Before the files change, what each held (or that it did not exist) and the length of each
-/// file appended to are written to `.journal` and made durable. The files are then changed,
-/// and the journal emptied last: that is the change's commit. A journal found with something in
-/// it later (under the lock) is a change cut short by a crash, a kill or a failed write: every
-/// file is put back as it was, so no half of a change and no change without its audit entry
-/// survives. SQLite's rollback journal (in its `PERSIST` mode) is the model.
+/// A change is known whole before anything is written (`FileChange`). Its new bytes go to the
+/// end of `.journal` as one record (a header line naming each file with the XXH64 of its new
+/// bytes and of what they replace, then the bytes), and the journal is fsynced: that is the
+/// commit. The files are then put in place without waiting for the disk (a temp file renamed
+/// over each, the audit lines written at their offset), and a short line marks the record
+/// applied. SQLite's WAL is the model: the journal, not each file, is what a power cut cannot take.
 ///
-/// The file stays, empty, between changes: writing into a file that exists needs no fsync of the
-/// folder, as creating and removing one would. A change with an audit entry is whole once that
-/// entry is durable (the files were made durable before it), so emptying its journal need not
-/// wait for the disk either: a journal that comes back after a power cut is recognised by the
-/// audit trail reaching the length it names (`committedAt`) and is dropped, not played back.
+/// - A record cut short (its sums do not match) was never committed, and no file was touched.
+/// - A committed record not marked applied (its writer died putting it in place) is played
+///   again by the next holder of the lock, before anything reads.
+/// - A journal written before the machine last started (its boot ID is another) is played
+///   again whole: the files written without fsync may have lost their new bytes in a power cut.
+/// - A checkpoint fsyncs every file the records name, then empties the journal: when it passes
+///   `checkpointSize`, when a folder opens, and after records are played again.
+///
+/// Playing a record again writes a file only when it holds what the record replaced, bytes an
+/// earlier record wrote, or nothing: a file changed by hand since is left as the person left it.
 enum Journal {
     static let name = ".journal"
 
-    /// True while a change is under way in `folder`, or was cut short there: its journal holds something.
-    static func isPending(in folder: String) -> Bool {
-        var info = stat()
-        return stat(folder + "/" + name, &info) == 0 && info.st_size > 0
-    }
+    /// A journal longer than this is checkpointed by the change that lengthened it: a year's
+    /// cases file is 170 KB, so about twenty saves of it.
+    static let checkpointSize = 4 << 20
 
-    /// What the files held before the change. On disk: this as one JSON line, then the files'
-    /// bytes one after another (raw, so a journal costs no more than the files it keeps).
-    struct Contents: Codable {
-        struct Original: Codable {
+    /// This boot of the machine. Empty where the kernel does not say, which makes every journal
+    /// read as from another boot: played again in full, never trusted.
+    static let bootID: String = {
+        guard let text = try? String(contentsOfFile: "/proc/sys/kernel/random/boot_id", encoding: .utf8) else { return "" }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }()
+
+    /// One record's header line.
+    struct Header: Codable, Equatable {
+        struct File: Codable, Equatable {
             let path: String
-            /// The file's length, nil when it did not exist.
-            let length: Int?
+            let length: Int
+            /// `sum` of the new bytes.
+            let sum: String
+            /// `sum` of what the file held before, nil when there was no file.
+            let before: String?
         }
-        let originals: [Original]
-        /// Files only appended to (the audit trail), by their length before the change.
-        let lengths: [String: Int]
-        /// An appended file's length once the change's lines are in it: reached, the change is whole.
-        var committedAt: [String: Int]?
-        /// XXH64 of each original's bytes after the header line, in hex and in order: a journal
-        /// written over an older one and cut short by a power cut is not taken for either.
-        var sums: [String]?
-        /// FNV-1a of all the bytes after the header line, as journals written before `sums` carry
-        /// it (read, never written).
-        var checksum: String?
+        struct Appended: Codable, Equatable {
+            let path: String
+            let at: Int
+            let length: Int
+            let sum: String
+        }
+        /// The format (1); an older build's rollback journal has no such key.
+        let redo: Int
+        /// Random per run of records between two checkpoints, so bytes a checkpoint left beyond
+        /// the end are never read as this run's.
+        let generation: String
+        let sequence: Int
+        let boot: String
+        let files: [File]
+        let append: Appended?
     }
 
-    /// The journal as it goes to disk: the header line, then each original's bytes. Kept as
-    /// pieces, written one after another: a file kept here can be 200 KB, and copying it into one
-    /// buffer cost more than writing it.
-    static func segments(_ contents: Contents, bytes: [Data]) throws(StoreError) -> [Data] {
-        var summed = contents
-        summed.sums = bytes.map(sum)
-        summed.checksum = nil
-        guard var header = try? JSONEncoder().encode(summed) else { throw .io(.write, path: name, code: EINVAL) }
-        header.append(UInt8(ascii: "\n"))
-        return [header] + bytes
-    }
-
-    /// The journal's bytes in one piece (`segments` joined).
-    static func encode(_ contents: Contents, bytes: [Data]) throws(StoreError) -> Data {
-        try segments(contents, bytes: bytes).reduce(into: Data()) { $0.append($1) }
+    /// A record read back whole.
+    struct Record {
+        let header: Header
+        /// The files' new bytes, in the header's order.
+        let pieces: [Data]
+        let appended: Data?
+        var applied = false
     }
 
     /// `Checksum.xxh64` of `data`, in hex.
@@ -70,251 +78,274 @@ enum Journal {
         String(data.withUnsafeBytes { Checksum.xxh64($0) }, radix: 16)
     }
 
-    /// `Checksum.fnv1a` of `data`, in hex: the checksum of journals written before `sum`.
-    static func legacyChecksum(_ data: Data) -> String {
-        String(data.withUnsafeBytes { Checksum.fnv1a($0) }, radix: 16)
-    }
+    // MARK: - Committing a change
 
-    /// The header and each original's bytes (nil for a file that did not exist), or nil when the
-    /// journal is not one this code wrote whole.
-    static func decode(_ data: Data) -> (Contents, [Data?])? {
-        guard let newline = data.firstIndex(of: UInt8(ascii: "\n")),
-              let contents = try? JSONDecoder().decode(Contents.self, from: data[data.startIndex..<newline]) else { return nil }
-        var offset = newline + 1
-        var pieces: [Data?] = []
-        for original in contents.originals {
-            guard let length = original.length else {
-                pieces.append(nil)
-                continue
-            }
-            guard length >= 0, offset + length <= data.endIndex else { return nil }
-            pieces.append(data[offset..<offset + length])
-            offset += length
-        }
-        guard offset == data.endIndex else { return nil }
-        if let sums = contents.sums, sums != pieces.compactMap({ $0 }).map(sum) { return nil }
-        if let checksum = contents.checksum, checksum != Self.legacyChecksum(data[(newline + 1)...]) { return nil }
-        return (contents, pieces)
-    }
-
-    /// Runs `change`, which replaces the files at `paths` and appends to those at `appended`
-    /// (relative to `folder`). The caller holds the folder's lock (`StoreLock`, which has already
-    /// put back any change a dead holder left). When `change` throws, the files
-    /// are put back and its error goes up: nothing was saved. A write the disk did not confirm
-    /// (`.notConfirmed`) is kept: the change is in place, only the confirmation is missing.
+    /// Makes `change` durable in the journal, then puts it in place. `knownBytes` gives what a
+    /// file holds when the caller read it under the lock already (to put back if putting the
+    /// change in place fails, and to know the file when played again). The caller holds the lock.
     ///
-    /// `committedBy` names an appended file and how many bytes `change` appends to it last, after
-    /// every other file is durable: the audit trail, whose entry then commits the change.
-    /// `knownBytes` gives what a file holds when the caller read it under the lock already.
-    static func run<T>(in folder: String, replacing paths: [String], appending appended: [String],
-                       committedBy commit: (path: String, bytes: Int)? = nil,
-                       knownBytes: (String) -> Data? = { _ in nil },
-                       _ change: () throws(StoreError) -> T) throws(StoreError) -> T {
-        var originals: [Contents.Original] = []
-        var bytes: [Data] = []
-        for path in Set(paths).sorted() {
-            let full = folder + "/" + path
-            if let data = knownBytes(path) {
-                originals.append(Contents.Original(path: path, length: data.count))
-                bytes.append(data)
-            } else if FileManager.default.fileExists(atPath: full) {
-                guard let data = FileManager.default.contents(atPath: full) else { throw .io(.read, path: full, code: errno == 0 ? EIO : errno) }
-                originals.append(Contents.Original(path: path, length: data.count))
-                bytes.append(data)
+    /// Fails with nothing changed when the journal cannot take the record. When a file cannot be
+    /// put in place, the files already replaced get their old bytes back and the record is taken
+    /// out of the journal; if even that fails, the record stands and is played again now, and
+    /// the change is reported saved but not confirmed (or, failing that too, by the next opener).
+    /// `written` hears after each file is in place (how many of how many). `fault` is for tests:
+    /// an error it gives for a path is that file's write failing.
+    static func commit(_ change: FileChange, in folder: String, knownBytes: (String) -> Data? = { _ in nil },
+                       fault: (String) -> StoreError? = { _ in nil }, written: (Int, Int) -> Void = { _, _ in }) throws(StoreError) {
+        if change.isEmpty { return }
+        let journal = folder + "/" + name
+        var place = try appendingPlace(journal, in: folder)
+        if place == nil {
+            // A record not marked applied, or from another boot: settled before this one goes after it.
+            try recover(in: folder)
+            place = try appendingPlace(journal, in: folder)
+        }
+        guard let place else { throw .io(.write, path: journal, code: EIO) }
+
+        var originals: [Data?] = []
+        for replacement in change.replacements {
+            if let known = knownBytes(replacement.path) {
+                originals.append(known)
             } else {
-                originals.append(Contents.Original(path: path, length: nil))
+                originals.append(try DurableFile.read(folder + "/" + replacement.path))
             }
         }
-        var lengths: [String: Int] = [:]
-        for path in appended { lengths[path] = try wholeLinesLength(folder + "/" + path) }
-        var contents = Contents(originals: originals, lengths: lengths)
-        if let commit, let before = lengths[commit.path], commit.bytes > 0 { contents.committedAt = [commit.path: before + commit.bytes] }
-        let journal = folder + "/" + name
+        let header = Header(redo: 1, generation: place.generation, sequence: place.sequence, boot: bootID,
+                            files: zip(change.replacements, originals).map { replacement, original in
+                                Header.File(path: replacement.path, length: replacement.bytes.count, sum: sum(replacement.bytes), before: original.map(sum))
+                            },
+                            append: change.append.map { Header.Appended(path: $0.path, at: $0.at, length: $0.bytes.count, sum: sum($0.bytes)) })
+        guard var line = try? JSONEncoder().encode(header) else { throw .io(.write, path: journal, code: EINVAL) }
+        line.append(UInt8(ascii: "\n"))
+        let segments = [line] + change.replacements.map(\.bytes) + (change.append.map { [$0.bytes] } ?? [])
+        let end = try write(segments, toJournal: journal, at: place.start, in: folder)
+
         do {
-            try write(try segments(contents, bytes: bytes), toJournal: journal, in: folder)
+            try put(change, in: folder, fault: fault, written: written)
         } catch {
-            // A journal that may not survive a power cut is no journal: nothing has changed yet,
-            // and a journal the disk did not confirm must not read as a change saved unconfirmed.
-            _ = truncate(journal, 0)
-            throw error
-        }
-        let result: T
-        do {
-            result = try change()
-        } catch {
-            guard case .notConfirmed = error else {
-                // This process saw the change fail: it goes back, audit entry and all.
-                try? rollBack(in: folder, evenIfCommitted: true)
-                throw error
+            do {
+                try putBack(change, originals: originals, in: folder)
+                try DurableFile.truncate(journal, to: place.start)
+            } catch {
+                // The record stands, committed: the change goes forward rather than half back.
+                let failed = error
+                if (try? recover(in: folder)) != nil { throw .notConfirmed(path: folder + "/" + (change.replacements.first?.path ?? name)) }
+                throw failed
             }
-            // Saved but not confirmed: the journal goes only once the disk says so.
-            try finish(journal, in: folder, synced: true)
             throw error
         }
-        try finish(journal, in: folder, synced: contents.committedAt == nil)
-        return result
+        let mark = Data("#applied \(place.sequence) \(place.generation) \(bootID)\n".utf8)
+        let marked = (try? DurableFile.write([mark], into: journal, at: end, synced: false)) != nil
+        // Unmarked, the next holder would play the record again: settled now instead.
+        if !marked || end + mark.count > checkpointSize { try? checkpoint(in: folder) }
     }
 
-    /// Makes the journal of the change under way one its audit entry does not commit: called when
-    /// a file of the change was not confirmed by the disk, so that after a power cut that lost the
-    /// file but kept the entry, the change is put back rather than kept without its file.
-    static func withdrawCommit(in folder: String) throws(StoreError) {
-        let journal = folder + "/" + name
-        guard let data = FileManager.default.contents(atPath: journal), let (contents, pieces) = decode(data) else {
-            throw .io(.read, path: journal, code: EIO)
+    /// Where the next record goes: at the start of an empty journal (a new generation), or after
+    /// the last record when it is marked applied in this boot. Nil when the journal must be
+    /// recovered first.
+    private static func appendingPlace(_ journal: String, in folder: String) throws(StoreError) -> (start: Int, generation: String, sequence: Int)? {
+        guard let tail = try lastMark(journal) else {
+            if try DurableFile.size(journal) ?? 0 > 0 { return nil }
+            let generation = String(UInt64.random(in: 1...UInt64.max), radix: 16)
+            return (0, generation, 1)
         }
-        guard contents.committedAt != nil else { return }
-        var withdrawn = contents
-        withdrawn.committedAt = nil
-        // Replaced whole (a temp file, fsync, rename), not written over in place: the header is
-        // shorter, so every piece would move, and a power cut part way through would leave a
-        // journal that reads as never finished while the change's files have already changed.
+        return (tail.end, tail.generation, tail.sequence + 1)
+    }
+
+    /// The journal's last line when it marks a record applied in this boot, read from the end.
+    static func lastMark(_ journal: String) throws(StoreError) -> (end: Int, generation: String, sequence: Int)? {
+        guard let size = try DurableFile.size(journal), size > 0 else { return nil }
+        let window = min(size, 200)
+        let tail = try DurableFile.read(journal, at: size - window, count: window)
+        guard tail.last == UInt8(ascii: "\n") else { return nil }
+        let body = tail.dropLast()
+        guard let newline = body.lastIndex(of: UInt8(ascii: "\n")) else { return nil }
+        let words = String(decoding: body[(newline + 1)...], as: UTF8.self).split(separator: " ", omittingEmptySubsequences: false)
+        guard words.count == 4, words[0] == "#applied", let sequence = Int(words[1]), words[3] == bootID, !bootID.isEmpty else { return nil }
+        return (size, String(words[2]), sequence)
+    }
+
+    /// True when the journal holds a change not known to be in place: one cut short, or one
+    /// from before the machine last started.
+    static func isPending(in folder: String) -> Bool {
+        let journal = folder + "/" + name
+        guard let size = try? DurableFile.size(journal), size > 0 else { return false }
+        return (try? lastMark(journal)) == nil
+    }
+
+    /// Writes the record at `start` and waits for the disk: the commit. A record that does not
+    /// reach the disk is cut off again. Returns where the record ends.
+    private static func write(_ segments: [Data], toJournal journal: String, at start: Int, in folder: String) throws(StoreError) -> Int {
+        let created = try DurableFile.size(journal) == nil
         do {
-            try DurableFile.write(try encode(withdrawn, bytes: pieces.compactMap { $0 }), to: journal)
+            let end = try DurableFile.write(segments, into: journal, at: start, synced: true)
+            // A journal's first record needs its name in the folder to survive a power cut too.
+            if created { try DurableFile.syncFolder(folder) }
+            return end
         } catch {
-            // Unconfirmed here is a failure: the change must go back, not be kept without its entry.
-            if case .notConfirmed = error { throw .io(.sync, path: journal, code: EIO) }
+            try? DurableFile.truncate(journal, to: start)
             throw error
         }
     }
 
-    /// Puts the journal's bytes in place and waits for the disk. The file is written over where it
-    /// is; only the first journal of a folder is created, and its folder synced.
-    private static func write(_ segments: [Data], toJournal journal: String, in folder: String) throws(StoreError) {
-        var descriptor = open(journal, O_RDWR | O_CLOEXEC)
-        var created = false
-        if descriptor < 0 && errno == ENOENT {
-            descriptor = open(journal, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-            created = true
+    /// Puts the change's files in place, without waiting for the disk (the journal holds them).
+    private static func put(_ change: FileChange, in folder: String, fault: (String) -> StoreError?,
+                            written: (Int, Int) -> Void) throws(StoreError) {
+        for (index, replacement) in change.replacements.enumerated() {
+            if let failure = fault(replacement.path), !failure.isNotConfirmed { throw failure }
+            let full = folder + "/" + replacement.path
+            try DurableFile.makeFolder((full as NSString).deletingLastPathComponent)
+            try DurableFile.write(replacement.bytes, to: full, synced: false)
+            written(index + 1, change.replacements.count)
         }
-        guard descriptor >= 0 else { throw .io(.create, path: journal, code: errno) }
-        defer { close(descriptor) }
-        var end = 0
-        for segment in segments {
-            let written = segment.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int in
-                var offset = 0
-                while offset < buffer.count, let base = buffer.baseAddress {
-                    let count = pwrite(descriptor, base + offset, buffer.count - offset, off_t(end + offset))
-                    if count < 0 {
-                        if errno == EINTR { continue }
-                        return -1
-                    }
-                    // Nothing written and no error: asking again would never end.
-                    if count == 0 {
-                        errno = EIO
-                        return -1
-                    }
-                    offset += count
-                }
-                return offset
-            }
-            guard written == segment.count else { throw .io(.write, path: journal, code: errno == 0 ? EIO : errno) }
-            end += written
+        if let append = change.append {
+            let full = folder + "/" + append.path
+            try DurableFile.makeFolder((full as NSString).deletingLastPathComponent)
+            _ = try DurableFile.write([append.bytes], into: full, at: append.at, synced: false)
         }
-        guard ftruncate(descriptor, off_t(end)) == 0 else { throw .io(.write, path: journal, code: errno) }
-        guard fsync(descriptor) == 0 else { throw .io(.sync, path: journal, code: errno) }
-        if created { try DurableFile.syncFolder(folder) }
     }
 
-    /// Empties the journal: the change is final. `synced` waits for the disk, for a change that
-    /// has no audit entry to show it whole after a power cut; a change that has one does not wait.
-    /// Emptying that fails puts the change back (the next open would), and says so.
-    private static func finish(_ journal: String, in folder: String, synced: Bool) throws(StoreError) {
-        let descriptor = open(journal, O_WRONLY | O_CLOEXEC)
-        guard descriptor >= 0, ftruncate(descriptor, 0) == 0 else {
-            let code = errno
-            if descriptor >= 0 { close(descriptor) }
-            // The journal stays, so the next open might put the files back: do it now, truthfully.
-            try? rollBack(in: folder, evenIfCommitted: true)
-            throw .io(.remove, path: journal, code: code)
+    /// Gives the files back what they held before `change`, and waits for the disk.
+    private static func putBack(_ change: FileChange, originals: [Data?], in folder: String) throws(StoreError) {
+        if let append = change.append, try DurableFile.size(folder + "/" + append.path) != nil {
+            try DurableFile.truncate(folder + "/" + append.path, to: append.at)
         }
-        defer { close(descriptor) }
-        if synced && fsync(descriptor) != 0 { throw .notConfirmed(path: journal) }
-    }
-
-    /// The length of `path` up to the end of its last whole line (0 when it does not exist): an
-    /// appended file is put back to there, so a line a crash cut short never hides a new one.
-    static func wholeLinesLength(_ path: String) throws(StoreError) -> Int {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        if descriptor < 0 {
-            if errno == ENOENT { return 0 }
-            throw .io(.read, path: path, code: errno)
-        }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw .io(.read, path: path, code: errno) }
-        var end = Int(info.st_size)
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while end > 0 {
-            let start = max(0, end - chunk.count)
-            let count = end - start
-            let read = pread(descriptor, &chunk, count, off_t(start))
-            guard read == count else { throw .io(.read, path: path, code: read < 0 ? errno : EIO) }
-            if let newline = chunk[..<count].lastIndex(of: UInt8(ascii: "\n")) { return start + newline + 1 }
-            end = start
-        }
-        return 0
-    }
-
-    /// Puts every file named in a journal left behind back as it was, then empties the journal;
-    /// a journal whose change is whole (its audit entry is on disk) is only emptied, unless
-    /// `evenIfCommitted` (the process making the change saw it fail). The caller holds the
-    /// folder's lock.
-    static func rollBack(in folder: String, evenIfCommitted: Bool = false) throws(StoreError) {
-        let journal = folder + "/" + name
-        guard let data = FileManager.default.contents(atPath: journal) else {
-            // No journal is the usual case. One that is there but cannot be read holds a change
-            // that may be half made: nothing is written over it until a person looks.
-            if access(journal, F_OK) == 0 || errno != ENOENT { throw .io(.read, path: journal, code: EIO) }
-            return
-        }
-        if data.isEmpty { return }
-        guard let (contents, pieces) = decode(data) else {
-            // Written and synced before any file changed: one that does not read back whole was
-            // never finished, so no file was touched.
-            try clear(journal)
-            return
-        }
-        if !evenIfCommitted, let committed = contents.committedAt, !committed.isEmpty,
-           committed.allSatisfy({ reaches(folder + "/" + $0.key, from: contents.lengths[$0.key] ?? 0, to: $0.value) }) {
-            try clear(journal)
-            return
-        }
-        // The appended files first: cut back, the audit entry no longer commits the change, so a
-        // roll-back stopped part way (a full disk, a kill) is rolled back again, never kept.
-        for (path, length) in contents.lengths.sorted(by: { $0.key < $1.key }) {
-            let full = folder + "/" + path
-            guard FileManager.default.fileExists(atPath: full) else { continue }
-            let descriptor = open(full, O_WRONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw .io(.write, path: full, code: errno) }
-            defer { close(descriptor) }
-            if ftruncate(descriptor, off_t(length)) != 0 || fsync(descriptor) != 0 { throw .io(.write, path: full, code: errno) }
-        }
-        for (original, piece) in zip(contents.originals, pieces) {
-            let full = folder + "/" + original.path
-            if let piece {
-                try DurableFile.makeFolder((full as NSString).deletingLastPathComponent)
-                try DurableFile.write(piece, to: full)
+        for (replacement, original) in zip(change.replacements, originals) {
+            let full = folder + "/" + replacement.path
+            if let original {
+                if try DurableFile.read(full) != original { try DurableFile.write(original, to: full) }
             } else if unlink(full) != 0 && errno != ENOENT {
                 throw .io(.remove, path: full, code: errno)
             }
         }
-        try clear(journal)
     }
 
-    /// True when the file at `path` holds at least `end` bytes and those from `start` are whole
-    /// lines with no zero byte in them (the lines a change appended, written and durable).
-    private static func reaches(_ path: String, from start: Int, to end: Int) -> Bool {
-        guard start >= 0, end > start, let data = FileManager.default.contents(atPath: path), data.count >= end else { return false }
-        let appended = data[(data.startIndex + start)..<(data.startIndex + end)]
-        return appended.last == UInt8(ascii: "\n") && !appended.contains(0)
+    // MARK: - Reading, playing again, checkpoints
+
+    /// The records of a journal, up to the first that is not whole or not of the first's run.
+    static func records(in data: Data) -> [Record] {
+        var records: [Record] = []
+        var offset = data.startIndex
+        let decoder = JSONDecoder()
+        while offset < data.endIndex, let newline = data[offset...].firstIndex(of: UInt8(ascii: "\n")) {
+            let line = data[offset..<newline]
+            if line.starts(with: Data("#applied ".utf8)) {
+                let words = String(decoding: line, as: UTF8.self).split(separator: " ")
+                guard let last = records.last, words.count == 4, Int(words[1]) == last.header.sequence,
+                      words[2] == last.header.generation, words[3] == last.header.boot else { break }
+                records[records.count - 1].applied = true
+                offset = newline + 1
+                continue
+            }
+            guard let header = try? decoder.decode(Header.self, from: line) else { break }
+            if let last = records.last, header.generation != last.header.generation || header.sequence != last.header.sequence + 1 { break }
+            var position = newline + 1
+            var pieces: [Data] = []
+            for file in header.files {
+                guard file.length >= 0, data.endIndex - position >= file.length else { return records }
+                let piece = data[position..<(position + file.length)]
+                guard sum(piece) == file.sum else { return records }
+                pieces.append(piece)
+                position += file.length
+            }
+            var appended: Data?
+            if let append = header.append {
+                guard append.length >= 0, append.at >= 0, data.endIndex - position >= append.length else { return records }
+                let piece = data[position..<(position + append.length)]
+                guard sum(piece) == append.sum else { return records }
+                appended = piece
+                position += append.length
+            }
+            records.append(Record(header: header, pieces: pieces, appended: appended))
+            offset = position
+        }
+        return records
     }
 
-    /// Empties the journal and waits for the disk, so what was just decided is not decided again.
-    private static func clear(_ journal: String) throws(StoreError) {
-        let descriptor = open(journal, O_WRONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .io(.remove, path: journal, code: errno) }
-        defer { close(descriptor) }
-        guard ftruncate(descriptor, 0) == 0, fsync(descriptor) == 0 else { throw .io(.remove, path: journal, code: errno) }
+    /// Settles a journal a change left unsettled (under the folder's lock, before anything is
+    /// read): records not marked applied, or all of them after a restart, are played again, and
+    /// a checkpoint empties the journal. An older build's journal is rolled back as that build
+    /// would. A journal marked applied in this boot is left for later changes to follow.
+    static func recover(in folder: String) throws(StoreError) {
+        let journal = folder + "/" + name
+        guard let size = try DurableFile.size(journal), size > 0, try lastMark(journal) == nil else { return }
+        // One that is there but cannot be read holds a change that may be half made: nothing is
+        // written over it until a person looks.
+        guard let data = try DurableFile.read(journal) else { return }
+        if let newline = data.firstIndex(of: UInt8(ascii: "\n")),
+           (try? JSONDecoder().decode(LegacyJournal.Contents.self, from: data[data.startIndex..<newline])) != nil {
+            try LegacyJournal.rollBack(data, in: folder)
+            return
+        }
+        let records = records(in: data)
+        let fromThisBoot = !bootID.isEmpty && records.allSatisfy { $0.header.boot == bootID }
+        try play(fromThisBoot ? records.filter { !$0.applied } : records, among: records, in: folder)
+        try checkpoint(records, in: folder)
+    }
+
+    /// Makes every file the journal names durable and empties it; a journal not settled is
+    /// recovered (which ends in a checkpoint). Called when a folder opens, and by a change that
+    /// makes the journal long.
+    static func checkpoint(in folder: String) throws(StoreError) {
+        let journal = folder + "/" + name
+        guard let size = try DurableFile.size(journal), size > 0 else { return }
+        guard try lastMark(journal) != nil else { return try recover(in: folder) }
+        guard let data = try DurableFile.read(journal) else { return }
+        try checkpoint(records(in: data), in: folder)
+    }
+
+    private static func checkpoint(_ records: [Record], in folder: String) throws(StoreError) {
+        var paths: [String] = []
+        for record in records {
+            paths += record.header.files.map(\.path)
+            if let append = record.header.append { paths.append(append.path) }
+        }
+        var folders = Set<String>()
+        for path in Set(paths).sorted() {
+            let full = folder + "/" + path
+            try DurableFile.sync(full)
+            folders.insert((full as NSString).deletingLastPathComponent)
+        }
+        for parent in folders.sorted() { try DurableFile.syncFolder(parent) }
+        try DurableFile.truncate(folder + "/" + name, to: 0)
+    }
+
+    /// Puts `records` in place again, in order. A file is written only when it holds what some
+    /// record of the journal replaced or wrote, or nothing; the appended lines only where the
+    /// file reaches their offset.
+    private static func play(_ records: [Record], among all: [Record], in folder: String) throws(StoreError) {
+        var known: [String: Set<String>] = [:]
+        for record in all {
+            for file in record.header.files {
+                known[file.path, default: []].insert(file.sum)
+                if let before = file.before { known[file.path, default: []].insert(before) }
+            }
+        }
+        for record in records {
+            for (file, bytes) in zip(record.header.files, record.pieces) {
+                let full = folder + "/" + file.path
+                let current = try DurableFile.read(full)
+                if let current {
+                    let now = sum(current)
+                    if now == file.sum { continue }
+                    // Changed by hand since the record: the person's bytes stay.
+                    if !current.isEmpty && known[file.path]?.contains(now) != true { continue }
+                }
+                try DurableFile.makeFolder((full as NSString).deletingLastPathComponent)
+                try DurableFile.write(bytes, to: full, synced: false)
+            }
+            if let append = record.header.append, let bytes = record.appended {
+                let full = folder + "/" + append.path
+                let size = try DurableFile.size(full) ?? 0
+                guard size >= append.at else { continue }
+                if size >= append.at + bytes.count, try DurableFile.read(full, at: append.at, count: bytes.count) == bytes { continue }
+                _ = try DurableFile.write([bytes], into: full, at: append.at, synced: false)
+            }
+        }
+    }
+
+    /// Empties the journal and waits for the disk (an older build's journal, once decided).
+    static func truncate(_ journal: String) throws(StoreError) {
+        try DurableFile.truncate(journal, to: 0)
     }
 }

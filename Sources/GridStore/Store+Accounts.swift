@@ -275,31 +275,13 @@ extension Store {
     static func commit(_ book: AccountBook?, _ events: [AuditTrail.Event], actor: String, signer: AuditSigner?, keys: AuditKeys?,
                        at instant: Date, in folder: String) throws(AccountError) {
         let trail = AuditTrail(dataFolder: folder)
-        let replaced = (book == nil ? [] : [StoreLayout.accounts]) + (keys == nil ? [] : [StoreLayout.auditKeys]) + [StoreLayout.auditHead]
         do throws(StoreError) {
             let entries = try trail.prepare(events, actor: actor, at: instant, signer: signer)
-            try Journal.run(in: folder, replacing: replaced, appending: [StoreLayout.auditTrail],
-                            committedBy: (StoreLayout.auditTrail, entries.lines.count)) { () throws(StoreError) in
-                var unconfirmed: StoreError?
-                if let book {
-                    do throws(AccountError) { try book.write(folder) } catch {
-                        guard case .store(let failure) = error else { throw .io(.write, path: AccountBook.path(folder), code: EIO) }
-                        // In place, only not confirmed by the disk: the audit entry still goes with it.
-                        guard case .notConfirmed = failure else { throw failure }
-                        unconfirmed = failure
-                    }
-                }
-                if let keys {
-                    do throws(StoreError) { try keys.write(folder) } catch {
-                        guard case .notConfirmed = error else { throw error }
-                        unconfirmed = unconfirmed ?? error
-                    }
-                }
-                // The entry commits the change unless the book was not confirmed (see `Store.apply`).
-                if unconfirmed != nil { try Journal.withdrawCommit(in: folder) }
-                try trail.write(entries)
-                if let unconfirmed { throw unconfirmed }
-            }
+            var files = FileChange()
+            if let book { files.replace(StoreLayout.accounts, with: try book.encoded(for: folder)) }
+            if let keys { files.replace(StoreLayout.auditKeys, with: try keys.encoded(for: folder)) }
+            try trail.stage(entries, into: &files)
+            try Journal.commit(files, in: folder)
         } catch {
             throw .store(error)
         }

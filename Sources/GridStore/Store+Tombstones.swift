@@ -27,17 +27,14 @@ extension Store {
     }
 
     /// Writes one grid's whole list of tombstones. The caller runs it inside a journaled change.
-    func writeTombstones(_ stones: [Tombstone], of grid: GridCode) throws(StoreError) {
-        let path = folder + "/" + StoreLayout.tombstones(grid)
-        if let fault = writeFault?(StoreLayout.tombstones(grid)), !fault.isNotConfirmed { throw fault }
-        try DurableFile.makeFolder(folder + "/" + StoreLayout.tombstonesFolder)
-        let data: Data
+    /// Adds the grid's tombstone file, holding `stones`, to `change`.
+    func stageTombstones(_ stones: [Tombstone], of grid: GridCode, into change: inout FileChange) throws(StoreError) {
+        let relative = StoreLayout.tombstones(grid)
         do {
-            data = try RecordCoding.encoder().encode(TombstoneFile(schema: StoreLayout.schemaVersion, tombstones: stones)) + Data("\n".utf8)
+            change.replace(relative, with: try RecordCoding.encoder().encode(TombstoneFile(schema: StoreLayout.schemaVersion, tombstones: stones)) + Data("\n".utf8))
         } catch {
-            throw .io(.write, path: path, code: EINVAL)
+            throw .io(.write, path: folder + "/" + relative, code: EINVAL)
         }
-        try DurableFile.write(data, to: path)
     }
 
     /// Problems with the tombstone files, for `gridwork check`: a file that does not read, or one

@@ -153,10 +153,13 @@ public final class Store {
         }
         let store = Store(folder: folder, manifest: try readManifest(path), key: key)
         store.visitSchedule = try VisitScheduleFile.read(folder: folder)
-        // A change a crash cut short is put back before anything is read (taking the lock does it);
-        // without one, a read-only folder still opens.
+        // A change a crash cut short is settled before anything is read (taking the lock does it);
+        // without one, a read-only folder still opens. A journal of changes all in place is
+        // checkpointed, so a session starts with it empty, if the folder can be written.
         if Journal.isPending(in: folder) {
             try store.lock.withExclusiveLock { () throws(StoreError) in }
+        } else if (try? DurableFile.size(folder + "/" + Journal.name)).flatMap({ $0 }) ?? 0 > 0 {
+            try? store.lock.withExclusiveLock { () throws(StoreError) in try Journal.checkpoint(in: folder) }
         }
         store.findFiles()
         let cache = SummaryCache.load(folder + "/" + StoreLayout.summaryCache, timeZone: store.manifest.communityTimeZone,
@@ -205,9 +208,9 @@ public final class Store {
         store.writer = unsecuredActor.map { .unsecured($0) }
         try store.lock.withExclusiveLock { () throws(StoreError) in
             let data = try encode(manifest, path: folder + "/" + StoreLayout.manifest)
-            try Journal.run(in: folder, replacing: [StoreLayout.manifest], appending: []) { () throws(StoreError) in
-                try DurableFile.write(data, to: folder + "/" + StoreLayout.manifest)
-            }
+            var change = FileChange()
+            change.replace(StoreLayout.manifest, with: data)
+            try Journal.commit(change, in: folder)
         }
         return store
     }
@@ -1185,75 +1188,59 @@ public final class Store {
 
     /// Writes everything `change` holds (record files, the account book, audit entries) as one
     /// change (see `Journal`): after a crash or a failed write all of it is on disk or none is.
-    /// A write the disk did not confirm is in place all the same, so the rest follows it and the
-    /// error goes up last. The caller holds the lock.
+    /// Every file's bytes are made first; the journal then takes them in one write. The caller
+    /// holds the lock.
     func apply(_ change: PendingChange) throws(StoreError) {
         let paths = change.records.paths
         let tombstonePaths = change.tombstones.keys.map(StoreLayout.tombstones)
         let replaced = paths + tombstonePaths + (change.book == nil ? [] : [StoreLayout.accounts])
             + (change.publicKeys == nil ? [] : [StoreLayout.auditKeys]) + (change.events.isEmpty ? [] : [StoreLayout.auditHead])
         if replaced.isEmpty { return }
-        // The entries are made first, so the journal knows the length of trail that commits the change.
         let entries = change.events.isEmpty ? nil : try audit.prepare(change.events, actor: change.actor.rawValue, at: change.instant,
                                                                          signer: signer?.worker == change.actor ? signer : nil)
         commitListener?.willCommit(self)
+        var files = FileChange()
+        // What memory learns once the files are in place, one step per record file.
+        var settle: [() throws(StoreError) -> Void] = []
+        var unconfirmed: StoreError?
         do throws(StoreError) {
-            try Journal.run(in: folder, replacing: replaced, appending: entries == nil ? [] : [StoreLayout.auditTrail],
-                            committedBy: entries.map { (StoreLayout.auditTrail, $0.lines.count) },
-                            knownBytes: { bytesUnderLock[$0] }) { () throws(StoreError) in
-                var unconfirmed: StoreError?
-                var written = 0
-                let total = replaced.count
-                func step(_ body: () throws(StoreError) -> Void) throws(StoreError) {
-                    do throws(StoreError) { try body() } catch {
-                        guard case .notConfirmed = error else { throw error }
-                        unconfirmed = unconfirmed ?? error
-                    }
-                    written += 1
-                    change.fileWritten?(written, total)
+            // One table per kind, so each file is encoded with its own record type.
+            let tables = change.records
+            let reusing = !change.encodesEveryRecord
+            func stageAll<R: StoredRecord>(_ table: [String: [R]]) throws(StoreError) {
+                for (path, records) in table {
+                    let staged = try stage(records, to: path, keep: change.keep, reusing: reusing, fresh: change.encoded, into: &files)
+                    settle.append(staged.settle)
+                    if unconfirmed == nil { unconfirmed = staged.unconfirmed }
                 }
-                // One table per kind, so each file is written with its own record type.
-                let files = change.records
-                let reusing = !change.encodesEveryRecord
-                for (path, records) in files.grids { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep, reusing: reusing, fresh: change.encoded) } }
-                for (path, records) in files.workers { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep, reusing: reusing, fresh: change.encoded) } }
-                for (path, records) in files.households { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep, reusing: reusing, fresh: change.encoded) } }
-                for (path, records) in files.residents { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep, reusing: reusing, fresh: change.encoded) } }
-                for (path, records) in files.patrols { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep, reusing: reusing, fresh: change.encoded) } }
-                for (path, records) in files.cases { try step { () throws(StoreError) in try write(records, to: path, keep: change.keep, reusing: reusing, fresh: change.encoded) } }
-                for (grid, stones) in change.tombstones {
-                    try step { () throws(StoreError) in try writeTombstones(stones, of: grid) }
-                }
-                if let book = change.book {
-                    try step { () throws(StoreError) in
-                        do throws(AccountError) { try book.write(folder) } catch {
-                            if case .store(let failure) = error { throw failure }
-                            throw .io(.write, path: AccountBook.path(folder), code: EIO)
-                        }
-                    }
-                }
-                if let keys = change.publicKeys {
-                    try step { () throws(StoreError) in try keys.write(folder) }
-                }
-                // Last: the entry commits the change, once every file above is durable; a file the
-                // disk did not confirm may not be, so then the journal alone decides.
-                if unconfirmed != nil { try Journal.withdrawCommit(in: folder) }
-                if let entries {
-                    try audit.write(entries)
-                    change.fileWritten?(total, total)
-                }
-                if let unconfirmed { throw unconfirmed }
             }
+            try stageAll(tables.grids)
+            try stageAll(tables.workers)
+            try stageAll(tables.households)
+            try stageAll(tables.residents)
+            try stageAll(tables.patrols)
+            try stageAll(tables.cases)
+            for (grid, stones) in change.tombstones {
+                try stageTombstones(stones, of: grid, into: &files)
+            }
+            if let book = change.book {
+                files.replace(StoreLayout.accounts, with: try book.encoded(for: folder))
+            }
+            if let keys = change.publicKeys {
+                files.replace(StoreLayout.auditKeys, with: try keys.encoded(for: folder))
+            }
+            if let entries { try audit.stage(entries, into: &files) }
+            try Journal.commit(files, in: folder, knownBytes: { bytesUnderLock[$0] }, fault: { writeFault?($0) },
+                               written: { change.fileWritten?($0, $1) })
         } catch {
-            // Put back or not, the files on disk are what memory must follow: read them again when asked.
-            if case .notConfirmed = error {
-                commitListener?.didCommit(self, paths: paths)
-                throw error
-            }
+            // Put back, or put in place by the journal: memory reads the files again when asked.
             for path in paths { forget(path) }
+            if case .notConfirmed = error { commitListener?.didCommit(self, paths: paths) }
             throw error
         }
+        for step in settle { try step() }
         commitListener?.didCommit(self, paths: paths)
+        if let unconfirmed { throw unconfirmed }
     }
 
     /// Keeps the bytes of a record staged in `change`, so writing its file does not encode it
@@ -1319,6 +1306,8 @@ public final class Store {
             }
             change.events = change.records.paths.map { AuditTrail.Event(.sealed, record: $0) }
             try apply(change)
+            // Records the journal kept from before there was a key hold plain numbers: made durable and emptied now.
+            try Journal.checkpoint(in: folder)
         }
     }
 
@@ -1333,12 +1322,12 @@ public final class Store {
         signer = session.signer
     }
 
-    func write<R: StoredRecord>(_ records: [R], to path: String, keep: Bool = true, reusing: Bool = true,
-                                fresh: [String: (revision: Int, bytes: Data)] = [:]) throws(StoreError) {
+    /// Adds the file of `records` at `path` to `files`, and returns what memory must learn once it
+    /// is in place (and the fault a test asked for, to report after).
+    func stage<R: StoredRecord>(_ records: [R], to path: String, keep: Bool = true, reusing: Bool = true,
+                                fresh: [String: (revision: Int, bytes: Data)] = [:],
+                                into files: inout FileChange) throws(StoreError) -> (settle: () throws(StoreError) -> Void, unconfirmed: StoreError?) {
         let full = folder + "/" + path
-        let fault = writeFault?(path)
-        if let fault, !fault.isNotConfirmed { throw fault }
-        try DurableFile.makeFolder((full as NSString).deletingLastPathComponent)
         let encoder = reusing ? shardEncoder(for: records, at: path) : ShardEncoder()
         let data: Data
         let recordRanges: [Range<Int>]
@@ -1349,23 +1338,15 @@ public final class Store {
         } catch {
             throw .io(.write, path: full, code: EINVAL)
         }
-        var unconfirmed: StoreError?
-        bytesUnderLock[path] = nil
-        do {
-            try DurableFile.write(data, to: full)
-        } catch {
-            guard case .notConfirmed = error else { throw error }
-            unconfirmed = error
+        files.replace(path, with: data)
+        let settle = { [self] () throws(StoreError) -> Void in
+            guard let stamp = FileStamp(path: full) else { throw .io(.read, path: full, code: errno) }
+            // Every record was checked before it was staged: these bytes need no check when read back.
+            checkedContent[path] = ShardReader.contentHash(data)
+            remember(records, stamp: stamp, quickDigest: ShardReader.quickDigest(data), recordRanges: recordRanges, path: path, keep: keep)
+            notePlainPersonalData(false, in: path)
         }
-        if let fault, unconfirmed == nil { unconfirmed = fault }
-        // The file is in place (confirmed or not): memory must match it.
-        guard let stamp = FileStamp(path: full) else { throw .io(.read, path: full, code: errno) }
-        let contentHash = ShardReader.contentHash(data)
-        // Every record was checked before it was staged: these bytes need no check when read back.
-        checkedContent[path] = contentHash
-        remember(records, stamp: stamp, quickDigest: ShardReader.quickDigest(data), recordRanges: recordRanges, path: path, keep: keep)
-        notePlainPersonalData(false, in: path)
-        if let unconfirmed { throw unconfirmed }
+        return (settle, writeFault?(path).flatMap { $0.isNotConfirmed ? $0 : nil })
     }
 
     /// What writing `records` to `path` can reuse of the file's bytes: the elements of records

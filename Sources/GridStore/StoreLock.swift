@@ -5,7 +5,7 @@ import Foundation
 
 /// An exclusive `flock` on the data folder's lock file, held for each read-modify-write, so that
 /// two copies of gridwork on one folder take turns. The kernel drops it if the holder dies; a
-/// change it was making is then put back by the next holder, before anything reads (see `Journal`).
+/// change it was making is then settled by the next holder, before anything reads (see `Journal`).
 struct StoreLock {
     let path: String
 
@@ -17,7 +17,7 @@ struct StoreLock {
             if errno != EINTR { throw StoreError.io(.lock, path: path, code: errno) }
         }
         defer { flock(descriptor, LOCK_UN) }
-        try Journal.rollBack(in: (path as NSString).deletingLastPathComponent)
+        try Journal.recover(in: (path as NSString).deletingLastPathComponent)
         return try body()
     }
 }

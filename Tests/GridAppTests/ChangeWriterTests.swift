@@ -66,7 +66,7 @@ import TestSupport
             return nil
         }
         try writer.undo(step, at: SampleCommunity.now)
-        #expect(journaled == [StoreLayout.households(SampleCommunity.gridOne), StoreLayout.tombstones(SampleCommunity.gridOne)],
+        #expect(journaled == [StoreLayout.households(SampleCommunity.gridOne), StoreLayout.tombstones(SampleCommunity.gridOne), StoreLayout.auditHead],
                 "the file and the tombstone written under one journal: \(journaled)")
         #expect(try sample.store.tombstones(inGrid: SampleCommunity.gridOne).map(\.id) == [RecordID("H-undone")])
         #expect(sample.store.audit.allEntries().dropFirst(entries).map(\.action) == [.remove])

@@ -230,7 +230,9 @@ import TestSupport
         _ = try Self.signedSample(folder)
         // Someone with the folder makes a key for yi, puts it in keys.json and signs an entry with it.
         let fake = AuditSigner.generate(for: SampleCommunity.workerTwo)
-        try AuditKeys.read(folder.path).adding(fake, login: "yi", at: SampleCommunity.now).write(folder.path)
+        var keys = FileChange()
+        keys.replace(StoreLayout.auditKeys, with: try AuditKeys.read(folder.path).adding(fake, login: "yi", at: SampleCommunity.now).encoded(for: folder.path))
+        try Journal.commit(keys, in: folder.path)
         let trail = AuditTrail(dataFolder: folder.path)
         try trail.write(try trail.prepare([AuditTrail.Event(.update, kind: .household, record: "H-x", fields: ["notes"])],
                                           actor: SampleCommunity.workerTwo.rawValue, at: SampleCommunity.now, signer: fake))

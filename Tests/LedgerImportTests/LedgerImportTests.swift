@@ -305,7 +305,10 @@ import TestSupport
             420303001001001,示例花园,1栋,1单元,101,居民1,\(F.onFileInGridOne)
             """, options: ImportOptions(onDuplicate: .update))
         #expect(plan.isClean && plan.newResidents.count == 1)
-        #expect(try fixture.snapshot() == before, "planning reads the data files and writes none of them")
+        // Opening the folder may checkpoint its journal (empty it); no data file changes.
+        var after = try fixture.snapshot()
+        after[".journal"] = before[".journal"]
+        #expect(after == before, "planning reads the data files and writes none of them")
     }
 
     @Test func tenThousandRowsImportInSeconds() throws {
