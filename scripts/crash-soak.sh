@@ -159,7 +159,7 @@ row "audit verify failures" "$audit_failures" "0"
 row "search index records unlike the files (x$full_checks)" "$index_mismatches" "0"
 row "leftover temp or journal files after open" "$leftover" "0"
 row "writer errors (a save failed on its own)" "$writer_errors" "0"
-row "kills that left a journal (rolled back, or emptied when its audit entry was whole)" "$journals" ""
+row "kills that cut a change short (its record played again at open)" "$journals" ""
 row "kills that left a temp file (removed)" "$temps" ""
 
 bad=$((lost + unaudited + phantom + orphans + unparsable + problems + audit_failures + leftover + writer_errors))

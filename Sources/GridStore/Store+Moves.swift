@@ -9,11 +9,11 @@ import GridModel
 ///
 /// How a move appears on disk and in the journal (and so to a later sync, see SYNC.md):
 ///
-/// - It is one journaled change (`Journal`): the journal keeps both files' old bytes (and the
-///   residents files of both grids when a household takes its residents along), then both files
-///   are replaced, then one `move` audit entry per record moved commits it. A crash before the
-///   entry is durable puts both files back; after it, both stay. The record is never in both
-///   files, nor in neither.
+/// - It is one journaled change (`Journal`): one record in the journal holds both files' new
+///   bytes (and the residents files of both grids when a household takes its residents along)
+///   and one `move` audit entry per record moved; once it is durable, the files are replaced. A
+///   crash before that leaves both files as they were; after it, the next open completes the
+///   move. The record is never in both files, nor in neither.
 /// - The record keeps its id, its `createdBy`/`createdAt`, and gets the next revision, based on
 ///   the revision it had in the old file: to a hub it is an update of the same record whose grid
 ///   (partition) changed, never a delete and an unrelated create.

@@ -26,7 +26,6 @@ extension Store {
         return file
     }
 
-    /// Writes one grid's whole list of tombstones. The caller runs it inside a journaled change.
     /// Adds the grid's tombstone file, holding `stones`, to `change`.
     func stageTombstones(_ stones: [Tombstone], of grid: GridCode, into change: inout FileChange) throws(StoreError) {
         let relative = StoreLayout.tombstones(grid)

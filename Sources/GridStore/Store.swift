@@ -63,7 +63,7 @@ public final class Store {
     /// (after a touch, or once for the summary and once for the records) are not checked again.
     private var checkedContent: [String: Int] = [:]
     /// The bytes of files read and found unchanged while this store holds the lock, so that one
-    /// change reads each file once: the check of its records, the journal's copy and the reuse of
+    /// change reads each file once: the check of its records, the journal's note of what it replaces and the reuse of
     /// its unchanged records all take these. Emptied when the lock is let go, and for a file when
     /// memory takes another version of it (`remember`).
     private var bytesUnderLock: [String: Data] = [:]
@@ -100,9 +100,9 @@ public final class Store {
     /// some forty figures, not a district's 330.
     private var groupSummaries: [Int: DataSummary] = [:]
     private var staleGroups: Set<Int> = []
-    /// For tests: a failure to meet when writing the data file at a (relative) path, after the
-    /// change's journal is made. `.notConfirmed` lets the file be written, then reports it unconfirmed,
-    /// as a folder fsync that failed after the rename would; any other error stops before the file.
+    /// For tests: a failure to meet when putting the file at a (relative) path in place, after the
+    /// change is committed in the journal (any error: the change is put back). `.notConfirmed`
+    /// on a record file lets the change land, then reports it unconfirmed.
     var writeFault: ((String) -> StoreError?)?
     /// Follows every change this store commits (see `CommitListener`); not kept alive by it.
     public weak var commitListener: (any CommitListener)?
@@ -196,6 +196,12 @@ public final class Store {
     public func switchSession(to session: Session) {
         writer = .session(login: session.login, worker: session.workerID)
         signer = session.signer
+    }
+
+    /// True when the folder's journal holds a change not known to be in place: one a crash cut
+    /// short, or one from before the machine last started. The next holder of the lock settles it.
+    public static func hasUnsettledChange(_ folder: String) -> Bool {
+        Journal.isPending(in: folder)
     }
 
     /// Makes a new, empty data folder (mode 0700) with its manifest. Refuses a folder that holds data.
@@ -748,7 +754,7 @@ public final class Store {
         if let all = file.workers[path] { workers = all }
     }
 
-    /// Drops what memory holds of `path` after a change to it was put back (see `Journal`), and
+    /// Drops what memory holds of `path` after a change to it failed or was settled by the journal, and
     /// reads its summary again from the file as it now is.
     func forget(_ path: String) {
         loaded.remove(path)

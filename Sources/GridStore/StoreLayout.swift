@@ -17,7 +17,7 @@ import GridModel
 ///     audit/trail.jsonl, audit/head.json  the hash-chained, signed audit trail (see `AuditTrail`)
 ///     audit/keys.json                     the workers' public keys that verify it (see `AuditKeys`)
 ///     .lock                               taken for every write
-///     .journal                            what a change's files held, while it is made (see `Journal`)
+///     .journal                            changes' new bytes, until a checkpoint (see `Journal`)
 public enum StoreLayout {
     /// The schema every file carries. A file with a higher number was written by a newer gridwork
     /// and is never overwritten by this one.

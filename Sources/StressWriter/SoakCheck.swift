@@ -7,8 +7,8 @@ import GridModel
 import GridStore
 
 /// What `scripts/crash-soak.sh` checks after each kill (`StressWriter verify`): first the files as
-/// the kill left them, then the folder after the next open (a login, which puts back a change cut
-/// short and removes temp files). Record ids and paths are printed; no record's contents are.
+/// the kill left them, then the folder after the next open (a login, which settles a change cut
+/// short, empties the journal and removes temp files). Record ids and paths are printed; no record's contents are.
 ///
 /// Revisions, ids and creation times are taken from the parsed JSON, not through the store, so
 /// one check of a community (17,800 records) takes a fraction of a second; `full` adds what
@@ -31,7 +31,7 @@ struct SoakCheck {
     /// Records the search index holds that the files do not, or the other way round, after the
     /// index was brought up to date (full checks only).
     var indexMismatches = 0
-    /// A journal or temp file still there after the open.
+    /// A journal with something in it, or a temp file, still there after the open.
     var leftover = 0
     var journalFound = false
     var tempFound = 0
@@ -90,7 +90,7 @@ struct SoakCheck {
             check.leftover += 1
             check.details.append("left after the open: \(path)")
         }
-        // The open put back a change cut short: read the records as they are now.
+        // The open settled a change cut short: read the records as they are now.
         if check.journalFound { check.readFiles(folder, asLeft: false) }
         if full {
             check.checkRules(store)
@@ -117,8 +117,8 @@ struct SoakCheck {
     /// is there to cut it off.
     mutating func readFiles(_ folder: String, asLeft: Bool) {
         let paths = Self.files(under: folder)
-        // The journal stays between changes, empty; with something in it, a change was cut short.
-        if asLeft { journalFound = Self.size(folder + "/" + Self.journalName) > 0 }
+        // The journal keeps changes between checkpoints; one not marked applied was cut short.
+        if asLeft { journalFound = Store.hasUnsettledChange(folder) }
         records = [:]
         // Timestamps share one format and zone (+08:00), so they compare as text.
         var madeAt = ""
