@@ -4,6 +4,7 @@ import Glibc
 import Crypto
 import Foundation
 import GridModel
+import Synchronization
 
 /// The audit trail: one JSON line per change, reveal, login and account change, appended under
 /// the folder's lock, each carrying the SHA-256 of the one before so that an edited, removed or
@@ -82,6 +83,7 @@ public struct AuditTrail: Sendable {
                                                    signer: event.action.needsSignature ? signer : nil)
             lines.append(line)
             previous = entry.hash
+            Self.lastLine.withLock { $0 = (Array(line.dropLast()), entry) }
         }
         return Prepared(lines: lines, validLength: validLength, head: Head(count: sequence, hash: previous))
     }
@@ -131,6 +133,10 @@ public struct AuditTrail: Sendable {
         return String(decoding: hex, as: UTF8.self)
     }
 
+    /// The last line made or read, and its entry: a save compares the trail's last line with it
+    /// (by its bytes) rather than parsing it again.
+    private static let lastLine = Mutex<(line: [UInt8], entry: AuditEntry)?>(nil)
+
     /// The last whole entry, and the length to cut the file to when its end is a torn line.
     private func lastEntry() throws(StoreError) -> (AuditEntry?, Int?) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -157,10 +163,13 @@ public struct AuditTrail: Sendable {
             if end == 0 && start == 0 { return (nil, 0) }
             let body = tail[..<max(0, end - 1)]
             if let lineStart = body.lastIndex(of: newline).map({ $0 + 1 }) ?? (start == 0 ? 0 : nil) {
-                guard let entry = AuditLine.parse(tail[lineStart..<max(lineStart, end - 1)], decoder: RecordCoding.decoder())?.entry else {
+                let line = tail[lineStart..<max(lineStart, end - 1)]
+                if let known = Self.lastLine.withLock({ $0 }), known.line.elementsEqual(line) { return (known.entry, validLength) }
+                guard let entry = AuditLine.parse(line, decoder: RecordCoding.decoder())?.entry else {
                     throw .fileHasProblems(StoreProblem(path: path, position: nil, message: LocalizedText(
                         zh: "审计记录的最后一行无法读取；请运行 gridwork audit verify 查看", en: "the last line of the audit trail cannot be read; run `gridwork audit verify`")))
                 }
+                Self.lastLine.withLock { $0 = (Array(line), entry) }
                 return (entry, validLength)
             }
             window *= 4

@@ -280,7 +280,7 @@ enum Journal {
         let records = records(in: data)
         let fromThisBoot = !bootID.isEmpty && records.allSatisfy { $0.header.boot == bootID }
         try play(fromThisBoot ? records.filter { !$0.applied } : records, among: records, in: folder)
-        try checkpoint(records, in: folder)
+        try checkpoint(records.map(\.header), in: folder)
     }
 
     /// Makes every file the journal names durable and empties it; a journal not settled is
@@ -290,15 +290,36 @@ enum Journal {
         let journal = folder + "/" + name
         guard let size = try DurableFile.size(journal), size > 0 else { return }
         guard try lastMark(journal) != nil else { return try recover(in: folder) }
+        // Every record is in place: only their headers are needed, not their bytes.
+        if let headers = try headers(journal, size: size) { return try checkpoint(headers, in: folder) }
         guard let data = try DurableFile.read(journal) else { return }
-        try checkpoint(records(in: data), in: folder)
+        try checkpoint(records(in: data).map(\.header), in: folder)
     }
 
-    private static func checkpoint(_ records: [Record], in folder: String) throws(StoreError) {
+    /// The records' header lines, read one by one and their bytes skipped; nil when one does
+    /// not read as a header (then the journal is read whole).
+    private static func headers(_ journal: String, size: Int) throws(StoreError) -> [Header]? {
+        var headers: [Header] = []
+        var offset = 0
+        let decoder = JSONDecoder()
+        while offset < size {
+            let chunk = try DurableFile.read(journal, at: offset, count: min(64 * 1024, size - offset))
+            guard let newline = chunk.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            let line = chunk[..<newline]
+            offset += newline + 1
+            if line.starts(with: Data("#applied ".utf8)) { continue }
+            guard let header = try? decoder.decode(Header.self, from: line) else { return nil }
+            headers.append(header)
+            offset += header.files.reduce(0) { $0 + $1.length } + (header.append?.length ?? 0)
+        }
+        return headers
+    }
+
+    private static func checkpoint(_ headers: [Header], in folder: String) throws(StoreError) {
         var paths: [String] = []
-        for record in records {
-            paths += record.header.files.map(\.path)
-            if let append = record.header.append { paths.append(append.path) }
+        for header in headers {
+            paths += header.files.map(\.path)
+            if let append = header.append { paths.append(append.path) }
         }
         var folders = Set<String>()
         for path in Set(paths).sorted() {
