@@ -57,7 +57,7 @@ LAYOUT = [
     (r"audit/keys\.json", "audit-keys.schema.json"),
     (r"drafts/[^/]+\.json", "draft.schema.json"),
 ]
-NOT_DATA = [r"cache/.*", r"\.lock", r"\.journal", r"(.*/)?\.[^/]*\.gwtmp", r"drafts/[^/]+\.unreadable"]
+NOT_DATA = [r"cache/.*", r"\.lock", r"\.journal", r"\.redo-journal", r"(.*/)?\.[^/]*\.gwtmp", r"drafts/[^/]+\.unreadable"]
 SEALED_DRAFT = re.compile(rb"enc1:([A-Za-z0-9+/]{4})+([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?\n?")
 
 

@@ -24,7 +24,9 @@ import Foundation
 /// Playing a record again writes a file only when it holds what the record replaced, bytes an
 /// earlier record wrote, or nothing: a file changed by hand since is left as the person left it.
 enum Journal {
-    static let name = ".journal"
+    /// Not `.journal`, the older builds' rollback journal (`LegacyJournal`): an older build that
+    /// found this one there would take it for its own, cut short, and empty it.
+    static let name = ".redo-journal"
 
     /// A journal longer than this is checkpointed by the change that lengthened it: a year's
     /// cases file is 170 KB, so about twenty saves of it.
@@ -123,21 +125,37 @@ enum Journal {
         do {
             try put(change, in: folder, fault: fault, written: written)
         } catch {
-            do {
-                try putBack(change, originals: originals, in: folder)
-                try DurableFile.truncate(journal, to: place.start)
-            } catch {
-                // The record stands, committed: the change goes forward rather than half back.
-                let failed = error
-                if (try? recover(in: folder)) != nil { throw .notConfirmed(path: folder + "/" + (change.replacements.first?.path ?? name)) }
-                throw failed
-            }
-            throw error
+            try undo(change, originals: originals, recordStart: place.start, failure: error, in: folder)
         }
         let mark = Data("#applied \(place.sequence) \(place.generation) \(bootID)\n".utf8)
         let marked = (try? DurableFile.write([mark], into: journal, at: end, synced: false)) != nil
         // Unmarked, the next holder would play the record again: settled now instead.
         if !marked || end + mark.count > checkpointSize { try? checkpoint(in: folder) }
+    }
+
+    /// After a change's files could not all be put in place: the files get their old bytes back,
+    /// the record is taken out of the journal and `failure` goes up (nothing was saved). Where
+    /// that cannot be done, the record stands and goes forward (played again now, or by the next
+    /// holder of the lock): the change is saved, and reported not confirmed.
+    private static func undo(_ change: FileChange, originals: [Data?], recordStart: Int, failure: StoreError,
+                             in folder: String) throws(StoreError) -> Never {
+        let journal = folder + "/" + name
+        let unconfirmed = StoreError.notConfirmed(path: folder + "/" + (change.replacements.first?.path ?? change.append?.path ?? name))
+        do {
+            try putBack(change, originals: originals, in: folder)
+        } catch {
+            _ = try? recover(in: folder)
+            throw unconfirmed
+        }
+        do {
+            try DurableFile.truncate(journal, to: recordStart)
+        } catch {
+            // Cut (only its fsync failed): the change is back as it was. Not cut: it goes forward.
+            if let size = try? DurableFile.size(journal), size <= recordStart { throw failure }
+            _ = try? recover(in: folder)
+            throw unconfirmed
+        }
+        throw failure
     }
 
     /// Where the next record goes: at the start of an empty journal (a new generation), or after
@@ -165,9 +183,15 @@ enum Journal {
         return (size, String(words[2]), sequence)
     }
 
+    /// True when the journal holds any record (in place or not).
+    static func hasRecords(in folder: String) -> Bool {
+        ((try? DurableFile.size(folder + "/" + name)) ?? 0) > 0
+    }
+
     /// True when the journal holds a change not known to be in place: one cut short, or one
     /// from before the machine last started.
     static func isPending(in folder: String) -> Bool {
+        if LegacyJournal.isPending(in: folder) { return true }
         let journal = folder + "/" + name
         guard let size = try? DurableFile.size(journal), size > 0 else { return false }
         return (try? lastMark(journal)) == nil
@@ -183,7 +207,13 @@ enum Journal {
             if created { try DurableFile.syncFolder(folder) }
             return end
         } catch {
-            try? DurableFile.truncate(journal, to: start)
+            // Cut off again, the record never was. Written whole and not cut off (only the disk's
+            // confirmation failed), it may be played later: it goes forward now instead.
+            if (try? DurableFile.truncate(journal, to: start)) == nil,
+               let size = try? DurableFile.size(journal), size >= start + segments.reduce(0, { $0 + $1.count }) {
+                _ = try? recover(in: folder)
+                throw .notConfirmed(path: journal)
+            }
             throw error
         }
     }
@@ -214,7 +244,10 @@ enum Journal {
             let full = folder + "/" + replacement.path
             if let original {
                 if try DurableFile.read(full) != original { try DurableFile.write(original, to: full) }
-            } else if unlink(full) != 0 && errno != ENOENT {
+            } else if unlink(full) == 0 {
+                // The name gone for good before the record goes, so no power cut brings the file back alone.
+                try DurableFile.syncFolder((full as NSString).deletingLastPathComponent)
+            } else if errno != ENOENT {
                 throw .io(.remove, path: full, code: errno)
             }
         }
@@ -263,23 +296,24 @@ enum Journal {
     }
 
     /// Settles a journal a change left unsettled (under the folder's lock, before anything is
-    /// read): records not marked applied, or all of them after a restart, are played again, and
-    /// a checkpoint empties the journal. An older build's journal is rolled back as that build
-    /// would. A journal marked applied in this boot is left for later changes to follow.
-    static func recover(in folder: String) throws(StoreError) {
+    /// read): an older build's journal is rolled back as that build would; records not marked
+    /// applied, or all of them after a restart, are played again, and a checkpoint empties the
+    /// journal. A journal marked applied in this boot is left for later changes to follow.
+    ///
+    /// `everyRecord` (when a folder opens) plays every record again, applied or not: files written
+    /// without waiting for the disk can lose their bytes without a restart too (a removable disk
+    /// pulled out, a network share dropped).
+    static func recover(in folder: String, everyRecord: Bool = false) throws(StoreError) {
+        try LegacyJournal.recover(in: folder)
         let journal = folder + "/" + name
-        guard let size = try DurableFile.size(journal), size > 0, try lastMark(journal) == nil else { return }
+        guard let size = try DurableFile.size(journal), size > 0 else { return }
+        if !everyRecord, try lastMark(journal) != nil { return }
         // One that is there but cannot be read holds a change that may be half made: nothing is
         // written over it until a person looks.
         guard let data = try DurableFile.read(journal) else { return }
-        if let newline = data.firstIndex(of: UInt8(ascii: "\n")),
-           (try? JSONDecoder().decode(LegacyJournal.Contents.self, from: data[data.startIndex..<newline])) != nil {
-            try LegacyJournal.rollBack(data, in: folder)
-            return
-        }
         let records = records(in: data)
         let fromThisBoot = !bootID.isEmpty && records.allSatisfy { $0.header.boot == bootID }
-        try play(fromThisBoot ? records.filter { !$0.applied } : records, among: records, in: folder)
+        try play(fromThisBoot && !everyRecord ? records.filter { !$0.applied } : records, among: records, in: folder)
         try checkpoint(records.map(\.header), in: folder)
     }
 
@@ -308,7 +342,8 @@ enum Journal {
             let line = chunk[..<newline]
             offset += newline + 1
             if line.starts(with: Data("#applied ".utf8)) { continue }
-            guard let header = try? decoder.decode(Header.self, from: line) else { return nil }
+            guard let header = try? decoder.decode(Header.self, from: line), header.files.allSatisfy({ $0.length >= 0 }),
+                  (header.append?.length ?? 0) >= 0 else { return nil }
             headers.append(header)
             offset += header.files.reduce(0) { $0 + $1.length } + (header.append?.length ?? 0)
         }
@@ -365,8 +400,4 @@ enum Journal {
         }
     }
 
-    /// Empties the journal and waits for the disk (an older build's journal, once decided).
-    static func truncate(_ journal: String) throws(StoreError) {
-        try DurableFile.truncate(journal, to: 0)
-    }
 }

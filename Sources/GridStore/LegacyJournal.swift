@@ -8,6 +8,22 @@ import Foundation
 /// change an older build left half made is still put back (or kept, when its audit entry shows
 /// it whole) when this build first takes the folder's lock.
 enum LegacyJournal {
+    static let name = ".journal"
+
+    /// True when an older build left a change here: its journal holds something.
+    static func isPending(in folder: String) -> Bool {
+        ((try? DurableFile.size(folder + "/" + name)) ?? 0) > 0
+    }
+
+    /// Rolls back the change an older build left, if any. The caller holds the folder's lock.
+    static func recover(in folder: String) throws(StoreError) {
+        let journal = folder + "/" + name
+        guard let size = try DurableFile.size(journal), size > 0 else { return }
+        // One that is there but cannot be read holds a change that may be half made: nothing is
+        // written over it until a person looks.
+        guard let data = try DurableFile.read(journal) else { return }
+        try rollBack(data, in: folder)
+    }
     /// What the files held before the change. On disk: this as one JSON line, then the files'
     /// bytes one after another (raw, so a journal costs no more than the files it keeps).
     struct Contents: Codable {
@@ -74,16 +90,16 @@ enum LegacyJournal {
     /// the journal; a journal whose change is whole (its audit entry is on disk) is only
     /// emptied. The caller holds the folder's lock.
     static func rollBack(_ data: Data, in folder: String) throws(StoreError) {
-        let journal = folder + "/" + Journal.name
+        let journal = folder + "/" + name
         guard let (contents, pieces) = decode(data) else {
             // Written and synced before any file changed: one that does not read back whole was
             // never finished, so no file was touched.
-            try Journal.truncate(journal)
+            try DurableFile.truncate(journal, to: 0)
             return
         }
         if let committed = contents.committedAt, !committed.isEmpty,
            committed.allSatisfy({ reaches(folder + "/" + $0.key, from: contents.lengths[$0.key] ?? 0, to: $0.value) }) {
-            try Journal.truncate(journal)
+            try DurableFile.truncate(journal, to: 0)
             return
         }
         // The appended files first: cut back, the audit entry no longer commits the change, so a
@@ -105,7 +121,7 @@ enum LegacyJournal {
                 throw .io(.remove, path: full, code: errno)
             }
         }
-        try Journal.truncate(journal)
+        try DurableFile.truncate(journal, to: 0)
     }
 
     /// True when the file at `path` holds at least `end` bytes and those from `start` are whole

@@ -153,13 +153,13 @@ public final class Store {
         }
         let store = Store(folder: folder, manifest: try readManifest(path), key: key)
         store.visitSchedule = try VisitScheduleFile.read(folder: folder)
-        // A change a crash cut short is settled before anything is read (taking the lock does it);
-        // without one, a read-only folder still opens. A journal of changes all in place is
-        // checkpointed, so a session starts with it empty, if the folder can be written.
+        // A change a crash cut short is settled before anything is read; without one, a read-only
+        // folder still opens. Every record of the journal is played again (idempotent) and the
+        // journal emptied, so a session starts from files made durable.
         if Journal.isPending(in: folder) {
-            try store.lock.withExclusiveLock { () throws(StoreError) in }
-        } else if (try? DurableFile.size(folder + "/" + Journal.name)).flatMap({ $0 }) ?? 0 > 0 {
-            try? store.lock.withExclusiveLock { () throws(StoreError) in try Journal.checkpoint(in: folder) }
+            try store.lock.withExclusiveLock { () throws(StoreError) in try Journal.recover(in: folder, everyRecord: true) }
+        } else if Journal.hasRecords(in: folder) {
+            try? store.lock.withExclusiveLock { () throws(StoreError) in try Journal.recover(in: folder, everyRecord: true) }
         }
         store.findFiles()
         let cache = SummaryCache.load(folder + "/" + StoreLayout.summaryCache, timeZone: store.manifest.communityTimeZone,
@@ -196,6 +196,14 @@ public final class Store {
     public func switchSession(to session: Session) {
         writer = .session(login: session.login, worker: session.workerID)
         signer = session.signer
+    }
+
+    /// When the store goes (a command ends, the dashboard closes): the changes of the journal are
+    /// made durable and it is emptied, if no other copy holds the folder's lock at that moment.
+    deinit {
+        guard Journal.hasRecords(in: folder) else { return }
+        let folder = folder
+        lock.ifFree { () throws(StoreError) in try Journal.checkpoint(in: folder) }
     }
 
     /// True when the folder's journal holds a change not known to be in place: one a crash cut
@@ -1244,7 +1252,12 @@ public final class Store {
             if case .notConfirmed = error { commitListener?.didCommit(self, paths: paths) }
             throw error
         }
-        for step in settle { try step() }
+        // The change is on disk: if memory cannot follow it file by file, it reads them again.
+        var settled = true
+        for step in settle where settled {
+            do throws(StoreError) { try step() } catch { settled = false }
+        }
+        if !settled { for path in paths { forget(path) } }
         commitListener?.didCommit(self, paths: paths)
         if let unconfirmed { throw unconfirmed }
     }

@@ -20,4 +20,15 @@ struct StoreLock {
         try Journal.recover(in: (path as NSString).deletingLastPathComponent)
         return try body()
     }
+
+    /// Runs `body` under the lock only if no one holds it now; its errors are dropped. For
+    /// housekeeping that must never wait (a store going away).
+    func ifFree(_ body: () throws(StoreError) -> Void) {
+        let descriptor = open(path, O_RDWR | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        defer { close(descriptor) }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { return }
+        defer { flock(descriptor, LOCK_UN) }
+        try? body()
+    }
 }

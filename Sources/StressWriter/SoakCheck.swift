@@ -48,7 +48,7 @@ struct SoakCheck {
             + "journal_found=\(journalFound ? 1 : 0) temp_found=\(tempFound) index_mismatches=\(indexMismatches)"
     }
 
-    static let journalName = ".journal"
+    static let journalName = ".redo-journal"
 
     static func size(_ path: String) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0

@@ -179,7 +179,7 @@ import TestSupport
         // change was committed in the journal first, so the next open puts the rest in place.
         let run = try KilledRun(writer, ["import", folder.path, "admin", ledger, "1"], environment: Self.admin, until: "written 1 of")
         #expect(run.heard.contains("written 1 of 3"), "households, residents, then the trail's head: \(run.heard)")
-        let journal = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/.journal"))
+        let journal = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/.redo-journal"))
         #expect(!journal.isEmpty, "the kill came with the change under way")
         #expect(try dataFiles(folder) != before, "the households file was already replaced")
         #expect(!trail(folder).contains { $0.action == .importRecords && $0.record?.hasSuffix("big.csv") == true }, "the entry not yet written")
@@ -187,7 +187,7 @@ import TestSupport
         let check = try CommandRun(gridwork, ["check", "--data", folder.path], environment: Self.admin)
         #expect(check.status == 0, "\(check.output)")
         let after = try dataFiles(folder)
-        #expect(after[".journal"]?.isEmpty == true)
+        #expect(after[".redo-journal"]?.isEmpty == true)
         let imported = trail(folder).filter { $0.action == .importRecords && $0.record?.hasSuffix("big.csv") == true }
         #expect(!imported.isEmpty, "the next open completed the import, audit entries and all")
         let residents = try #require(after.first { $0.key.hasSuffix("residents.json") && $0.value != before[$0.key] })

@@ -174,6 +174,48 @@ import TestSupport
         #expect(Journal.records(in: mixed).count == 1)
     }
 
+    /// Bytes written without fsync can be lost without a restart (a removable disk pulled out):
+    /// a folder opening plays every record again, marked applied or not.
+    @Test func anOpeningPlaysEveryRecordAgain() throws {
+        let folder = try Self.bareFolder()
+        defer { folder.remove() }
+        try Journal.commit(Self.change("new\n", "two\n", at: 4), in: folder.path)
+        try Data("old\n".utf8).write(to: URL(fileURLWithPath: folder.path + "/a.json"))
+        try Journal.recover(in: folder.path)
+        #expect(Self.contents(folder, "a.json") == "old\n", "marked applied in this boot: the next holder of the lock trusts it")
+        try Journal.recover(in: folder.path, everyRecord: true)
+        #expect(Self.contents(folder, "a.json") == "new\n")
+        #expect(Self.journal(folder).isEmpty)
+    }
+
+    /// A header whose lengths make no sense is not followed backwards (the checkpoint reads the
+    /// journal whole instead, and ends).
+    @Test func aCheckpointOfANonsenseHeaderEnds() throws {
+        let folder = try Self.bareFolder()
+        defer { folder.remove() }
+        let header = Journal.Header(redo: 1, generation: "1", sequence: 1, boot: Journal.bootID,
+                                    files: [.init(path: "a.json", length: -40, sum: "0", before: nil)], append: nil)
+        var journal = try JSONEncoder().encode(header)
+        journal.append(contentsOf: Array("\n#applied 1 1 \(Journal.bootID)\n".utf8))
+        try journal.write(to: URL(fileURLWithPath: folder.path + "/" + Journal.name))
+        try Journal.checkpoint(in: folder.path)
+        #expect(Self.journal(folder).isEmpty)
+        #expect(Self.contents(folder, "a.json") == "old\n")
+    }
+
+    @Test func aStoreEmptiesItsJournalWhenItGoes() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        do {
+            let sample = try SampleCommunity(at: folder.path)
+            var household = try #require(sample.store.records(Household.self, inGrid: SampleCommunity.gridOne).first)
+            household.notes = "走之前"
+            _ = try sample.store.save(household, at: SampleCommunity.now)
+            #expect(!Self.journal(folder).isEmpty)
+        }
+        #expect(Self.journal(folder).isEmpty, "checkpointed as the store went")
+    }
+
     @Test func aLongJournalIsCheckpointedByTheChangeThatLengthensIt() throws {
         let folder = try Self.bareFolder()
         defer { folder.remove() }
@@ -234,11 +276,13 @@ extension JournalTests {
         // As a writer killed after replacing the file and appending its entry, before removing the journal.
         let journal = try LegacyJournal.encode(LegacyJournal.Contents(originals: [.init(path: StoreLayout.auditHead, length: head.count), .init(path: path, length: before.count)],
                                                          lengths: [StoreLayout.auditTrail: trailLength]), bytes: [head, before])
-        try journal.write(to: URL(fileURLWithPath: folder.path + "/" + Journal.name))
+        try journal.write(to: URL(fileURLWithPath: folder.path + "/" + LegacyJournal.name))
         var changed = household
         changed.notes = "被中断的修改"
         _ = try sample.store.save(changed)
-        try journal.write(to: URL(fileURLWithPath: folder.path + "/" + Journal.name))
+        // This build's own journal made durable and emptied, as when it exits; then the older build's.
+        try Journal.checkpoint(in: folder.path)
+        try journal.write(to: URL(fileURLWithPath: folder.path + "/" + LegacyJournal.name))
         #expect(try Data(contentsOf: URL(fileURLWithPath: trail)).count > trailLength)
 
         let reopened = try Store.open(folder.path)
@@ -265,7 +309,7 @@ extension JournalTests {
         var theirs = household
         theirs.notes = "死去的进程的修改"
         _ = try other.save(theirs)
-        try journal.write(to: URL(fileURLWithPath: folder.path + "/" + Journal.name))
+        try journal.write(to: URL(fileURLWithPath: folder.path + "/" + LegacyJournal.name))
         // This copy's next save, at the household's original revision, is not refused as stale and
         // does not bring the dead change back.
         var mine = household

@@ -22,12 +22,12 @@ import TestSupport
         let run = try KilledRun(writer, ["move", folder.path, SampleCommunity.admin.rawValue, "H-1", SampleCommunity.gridTwo.rawValue, String(pauseAfter)],
                                 until: "written \(pauseAfter) of")
         #expect(run.heard.contains("written \(pauseAfter) of 5"), "\(run.heard)")
-        let journal = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/.journal"))
+        let journal = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + Journal.name))
         #expect(!journal.isEmpty, "the kill came with the move under way")
 
         // Opening plays the committed move again, whole.
         let store = try Store.open(folder.path)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: folder.path + "/.journal")).isEmpty)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + Journal.name)).isEmpty)
         let grid = SampleCommunity.gridTwo
         var households: [String] = []
         var residents: [String] = []

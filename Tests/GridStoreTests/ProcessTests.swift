@@ -94,7 +94,7 @@ import TestSupport
         let run = try CommandRun(writer, ["limited", folder.path, SampleCommunity.gridOne.rawValue, SampleCommunity.admin.rawValue,
                                           String(before.count + 1000)])
         // The journal, which takes the whole file before the file itself is touched, is the write that fails.
-        #expect(run.output.hasPrefix("refused: \(folder.path)/.journal: could not write it: "), "\(run.output) \(run.errors)")
+        #expect(run.output.hasPrefix("refused: \(folder.path)/\(Journal.name): could not write it: "), "\(run.output) \(run.errors)")
         #expect(run.output.contains("Nothing on disk was changed."))
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
         #expect(!folder.allFiles().contains { $0.hasSuffix(".gwtmp") }, "the failed temp file is removed at once")

@@ -30,7 +30,7 @@ import TestSupport
         _ = try SampleCommunity(at: folder.path)
         let year = Day(SampleCommunity.now, in: Timestamp.chinaStandardTime).year
         #expect(folder.allFiles() == [
-            ".journal", ".lock", "audit/head.json", "audit/trail.jsonl",
+            ".lock", ".redo-journal", "audit/head.json", "audit/trail.jsonl",
             "grids/420303001001001/cases/\(year).json", "grids/420303001001001/grid.json",
             "grids/420303001001001/households.json", "grids/420303001001001/residents.json",
             "grids/420303001001002/grid.json", "grids/420303001001002/households.json",

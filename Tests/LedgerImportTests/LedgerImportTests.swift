@@ -264,8 +264,8 @@ import TestSupport
         #expect(throws: ImportFailure.self) { try importer.apply(plan, fileName: "l.csv") }
         let after = try fixture.snapshot()
         #expect(after.keys.sorted() == before.keys.sorted())
-        for (file, bytes) in before where file != ".journal" { #expect(after[file] == bytes, "\(file) is as it was") }
-        #expect((after[".journal"] ?? Data()).isEmpty)
+        for (file, bytes) in before where file != ".redo-journal" { #expect(after[file] == bytes, "\(file) is as it was") }
+        #expect((after[".redo-journal"] ?? Data()).isEmpty)
         #expect(try fixture.store().records(Resident.self, inGrid: F.gridOne).count == 1)
     }
 
@@ -290,7 +290,7 @@ import TestSupport
         }
         let after = try fixture.snapshot()
         #expect(after.keys.sorted() == before.keys.sorted())
-        for (file, bytes) in before where file != ".journal" { #expect(after[file] == bytes, "\(file) is as it was") }
+        for (file, bytes) in before where file != ".redo-journal" { #expect(after[file] == bytes, "\(file) is as it was") }
         let everyone = try fixture.store().allRecords(Resident.self)
         #expect(everyone.filter { $0.idNumber == number }.count == 1)
     }
@@ -307,7 +307,7 @@ import TestSupport
         #expect(plan.isClean && plan.newResidents.count == 1)
         // Opening the folder may checkpoint its journal (empty it); no data file changes.
         var after = try fixture.snapshot()
-        after[".journal"] = before[".journal"]
+        after[".redo-journal"] = before[".redo-journal"]
         #expect(after == before, "planning reads the data files and writes none of them")
     }
 
