@@ -337,7 +337,13 @@ enum Journal {
         var offset = 0
         let decoder = JSONDecoder()
         while offset < size {
-            let chunk = try DurableFile.read(journal, at: offset, count: min(64 * 1024, size - offset))
+            // A header is a few hundred bytes; an import's, naming hundreds of files, more.
+            var window = 4096
+            var chunk = try DurableFile.read(journal, at: offset, count: min(window, size - offset))
+            while chunk.firstIndex(of: UInt8(ascii: "\n")) == nil && window < size - offset && window < 16 << 20 {
+                window *= 8
+                chunk = try DurableFile.read(journal, at: offset, count: min(window, size - offset))
+            }
             guard let newline = chunk.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
             let line = chunk[..<newline]
             offset += newline + 1

@@ -203,6 +203,21 @@ import TestSupport
         #expect(Self.contents(folder, "a.json") == "old\n")
     }
 
+    /// An import names hundreds of files: its header is longer than the first read of it.
+    @Test func aCheckpointReadsAHeaderOfHundredsOfFiles() throws {
+        let folder = try Self.bareFolder()
+        defer { folder.remove() }
+        var many = FileChange()
+        for index in 0..<300 { many.replace("many/file-\(index).json", with: Data("\(index)\n".utf8)) }
+        try Journal.commit(many, in: folder.path)
+        try Journal.commit(Self.change("new\n", "two\n", at: 4), in: folder.path)
+        let journal = Self.journal(folder)
+        #expect((journal.firstIndex(of: UInt8(ascii: "\n")) ?? 0) > 4096, "the first header is long")
+        try Journal.checkpoint(in: folder.path)
+        #expect(Self.journal(folder).isEmpty)
+        #expect(Self.contents(folder, "many/file-299.json") == "299\n" && Self.contents(folder, "a.json") == "new\n")
+    }
+
     @Test func aStoreEmptiesItsJournalWhenItGoes() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
