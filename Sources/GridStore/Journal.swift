@@ -390,7 +390,8 @@ enum Journal {
                 if let current {
                     let now = sum(current)
                     if now == file.sum { continue }
-                    // Changed by hand since the record: the person's bytes stay.
+                    // Changed by hand since the record: the person's bytes stay. The record's other
+                    // files and its audit lines still go in: the change was made, the edit came after.
                     if !current.isEmpty && known[file.path]?.contains(now) != true { continue }
                 }
                 try DurableFile.makeFolder((full as NSString).deletingLastPathComponent)
@@ -399,7 +400,9 @@ enum Journal {
             if let append = record.header.append, let bytes = record.appended {
                 let full = folder + "/" + append.path
                 let size = try DurableFile.size(full) ?? 0
+                // Lines before these missing are not this record's to invent; `audit verify` shows the gap.
                 guard size >= append.at else { continue }
+                try DurableFile.makeFolder((full as NSString).deletingLastPathComponent)
                 if size >= append.at + bytes.count, try DurableFile.read(full, at: append.at, count: bytes.count) == bytes { continue }
                 _ = try DurableFile.write([bytes], into: full, at: append.at, synced: false)
             }
