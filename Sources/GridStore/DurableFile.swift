@@ -15,8 +15,8 @@ enum DurableFile {
     /// Temp files end with this, so that the next start can find and remove what a crash left.
     static let temporarySuffix = ".gwtmp"
 
-    /// `synced: false` skips both fsyncs, for derived files whose loss in a power cut is harmless
-    /// (the audit trail's head: a stale one only counts fewer entries than the trail holds).
+    /// `synced: false` skips both fsyncs, for files whose bytes the journal holds: it plays them
+    /// again after a power cut, and a checkpoint makes them durable.
     static func write(_ data: Data, to path: String, synced: Bool = true) throws(StoreError) {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
