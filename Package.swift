@@ -22,11 +22,13 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
+        // renameat2(2), which Swift's Glibc module does not declare: a file swapped into place.
+        .systemLibrary(name: "CFileSystem"),
         // Domain types, rules and the case workflow. Foundation only, no I/O.
         .target(name: "GridModel"),
         // JSON files on disk: layout, durable writes, locking, schema versions.
         .target(name: "GridStore", dependencies: [
-            "GridModel",
+            "GridModel", "CFileSystem",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "CryptoExtras", package: "swift-crypto"),
         ]),

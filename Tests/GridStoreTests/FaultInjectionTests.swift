@@ -18,7 +18,8 @@ import TestSupport
 @Suite(.serialized) struct FaultInjectionTests {
     let writer = BuildProducts.executable("StressWriter")
     static let passphrase = "admin-passphrase-1"
-    static let failpoints = ["posix/io/rw/write", "posix/io/rw/pwrite", "posix/io/sync/fsync", "posix/io/rw/ftruncate", "posix/io/dir/rename", "posix/io/oc/open"]
+    static let failpoints = ["posix/io/rw/write", "posix/io/rw/pwrite", "posix/io/sync/fsync", "posix/io/rw/ftruncate", "posix/io/dir/rename",
+                                    "posix/io/dir/unlink", "posix/io/oc/open"]
 
     /// `fiu-run` on the PATH, if installed.
     static func fiuRun() -> String? {
