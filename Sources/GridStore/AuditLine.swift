@@ -51,7 +51,7 @@ struct AuditLine {
     static func make(_ entry: AuditEntry, signer: AuditSigner?) throws(StoreError) -> (line: Data, entry: AuditEntry) {
         let body = Body(sequence: entry.sequence, at: entry.at, actor: entry.actor, action: entry.action, kind: entry.kind,
                         record: entry.record, fields: entry.fields, previous: entry.previous, key: signer?.keyID)
-        guard let bodyBytes = try? RecordCoding.compactEncoder().encode(body), bodyBytes.last == UInt8(ascii: "}") else {
+        guard let bodyBytes = try? RecordCoding.encodeCompact(body), bodyBytes.last == UInt8(ascii: "}") else {
             throw .io(.write, path: StoreLayout.auditTrail, code: EINVAL)
         }
         let hash = AuditTrail.hex(SHA256.hash(data: bodyBytes))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checksums that are the same in every process (Swift's `Hasher` is seeded per process), for
 /// files this program writes and must know whole when it reads them back, and for telling
 /// whether a file still holds the bytes memory was read from.
@@ -11,6 +13,11 @@ enum Checksum {
             hash = hash &* 0x0000_0100_0000_01b3
         }
         return hash
+    }
+
+    /// `xxh64` of `data`'s bytes.
+    static func xxh64(_ data: Data) -> UInt64 {
+        data.withUnsafeBytes { xxh64($0) }
     }
 
     /// XXH64 with seed 0 (as `xxhsum -H1` prints it): eight bytes at a time in four lanes, some

@@ -8,6 +8,8 @@ struct FileChange {
         /// Relative to the data folder.
         let path: String
         let bytes: Data
+        /// `Checksum.xxh64` of `bytes`: the journal's sum, and what memory notes the file by.
+        let digest: UInt64
     }
 
     struct Append: Equatable {
@@ -24,12 +26,16 @@ struct FileChange {
     var isEmpty: Bool { replacements.isEmpty && append == nil }
 
     /// Replaces the file at `path` with `bytes`; a second replacement of one path keeps the last.
-    mutating func replace(_ path: String, with bytes: Data) {
+    /// Returns the bytes' digest.
+    @discardableResult
+    mutating func replace(_ path: String, with bytes: Data) -> UInt64 {
+        let replacement = Replacement(path: path, bytes: bytes, digest: Checksum.xxh64(bytes))
         if let index = replacements.firstIndex(where: { $0.path == path }) {
-            replacements[index] = Replacement(path: path, bytes: bytes)
+            replacements[index] = replacement
         } else {
-            replacements.append(Replacement(path: path, bytes: bytes))
+            replacements.append(replacement)
         }
+        return replacement.digest
     }
 
     /// Appends `bytes` to the file at `path` from byte `at`. One file is appended to per change.

@@ -77,14 +77,15 @@ enum Journal {
 
     /// `Checksum.xxh64` of `data`, in hex.
     static func sum(_ data: Data) -> String {
-        String(data.withUnsafeBytes { Checksum.xxh64($0) }, radix: 16)
+        String(Checksum.xxh64(data), radix: 16)
     }
 
     // MARK: - Committing a change
 
     /// Makes `change` durable in the journal, then puts it in place. `knownBytes` gives what a
-    /// file holds when the caller read it under the lock already (to put back if putting the
-    /// change in place fails, and to know the file when played again). The caller holds the lock.
+    /// file holds, and its `Checksum.xxh64`, when the caller read it under the lock already (to
+    /// put back if putting the change in place fails, and to know the file when played again).
+    /// The caller holds the lock.
     ///
     /// Fails with nothing changed when the journal cannot take the record. When a file cannot be
     /// put in place, the files already replaced get their old bytes back and the record is taken
@@ -92,7 +93,7 @@ enum Journal {
     /// the change is reported saved but not confirmed (or, failing that too, by the next opener).
     /// `written` hears after each file is in place (how many of how many). `fault` is for tests:
     /// an error it gives for a path is that file's write failing.
-    static func commit(_ change: FileChange, in folder: String, knownBytes: (String) -> Data? = { _ in nil },
+    static func commit(_ change: FileChange, in folder: String, knownBytes: (String) -> (bytes: Data, digest: UInt64)? = { _ in nil },
                        fault: (String) -> StoreError? = { _ in nil }, written: (Int, Int) -> Void = { _, _ in }) throws(StoreError) {
         if change.isEmpty { return }
         let journal = folder + "/" + name
@@ -105,19 +106,17 @@ enum Journal {
         guard let place else { throw .io(.write, path: journal, code: EIO) }
 
         var originals: [Data?] = []
+        var files: [Header.File] = []
         for replacement in change.replacements {
-            if let known = knownBytes(replacement.path) {
-                originals.append(known)
-            } else {
-                originals.append(try DurableFile.read(folder + "/" + replacement.path))
-            }
+            var original = knownBytes(replacement.path)
+            if original == nil, let bytes = try DurableFile.read(folder + "/" + replacement.path) { original = (bytes, Checksum.xxh64(bytes)) }
+            originals.append(original?.bytes)
+            files.append(Header.File(path: replacement.path, length: replacement.bytes.count, sum: String(replacement.digest, radix: 16),
+                                     before: original.map { String($0.digest, radix: 16) }))
         }
-        let header = Header(redo: 1, generation: place.generation, sequence: place.sequence, boot: bootID,
-                            files: zip(change.replacements, originals).map { replacement, original in
-                                Header.File(path: replacement.path, length: replacement.bytes.count, sum: sum(replacement.bytes), before: original.map(sum))
-                            },
+        let header = Header(redo: 1, generation: place.generation, sequence: place.sequence, boot: bootID, files: files,
                             append: change.append.map { Header.Appended(path: $0.path, at: $0.at, length: $0.bytes.count, sum: sum($0.bytes)) })
-        guard var line = try? JSONEncoder().encode(header) else { throw .io(.write, path: journal, code: EINVAL) }
+        guard var line = try? RecordCoding.encodeCompact(header) else { throw .io(.write, path: journal, code: EINVAL) }
         line.append(UInt8(ascii: "\n"))
         let segments = [line] + change.replacements.map(\.bytes) + (change.append.map { [$0.bytes] } ?? [])
         let end = try write(segments, toJournal: journal, at: place.start, in: folder)
@@ -224,13 +223,13 @@ enum Journal {
         for (index, replacement) in change.replacements.enumerated() {
             if let failure = fault(replacement.path), !failure.isNotConfirmed { throw failure }
             let full = folder + "/" + replacement.path
-            try DurableFile.makeFolder((full as NSString).deletingLastPathComponent)
+            try DurableFile.makeFolder(DurableFile.split(full).folder)
             try DurableFile.write(replacement.bytes, to: full, synced: false)
             written(index + 1, change.replacements.count)
         }
         if let append = change.append {
             let full = folder + "/" + append.path
-            try DurableFile.makeFolder((full as NSString).deletingLastPathComponent)
+            try DurableFile.makeFolder(DurableFile.split(full).folder)
             _ = try DurableFile.write([append.bytes], into: full, at: append.at, synced: false)
         }
     }

@@ -45,13 +45,12 @@ enum LegacyJournal {
         var checksum: String?
     }
 
-    static func sum(_ data: Data) -> String { Journal.sum(data) }
 
     /// A journal as an older build wrote it (header line with `sums`, then the originals): for
     /// tests that hand this build one.
     static func encode(_ contents: Contents, bytes: [Data]) throws -> Data {
         var summed = contents
-        summed.sums = bytes.map(sum)
+        summed.sums = bytes.map(Journal.sum)
         summed.checksum = nil
         var data = try JSONEncoder().encode(summed)
         data.append(UInt8(ascii: "\n"))
@@ -81,7 +80,7 @@ enum LegacyJournal {
             offset += length
         }
         guard offset == data.endIndex else { return nil }
-        if let sums = contents.sums, sums != pieces.compactMap({ $0 }).map(sum) { return nil }
+        if let sums = contents.sums, sums != pieces.compactMap({ $0 }).map(Journal.sum) { return nil }
         if let checksum = contents.checksum, checksum != Self.legacyChecksum(data[(newline + 1)...]) { return nil }
         return (contents, pieces)
     }

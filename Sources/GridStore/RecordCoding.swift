@@ -27,6 +27,12 @@ enum RecordCoding {
         return encoder
     }
 
+    /// `compactEncoder()`'s bytes for `value`: through `RecordEncoder` when it can.
+    static func encodeCompact<T: Encodable>(_ value: T) throws -> Data {
+        if let data = try? RecordEncoder.encode(value, compact: true) { return data }
+        return try compactEncoder().encode(value)
+    }
+
     /// Decodes the data folder's files: through `TapeDecoder` when it can, otherwise through
     /// Foundation's decoder, which also gives any error its place and reason. A repeated key is
     /// not looked for: data files are checked for strict JSON before their records are trusted.

@@ -12,11 +12,12 @@ import Foundation
 enum RecordEncoder {
     struct Unsupported: Error {}
 
-    static func encode<T: Encodable>(_ value: T) throws -> Data {
+    /// `compact` writes what `RecordCoding.compactEncoder()` writes: one line, keys sorted.
+    static func encode<T: Encodable>(_ value: T, compact: Bool = false) throws -> Data {
         let encoder = NodeEncoder()
         let root = try encoder.node(for: value)
         if encoder.state.unsupported { throw Unsupported() }
-        var writer = Writer()
+        var writer = Writer(compact: compact)
         writer.write(root, indent: 0)
         return Data(writer.bytes)
     }
@@ -230,13 +231,19 @@ enum RecordEncoder {
 
     /// Writes a tree as Foundation's pretty printer does: two spaces a level, `"key" : value`,
     /// keys in the order of their UTF-8 bytes, an empty array or object as an opening, a blank
-    /// line and a closing.
+    /// line and a closing. `compact` writes it as Foundation does without `.prettyPrinted`: no
+    /// space or newline, `"key":value`, `[]` and `{}`.
     struct Writer {
         var bytes: [UInt8] = []
+        let compact: Bool
 
-        init() { bytes.reserveCapacity(4096) }
+        init(compact: Bool = false) {
+            self.compact = compact
+            bytes.reserveCapacity(compact ? 512 : 4096)
+        }
 
         mutating func write(_ node: Node, indent: Int) {
+            if compact { return writeCompact(node) }
             switch node {
             case .string(let text): writeString(text)
             case .literal(let text): bytes.append(contentsOf: text.utf8)
@@ -265,6 +272,29 @@ enum RecordEncoder {
                 }
                 if !box.members.isEmpty { bytes.append(UInt8(ascii: "\n")) }
                 spaces(indent)
+                bytes.append(UInt8(ascii: "}"))
+            }
+        }
+
+        private mutating func writeCompact(_ node: Node) {
+            switch node {
+            case .string(let text): writeString(text)
+            case .literal(let text): bytes.append(contentsOf: text.utf8)
+            case .array(let box):
+                bytes.append(UInt8(ascii: "["))
+                for (index, item) in box.items.enumerated() {
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    writeCompact(item)
+                }
+                bytes.append(UInt8(ascii: "]"))
+            case .object(let box):
+                bytes.append(UInt8(ascii: "{"))
+                for (index, member) in box.members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    writeString(member.key)
+                    bytes.append(UInt8(ascii: ":"))
+                    writeCompact(member.value)
+                }
                 bytes.append(UInt8(ascii: "}"))
             }
         }

@@ -146,7 +146,7 @@ struct ShardReader {
     /// than `contentHash` (XXH64). Only for that: `contentHash` stands for bytes whose rules passed,
     /// where a digest someone could match on purpose would let a file skip its checks.
     static func quickDigest(_ data: Data) -> UInt64 {
-        data.withUnsafeBytes { Checksum.xxh64($0) }
+        Checksum.xxh64(data)
     }
 
     /// Reads a whole file through one descriptor, so the stamp belongs to exactly these bytes.

@@ -913,7 +913,7 @@ public final class Store {
             let encoded: Data
             (stamped, encoded) = try roundTrip(stamped)
             // Nothing changed: nothing is written, no revision and no empty audit entry.
-            let changed = Self.changedFields(current, encodedAs: encoded)
+            let changed = Self.changedFields(current, encodedAs: encoded, readFrom: bytesOnFile(of: current, in: leaving?.path ?? path))
             if changed?.isEmpty == true { return current }
             let moved = current.place != stamped.place
             if moved { try checkMove(stamped, from: current, in: change) }
@@ -1244,7 +1244,11 @@ public final class Store {
                 files.replace(StoreLayout.auditKeys, with: try keys.encoded(for: folder))
             }
             if let entries { try audit.stage(entries, into: &files) }
-            try Journal.commit(files, in: folder, knownBytes: { bytesUnderLock[$0] }, fault: { writeFault?($0) },
+            // Bytes kept under the lock are the ones memory was read from: their digest is known.
+            try Journal.commit(files, in: folder, knownBytes: { path in
+                                   guard let bytes = bytesUnderLock[path], let digest = loadedStamps[path]?.quickDigest else { return nil }
+                                   return (bytes, digest)
+                               }, fault: { writeFault?($0) },
                                written: { change.fileWritten?($0, $1) })
         } catch {
             // Put back, or put in place by the journal: memory reads the files again when asked.
@@ -1270,13 +1274,15 @@ public final class Store {
     }
 
     /// The top-level fields that differ between two revisions of a record, by name (never values):
-    /// the one on file, and the new one as `encoded` (by `RecordCoding.encoder()`). The old one is
-    /// encoded the same way, so a field is unchanged exactly when its value's bytes are: text is
-    /// compared by its bytes, so swapping one form of a character for an equivalent one is an edit.
+    /// the one on file, and the new one as `encoded` (by `RecordCoding.encoder()`). The old one's
+    /// bytes are `onFile` (its bytes in the file, which this encoder wrote), or it is encoded the
+    /// same way, so a field is unchanged exactly when its value's bytes are: text is compared by
+    /// its bytes, so swapping one form of a character for an equivalent one is an edit, and so is
+    /// a field a hand edit wrote in another layout (the save writes it anew).
     /// Nil when they cannot be told apart field by field (never for bytes the encoder wrote):
     /// then the record is saved as changed, with no field named.
-    static func changedFields<R: StoredRecord>(_ old: R, encodedAs encoded: Data) -> [String]? {
-        guard let oldBytes = try? RecordCoding.encode(old),
+    static func changedFields<R: StoredRecord>(_ old: R, encodedAs encoded: Data, readFrom onFile: Data? = nil) -> [String]? {
+        guard let oldBytes = onFile ?? (try? RecordCoding.encode(old)),
               let before = JSONLocator(data: oldBytes).topLevelMembers(),
               let after = JSONLocator(data: encoded).topLevelMembers() else { return nil }
         return Set(before.keys).union(after.keys).filter { $0 != "meta" }.sorted().filter { key in
@@ -1284,6 +1290,17 @@ public final class Store {
             return oldBytes[oldBytes.startIndex + first.lowerBound..<oldBytes.startIndex + first.upperBound]
                 != encoded[encoded.startIndex + second.lowerBound..<encoded.startIndex + second.upperBound]
         }
+    }
+
+    /// `record`'s bytes as `RecordCoding.encode` gives them, from its file's bytes read under the
+    /// lock (no read and no encoding), when that file holds it at its revision. Nil for a record
+    /// whose ID and phone numbers the file holds sealed: its bytes there are not the plain ones.
+    private func bytesOnFile<R: StoredRecord>(of record: R, in path: String) -> Data? {
+        guard key == nil || !(R.self is any HoldsPersonalData.Type), !filesWithPlainPersonalData.contains(path),
+              let data = bytesUnderLock[path], let ranges = loadedStamps[path]?.recordRanges, let read = loaded[R.self, path],
+              ranges.count == read.count, let index = read.firstIndex(where: { $0.id == record.id }),
+              read[index].meta.revision == record.meta.revision else { return nil }
+        return ShardEncoder.bytesAlone(in: data, element: ranges[index])
     }
 
     /// Writes to the audit trail that this store's writer was shown `fields` of `record` in full.
@@ -1357,12 +1374,14 @@ public final class Store {
         } catch {
             throw .io(.write, path: full, code: EINVAL)
         }
-        files.replace(path, with: data)
+        let digest = files.replace(path, with: data)
+        // SHA-256 over a year's cases takes a tenth of a millisecond: on another core, while the journal waits for the disk.
+        let contentHash = BackgroundValue { ShardReader.contentHash(data) }
         let settle = { [self] () throws(StoreError) -> Void in
             guard let stamp = FileStamp(path: full) else { throw .io(.read, path: full, code: errno) }
             // Every record was checked before it was staged: these bytes need no check when read back.
-            checkedContent[path] = ShardReader.contentHash(data)
-            remember(records, stamp: stamp, quickDigest: ShardReader.quickDigest(data), recordRanges: recordRanges, path: path, keep: keep)
+            checkedContent[path] = contentHash.value
+            remember(records, stamp: stamp, quickDigest: digest, recordRanges: recordRanges, path: path, keep: keep)
             notePlainPersonalData(false, in: path)
         }
         return (settle, writeFault?(path).flatMap { $0.isNotConfirmed ? $0 : nil })

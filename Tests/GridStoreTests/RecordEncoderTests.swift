@@ -64,6 +64,27 @@ import TestSupport
         #expect(try RecordEncoder.encode(["key with space": 1, "ключ": 2, "键": 3, "_": 4]) == (try Self.foundation(["key with space": 1, "ключ": 2, "键": 3, "_": 4])))
     }
 
+    /// One line, as the audit trail and the journal's headers are written: the same bytes as
+    /// Foundation's encoder without pretty printing.
+    @Test func compactlyTheBytesAreFoundationsCompactBytes() throws {
+        let sample = Sample(text: "q\"\\/\u{1}\n网格", number: -42, small: -8, large: .max, flag: false,
+                            list: [1, nil], nested: ["b": ["x", ""], "B": [], "a": ["/"]], empty: [:],
+                            emptyList: [[], [1]], at: Date(timeIntervalSince1970: 1_764_000_000), missing: "有",
+                            day: Day(year: 2026, month: 2, day: 28) ?? Day(dayNumber: 0))
+        func compact<T: Encodable>(_ value: T) throws -> Data { try RecordCoding.compactEncoder().encode(value) }
+        #expect(try RecordEncoder.encode(sample, compact: true) == (try compact(sample)))
+        #expect(try RecordEncoder.encode([sample, sample], compact: true) == (try compact([sample, sample])))
+        #expect(try RecordEncoder.encode(TwoGoes(), compact: true) == (try compact(TwoGoes())))
+        let header = Journal.Header(redo: 1, generation: "9f", sequence: 3, boot: "b-1", files: [
+            Journal.Header.File(path: "grids/4203/cases/2026.json", length: 10, sum: "a1", before: nil),
+            Journal.Header.File(path: "a \"quoted\"\\ 名", length: 0, sum: "0", before: "ff"),
+        ], append: Journal.Header.Appended(path: "audit/trail.jsonl", at: 7, length: 2, sum: "3"))
+        let line = try RecordCoding.encodeCompact(header)
+        #expect(line == (try compact(header)))
+        #expect(!line.contains(UInt8(ascii: "\n")), "one line")
+        #expect(try JSONDecoder().decode(Journal.Header.self, from: line) == header)
+    }
+
     @Test func keyOrderFollowsFoundationForMixedCaseDigitsAndSymbols() throws {
         var keys = ["b", "B", "a10", "a9", "aB", "aa", "_x", "Z", "é", "e", "e\u{301}", "f", "ab", "a-b", "a_b", "A", "id", "ID", "iD", "Id", "ｂ", "a2b", "a02b"]
         // A fixed shuffle of random keys too.
