@@ -49,9 +49,31 @@ enum RecordEncoder {
         }
     }
 
-    /// What every encoder of one value shares: whether any part took a path this one does not follow.
+    /// What every encoder of one value shares: whether any part took a path this one does not
+    /// follow, and how each type met so far is written.
     final class State {
         var unsupported = false
+        private var forms: [ObjectIdentifier: Form] = [:]
+
+        enum Form {
+            case integer, unsupported, encodesItself
+        }
+
+        /// Told by the type, once per type: six failed casts of every value that encodes itself
+        /// (each timeline entry, each enum) were a fifth of encoding a case. By the type alone,
+        /// an optional encodes itself (as `null`, or as what it holds).
+        func form<T>(of value: T) -> Form {
+            if let known = forms[ObjectIdentifier(T.self)] { return known }
+            let form: Form = if T.self is any BinaryInteger.Type {
+                .integer
+            } else if T.self == Double.self || T.self == Float.self || T.self == URL.self || T.self == Data.self || T.self == Decimal.self {
+                .unsupported
+            } else {
+                .encodesItself
+            }
+            forms[ObjectIdentifier(T.self)] = form
+            return form
+        }
     }
 
     // MARK: Encoding
@@ -80,12 +102,15 @@ enum RecordEncoder {
             if T.self == String.self, let text = value as? String { return .string(text) }
             if T.self == Int.self, let number = value as? Int { return .literal(String(number)) }
             if T.self == Bool.self, let flag = value as? Bool { return .literal(flag ? "true" : "false") }
-            switch value {
-            case let number as any BinaryInteger: return .literal(String(describing: number))
-            case is Double, is Float, is URL, is Data, is Decimal:
+            switch state.form(of: value) {
+            case .integer:
+                if let number = value as? any BinaryInteger { return .literal(String(describing: number)) }
                 state.unsupported = true
                 return .literal("null")
-            default:
+            case .unsupported:
+                state.unsupported = true
+                return .literal("null")
+            case .encodesItself:
                 let child = NodeEncoder(codingPath: key.map { codingPath + [$0] } ?? codingPath, state: state)
                 try value.encode(to: child)
                 guard let node = child.node else {

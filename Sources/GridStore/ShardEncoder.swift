@@ -65,37 +65,53 @@ struct ShardEncoder {
         }
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(records.count)
-        // Built in an array, which keeps the capacity reserved: the reused elements, plus room
-        // for the few encoded again, so nothing is copied as it grows.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(file.count + 4096)
+        // Built in place in a `Data` of the reused elements' size plus room for the few encoded
+        // again: nothing is copied as it grows, nor at the end.
+        var bytes = Data(capacity: file.count + 4096)
         bytes.append(contentsOf: "{\n  \"kind\" : ".utf8)
-        Self.append(try RecordCoding.encode(kind), to: &bytes)
+        bytes.append(try RecordCoding.encode(kind))
         bytes.append(contentsOf: ",\n  \"records\" : [\n".utf8)
-        for (index, record) in records.enumerated() {
+        // By index: `enumerated()` copied every record.
+        for index in records.indices {
+            let record = records[index]
             if index > 0 { bytes.append(contentsOf: ",\n".utf8) }
             bytes.append(contentsOf: "    ".utf8)
             let start = bytes.count
-            defer { ranges.append(start..<bytes.count) }
             if reuses(record), let known = kept[record.id] {
                 Self.append(file, known.range, to: &bytes)
             } else {
-                // Encoded alone, the record starts at column 0; in the array it sits two levels in.
                 let alone = fresh[Self.key(kind, record.id)].flatMap { $0.revision == record.meta.revision ? $0.bytes : nil }
-                let encoded = try alone ?? RecordCoding.encode(record)
-                var lineStart = encoded.startIndex
-                while let newline = encoded[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {
-                    Self.append(encoded, lineStart..<newline + 1, to: &bytes)
-                    lineStart = newline + 1
-                    // JSONEncoder leaves the blank line inside an empty array unindented.
-                    if lineStart < encoded.endIndex && encoded[lineStart] == UInt8(ascii: "\n") { continue }
-                    bytes.append(contentsOf: "    ".utf8)
-                }
-                Self.append(encoded, lineStart..<encoded.endIndex, to: &bytes)
+                Self.appendIndented(try alone ?? RecordCoding.encode(record), to: &bytes)
             }
+            ranges.append(start..<bytes.count)
         }
         bytes.append(contentsOf: "\n  ],\n  \"schema\" : \(StoreLayout.schemaVersion)\n}\n".utf8)
-        return (Data(bytes), ranges)
+        return (bytes, ranges)
+    }
+
+    /// Appends `data[range]` (indices of `data`) with one copy.
+    private static func append(_ data: Data, _ range: Range<Int>, to bytes: inout Data) {
+        data.withUnsafeBytes { raw in
+            let offset = range.lowerBound - data.startIndex
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[offset..<offset + range.count]))
+        }
+    }
+
+    /// Appends a record encoded alone, each line after the first indented four spaces (it sits
+    /// two levels into the file's array), a line at a time: not through `Data`'s subscript, whose
+    /// every byte cost an exclusivity check.
+    private static func appendIndented(_ encoded: Data, to bytes: inout Data) {
+        encoded.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            var lineStart = 0
+            while let newline = raw[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {
+                bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[lineStart..<newline + 1]))
+                lineStart = newline + 1
+                // JSONEncoder leaves the blank line inside an empty array unindented.
+                if lineStart < raw.count && raw[lineStart] == UInt8(ascii: "\n") { continue }
+                bytes.append(contentsOf: "    ".utf8)
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[lineStart...]))
+        }
     }
 
     /// A record's bytes as `RecordCoding.encode` gives them for the record alone, from the
@@ -121,15 +137,6 @@ struct ShardEncoder {
                 }
             }
             return Data(alone)
-        }
-    }
-
-    /// Appends `data[range]` (indices of `data`) with one copy.
-    private static func append(_ data: Data, _ range: Range<Int>? = nil, to bytes: inout [UInt8]) {
-        let range = range ?? data.startIndex..<data.endIndex
-        data.withUnsafeBytes { raw in
-            let offset = range.lowerBound - data.startIndex
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[offset..<offset + range.count]).assumingMemoryBound(to: UInt8.self))
         }
     }
 
