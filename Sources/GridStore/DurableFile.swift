@@ -19,6 +19,27 @@ enum DurableFile {
     /// `synced: false` skips both fsyncs, for files whose bytes the journal holds: it plays them
     /// again after a power cut, and a checkpoint makes them durable.
     static func write(_ data: Data, to path: String, synced: Bool = true) throws(StoreError) {
+        try putInPlace(writeTemporary(data, for: path, synced: synced), swapping: !synced)
+        if !synced { return }
+        do {
+            try syncFolder(split(path).folder)
+        } catch {
+            // The new file is in place; only the disk's confirmation is missing.
+            throw StoreError.notConfirmed(path: path)
+        }
+    }
+
+    /// A file's new bytes written beside it under a temp name, not yet in place.
+    struct Temporary {
+        let path: String
+        let target: String
+        /// The target was there when the bytes were written: swapped with it, not renamed over it.
+        let replaces: Bool
+    }
+
+    /// Writes `data` to a new temp file beside `path`, with `path`'s mode (0600 for a new file).
+    /// `synced` waits for the disk.
+    static func writeTemporary(_ data: Data, for path: String, synced: Bool) throws(StoreError) -> Temporary {
         let (folder, name) = split(path)
         let temporary = folder + "/." + name + "." + String(getpid()) + "-" + String(UInt32.random(in: 0...UInt32.max), radix: 16) + temporarySuffix
 
@@ -34,18 +55,24 @@ enum DurableFile {
         if failure == nil { failure = writeAll(data, to: descriptor, path: path) }
         if failure == nil, synced, fsync(descriptor) != 0 { failure = .io(.sync, path: path, code: errno) }
         if close(descriptor) != 0, failure == nil { failure = .io(.write, path: path, code: errno) }
-        if failure == nil { failure = move(temporary, to: path, swapping: exists && !synced) }
         if let failure {
             unlink(temporary)
             throw failure
         }
-        if !synced { return }
-        do {
-            try syncFolder(folder)
-        } catch {
-            // The new file is in place; only the disk's confirmation is missing.
-            throw StoreError.notConfirmed(path: path)
+        return Temporary(path: temporary, target: path, replaces: exists)
+    }
+
+    /// Puts a temp file in place (see `move`); when it cannot be, the temp file is removed.
+    static func putInPlace(_ temporary: Temporary, swapping: Bool) throws(StoreError) {
+        if let failure = move(temporary.path, to: temporary.target, swapping: swapping && temporary.replaces) {
+            unlink(temporary.path)
+            throw failure
         }
+    }
+
+    /// Removes a temp file that is not to be put in place (or, once swapped, its old bytes).
+    static func discard(_ temporary: Temporary) {
+        unlink(temporary.path)
     }
 
     /// Puts the file at `temporary` in place at `path`; nil when done. A file renamed over another
@@ -63,7 +90,8 @@ enum DurableFile {
                 if unlink(temporary) != 0 && errno != ENOENT { unlink(temporary) }
                 return nil
             }
-            guard errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP else { return .io(.rename, path: path, code: errno) }
+            // A file system that cannot swap, or a file removed since: renamed into place instead.
+            guard [EINVAL, ENOSYS, EOPNOTSUPP, ENOENT].contains(errno) else { return .io(.rename, path: path, code: errno) }
         }
         return rename(temporary, path) == 0 ? nil : .io(.rename, path: path, code: errno)
     }
@@ -86,7 +114,10 @@ enum DurableFile {
     /// Writes `segments` one after another into `path` (created 0600 if missing) from byte
     /// `offset`, and ends the file there: what was beyond is cut off. Returns where they end.
     /// `synced` waits for the disk.
-    static func write(_ segments: [Data], into path: String, at offset: Int, synced: Bool) throws(StoreError) -> Int {
+    /// `whileSyncing` runs on this thread while another waits for the disk (only when `synced`):
+    /// work that needs no confirmation yet is done in the meantime.
+    static func write(_ segments: [Data], into path: String, at offset: Int, synced: Bool,
+                      whileSyncing: () -> Void = {}) throws(StoreError) -> Int {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw StoreError.io(.create, path: path, code: errno) }
         defer { close(descriptor) }
@@ -96,7 +127,12 @@ enum DurableFile {
             if let failure = writeAll(segment, to: descriptor, path: path, at: end) { throw failure }
             end += segment.count
         }
-        if synced && fsync(descriptor) != 0 { throw StoreError.io(.sync, path: path, code: errno) }
+        if synced {
+            let syncing = BackgroundValue { fsync(descriptor) == 0 ? 0 : errno }
+            whileSyncing()
+            let code = syncing.value
+            if code != 0 { throw StoreError.io(.sync, path: path, code: code) }
+        }
         return end
     }
 
@@ -165,15 +201,18 @@ enum DurableFile {
 
     /// Creates a folder (mode 0700) and any missing parents, each made durable in its parent.
     static func makeFolder(_ path: String) throws(StoreError) {
+        if isFolder(path) { return }
         var info = stat()
-        if stat(path, &info) == 0 {
-            if info.st_mode & S_IFMT == S_IFDIR { return }
-            throw StoreError.io(.create, path: path, code: ENOTDIR)
-        }
+        if stat(path, &info) == 0 { throw StoreError.io(.create, path: path, code: ENOTDIR) }
         let parent = (path as NSString).deletingLastPathComponent
         if !parent.isEmpty && parent != path { try makeFolder(parent) }
         if mkdir(path, 0o700) != 0 && errno != EEXIST { throw StoreError.io(.create, path: path, code: errno) }
         try syncFolder(parent.isEmpty ? "." : parent)
+    }
+
+    static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     /// `path` cut at its last slash: the folder it is in (`.` for a bare name) and its name. Not

@@ -119,11 +119,34 @@ enum Journal {
         guard var line = try? RecordCoding.encodeCompact(header) else { throw .io(.write, path: journal, code: EINVAL) }
         line.append(UInt8(ascii: "\n"))
         let segments = [line] + change.replacements.map(\.bytes) + (change.append.map { [$0.bytes] } ?? [])
-        let end = try write(segments, toJournal: journal, at: place.start, in: folder)
-
+        // While the disk takes the record, each file's bytes go to a temp file beside it (not in
+        // place, and not waited for). A folder not made yet waits: making one syncs its parent.
+        var temporaries: [DurableFile.Temporary?] = Array(repeating: nil, count: change.replacements.count)
+        var early: StoreError?
+        let end: Int
         do {
-            try put(change, in: folder, fault: fault, written: written)
+            end = try write(segments, toJournal: journal, at: place.start, in: folder) {
+                for (index, replacement) in change.replacements.enumerated() where early == nil {
+                    let full = folder + "/" + replacement.path
+                    guard DurableFile.isFolder(DurableFile.split(full).folder) else { continue }
+                    do throws(StoreError) {
+                        temporaries[index] = try DurableFile.writeTemporary(replacement.bytes, for: full, synced: false)
+                    } catch {
+                        early = error
+                    }
+                }
+            }
         } catch {
+            temporaries.forEach { $0.map(DurableFile.discard) }
+            throw error
+        }
+
+        do throws(StoreError) {
+            if let early { throw early }
+            try put(change, temporaries, in: folder, fault: fault, written: written)
+        } catch {
+            // Those not put in place; one swapped in holds the old bytes under its temp name.
+            temporaries.forEach { $0.map(DurableFile.discard) }
             try undo(change, originals: originals, recordStart: place.start, failure: error, in: folder)
         }
         let mark = Data("#applied \(place.sequence) \(place.generation) \(bootID)\n".utf8)
@@ -198,10 +221,11 @@ enum Journal {
 
     /// Writes the record at `start` and waits for the disk: the commit. A record that does not
     /// reach the disk is cut off again. Returns where the record ends.
-    private static func write(_ segments: [Data], toJournal journal: String, at start: Int, in folder: String) throws(StoreError) -> Int {
+    private static func write(_ segments: [Data], toJournal journal: String, at start: Int, in folder: String,
+                              whileSyncing: () -> Void = {}) throws(StoreError) -> Int {
         let created = try DurableFile.size(journal) == nil
         do {
-            let end = try DurableFile.write(segments, into: journal, at: start, synced: true)
+            let end = try DurableFile.write(segments, into: journal, at: start, synced: true, whileSyncing: whileSyncing)
             // A journal's first record needs its name in the folder to survive a power cut too.
             if created { try DurableFile.syncFolder(folder) }
             return end
@@ -217,14 +241,19 @@ enum Journal {
         }
     }
 
-    /// Puts the change's files in place, without waiting for the disk (the journal holds them).
-    private static func put(_ change: FileChange, in folder: String, fault: (String) -> StoreError?,
-                            written: (Int, Int) -> Void) throws(StoreError) {
+    /// Puts the change's files in place, without waiting for the disk (the journal holds them):
+    /// the temp files written while the journal synced, the others written now.
+    private static func put(_ change: FileChange, _ temporaries: [DurableFile.Temporary?], in folder: String,
+                            fault: (String) -> StoreError?, written: (Int, Int) -> Void) throws(StoreError) {
         for (index, replacement) in change.replacements.enumerated() {
             if let failure = fault(replacement.path), !failure.isNotConfirmed { throw failure }
             let full = folder + "/" + replacement.path
-            try DurableFile.makeFolder(DurableFile.split(full).folder)
-            try DurableFile.write(replacement.bytes, to: full, synced: false)
+            if let temporary = temporaries[index] {
+                try DurableFile.putInPlace(temporary, swapping: true)
+            } else {
+                try DurableFile.makeFolder(DurableFile.split(full).folder)
+                try DurableFile.write(replacement.bytes, to: full, synced: false)
+            }
             written(index + 1, change.replacements.count)
         }
         if let append = change.append {

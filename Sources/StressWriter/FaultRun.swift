@@ -25,8 +25,9 @@ enum FaultRun {
     typealias EnableExternal = @convention(c) (UnsafePointer<CChar>?, Int32, UnsafeMutableRawPointer?, UInt32, Callback?) -> Int32
     typealias Disable = @convention(c) (UnsafePointer<CChar>?) -> Int32
 
-    // A C callback cannot capture: the count lives in globals. Only the main thread runs while
-    // the failpoint is armed (the save), so nothing touches them concurrently.
+    // A C callback cannot capture: the count lives in globals. One armed function is never called
+    // on two threads at once: the journal's fsync runs on a helper thread while the main thread
+    // writes temp files (no fsync), and the main thread waits for it before going on.
     nonisolated(unsafe) static var calls = 0
     nonisolated(unsafe) static var failAt = 0
     nonisolated(unsafe) static var fired = 0
