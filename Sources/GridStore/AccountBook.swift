@@ -35,11 +35,12 @@ struct AccountBook: Codable, Sendable {
             if errno == ENOENT { throw .notSetUp(path: folder) }
             throw .store(.io(.read, path: path, code: errno))
         }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        defer { close(descriptor) }
         var info = stat()
-        if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { throw .store(.io(.read, path: path, code: EISDIR)) }
+        let known = fstat(descriptor, &info) == 0
+        if known, info.st_mode & S_IFMT == S_IFDIR { throw .store(.io(.read, path: path, code: EISDIR)) }
         let data: Data
-        do { data = try handle.readToEnd() ?? Data() } catch { throw .store(.io(.read, path: path, code: EIO)) }
+        do { data = try DurableFile.readAll(descriptor, path: path, sizeHint: known ? Int(info.st_size) : 0) } catch { throw .store(error) }
         // The book is read before every write (a disabled account stops at once): the same bytes
         // as last time are not decoded again.
         if let known = lastRead.withLock({ $0 }), known.data == data { return known.book }

@@ -37,9 +37,9 @@ public struct AuditKeys: Codable, Hashable, Sendable {
             if errno == ENOENT { return AuditKeys() }
             throw .io(.read, path: path, code: errno)
         }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        let data: Data
-        do { data = try handle.readToEnd() ?? Data() } catch { throw .io(.read, path: path, code: EIO) }
+        defer { close(descriptor) }
+        var info = stat()
+        let data = try DurableFile.readAll(descriptor, path: path, sizeHint: fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0)
         return try ShardReader.decodeStrictly(AuditKeys.self, from: data, path: path)
     }
 

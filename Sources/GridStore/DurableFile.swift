@@ -173,12 +173,33 @@ enum DurableFile {
             if errno == ENOENT { return nil }
             throw StoreError.io(.read, path: path, code: errno)
         }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        do {
-            return try handle.readToEnd() ?? Data()
-        } catch {
-            throw StoreError.io(.read, path: path, code: EIO)
+        defer { close(descriptor) }
+        var info = stat()
+        return try readAll(descriptor, path: path, sizeHint: fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0)
+    }
+
+    /// Everything from an open descriptor's position to the end, in as few reads as `sizeHint`
+    /// (the size fstat gave) allows: FileHandle reads 4 KB a call, fifty calls for a year's cases,
+    /// and a save reads two such files. A file that grew since is read to its new end.
+    static func readAll(_ descriptor: Int32, path: String, sizeHint: Int) throws(StoreError) -> Data {
+        // One byte more than expected, so the end is found by the next read, not by a larger buffer.
+        var data = Data(count: max(sizeHint, 0) + 1)
+        var filled = 0
+        while true {
+            if filled == data.count { data.count += max(data.count, 4096) }
+            let got = data.withUnsafeMutableBytes { (raw: UnsafeMutableRawBufferPointer) -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return Glibc.read(descriptor, base + filled, raw.count - filled)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw StoreError.io(.read, path: path, code: errno)
+            }
+            if got == 0 { break }
+            filled += got
         }
+        data.count = filled
+        return data
     }
 
     /// `count` bytes of the file from byte `offset`; fewer there is a failure.

@@ -153,15 +153,16 @@ struct ShardReader {
     static func readFile(_ path: String) -> Result<(Data, FileStamp), StoreProblem> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(ioProblem(path, errno)) }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(ioProblem(path, errno)) }
         // A folder opens for reading too; said as what it is, not as a failing disk.
         if info.st_mode & S_IFMT == S_IFDIR { return .failure(ioProblem(path, EISDIR)) }
         let stamp = FileStamp(info)
         do {
-            return .success((try handle.readToEnd() ?? Data(), stamp))
+            return .success((try DurableFile.readAll(descriptor, path: path, sizeHint: Int(info.st_size)), stamp))
         } catch {
+            if case .io(_, _, let code) = error { return .failure(ioProblem(path, code)) }
             return .failure(ioProblem(path, EIO))
         }
     }
