@@ -65,52 +65,44 @@ struct ShardEncoder {
         }
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(records.count)
-        // Built in place in a `Data` of the reused elements' size plus room for the few encoded
-        // again: nothing is copied as it grows, nor at the end.
-        var bytes = Data(capacity: file.count + 4096)
-        bytes.append(contentsOf: "{\n  \"kind\" : ".utf8)
+        // Room for the reused elements plus the few encoded again: nothing moves as it grows.
+        let bytes = ByteBuilder(capacity: file.count + 4096)
+        bytes.append("{\n  \"kind\" : ")
         bytes.append(try RecordCoding.encode(kind))
-        bytes.append(contentsOf: ",\n  \"records\" : [\n".utf8)
+        bytes.append(",\n  \"records\" : [\n")
         // By index: `enumerated()` copied every record.
         for index in records.indices {
             let record = records[index]
-            if index > 0 { bytes.append(contentsOf: ",\n".utf8) }
-            bytes.append(contentsOf: "    ".utf8)
+            bytes.append(index > 0 ? ",\n    " : "    ")
             let start = bytes.count
             if reuses(record), let known = kept[record.id] {
-                Self.append(file, known.range, to: &bytes)
+                file.withUnsafeBytes { raw in
+                    bytes.append(UnsafeRawBufferPointer(rebasing: raw[(known.range.lowerBound - file.startIndex)..<(known.range.upperBound - file.startIndex)]))
+                }
             } else {
                 let alone = fresh[Self.key(kind, record.id)].flatMap { $0.revision == record.meta.revision ? $0.bytes : nil }
-                Self.appendIndented(try alone ?? RecordCoding.encode(record), to: &bytes)
+                Self.appendIndented(try alone ?? RecordCoding.encode(record), to: bytes)
             }
             ranges.append(start..<bytes.count)
         }
-        bytes.append(contentsOf: "\n  ],\n  \"schema\" : \(StoreLayout.schemaVersion)\n}\n".utf8)
-        return (bytes, ranges)
-    }
-
-    /// Appends `data[range]` (indices of `data`) with one copy.
-    private static func append(_ data: Data, _ range: Range<Int>, to bytes: inout Data) {
-        data.withUnsafeBytes { raw in
-            let offset = range.lowerBound - data.startIndex
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[offset..<offset + range.count]))
-        }
+        bytes.append("\n  ],\n  \"schema\" : \(StoreLayout.schemaVersion)\n}\n")
+        return (bytes.data(), ranges)
     }
 
     /// Appends a record encoded alone, each line after the first indented four spaces (it sits
     /// two levels into the file's array), a line at a time: not through `Data`'s subscript, whose
     /// every byte cost an exclusivity check.
-    private static func appendIndented(_ encoded: Data, to bytes: inout Data) {
+    private static func appendIndented(_ encoded: Data, to bytes: ByteBuilder) {
         encoded.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             var lineStart = 0
             while let newline = raw[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {
-                bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[lineStart..<newline + 1]))
+                bytes.append(UnsafeRawBufferPointer(rebasing: raw[lineStart..<newline + 1]))
                 lineStart = newline + 1
                 // JSONEncoder leaves the blank line inside an empty array unindented.
                 if lineStart < raw.count && raw[lineStart] == UInt8(ascii: "\n") { continue }
-                bytes.append(contentsOf: "    ".utf8)
+                bytes.append("    ")
             }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[lineStart...]))
+            bytes.append(UnsafeRawBufferPointer(rebasing: raw[lineStart...]))
         }
     }
 

@@ -245,3 +245,25 @@ private struct AnyJSON: Decodable {
         init?(intValue: Int) { nil }
     }
 }
+
+/// The block a data file is built in: what goes in comes out, in order, across growing.
+@Suite struct ByteBuilderTests {
+    @Test func bytesComeOutAsAppendedAcrossGrowth() {
+        let builder = ByteBuilder(capacity: 10)
+        var expected = Data()
+        for index in 0..<500 {
+            let piece = index % 3 == 0 ? "网格\(index)," : "\(index);"
+            builder.append(piece)
+            expected.append(contentsOf: piece.utf8)
+            let raw = Data([UInt8(index % 256)])
+            builder.append(raw)
+            expected.append(raw)
+        }
+        #expect(builder.count == expected.count)
+        #expect(builder.data() == expected)
+        #expect(builder.count == 0, "empty after handing its bytes over")
+        builder.append("again")
+        #expect(builder.data() == Data("again".utf8))
+        #expect(builder.data().isEmpty)
+    }
+}
