@@ -12,7 +12,8 @@ extern int renameat2(int olddirfd, const char *oldpath, int newdirfd, const char
 #endif
 
 /// Swaps two existing paths in one step: each name then holds the other's file. -1 with errno set
-/// on failure: EINVAL or ENOSYS where the file system or the system cannot swap.
+/// on failure: EINVAL, EOPNOTSUPP or ENOSYS where the file system or the system cannot swap,
+/// ENOENT when either is missing.
 static inline int gw_exchange_paths(const char *first, const char *second) {
 #ifdef __linux__
     return renameat2(AT_FDCWD, first, AT_FDCWD, second, 1u << 1 /* RENAME_EXCHANGE */);

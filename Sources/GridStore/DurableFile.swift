@@ -5,6 +5,7 @@ import Darwin
 #endif
 import CFileSystem
 import Foundation
+import Synchronization
 
 /// Writes files so that after a crash or power cut each one is either wholly old or wholly new.
 ///
@@ -17,7 +18,8 @@ enum DurableFile {
     static let temporarySuffix = ".gwtmp"
 
     /// `synced: false` skips both fsyncs, for files whose bytes the journal holds: it plays them
-    /// again after a power cut, and a checkpoint makes them durable.
+    /// again after a power cut, and a checkpoint makes them durable. Such a file is swapped with
+    /// the one it replaces rather than renamed over it (see `move`).
     static func write(_ data: Data, to path: String, synced: Bool = true) throws(StoreError) {
         try putInPlace(writeTemporary(data, for: path, synced: synced), swapping: !synced)
         if !synced { return }
@@ -33,7 +35,7 @@ enum DurableFile {
     struct Temporary {
         let path: String
         let target: String
-        /// The target was there when the bytes were written: swapped with it, not renamed over it.
+        /// The target was a regular file when the bytes were written: it may be swapped with it.
         let replaces: Bool
     }
 
@@ -59,7 +61,8 @@ enum DurableFile {
             unlink(temporary)
             throw failure
         }
-        return Temporary(path: temporary, target: path, replaces: exists)
+        // Only a regular file is swapped: a folder where the file should be fails as a rename would.
+        return Temporary(path: temporary, target: path, replaces: exists && existing.st_mode & S_IFMT == S_IFREG)
     }
 
     /// Puts a temp file in place (see `move`); when it cannot be, the temp file is removed.
@@ -82,19 +85,32 @@ enum DurableFile {
     /// rename: a reader finds the old file or the new one, never none), and the old bytes, now
     /// under the temp name, unlinked. Where the file system cannot swap, a plain rename.
     private static func move(_ temporary: String, to path: String, swapping: Bool) -> StoreError? {
-        if swapping {
-            if FaultPoint.fails("posix/io/dir/rename") { return .io(.rename, path: path, code: errno) }
+        if swapping && !cannotSwap.load(ordering: .relaxed) {
+            if let code = FaultPoint.failure("posix/io/dir/rename") { return .io(.rename, path: path, code: code) }
             if gw_exchange_paths(temporary, path) == 0 {
                 // The file is in place either way: one failed unlink is tried again, and a temp
                 // file still left is removed when the folder next opens.
                 if unlink(temporary) != 0 && errno != ENOENT { unlink(temporary) }
                 return nil
             }
-            // A file system that cannot swap, or a file removed since: renamed into place instead.
-            guard [EINVAL, ENOSYS, EOPNOTSUPP, ENOENT].contains(errno) else { return .io(.rename, path: path, code: errno) }
+            let code = errno
+            switch code {
+            case EINVAL, ENOSYS, EOPNOTSUPP:
+                // A file system that cannot swap: renamed from now on, asking the fault point once.
+                cannotSwap.store(true, ordering: .relaxed)
+                return rename(temporary, path) == 0 ? nil : .io(.rename, path: path, code: errno)
+            case ENOENT:
+                // The file was removed since: the temp file takes its name.
+                return rename(temporary, path) == 0 ? nil : .io(.rename, path: path, code: errno)
+            default:
+                return .io(.rename, path: path, code: code)
+            }
         }
         return rename(temporary, path) == 0 ? nil : .io(.rename, path: path, code: errno)
     }
+
+    /// Set once a swap was refused as unsupported (NFS, some FUSE and overlay file systems).
+    private static let cannotSwap = Atomic<Bool>(false)
 
     /// Adds `data` at the end of `path` (created 0600 if missing) and waits for the disk. A line
     /// cut short by a crash is cut off first (`validLength`), so the next line starts clean.
@@ -128,9 +144,9 @@ enum DurableFile {
             end += segment.count
         }
         if synced {
-            let syncing = BackgroundValue { fsync(descriptor) == 0 ? 0 : errno }
+            let syncing = HelperThread.shared.start { fsync(descriptor) == 0 ? 0 : errno }
             whileSyncing()
-            let code = syncing.value
+            let code = syncing.wait() ?? EIO
             if code != 0 { throw StoreError.io(.sync, path: path, code: code) }
         }
         return end

@@ -20,12 +20,11 @@ enum FaultPoint {
         return (unsafeBitCast(fail, to: Fail.self), unsafeBitCast(info, to: FailInfo.self))
     }()
 
-    /// True when libfiu asks the call behind `name` (`posix/io/dir/rename`) to fail now; errno is
-    /// then set as libfiu's own wrappers set it, from the failpoint's information (EIO if none).
-    static func fails(_ name: String) -> Bool {
-        guard let libfiu, libfiu.fail(name) != 0 else { return false }
+    /// The error code when libfiu asks the call behind `name` (`posix/io/dir/rename`) to fail
+    /// now, as libfiu's own wrappers take it from the failpoint's information (EIO if none).
+    static func failure(_ name: String) -> Int32? {
+        guard let libfiu, libfiu.fail(name) != 0 else { return nil }
         let code = Int32(truncatingIfNeeded: Int(bitPattern: libfiu.info()))
-        errno = code > 0 ? code : EIO
-        return true
+        return code > 0 ? code : EIO
     }
 }

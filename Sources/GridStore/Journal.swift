@@ -7,11 +7,12 @@ import Foundation
 /// the audit trail and its head) lands whole or not at all, and waits on the disk once.
 ///
 /// A change is known whole before anything is written (`FileChange`). Its new bytes go to the
-/// end of `.journal` as one record (a header line naming each file with the XXH64 of its new
+/// end of `.redo-journal` as one record (a header line naming each file with the XXH64 of its new
 /// bytes and of what they replace, then the bytes), and the journal is fsynced: that is the
-/// commit. The files are then put in place without waiting for the disk (a temp file renamed
-/// over each, the audit lines written at their offset), and a short line marks the record
-/// applied. SQLite's WAL is the model: the journal, not each file, is what a power cut cannot take.
+/// commit. While that fsync runs on another thread, each file's bytes go to a temp file beside
+/// it; once it returns they are swapped into place without waiting for the disk, the audit lines
+/// are written at their offset, and a short line marks the record applied. SQLite's WAL is the
+/// model: the journal, not each file, is what a power cut cannot take.
 ///
 /// - A record cut short (its sums do not match) was never committed, and no file was touched.
 /// - A committed record not marked applied (its writer died putting it in place) is played
@@ -91,10 +92,12 @@ enum Journal {
     /// put in place, the files already replaced get their old bytes back and the record is taken
     /// out of the journal; if even that fails, the record stands and is played again now, and
     /// the change is reported saved but not confirmed (or, failing that too, by the next opener).
-    /// `written` hears after each file is in place (how many of how many). `fault` is for tests:
+    /// `written` hears after each file is in place (how many of how many). `whileSyncing` runs
+    /// while the journal's fsync does (work that needs no confirmation). `fault` is for tests:
     /// an error it gives for a path is that file's write failing.
     static func commit(_ change: FileChange, in folder: String, knownBytes: (String) -> (bytes: Data, digest: UInt64)? = { _ in nil },
-                       fault: (String) -> StoreError? = { _ in nil }, written: (Int, Int) -> Void = { _, _ in }) throws(StoreError) {
+                       whileSyncing: () -> Void = {}, fault: (String) -> StoreError? = { _ in nil },
+                       written: (Int, Int) -> Void = { _, _ in }) throws(StoreError) {
         if change.isEmpty { return }
         let journal = folder + "/" + name
         var place = try appendingPlace(journal, in: folder)
@@ -135,6 +138,7 @@ enum Journal {
                         early = error
                     }
                 }
+                whileSyncing()
             }
         } catch {
             temporaries.forEach { $0.map(DurableFile.discard) }
@@ -143,9 +147,9 @@ enum Journal {
 
         do throws(StoreError) {
             if let early { throw early }
-            try put(change, temporaries, in: folder, fault: fault, written: written)
+            try put(change, &temporaries, in: folder, fault: fault, written: written)
         } catch {
-            // Those not put in place; one swapped in holds the old bytes under its temp name.
+            // Those not put in place (`put` forgets each once it is).
             temporaries.forEach { $0.map(DurableFile.discard) }
             try undo(change, originals: originals, recordStart: place.start, failure: error, in: folder)
         }
@@ -243,12 +247,14 @@ enum Journal {
 
     /// Puts the change's files in place, without waiting for the disk (the journal holds them):
     /// the temp files written while the journal synced, the others written now.
-    private static func put(_ change: FileChange, _ temporaries: [DurableFile.Temporary?], in folder: String,
+    private static func put(_ change: FileChange, _ temporaries: inout [DurableFile.Temporary?], in folder: String,
                             fault: (String) -> StoreError?, written: (Int, Int) -> Void) throws(StoreError) {
         for (index, replacement) in change.replacements.enumerated() {
             if let failure = fault(replacement.path), !failure.isNotConfirmed { throw failure }
             let full = folder + "/" + replacement.path
             if let temporary = temporaries[index] {
+                // Forgotten first: put in place or removed by `putInPlace`, it is not to be discarded again.
+                temporaries[index] = nil
                 try DurableFile.putInPlace(temporary, swapping: true)
             } else {
                 try DurableFile.makeFolder(DurableFile.split(full).folder)

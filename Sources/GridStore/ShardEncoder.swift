@@ -106,32 +106,6 @@ struct ShardEncoder {
         }
     }
 
-    /// A record's bytes as `RecordCoding.encode` gives them for the record alone, from the
-    /// element at `range` (offsets from the start of `data`) of a file `encodeFile` wrote: without
-    /// the four spaces it put before each line after the first (a blank line got none). Nil when
-    /// the range holds no element.
-    static func bytesAlone(in data: Data, element range: Range<Int>) -> Data? {
-        guard range.lowerBound >= 0, range.upperBound <= data.count, range.count >= 2 else { return nil }
-        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Data? in
-            let element = raw[range]
-            guard element.first == UInt8(ascii: "{"), element.last == UInt8(ascii: "}") else { return nil }
-            var alone: [UInt8] = []
-            alone.reserveCapacity(element.count)
-            var index = element.startIndex
-            while index < element.endIndex {
-                let byte = element[index]
-                alone.append(byte)
-                index += 1
-                // No string holds a raw newline, so every one ends a line the file indented.
-                if byte == UInt8(ascii: "\n"), element.endIndex - index >= 4,
-                   element[index..<index + 4].allSatisfy({ $0 == UInt8(ascii: " ") }) {
-                    index += 4
-                }
-            }
-            return Data(alone)
-        }
-    }
-
     /// The byte range of each element of the top-level `records` array, from its `{` to its `}`,
     /// or nil when the bytes hold no such array, more than one, or an element that is no object.
     /// A string is crossed in one tight loop: most of a file is text and indentation, and a byte

@@ -913,7 +913,7 @@ public final class Store {
             let encoded: Data
             (stamped, encoded) = try roundTrip(stamped)
             // Nothing changed: nothing is written, no revision and no empty audit entry.
-            let changed = Self.changedFields(current, encodedAs: encoded, readFrom: bytesOnFile(of: current, in: leaving?.path ?? path))
+            let changed = Self.changedFields(current, encodedAs: encoded)
             if changed?.isEmpty == true { return current }
             let moved = current.place != stamped.place
             if moved { try checkMove(stamped, from: current, in: change) }
@@ -1214,6 +1214,8 @@ public final class Store {
                                                                          signer: signer?.worker == change.actor ? signer : nil)
         commitListener?.willCommit(self)
         var files = FileChange()
+        // SHA-256 of each record file written, worked out while the journal waits for the disk.
+        let hashes = ContentHashes()
         // What memory learns once the files are in place, one step per record file.
         var settle: [() throws(StoreError) -> Void] = []
         var unconfirmed: StoreError?
@@ -1223,7 +1225,8 @@ public final class Store {
             let reusing = !change.encodesEveryRecord
             func stageAll<R: StoredRecord>(_ table: [String: [R]]) throws(StoreError) {
                 for (path, records) in table {
-                    let staged = try stage(records, to: path, keep: change.keep, reusing: reusing, fresh: change.encoded, into: &files)
+                    let staged = try stage(records, to: path, keep: change.keep, reusing: reusing, fresh: change.encoded,
+                                           into: &files, hashes: hashes)
                     settle.append(staged.settle)
                     if unconfirmed == nil { unconfirmed = staged.unconfirmed }
                 }
@@ -1248,7 +1251,7 @@ public final class Store {
             try Journal.commit(files, in: folder, knownBytes: { path in
                                    guard let bytes = bytesUnderLock[path], let digest = loadedStamps[path]?.quickDigest else { return nil }
                                    return (bytes, digest)
-                               }, fault: { writeFault?($0) },
+                               }, whileSyncing: hashes.hashAll, fault: { writeFault?($0) },
                                written: { change.fileWritten?($0, $1) })
         } catch {
             // Put back, or put in place by the journal: memory reads the files again when asked.
@@ -1274,15 +1277,15 @@ public final class Store {
     }
 
     /// The top-level fields that differ between two revisions of a record, by name (never values):
-    /// the one on file, and the new one as `encoded` (by `RecordCoding.encoder()`). The old one's
-    /// bytes are `onFile` (its bytes in the file, which this encoder wrote), or it is encoded the
-    /// same way, so a field is unchanged exactly when its value's bytes are: text is compared by
-    /// its bytes, so swapping one form of a character for an equivalent one is an edit, and so is
-    /// a field a hand edit wrote in another layout (the save writes it anew).
+    /// the one on file, and the new one as `encoded` (by `RecordCoding.encoder()`). The old one is
+    /// encoded the same way, so a field is unchanged exactly when its value's bytes are: text is
+    /// compared by its bytes, so swapping one form of a character for an equivalent one is an edit.
+    /// Encoded again, not taken from the file: a record edited by hand may be written there in
+    /// another layout (a `Z` time, escapes), which is no change of the worker's.
     /// Nil when they cannot be told apart field by field (never for bytes the encoder wrote):
     /// then the record is saved as changed, with no field named.
-    static func changedFields<R: StoredRecord>(_ old: R, encodedAs encoded: Data, readFrom onFile: Data? = nil) -> [String]? {
-        guard let oldBytes = onFile ?? (try? RecordCoding.encode(old)),
+    static func changedFields<R: StoredRecord>(_ old: R, encodedAs encoded: Data) -> [String]? {
+        guard let oldBytes = try? RecordCoding.encode(old),
               let before = JSONLocator(data: oldBytes).topLevelMembers(),
               let after = JSONLocator(data: encoded).topLevelMembers() else { return nil }
         return Set(before.keys).union(after.keys).filter { $0 != "meta" }.sorted().filter { key in
@@ -1290,17 +1293,6 @@ public final class Store {
             return oldBytes[oldBytes.startIndex + first.lowerBound..<oldBytes.startIndex + first.upperBound]
                 != encoded[encoded.startIndex + second.lowerBound..<encoded.startIndex + second.upperBound]
         }
-    }
-
-    /// `record`'s bytes as `RecordCoding.encode` gives them, from its file's bytes read under the
-    /// lock (no read and no encoding), when that file holds it at its revision. Nil for a record
-    /// whose ID and phone numbers the file holds sealed: its bytes there are not the plain ones.
-    private func bytesOnFile<R: StoredRecord>(of record: R, in path: String) -> Data? {
-        guard key == nil || !(R.self is any HoldsPersonalData.Type), !filesWithPlainPersonalData.contains(path),
-              let data = bytesUnderLock[path], let ranges = loadedStamps[path]?.recordRanges, let read = loaded[R.self, path],
-              ranges.count == read.count, let index = read.firstIndex(where: { $0.id == record.id }),
-              read[index].meta.revision == record.meta.revision else { return nil }
-        return ShardEncoder.bytesAlone(in: data, element: ranges[index])
     }
 
     /// Writes to the audit trail that this store's writer was shown `fields` of `record` in full.
@@ -1362,7 +1354,7 @@ public final class Store {
     /// is in place (and the fault a test asked for, to report after).
     func stage<R: StoredRecord>(_ records: [R], to path: String, keep: Bool = true, reusing: Bool = true,
                                 fresh: [String: (revision: Int, bytes: Data)] = [:],
-                                into files: inout FileChange) throws(StoreError) -> (settle: () throws(StoreError) -> Void, unconfirmed: StoreError?) {
+                                into files: inout FileChange, hashes: ContentHashes) throws(StoreError) -> (settle: () throws(StoreError) -> Void, unconfirmed: StoreError?) {
         let full = folder + "/" + path
         let encoder = reusing ? shardEncoder(for: records, at: path) : ShardEncoder()
         let data: Data
@@ -1375,12 +1367,12 @@ public final class Store {
             throw .io(.write, path: full, code: EINVAL)
         }
         let digest = files.replace(path, with: data)
-        // SHA-256 over a year's cases takes a tenth of a millisecond: on another core, while the journal waits for the disk.
-        let contentHash = BackgroundValue { ShardReader.contentHash(data) }
+        hashes.add(data, of: path)
         let settle = { [self] () throws(StoreError) -> Void in
             guard let stamp = FileStamp(path: full) else { throw .io(.read, path: full, code: errno) }
-            // Every record was checked before it was staged: these bytes need no check when read back.
-            checkedContent[path] = contentHash.value
+            // Every record was checked before it was staged: these bytes need no check when read
+            // back. Hashed while the journal waited for the disk (`apply`), or now.
+            checkedContent[path] = hashes.hash(of: path)
             remember(records, stamp: stamp, quickDigest: digest, recordRanges: recordRanges, path: path, keep: keep)
             notePlainPersonalData(false, in: path)
         }

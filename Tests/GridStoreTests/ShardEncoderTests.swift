@@ -184,26 +184,6 @@ extension ShardEncoderTests {
         #expect(Store.changedFields(old, encodedAs: try RecordCoding.encoder().encode(old)) == [])
     }
 
-    /// A record's bytes taken from its file (for the fields a save changed) are the bytes encoding
-    /// it alone gives: with text that looks like indentation, an empty list (whose blank line the
-    /// file leaves unindented) and nested objects. A range that is no element gives none.
-    @Test func aRecordsBytesFromItsFileAreItsBytesAlone() throws {
-        var records = Self.residents(4)
-        records[1].notes = "line\n    four spaces after an escaped newline"
-        let (onFile, ranges) = try ShardEncoder().encodeFile(records, kind: .resident)
-        for (record, range) in zip(records, ranges) {
-            #expect(ShardEncoder.bytesAlone(in: onFile, element: range) == (try RecordCoding.encoder().encode(record)), "\(record.id)")
-        }
-        #expect(ShardEncoder.bytesAlone(in: onFile, element: ranges[1].lowerBound + 1..<ranges[1].upperBound) == nil, "not an element")
-        #expect(ShardEncoder.bytesAlone(in: onFile, element: ranges[3].lowerBound..<onFile.count + 1) == nil, "past the end")
-        var edited = records[2]
-        edited.meta.revision += 1
-        edited.notes = "改过"
-        let encoded = try RecordCoding.encoder().encode(edited)
-        #expect(Store.changedFields(records[2], encodedAs: encoded, readFrom: ShardEncoder.bytesAlone(in: onFile, element: ranges[2])) == ["notes"])
-        #expect(Store.changedFields(records[2], encodedAs: encoded) == ["notes"])
-    }
-
     /// Two new records of different kinds with one id, in one change: each file gets its own.
     @Test func recordsOfTwoKindsWithOneIdEachGetTheirOwnBytes() throws {
         let folder = TemporaryFolder()

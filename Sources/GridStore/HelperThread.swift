@@ -1,0 +1,51 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// One thread of the process's own for work that waits on the disk while the caller goes on
+/// (the journal's fsync). Not libdispatch's pool: its monitor reads `/proc` through libc, the
+/// very calls a fault-injection test may be failing, and its threads may all be busy reading
+/// files when a save needs one.
+final class HelperThread: Sendable {
+    static let shared = HelperThread()
+
+    private let jobs = Mutex<[@Sendable () -> Void]>([])
+    private let waiting = DispatchSemaphore(value: 0)
+
+    private init() {
+        let thread = Thread { [self] in
+            while true {
+                waiting.wait()
+                let job = jobs.withLock { $0.isEmpty ? nil : $0.removeFirst() }
+                job?()
+            }
+        }
+        thread.name = "gridwork-helper"
+        thread.start()
+    }
+
+    /// Runs `work` on the helper thread and returns a way to wait for its result.
+    func start<Value: Sendable>(_ work: @escaping @Sendable () -> Value) -> Pending<Value> {
+        let pending = Pending<Value>()
+        jobs.withLock { $0.append { pending.finish(work()) } }
+        waiting.signal()
+        return pending
+    }
+
+    /// A result the helper thread is working out.
+    final class Pending<Value: Sendable>: Sendable {
+        private let result = Mutex<Value?>(nil)
+        private let done = DispatchSemaphore(value: 0)
+
+        fileprivate func finish(_ value: Value) {
+            result.withLock { $0 = value }
+            done.signal()
+        }
+
+        /// Waits for the result (once: the helper signals once).
+        func wait() -> Value? {
+            done.wait()
+            return result.withLock { $0 }
+        }
+    }
+}
