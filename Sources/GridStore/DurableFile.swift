@@ -162,6 +162,28 @@ enum DurableFile {
     }
 
     /// Waits for the disk to hold what was written to `path`; a file no longer there has nothing to wait for.
+    /// Makes each of `paths` durable (a missing one is skipped). The disk is first asked to
+    /// start writing them all, then each is waited for: one file at a time, a checkpoint of
+    /// some twenty files written without waiting took 15–20 ms, each fsync its own round trip.
+    static func sync(_ paths: [String]) throws(StoreError) {
+        // Sixty-four at a time: an import names hundreds of files, more than a process may hold open.
+        for start in stride(from: 0, to: paths.count, by: 64) {
+            var open: [(path: String, descriptor: Int32)] = []
+            defer { for file in open { close(file.descriptor) } }
+            for path in paths[start..<min(start + 64, paths.count)] {
+                let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+                if descriptor < 0 {
+                    if errno == ENOENT { continue }
+                    throw StoreError.io(.sync, path: path, code: errno)
+                }
+                open.append((path, descriptor))
+                // Only a head start: the fsync below is what is waited for.
+                _ = gw_start_writeback(descriptor)
+            }
+            for file in open where fsync(file.descriptor) != 0 { throw StoreError.io(.sync, path: file.path, code: errno) }
+        }
+    }
+
     static func sync(_ path: String) throws(StoreError) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         if descriptor < 0 {

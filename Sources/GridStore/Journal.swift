@@ -396,12 +396,9 @@ enum Journal {
             paths += header.files.map(\.path)
             if let append = header.append { paths.append(append.path) }
         }
-        var folders = Set<String>()
-        for path in Set(paths).sorted() {
-            let full = folder + "/" + path
-            try DurableFile.sync(full)
-            folders.insert((full as NSString).deletingLastPathComponent)
-        }
+        let files = Set(paths).sorted().map { folder + "/" + $0 }
+        try DurableFile.sync(files)
+        let folders = Set(files.map { DurableFile.split($0).folder })
         for parent in folders.sorted() { try DurableFile.syncFolder(parent) }
         try DurableFile.truncate(folder + "/" + name, to: 0)
     }
