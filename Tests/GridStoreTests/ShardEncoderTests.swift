@@ -184,6 +184,25 @@ extension ShardEncoderTests {
         #expect(Store.changedFields(old, encodedAs: try RecordCoding.encoder().encode(old)) == [])
     }
 
+    /// A record a person wrote in another layout by hand (a character as a `\u` escape) and saved
+    /// unchanged is no change: no revision, no audit entry. (The changed fields were once taken
+    /// from the file's bytes, which named the field; they are compared encoded the same way.)
+    @Test func aHandEditedLayoutSavedUnchangedIsNoChange() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let store = try SampleCommunity(at: folder.path).store
+        let path = folder.path + "/grids/" + SampleCommunity.gridOne.rawValue + "/households.json"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("\"示例花园\""))
+        try text.replacingOccurrences(of: "\"示例花园\"", with: "\"\\u793a例花园\"").write(toFile: path, atomically: false, encoding: .utf8)
+        let household = try #require(store.records(Household.self, inGrid: SampleCommunity.gridOne).first)
+        #expect(household.address.compound == "示例花园", "the escape reads as the same text")
+        let entries = store.audit.allEntries().count
+        let saved = try store.save(household, at: SampleCommunity.now)
+        #expect(saved.meta.revision == household.meta.revision)
+        #expect(store.audit.allEntries().count == entries)
+    }
+
     /// Two new records of different kinds with one id, in one change: each file gets its own.
     @Test func recordsOfTwoKindsWithOneIdEachGetTheirOwnBytes() throws {
         let folder = TemporaryFolder()
