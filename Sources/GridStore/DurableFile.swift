@@ -184,16 +184,6 @@ enum DurableFile {
         }
     }
 
-    static func sync(_ path: String) throws(StoreError) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        if descriptor < 0 {
-            if errno == ENOENT { return }
-            throw StoreError.io(.sync, path: path, code: errno)
-        }
-        defer { close(descriptor) }
-        guard fsync(descriptor) == 0 else { throw StoreError.io(.sync, path: path, code: errno) }
-    }
-
     /// The file's length, nil when there is no file.
     static func size(_ path: String) throws(StoreError) -> Int? {
         var info = stat()
