@@ -45,7 +45,7 @@ public struct AuditTrail: Sendable {
         }
     }
 
-    struct Head: Codable, Hashable {
+    struct Head: Codable, Hashable, Sendable {
         let count: Int
         let hash: String
     }
@@ -59,7 +59,7 @@ public struct AuditTrail: Sendable {
     }
 
     /// Entries numbered and chained after the trail's last, ready to append.
-    struct Prepared {
+    struct Prepared: Sendable {
         let lines: Data
         /// The length to cut a torn last line off at first, nil when the trail ends whole.
         let validLength: Int?
@@ -103,7 +103,7 @@ public struct AuditTrail: Sendable {
     func write(_ prepared: Prepared) throws(StoreError) {
         var change = FileChange()
         try stage(prepared, into: &change)
-        try Journal.commit(change, in: folder)
+        try Journal.commit(change, in: folder)?.wait()
     }
 
     /// The entry with its hash filled in, as lines were before signing began (the legacy form,

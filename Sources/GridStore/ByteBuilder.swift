@@ -18,14 +18,28 @@ final class ByteBuilder {
 
     func append(_ bytes: UnsafeRawBufferPointer) {
         guard !bytes.isEmpty else { return }
-        if count + bytes.count > block.count {
-            let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: max(block.count * 2, count + bytes.count), alignment: 1)
-            larger.copyMemory(from: UnsafeRawBufferPointer(rebasing: block[0..<count]))
-            block.deallocate()
-            block = larger
-        }
+        reserve(bytes.count)
         UnsafeMutableRawBufferPointer(rebasing: block[count..<count + bytes.count]).copyMemory(from: bytes)
         count += bytes.count
+    }
+
+    /// Reads from `descriptor` straight into the free end of the block (grown when full), with
+    /// no zeroed buffer first: what `read(2)` returned.
+    func read(from descriptor: Int32) -> Int {
+        reserve(1)
+        let free = UnsafeMutableRawBufferPointer(rebasing: block[count...])
+        let got = Glibc.read(descriptor, free.baseAddress, free.count)
+        if got > 0 { count += got }
+        return got
+    }
+
+    /// Makes room for `more` bytes after the ones held.
+    private func reserve(_ more: Int) {
+        guard count + more > block.count else { return }
+        let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: max(block.count * 2, count + more), alignment: 1)
+        larger.copyMemory(from: UnsafeRawBufferPointer(rebasing: block[0..<count]))
+        block.deallocate()
+        block = larger
     }
 
     func append(_ text: String) {

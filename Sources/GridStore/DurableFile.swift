@@ -21,7 +21,9 @@ enum DurableFile {
     /// again after a power cut, and a checkpoint makes them durable. Such a file is swapped with
     /// the one it replaces rather than renamed over it (see `move`).
     static func write(_ data: Data, to path: String, synced: Bool = true) throws(StoreError) {
-        try putInPlace(writeTemporary(data, for: path, synced: synced), swapping: !synced)
+        if let swappedOut = try putInPlace(writeTemporary(data, for: path, synced: synced), swapping: !synced) {
+            discard(swappedOut: swappedOut)
+        }
         if !synced { return }
         do {
             try syncFolder(split(path).folder)
@@ -66,47 +68,56 @@ enum DurableFile {
     }
 
     /// Puts a temp file in place (see `move`); when it cannot be, the temp file is removed.
-    static func putInPlace(_ temporary: Temporary, swapping: Bool) throws(StoreError) {
-        if let failure = move(temporary.path, to: temporary.target, swapping: swapping && temporary.replaces) {
+    /// Returns the path that holds the old bytes once swapped, for the caller to `discard`.
+    static func putInPlace(_ temporary: Temporary, swapping: Bool) throws(StoreError) -> String? {
+        switch move(temporary.path, to: temporary.target, swapping: swapping && temporary.replaces) {
+        case .failure(let failure):
             unlink(temporary.path)
             throw failure
+        case .success(let swapped):
+            return swapped ? temporary.path : nil
         }
     }
 
-    /// Removes a temp file that is not to be put in place (or, once swapped, its old bytes).
+    /// Removes a temp file that is not to be put in place.
     static func discard(_ temporary: Temporary) {
         unlink(temporary.path)
     }
 
-    /// Puts the file at `temporary` in place at `path`; nil when done. A file renamed over another
-    /// makes ext4 start writing it out there and then (`auto_da_alloc`, a guard for programs that
-    /// never fsync), a third of a millisecond for a year's cases. A write the journal holds needs
-    /// no such guard, so with `swapping` the two are exchanged instead (renameat2, as atomic as a
-    /// rename: a reader finds the old file or the new one, never none), and the old bytes, now
-    /// under the temp name, unlinked. Where the file system cannot swap, a plain rename.
-    private static func move(_ temporary: String, to path: String, swapping: Bool) -> StoreError? {
+    /// Removes the old bytes a swap left under a temp name (see `putInPlace`). The file is in
+    /// place either way: one failed unlink is tried again, and a temp file still left is
+    /// removed when the folder next opens.
+    static func discard(swappedOut path: String) {
+        if unlink(path) != 0 && errno != ENOENT { unlink(path) }
+    }
+
+    /// Puts the file at `temporary` in place at `path`: true when swapped (the old bytes are then
+    /// under the temp name). A file renamed over another makes ext4 start writing it out there
+    /// and then (`auto_da_alloc`, a guard for programs that never fsync), a third of a
+    /// millisecond for a year's cases. A write the journal holds needs no such guard, so with
+    /// `swapping` the two are exchanged instead (renameat2, as atomic as a rename: a reader finds
+    /// the old file or the new one, never none). Where the file system cannot swap, a plain rename.
+    private static func move(_ temporary: String, to path: String, swapping: Bool) -> Result<Bool, StoreError> {
+        func renamed() -> Result<Bool, StoreError> {
+            rename(temporary, path) == 0 ? .success(false) : .failure(.io(.rename, path: path, code: errno))
+        }
         if swapping && !cannotSwap.load(ordering: .relaxed) {
-            if let code = FaultPoint.failure("posix/io/dir/rename") { return .io(.rename, path: path, code: code) }
-            if gw_exchange_paths(temporary, path) == 0 {
-                // The file is in place either way: one failed unlink is tried again, and a temp
-                // file still left is removed when the folder next opens.
-                if unlink(temporary) != 0 && errno != ENOENT { unlink(temporary) }
-                return nil
-            }
+            if let code = FaultPoint.failure("posix/io/dir/rename") { return .failure(.io(.rename, path: path, code: code)) }
+            if gw_exchange_paths(temporary, path) == 0 { return .success(true) }
             let code = errno
             switch code {
             case EINVAL, ENOSYS, EOPNOTSUPP:
                 // A file system that cannot swap: renamed from now on, asking the fault point once.
                 cannotSwap.store(true, ordering: .relaxed)
-                return rename(temporary, path) == 0 ? nil : .io(.rename, path: path, code: errno)
+                return renamed()
             case ENOENT:
                 // The file was removed since: the temp file takes its name.
-                return rename(temporary, path) == 0 ? nil : .io(.rename, path: path, code: errno)
+                return renamed()
             default:
-                return .io(.rename, path: path, code: code)
+                return .failure(.io(.rename, path: path, code: code))
             }
         }
-        return rename(temporary, path) == 0 ? nil : .io(.rename, path: path, code: errno)
+        return renamed()
     }
 
     /// Set once a swap was refused as unsupported (NFS, some FUSE and overlay file systems).
@@ -137,7 +148,12 @@ enum DurableFile {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw StoreError.io(.create, path: path, code: errno) }
         defer { close(descriptor) }
-        guard ftruncate(descriptor, off_t(offset)) == 0 else { throw StoreError.io(.write, path: path, code: errno) }
+        // Cut only when something lies beyond (a record withdrawn, a line torn): a journal or
+        // trail ends where the next write starts, and ext4 charges for a cut that cuts nothing.
+        var info = stat()
+        if fstat(descriptor, &info) != 0 || Int(info.st_size) != offset, ftruncate(descriptor, off_t(offset)) != 0 {
+            throw StoreError.io(.write, path: path, code: errno)
+        }
         var end = offset
         for segment in segments {
             if let failure = writeAll(segment, to: descriptor, path: path, at: end) { throw failure }
@@ -211,23 +227,16 @@ enum DurableFile {
     /// and a save reads two such files. A file that grew since is read to its new end.
     static func readAll(_ descriptor: Int32, path: String, sizeHint: Int) throws(StoreError) -> Data {
         // One byte more than expected, so the end is found by the next read, not by a larger buffer.
-        var data = Data(count: max(sizeHint, 0) + 1)
-        var filled = 0
+        let bytes = ByteBuilder(capacity: max(sizeHint, 0) + 1)
         while true {
-            if filled == data.count { data.count += max(data.count, 4096) }
-            let got = data.withUnsafeMutableBytes { (raw: UnsafeMutableRawBufferPointer) -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return Glibc.read(descriptor, base + filled, raw.count - filled)
-            }
+            let got = bytes.read(from: descriptor)
             if got < 0 {
                 if errno == EINTR { continue }
                 throw StoreError.io(.read, path: path, code: errno)
             }
             if got == 0 { break }
-            filled += got
         }
-        data.count = filled
-        return data
+        return bytes.data()
     }
 
     /// `count` bytes of the file from byte `offset`; fewer there is a failure.

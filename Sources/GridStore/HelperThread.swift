@@ -43,6 +43,7 @@ final class HelperThread: Sendable {
         }
 
         /// Waits for the result (once: the helper signals once).
+        @discardableResult
         func wait() -> Value? {
             done.wait()
             return result.withLock { $0 }

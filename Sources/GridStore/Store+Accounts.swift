@@ -281,7 +281,7 @@ extension Store {
             if let book { files.replace(StoreLayout.accounts, with: try book.encoded(for: folder)) }
             if let keys { files.replace(StoreLayout.auditKeys, with: try keys.encoded(for: folder)) }
             try trail.stage(entries, into: &files)
-            try Journal.commit(files, in: folder)
+            try Journal.commit(files, in: folder)?.wait()
         } catch {
             throw .store(error)
         }

@@ -224,7 +224,7 @@ public final class Store {
             let data = try encode(manifest, path: folder + "/" + StoreLayout.manifest)
             var change = FileChange()
             change.replace(StoreLayout.manifest, with: data)
-            try Journal.commit(change, in: folder)
+            try Journal.commit(change, in: folder)?.wait()
         }
         return store
     }
@@ -910,10 +910,13 @@ public final class Store {
             if !changes.isEmpty { throw .invalid(kind: R.kind, violations: changes) }
             stamped.meta = RecordMeta(id: record.id, revision: current.meta.revision + 1, createdBy: current.meta.createdBy,
                                       createdAt: current.meta.createdAt, updatedBy: worker, updatedAt: now)
+            // The revision on file is encoded on the helper thread while this thread encodes and
+            // decodes the new one: the two encodings were a third of a save's work.
+            let encodedBefore = HelperThread.shared.start { try? RecordCoding.encode(current) }
             let encoded: Data
             (stamped, encoded) = try roundTrip(stamped)
             // Nothing changed: nothing is written, no revision and no empty audit entry.
-            let changed = Self.changedFields(current, encodedAs: encoded)
+            let changed = Self.changedFields(encodedBefore.wait() ?? nil, encodedAs: encoded)
             if changed?.isEmpty == true { return current }
             let moved = current.place != stamped.place
             if moved { try checkMove(stamped, from: current, in: change) }
@@ -1210,8 +1213,14 @@ public final class Store {
         let replaced = paths + tombstonePaths + (change.book == nil ? [] : [StoreLayout.accounts])
             + (change.publicKeys == nil ? [] : [StoreLayout.auditKeys]) + (change.events.isEmpty ? [] : [StoreLayout.auditHead])
         if replaced.isEmpty { return }
-        let entries = change.events.isEmpty ? nil : try audit.prepare(change.events, actor: change.actor.rawValue, at: change.instant,
-                                                                         signer: signer?.worker == change.actor ? signer : nil)
+        // Numbered, chained and signed on the helper thread while this one encodes the files.
+        let preparing = change.events.isEmpty ? nil : HelperThread.shared.start {
+            [audit, events = change.events, actor = change.actor.rawValue, instant = change.instant,
+             signer = signer?.worker == change.actor ? signer : nil] in
+            Result { () throws(StoreError) -> AuditTrail.Prepared in
+                try audit.prepare(events, actor: actor, at: instant, signer: signer)
+            }
+        }
         commitListener?.willCommit(self)
         var files = FileChange()
         // SHA-256 of each record file written, worked out while the journal waits for the disk.
@@ -1219,6 +1228,7 @@ public final class Store {
         // What memory learns once the files are in place, one step per record file.
         var settle: [() throws(StoreError) -> Void] = []
         var unconfirmed: StoreError?
+        var removing: HelperThread.Pending<Void>?
         do throws(StoreError) {
             // One table per kind, so each file is encoded with its own record type.
             let tables = change.records
@@ -1246,9 +1256,12 @@ public final class Store {
             if let keys = change.publicKeys {
                 files.replace(StoreLayout.auditKeys, with: try keys.encoded(for: folder))
             }
-            if let entries { try audit.stage(entries, into: &files) }
+            if let preparing {
+                guard let entries = preparing.wait() else { throw .io(.write, path: audit.path, code: EIO) }
+                try audit.stage(entries.get(), into: &files)
+            }
             // Bytes kept under the lock are the ones memory was read from: their digest is known.
-            try Journal.commit(files, in: folder, knownBytes: { path in
+            removing = try Journal.commit(files, in: folder, knownBytes: { path in
                                    guard let bytes = bytesUnderLock[path], let digest = loadedStamps[path]?.quickDigest else { return nil }
                                    return (bytes, digest)
                                }, whileSyncing: hashes.hashAll, fault: { writeFault?($0) },
@@ -1266,6 +1279,7 @@ public final class Store {
         }
         if !settled { for path in paths { forget(path) } }
         commitListener?.didCommit(self, paths: paths)
+        removing?.wait()
         if let unconfirmed { throw unconfirmed }
     }
 
@@ -1285,7 +1299,13 @@ public final class Store {
     /// Nil when they cannot be told apart field by field (never for bytes the encoder wrote):
     /// then the record is saved as changed, with no field named.
     static func changedFields<R: StoredRecord>(_ old: R, encodedAs encoded: Data) -> [String]? {
-        guard let oldBytes = try? RecordCoding.encode(old),
+        changedFields(try? RecordCoding.encode(old), encodedAs: encoded)
+    }
+
+    /// `changedFields(_:encodedAs:)` for an old revision already encoded (`encodedBefore`, nil if
+    /// it could not be).
+    static func changedFields(_ encodedBefore: Data?, encodedAs encoded: Data) -> [String]? {
+        guard let oldBytes = encodedBefore,
               let before = JSONLocator(data: oldBytes).topLevelMembers(),
               let after = JSONLocator(data: encoded).topLevelMembers() else { return nil }
         return Set(before.keys).union(after.keys).filter { $0 != "meta" }.sorted().filter { key in

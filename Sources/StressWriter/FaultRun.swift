@@ -4,6 +4,7 @@ import Glibc
 import Foundation
 import GridModel
 import GridStore
+import Synchronization
 
 /// One change made with one libc call failing, for `FaultInjectionTests`: a household edit, or
 /// (`worker`) a new worker with their account, which writes the list of workers, the account book
@@ -25,12 +26,12 @@ enum FaultRun {
     typealias EnableExternal = @convention(c) (UnsafePointer<CChar>?, Int32, UnsafeMutableRawPointer?, UInt32, Callback?) -> Int32
     typealias Disable = @convention(c) (UnsafePointer<CChar>?) -> Int32
 
-    // A C callback cannot capture: the count lives in globals. One armed function is never called
-    // on two threads at once: the journal's fsync runs on a helper thread while the main thread
-    // writes temp files (no fsync), and the main thread waits for it before going on.
-    nonisolated(unsafe) static var calls = 0
-    nonisolated(unsafe) static var failAt = 0
-    nonisolated(unsafe) static var fired = 0
+    // A C callback cannot capture: the count lives in globals, atomic because a save's helper
+    // thread (the journal's fsync, the audit entry, unlinking old bytes) makes calls while the
+    // main thread makes its own. Exactly one call, the Nth counted, fails.
+    static let calls = Atomic<Int>(0)
+    static let failAt = Atomic<Int>(0)
+    static let fired = Atomic<Int>(0)
 
     static func run(writes: Writes, failpoint: String, nth: Int, target: String) -> Never {
         guard let enableSymbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "fiu_enable_external"),
@@ -64,13 +65,12 @@ enum FaultRun {
         }
         let change = prepare(target == "worker" ? "fault" : "fault \(failpoint) #\(nth)", announce: true)
 
-        failAt = nth
+        failAt.store(nth, ordering: .sequentiallyConsistent)
         // A full disk for writes, an I/O error for the rest: the wrappers set errno from failinfo.
         let code = failpoint.hasSuffix("/write") ? ENOSPC : EIO
         let callback: Callback = { _, _, _, _ in
-            FaultRun.calls += 1
-            guard FaultRun.calls == FaultRun.failAt else { return 0 }
-            FaultRun.fired += 1
+            guard FaultRun.calls.add(1, ordering: .sequentiallyConsistent).newValue == FaultRun.failAt.load(ordering: .sequentiallyConsistent) else { return 0 }
+            FaultRun.fired.add(1, ordering: .sequentiallyConsistent)
             return 1
         }
         // Armed after the announcement: the report itself must never be the call that fails.
@@ -83,7 +83,7 @@ enum FaultRun {
             _ = disable(failpoint)
             outcome = Self.report(error)
         }
-        say("calls \(calls) fired \(fired)")
+        say("calls \(calls.load(ordering: .sequentiallyConsistent)) fired \(fired.load(ordering: .sequentiallyConsistent))")
         say(outcome)
         // The test looks at the disk now; a line on standard input (or its end) lets us go on.
         _ = readLine()

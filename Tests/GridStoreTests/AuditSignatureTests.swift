@@ -232,7 +232,7 @@ import TestSupport
         let fake = AuditSigner.generate(for: SampleCommunity.workerTwo)
         var keys = FileChange()
         keys.replace(StoreLayout.auditKeys, with: try AuditKeys.read(folder.path).adding(fake, login: "yi", at: SampleCommunity.now).encoded(for: folder.path))
-        try Journal.commit(keys, in: folder.path)
+        try Journal.commit(keys, in: folder.path)?.wait()
         let trail = AuditTrail(dataFolder: folder.path)
         try trail.write(try trail.prepare([AuditTrail.Event(.update, kind: .household, record: "H-x", fields: ["notes"])],
                                           actor: SampleCommunity.workerTwo.rawValue, at: SampleCommunity.now, signer: fake))

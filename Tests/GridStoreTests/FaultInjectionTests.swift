@@ -18,8 +18,10 @@ import TestSupport
 @Suite(.serialized) struct FaultInjectionTests {
     let writer = BuildProducts.executable("StressWriter")
     static let passphrase = "admin-passphrase-1"
-    static let failpoints = ["posix/io/rw/write", "posix/io/rw/pwrite", "posix/io/sync/fsync", "posix/io/rw/ftruncate", "posix/io/dir/rename",
-                                    "posix/io/dir/unlink", "posix/io/oc/open"]
+    /// Not `ftruncate`: a change cuts the journal or the trail only when something lies beyond
+    /// their end (a torn line; see `DurableFile.write(_:into:at:)`), which a clean change never meets.
+    static let failpoints = ["posix/io/rw/write", "posix/io/rw/pwrite", "posix/io/sync/fsync", "posix/io/dir/rename",
+                             "posix/io/dir/unlink", "posix/io/oc/open"]
 
     /// `fiu-run` on the PATH, if installed.
     static func fiuRun() -> String? {

@@ -41,7 +41,7 @@ import TestSupport
     @Test func aChangeIsOneRecordPutInPlaceAndMarkedApplied() throws {
         let folder = try Self.bareFolder()
         defer { folder.remove() }
-        try Journal.commit(Self.change("new\n", "two\n", at: 4), in: folder.path)
+        try Journal.commit(Self.change("new\n", "two\n", at: 4), in: folder.path)?.wait()
         #expect(Self.contents(folder, "a.json") == "new\n")
         #expect(Self.contents(folder, "sub/new.json") == "created\n")
         #expect(Self.contents(folder, "trail.jsonl") == "one\ntwo\n")
@@ -53,7 +53,7 @@ import TestSupport
         #expect(records.first?.pieces == [Data("new\n".utf8), Data("created\n".utf8)])
 
         // The next change follows it in the same run.
-        try Journal.commit(Self.change("newer\n", "three\n", at: 8), in: folder.path)
+        try Journal.commit(Self.change("newer\n", "three\n", at: 8), in: folder.path)?.wait()
         records = Journal.records(in: Self.journal(folder))
         #expect(records.map(\.header.sequence) == [1, 2] && records.allSatisfy(\.applied))
         #expect(Set(records.map(\.header.generation)).count == 1)
@@ -62,7 +62,7 @@ import TestSupport
         // A checkpoint makes the files durable and empties the journal; the next run starts anew.
         try Journal.checkpoint(in: folder.path)
         #expect(Self.journal(folder).isEmpty && !Journal.isPending(in: folder.path))
-        try Journal.commit(Self.change("newest\n", "four\n", at: 14), in: folder.path)
+        try Journal.commit(Self.change("newest\n", "four\n", at: 14), in: folder.path)?.wait()
         #expect(Journal.records(in: Self.journal(folder)).map(\.header.sequence) == [1])
     }
 
@@ -71,7 +71,7 @@ import TestSupport
         defer { folder.remove() }
         // A file where `sub` should be a folder: the second file cannot be written.
         try Data("in the way".utf8).write(to: URL(fileURLWithPath: folder.path + "/sub"))
-        #expect(throws: StoreError.self) { try Journal.commit(Self.change("new\n", "two\n", at: 4), in: folder.path) }
+        #expect(throws: StoreError.self) { try Journal.commit(Self.change("new\n", "two\n", at: 4), in: folder.path)?.wait() }
         #expect(Self.contents(folder, "a.json") == "old\n", "the first file is put back")
         #expect(Self.contents(folder, "trail.jsonl") == "one\n", "no line appended")
         #expect(Journal.records(in: Self.journal(folder)).isEmpty, "the record is taken out again")
@@ -94,7 +94,7 @@ import TestSupport
     @Test func aRecordItsWriterDiedPuttingInPlaceIsPlayedAgainByTheNextHolder() throws {
         let folder = try Self.bareFolder()
         defer { folder.remove() }
-        try Journal.commit(Self.change("new\n", "two\n", at: 4), in: folder.path)
+        try Journal.commit(Self.change("new\n", "two\n", at: 4), in: folder.path)?.wait()
         // As a writer killed after the commit, having replaced a.json only: no mark, the rest not there.
         var journal = Self.journal(folder)
         let mark = try #require(journal.lastRange(of: Data("#applied ".utf8)))
@@ -114,12 +114,12 @@ import TestSupport
     @Test func afterARestartEveryRecordIsPlayedAgainButAHandEditStays() throws {
         let folder = try Self.bareFolder()
         defer { folder.remove() }
-        try Journal.commit(Self.change("new\n", "two\n", at: 4), in: folder.path)
+        try Journal.commit(Self.change("new\n", "two\n", at: 4), in: folder.path)?.wait()
         var second = FileChange()
         second.replace("a.json", with: Data("newer\n".utf8))
         second.replace("b.json", with: Data("bee\n".utf8))
         second.append(Data("three\n".utf8), to: "trail.jsonl", at: 8)
-        try Journal.commit(second, in: folder.path)
+        try Journal.commit(second, in: folder.path)?.wait()
         // A power cut lost what was written without fsync: a.json is back to its first bytes,
         // b.json is empty, the trail lost both lines; sub/new.json was edited by hand since.
         try Data("old\n".utf8).write(to: URL(fileURLWithPath: folder.path + "/a.json"))
@@ -140,10 +140,10 @@ import TestSupport
     @Test func aRecordCutShortWasNeverCommittedAndTouchesNothing() throws {
         let folder = try Self.bareFolder()
         defer { folder.remove() }
-        try Journal.commit(Self.change("new\n", "two\n", at: 4), in: folder.path)
+        try Journal.commit(Self.change("new\n", "two\n", at: 4), in: folder.path)?.wait()
         var second = FileChange()
         second.replace("a.json", with: Data("second\n".utf8))
-        try Journal.commit(second, in: folder.path)
+        try Journal.commit(second, in: folder.path)?.wait()
         // The second record torn by a power cut in its bytes, and the first's files already durable.
         var torn = Self.journal(folder)
         let secondMark = try #require(torn.lastRange(of: Data("#applied ".utf8)))
@@ -160,11 +160,11 @@ import TestSupport
         let one = try Self.bareFolder()
         let two = try Self.bareFolder()
         defer { one.remove(); two.remove() }
-        try Journal.commit(Self.change("new\n", "two\n", at: 4), in: one.path)
+        try Journal.commit(Self.change("new\n", "two\n", at: 4), in: one.path)?.wait()
         var second = FileChange()
         second.replace("a.json", with: Data("second\n".utf8))
-        try Journal.commit(Self.change("x\n", "y\n", at: 4), in: two.path)
-        try Journal.commit(second, in: two.path)
+        try Journal.commit(Self.change("x\n", "y\n", at: 4), in: two.path)?.wait()
+        try Journal.commit(second, in: two.path)?.wait()
         // The first run's record, then the second of another run (what a checkpoint can leave past the end).
         let first = Self.journal(one)
         let other = Self.journal(two)
@@ -179,7 +179,7 @@ import TestSupport
     @Test func anOpeningPlaysEveryRecordAgain() throws {
         let folder = try Self.bareFolder()
         defer { folder.remove() }
-        try Journal.commit(Self.change("new\n", "two\n", at: 4), in: folder.path)
+        try Journal.commit(Self.change("new\n", "two\n", at: 4), in: folder.path)?.wait()
         try Data("old\n".utf8).write(to: URL(fileURLWithPath: folder.path + "/a.json"))
         try Journal.recover(in: folder.path)
         #expect(Self.contents(folder, "a.json") == "old\n", "marked applied in this boot: the next holder of the lock trusts it")
@@ -209,8 +209,8 @@ import TestSupport
         defer { folder.remove() }
         var many = FileChange()
         for index in 0..<300 { many.replace("many/file-\(index).json", with: Data("\(index)\n".utf8)) }
-        try Journal.commit(many, in: folder.path)
-        try Journal.commit(Self.change("new\n", "two\n", at: 4), in: folder.path)
+        try Journal.commit(many, in: folder.path)?.wait()
+        try Journal.commit(Self.change("new\n", "two\n", at: 4), in: folder.path)?.wait()
         let journal = Self.journal(folder)
         #expect((journal.firstIndex(of: UInt8(ascii: "\n")) ?? 0) > 4096, "the first header is long")
         try Journal.checkpoint(in: folder.path)
@@ -236,7 +236,7 @@ import TestSupport
         defer { folder.remove() }
         var big = FileChange()
         big.replace("big.json", with: Data(repeating: UInt8(ascii: "x"), count: Journal.checkpointSize))
-        try Journal.commit(big, in: folder.path)
+        try Journal.commit(big, in: folder.path)?.wait()
         #expect(Self.journal(folder).isEmpty)
         #expect(FileManager.default.contents(atPath: folder.path + "/big.json")?.count == Journal.checkpointSize)
     }
