@@ -12,14 +12,20 @@ struct ShardReader {
     let context: ValidationContext
     /// Opens sealed ID and phone numbers; nil for a folder whose community is not set up.
     var key: PersonalDataKey?
+    /// How long before it is read a file must have last changed to count as settled (`Loaded.settled`).
+    var settledAfter: Int64 = 10
 
     struct Loaded<R: Sendable>: Sendable {
         let records: [R]
         let stamp: FileStamp
+        /// The file's change time, when it lay well before the read (see `FileTime.settled`).
+        var settled: FileTime?
         /// A hash of the exact bytes read, to tell a changed file from one whose stamp repeats.
         let contentHash: Int
         /// `quickDigest` of the same bytes: compared under the lock, at every save.
         let quickDigest: UInt64
+        /// The bytes themselves (see `RecentBytes`).
+        let bytes: Data
         /// Where each record's element lies in the bytes, when the decode found them (see
         /// `TapeDecoder.decodeFile`): a save reuses them without scanning the file again.
         var recordRanges: [Range<Int>]?
@@ -33,9 +39,11 @@ struct ShardReader {
         let path = folder + "/" + relativePath
         let data: Data
         let stamp: FileStamp
+        let changed: FileTime
+        let readAt = FileTime.now()
         switch Self.readFile(path) {
         case .failure(let problem): return .failure(ShardProblems([problem]))
-        case .success(let contents): (data, stamp) = contents
+        case .success(let contents): (data, stamp, changed) = contents
         }
         let locator = JSONLocator(data: data)
         let file: ShardFile<R>
@@ -100,7 +108,8 @@ struct ShardReader {
                                              message: LocalizedText(zh: violation.message(in: .zh), en: violation.message(in: .en))))
             }
         }
-        return problems.isEmpty ? .success(Loaded(records: records, stamp: stamp, contentHash: contentHash, quickDigest: Self.quickDigest(data),
+        return problems.isEmpty ? .success(Loaded(records: records, stamp: stamp, settled: changed.settled(readAt: readAt, margin: settledAfter),
+                                                  contentHash: contentHash, quickDigest: Self.quickDigest(data), bytes: data,
                                                   recordRanges: recordRanges?.count == records.count ? recordRanges : nil,
                                                   hasPlainPersonalData: hasPlain))
             : .failure(ShardProblems(problems))
@@ -149,8 +158,9 @@ struct ShardReader {
         Checksum.xxh64(data)
     }
 
-    /// Reads a whole file through one descriptor, so the stamp belongs to exactly these bytes.
-    static func readFile(_ path: String) -> Result<(Data, FileStamp), StoreProblem> {
+    /// Reads a whole file through one descriptor, so the stamp and the change time belong to
+    /// exactly these bytes.
+    static func readFile(_ path: String) -> Result<(Data, FileStamp, FileTime), StoreProblem> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(ioProblem(path, errno)) }
         defer { close(descriptor) }
@@ -160,7 +170,7 @@ struct ShardReader {
         if info.st_mode & S_IFMT == S_IFDIR { return .failure(ioProblem(path, EISDIR)) }
         let stamp = FileStamp(info)
         do {
-            return .success((try DurableFile.readAll(descriptor, path: path, sizeHint: Int(info.st_size)), stamp))
+            return .success((try DurableFile.readAll(descriptor, path: path, sizeHint: Int(info.st_size)), stamp, FileTime(changeOf: info)))
         } catch {
             if case .io(_, _, let code) = error { return .failure(ioProblem(path, code)) }
             return .failure(ioProblem(path, EIO))

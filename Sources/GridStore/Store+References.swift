@@ -85,7 +85,7 @@ struct SeenIDs {
                 next += 1
             }
         }
-        guard !found.isEmpty, case .success(let (data, _)) = ShardReader.readFile(folder + "/" + path) else { return [] }
+        guard !found.isEmpty, case .success(let (data, _, _)) = ShardReader.readFile(folder + "/" + path) else { return [] }
         let locator = JSONLocator(data: data)
         return found.map { index, field, message in
             let full = field.prefixed(by: FieldPath([.key("records"), .index(index)]))

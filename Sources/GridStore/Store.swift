@@ -67,6 +67,8 @@ public final class Store {
     /// its unchanged records all take these. Emptied when the lock is let go, and for a file when
     /// memory takes another version of it (`remember`).
     private var bytesUnderLock: [String: Data] = [:]
+    /// The bytes memory was read from, for the files read last (8 MB of them: a grid's files).
+    private var recentBytes = RecentBytes(budget: 8 << 20)
     /// How many times a file's rules were checked, for tests of the above.
     private(set) var ruleChecks = 0
     /// How many times a data file was read from disk (tests: no file read twice for one action).
@@ -74,6 +76,9 @@ public final class Store {
     /// How many times a file's bytes were read under the lock to compare them with memory (tests:
     /// a save reads each file it touches once).
     private(set) var bytesReadUnderLock = 0
+    /// How long before it was read a file must have last changed for a save to trust its stamp
+    /// without reading it (see `FileTime.settled`). Tests shorten it (`readEveryFileAgain`).
+    private(set) var settledAfter: Int64 = 10
     /// How many times every file's summary was added up (tests: reading changes no figure).
     private(set) var summaryMerges = 0
     /// How many households, residents, patrols and cases files are held in memory, for tests.
@@ -109,6 +114,10 @@ public final class Store {
 
     private struct LoadedFile {
         let stamp: FileStamp
+        /// The change time of a file read well after it last changed (see `FileTime.settled`):
+        /// while it is the same, nothing has written the file since, and a save need not read it
+        /// to know. Nil for a file that had just changed, and for one this store wrote.
+        let settled: FileTime?
         /// `ShardReader.quickDigest` of the bytes: what the lock compares a file with before a write.
         let quickDigest: UInt64
         /// Where each record's element lies in those bytes, when known (see `ShardEncoder`).
@@ -347,8 +356,8 @@ public final class Store {
         var filesDone = 0
         var bytesDone: Int64 = 0
         progress?(ReadProgress(filesDone: 0, filesTotal: filesTotal, bytesDone: 0, bytesTotal: bytesTotal))
-        let scanner = FolderScanner(reader: ShardReader(folder: folder, context: .reading, key: key), timeZone: manifest.communityTimeZone,
-                                    schedule: visitSchedule)
+        let scanner = FolderScanner(reader: ShardReader(folder: folder, context: .reading, key: key, settledAfter: settledAfter),
+                                    timeZone: manifest.communityTimeZone, schedule: visitSchedule)
         ParallelJobs.run(jobs, threads: readers, work: { scanner.scan($0) }) { index, outcome in
             if let households = outcome.householdsForResidents { noteRead(households) }
             for file in outcome.files {
@@ -631,10 +640,18 @@ public final class Store {
         return problems + tombstoneProblems() + references
     }
 
+    /// Reads every file again, counting one as settled when it last changed `margin` seconds
+    /// before it was read (tests of `FileTime.settled`).
+    func readEveryFileAgain(settledAfter margin: Int64) {
+        settledAfter = margin
+        forgetEveryFile()
+    }
+
     /// Drops every file read so far, to read them all afresh; the grids and workers are read again.
     private func forgetEveryFile() {
         loaded.removeAll()
         loadedStamps.removeAll()
+        recentBytes.removeAll()
         checkedContent.removeAll()
         badFileStamps.removeAll()
         problemsByFile = problemsByFile.filter { StoreLayout.kind(ofFile: $0.key) == nil }
@@ -647,15 +664,21 @@ public final class Store {
     /// within one clock tick can come back with the same inode, size and time.
     func load<R: StoredRecord>(_ type: R.Type, _ path: String, verifying: Bool = false, keeping: Bool = true) throws(StoreError) -> [R] {
         let full = folder + "/" + path
-        guard let stamp = FileStamp(path: full) else {
+        var info = stat()
+        guard stat(full, &info) == 0 else {
             if errno == ENOENT { return [] }
             throw .io(.read, path: full, code: errno)
         }
+        let stamp = FileStamp(info)
         if let file = loadedStamps[path], file.stamp == stamp, let records = loaded[R.self, path] {
             if !verifying { return records }
             if bytesUnderLock[path] != nil { return records }
+            if let settled = file.settled, settled == FileTime(changeOf: info) {
+                bytesUnderLock[path] = recentBytes[path]
+                return records
+            }
             bytesReadUnderLock += 1
-            if case .success(let (data, _)) = ShardReader.readFile(full), ShardReader.quickDigest(data) == file.quickDigest {
+            if case .success(let (data, _, _)) = ShardReader.readFile(full), ShardReader.quickDigest(data) == file.quickDigest {
                 bytesUnderLock[path] = data
                 return records
             }
@@ -669,7 +692,8 @@ public final class Store {
                                          keeping: Bool) throws(StoreError) -> [R] {
         switch result {
         case .success(let file):
-            remember(file.records, stamp: file.stamp, quickDigest: file.quickDigest, recordRanges: file.recordRanges, path: path, keep: keeping)
+            remember(file.records, stamp: file.stamp, settled: file.settled, quickDigest: file.quickDigest, recordRanges: file.recordRanges,
+                     bytes: file.bytes, path: path, keep: keeping)
             notePlainPersonalData(file.hasPlainPersonalData, in: path)
             return file.records
         case .failure(let problems):
@@ -690,7 +714,7 @@ public final class Store {
             stale.append((path, kind, stamp, checkedContent[path]))
         }
         guard stale.count > 1 else { return }
-        let reader = ShardReader(folder: folder, context: .reading, key: key)
+        let reader = ShardReader(folder: folder, context: .reading, key: key, settledAfter: settledAfter)
         let jobs = stale.map { (path: $0.path, kind: $0.kind, checked: $0.checked) }
         ParallelJobs.run(jobs, work: { job in AnyLoaded.read(job.kind, job.path, with: reader, rulesCheckedFor: job.checked) }) { index, outcome in
             let file = stale[index]
@@ -723,10 +747,13 @@ public final class Store {
         if let grid = Self.grid(ofDataFile: path) { gridFiles[grid]?[kind]?.remove(path) }
     }
 
-    private func remember<R: StoredRecord>(_ records: [R], stamp: FileStamp, quickDigest: UInt64, recordRanges: [Range<Int>]?, path: String,
-                                           keep: Bool = true) {
+    /// `bytes`: what the records were read from, when they were (not when this store wrote them).
+    private func remember<R: StoredRecord>(_ records: [R], stamp: FileStamp, settled: FileTime?, quickDigest: UInt64, recordRanges: [Range<Int>]?,
+                                           bytes: Data?, path: String, keep: Bool = true) {
         loaded[R.self, path] = keep ? records : nil
-        loadedStamps[path] = keep ? LoadedFile(stamp: stamp, quickDigest: quickDigest, recordRanges: recordRanges) : nil
+        loadedStamps[path] = keep ? LoadedFile(stamp: stamp, settled: settled, quickDigest: quickDigest, recordRanges: recordRanges) : nil
+        // Only worth keeping while the file may be trusted by its stamp (see `load`).
+        if keep, settled != nil, let bytes { recentBytes.keep(bytes, for: path) } else { recentBytes.remove(path) }
         // Bytes kept under the lock were of the version memory held until now: no longer these.
         bytesUnderLock[path] = nil
         // A file read again at the version its summary was made from changes no figure: opening
@@ -767,6 +794,7 @@ public final class Store {
     func forget(_ path: String) {
         loaded.remove(path)
         loadedStamps[path] = nil
+        recentBytes.remove(path)
         mergedSummary = nil
         guard let kind = StoreLayout.kind(ofFile: path) else { return }
         guard FileManager.default.fileExists(atPath: folder + "/" + path) else {
@@ -792,12 +820,14 @@ public final class Store {
         setSummary(for: path, nil)
         loaded.remove(path)
         loadedStamps[path] = nil
+        recentBytes.remove(path)
         checkedContent[path] = nil
     }
 
     /// Reads a file, checking its rules only if these bytes were not checked before.
     private func read<R: StoredRecord>(_ type: R.Type, _ path: String) -> Result<ShardReader.Loaded<R>, ShardProblems> {
-        noted(ShardReader(folder: folder, context: .reading, key: key).read(R.self, path, rulesCheckedFor: checkedContent[path]), path: path)
+        let reader = ShardReader(folder: folder, context: .reading, key: key, settledAfter: settledAfter)
+        return noted(reader.read(R.self, path, rulesCheckedFor: checkedContent[path]), path: path)
     }
 
     /// Notes which content's rules passed (or that they did not), as every read of a file does.
@@ -1393,7 +1423,7 @@ public final class Store {
             // Every record was checked before it was staged: these bytes need no check when read
             // back. Hashed while the journal waited for the disk (`apply`), or now.
             checkedContent[path] = hashes.hash(of: path)
-            remember(records, stamp: stamp, quickDigest: digest, recordRanges: recordRanges, path: path, keep: keep)
+            remember(records, stamp: stamp, settled: nil, quickDigest: digest, recordRanges: recordRanges, bytes: nil, path: path, keep: keep)
             notePlainPersonalData(false, in: path)
         }
         return (settle, writeFault?(path).flatMap { $0.isNotConfirmed ? $0 : nil })
@@ -1407,8 +1437,10 @@ public final class Store {
         // Kept only while they are the bytes memory was read from (`remember` drops them).
         if let data = bytesUnderLock[path] { return ShardEncoder(reusing: data, readAs: read, ranges: file.recordRanges) }
         bytesReadUnderLock += 1
-        guard case .success(let (data, _)) = ShardReader.readFile(folder + "/" + path),
+        guard case .success(let (data, _, _)) = ShardReader.readFile(folder + "/" + path),
               ShardReader.quickDigest(data) == file.quickDigest else { return ShardEncoder() }
+        // The journal keeps them too, to put back if the change cannot be put in place.
+        bytesUnderLock[path] = data
         return ShardEncoder(reusing: data, readAs: read, ranges: file.recordRanges)
     }
 

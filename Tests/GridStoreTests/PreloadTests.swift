@@ -130,4 +130,27 @@ import TestSupport
         _ = try store.save(again)
         #expect(store.bytesReadUnderLock == before + 4)
     }
+
+    @Test func aFileSettledWhenReadIsTrustedByItsStampUntilItChanges() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        _ = try SampleCommunity(at: folder.path)
+        let store = try Store.open(folder.path, unsecuredActor: SampleCommunity.admin)
+        // Every file counts as settled once read after its last change (the margin is 10 s).
+        store.readEveryFileAgain(settledAfter: 0)
+        var household = try #require(store.records(Household.self, inGrid: SampleCommunity.gridOne).first)
+        household.notes = "窗户漏雨，已报物业"
+        let before = store.bytesReadUnderLock
+        let saved = try store.save(household)
+        // Both files are trusted by their stamps and change times, and the households file's
+        // bytes (for the records the save leaves as they were) are still those it was read from.
+        #expect(store.bytesReadUnderLock == before)
+        #expect(try Store.open(folder.path).records(Household.self, inGrid: SampleCommunity.gridOne).first { $0.id == household.id } == saved)
+
+        // A file this store wrote has only just changed: the next save compares its bytes again.
+        var again = saved
+        again.notes = "已修好"
+        _ = try store.save(again)
+        #expect(store.bytesReadUnderLock == before + 1)
+    }
 }

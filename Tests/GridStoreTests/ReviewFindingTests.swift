@@ -44,11 +44,15 @@ import TestSupport
         #expect(try String(contentsOfFile: path, encoding: .utf8) == edited)
     }
 
-    @Test func aFileChangedBehindAnIdenticalStampIsStillNoticedBeforeASave() throws {
+    @Test(arguments: [false, true])
+    func aFileChangedBehindAnIdenticalStampIsStillNoticedBeforeASave(settled: Bool) throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
         _ = try SampleCommunity(at: folder.path)
         let store = try Store.open(folder.path, unsecuredActor: SampleCommunity.admin)
+        // Settled when read, the file is trusted by its stamp and change time: the write in
+        // place below moves the change time on, which no program can set back.
+        if settled { store.readEveryFileAgain(settledAfter: 0) }
         var household = try #require(store.records(Household.self, inGrid: SampleCommunity.gridOne).first)
         let path = folder.path + "/grids/420303001001001/households.json"
         var info = stat()
