@@ -39,6 +39,9 @@ enum DurableFile {
         let target: String
         /// The target was a regular file when the bytes were written: it may be swapped with it.
         let replaces: Bool
+        /// The stamp the file has, and keeps once put in place (a rename or swap leaves inode,
+        /// size and modification time as they are); nil if it could not be told.
+        let stamp: FileStamp?
     }
 
     /// Writes `data` to a new temp file beside `path`, with `path`'s mode (0600 for a new file).
@@ -58,13 +61,15 @@ enum DurableFile {
         }
         if failure == nil { failure = writeAll(data, to: descriptor, path: path) }
         if failure == nil, synced, fsync(descriptor) != 0 { failure = .io(.sync, path: path, code: errno) }
+        var written = stat()
+        let stamp = failure == nil && fstat(descriptor, &written) == 0 ? FileStamp(written) : nil
         if close(descriptor) != 0, failure == nil { failure = .io(.write, path: path, code: errno) }
         if let failure {
             unlink(temporary)
             throw failure
         }
         // Only a regular file is swapped: a folder where the file should be fails as a rename would.
-        return Temporary(path: temporary, target: path, replaces: exists && existing.st_mode & S_IFMT == S_IFREG)
+        return Temporary(path: temporary, target: path, replaces: exists && existing.st_mode & S_IFMT == S_IFREG, stamp: stamp)
     }
 
     /// Puts a temp file in place (see `move`); when it cannot be, the temp file is removed.

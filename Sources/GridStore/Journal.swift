@@ -93,13 +93,14 @@ enum Journal {
     /// out of the journal; if even that fails, the record stands and is played again now, and
     /// the change is reported saved but not confirmed (or, failing that too, by the next opener).
     /// `written` hears after each file is in place (how many of how many). `whileSyncing` runs
-    /// while the journal's fsync does (work that needs no confirmation). `fault` is for tests:
+    /// while the journal's fsync does (work that needs no confirmation), told the stamps the
+    /// files written beside their places so far will have in place. `fault` is for tests:
     /// an error it gives for a path is that file's write failing.
     ///
     /// Returns the removal of the files' old bytes, still under way on the helper thread: the
     /// caller waits for it once it has done what it had to do meanwhile.
     static func commit(_ change: FileChange, in folder: String, knownBytes: (String) -> (bytes: Data, digest: UInt64)? = { _ in nil },
-                       whileSyncing: () -> Void = {}, fault: (String) -> StoreError? = { _ in nil },
+                       whileSyncing: (_ stamps: [String: FileStamp]) -> Void = { _ in }, fault: (String) -> StoreError? = { _ in nil },
                        written: (Int, Int) -> Void = { _, _ in }) throws(StoreError) -> HelperThread.Pending<Void>? {
         if change.isEmpty { return nil }
         let journal = folder + "/" + name
@@ -141,7 +142,11 @@ enum Journal {
                         early = error
                     }
                 }
-                whileSyncing()
+                var stamps: [String: FileStamp] = [:]
+                for (replacement, temporary) in zip(change.replacements, temporaries) {
+                    if let stamp = temporary?.stamp { stamps[replacement.path] = stamp }
+                }
+                whileSyncing(stamps)
             }
         } catch {
             temporaries.forEach { $0.map(DurableFile.discard) }

@@ -1255,8 +1255,24 @@ public final class Store {
         var files = FileChange()
         // SHA-256 of each record file written, worked out while the journal waits for the disk.
         let hashes = ContentHashes()
-        // What memory learns once the files are in place, one step per record file.
-        var settle: [() throws(StoreError) -> Void] = []
+        // What memory learns once the files are in place, one step per record file: while the
+        // journal waits for the disk for a file whose stamp in place is known by then, else after.
+        var settle: [(path: String, step: (FileStamp?) throws(StoreError) -> Void)] = []
+        var settled = true
+        // Runs the steps for the files `stamps` names (every one left when nil); false once one failed.
+        func settleMemory(_ stamps: [String: FileStamp]?, _ goingWell: Bool) -> Bool {
+            var well = goingWell
+            var waiting: [(path: String, step: (FileStamp?) throws(StoreError) -> Void)] = []
+            for (path, step) in settle {
+                if let stamps, stamps[path] == nil {
+                    waiting.append((path, step))
+                } else if well {
+                    do throws(StoreError) { try step(stamps?[path]) } catch { well = false }
+                }
+            }
+            settle = waiting
+            return well
+        }
         var unconfirmed: StoreError?
         var removing: HelperThread.Pending<Void>?
         do throws(StoreError) {
@@ -1267,7 +1283,7 @@ public final class Store {
                 for (path, records) in table {
                     let staged = try stage(records, to: path, keep: change.keep, reusing: reusing, fresh: change.encoded,
                                            into: &files, hashes: hashes)
-                    settle.append(staged.settle)
+                    settle.append((path, staged.settle))
                     if unconfirmed == nil { unconfirmed = staged.unconfirmed }
                 }
             }
@@ -1294,7 +1310,10 @@ public final class Store {
             removing = try Journal.commit(files, in: folder, knownBytes: { path in
                                    guard let bytes = bytesUnderLock[path], let digest = loadedStamps[path]?.quickDigest else { return nil }
                                    return (bytes, digest)
-                               }, whileSyncing: hashes.hashAll, fault: { writeFault?($0) },
+                               }, whileSyncing: { stamps in
+                                   hashes.hashAll()
+                                   settled = settleMemory(stamps, settled)
+                               }, fault: { writeFault?($0) },
                                written: { change.fileWritten?($0, $1) })
         } catch {
             // Put back, or put in place by the journal: memory reads the files again when asked.
@@ -1303,10 +1322,7 @@ public final class Store {
             throw error
         }
         // The change is on disk: if memory cannot follow it file by file, it reads them again.
-        var settled = true
-        for step in settle where settled {
-            do throws(StoreError) { try step() } catch { settled = false }
-        }
+        settled = settleMemory(nil, settled)
         if !settled { for path in paths { forget(path) } }
         commitListener?.didCommit(self, paths: paths)
         removing?.wait()
@@ -1401,10 +1417,12 @@ public final class Store {
     }
 
     /// Adds the file of `records` at `path` to `files`, and returns what memory must learn once it
-    /// is in place (and the fault a test asked for, to report after).
+    /// is in place, given its stamp there when known (else it is looked up), and the fault a
+    /// test asked for, to report after.
     func stage<R: StoredRecord>(_ records: [R], to path: String, keep: Bool = true, reusing: Bool = true,
                                 fresh: [String: (revision: Int, bytes: Data)] = [:],
-                                into files: inout FileChange, hashes: ContentHashes) throws(StoreError) -> (settle: () throws(StoreError) -> Void, unconfirmed: StoreError?) {
+                                into files: inout FileChange, hashes: ContentHashes) throws(StoreError)
+        -> (settle: (_ stampInPlace: FileStamp?) throws(StoreError) -> Void, unconfirmed: StoreError?) {
         let full = folder + "/" + path
         let encoder = reusing ? shardEncoder(for: records, at: path) : ShardEncoder()
         let data: Data
@@ -1418,8 +1436,8 @@ public final class Store {
         }
         let digest = files.replace(path, with: data)
         hashes.add(data, of: path)
-        let settle = { [self] () throws(StoreError) -> Void in
-            guard let stamp = FileStamp(path: full) else { throw .io(.read, path: full, code: errno) }
+        let settle = { [self] (stampInPlace: FileStamp?) throws(StoreError) -> Void in
+            guard let stamp = stampInPlace ?? FileStamp(path: full) else { throw .io(.read, path: full, code: errno) }
             // Every record was checked before it was staged: these bytes need no check when read
             // back. Hashed while the journal waited for the disk (`apply`), or now.
             checkedContent[path] = hashes.hash(of: path)
