@@ -32,6 +32,11 @@ final class HelperThread: Sendable {
         return pending
     }
 
+    /// Waits for every job started so far (the thread takes them in turn).
+    func drain() {
+        start {}.wait()
+    }
+
     /// A result the helper thread is working out.
     final class Pending<Value: Sendable>: Sendable {
         private let result = Mutex<Value?>(nil)

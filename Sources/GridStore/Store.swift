@@ -647,6 +647,13 @@ public final class Store {
         forgetEveryFile()
     }
 
+    /// Waits for what saves left to the helper thread: removing the old versions of the files
+    /// they replaced, under temp names. The program waits for it as it exits; left undone (the
+    /// power cut), the temp files go when the folder next opens.
+    public static func finishBackgroundWork() {
+        HelperThread.shared.drain()
+    }
+
     /// Drops every file read so far, to read them all afresh; the grids and workers are read again.
     private func forgetEveryFile() {
         loaded.removeAll()
@@ -1274,7 +1281,6 @@ public final class Store {
             return well
         }
         var unconfirmed: StoreError?
-        var removing: HelperThread.Pending<Void>?
         do throws(StoreError) {
             // One table per kind, so each file is encoded with its own record type.
             let tables = change.records
@@ -1307,7 +1313,9 @@ public final class Store {
                 try audit.stage(entries.get(), into: &files)
             }
             // Bytes kept under the lock are the ones memory was read from: their digest is known.
-            removing = try Journal.commit(files, in: folder, knownBytes: { path in
+            // The files' old bytes are still being removed when the save returns, by the helper
+            // thread (a quarter of a millisecond for a year's cases): see `finishBackgroundWork`.
+            _ = try Journal.commit(files, in: folder, knownBytes: { path in
                                    guard let bytes = bytesUnderLock[path], let digest = loadedStamps[path]?.quickDigest else { return nil }
                                    return (bytes, digest)
                                }, whileSyncing: { stamps in
@@ -1325,7 +1333,6 @@ public final class Store {
         settled = settleMemory(nil, settled)
         if !settled { for path in paths { forget(path) } }
         commitListener?.didCommit(self, paths: paths)
-        removing?.wait()
         if let unconfirmed { throw unconfirmed }
     }
 

@@ -76,10 +76,13 @@ enum FaultRun {
         // Armed after the announcement: the report itself must never be the call that fails.
         guard enable(failpoint, 1, UnsafeMutableRawPointer(bitPattern: Int(code)), 0, callback) == 0 else { fail("libfiu refused \(failpoint)") }
         let outcome: String
+        // The helper thread's removal of old versions is part of the change: counted, and done before the report.
         do {
             outcome = try change()
+            Store.finishBackgroundWork()
             _ = disable(failpoint)
         } catch {
+            Store.finishBackgroundWork()
             _ = disable(failpoint)
             outcome = Self.report(error)
         }

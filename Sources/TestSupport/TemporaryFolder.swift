@@ -1,4 +1,5 @@
 import Foundation
+import GridStore
 
 /// A fresh folder under the system's temp folder, removed by `remove()`.
 public struct TemporaryFolder: Sendable {
@@ -11,8 +12,10 @@ public struct TemporaryFolder: Sendable {
 
     public func remove() { try? FileManager.default.removeItem(atPath: path) }
 
-    /// Every file below the folder, relative to it.
+    /// Every file below the folder, relative to it, once what this process's saves left to do
+    /// in the background (removing old versions) is done.
     public func allFiles() -> [String] {
+        Store.finishBackgroundWork()
         guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [] }
         var found: [String] = []
         while let name = enumerator.nextObject() as? String {

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import GridStore
 
 @main
 struct Gridwork: ParsableCommand {
@@ -23,6 +25,8 @@ struct Gridwork: ParsableCommand {
     /// Before any file is read: no core dump may hold what this process decrypts.
     static func main() {
         ProcessHardening.apply()
+        // `main` ends in exit(): the last save's old file versions are removed before it does.
+        atexit { Store.finishBackgroundWork() }
         main(nil)
     }
 }
