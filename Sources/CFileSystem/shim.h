@@ -1,5 +1,6 @@
 // renameat2(2) with RENAME_EXCHANGE and sync_file_range(2), which Swift's Glibc module does not
-// declare (glibc declares them only under _GNU_SOURCE): wrapped here.
+// declare (glibc declares them only under _GNU_SOURCE), and statfs(2)'s file system type:
+// wrapped here.
 #ifndef GRIDWORK_CFILESYSTEM_SHIM_H
 #define GRIDWORK_CFILESYSTEM_SHIM_H
 
@@ -8,6 +9,7 @@
 #include <stdint.h>
 
 #ifdef __linux__
+#include <sys/vfs.h>
 // In glibc since 2.28.
 extern int renameat2(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, unsigned int flags);
 extern int sync_file_range(int fd, int64_t offset, int64_t nbytes, unsigned int flags);
@@ -32,6 +34,16 @@ static inline int gw_start_writeback(int descriptor) {
     return sync_file_range(descriptor, 0, 0, 2u /* SYNC_FILE_RANGE_WRITE */);
 #else
     errno = ENOSYS;
+    return -1;
+#endif
+}
+
+/// The magic number of the file system `path` is on (statfs's f_type); -1 where it cannot be told.
+static inline long gw_file_system_type(const char *path) {
+#ifdef __linux__
+    struct statfs info;
+    return statfs(path, &info) == 0 ? (long)info.f_type : -1;
+#else
     return -1;
 #endif
 }

@@ -2,8 +2,9 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// One thread of the process's own for work that waits on the disk while the caller goes on
-/// (the journal's fsync). Not libdispatch's pool: its monitor reads `/proc` through libc, the
+/// One thread of the process's own for work done while the caller goes on: the journal's
+/// fsync, and a save's work on its second core (the old revision encoded, the audit entry
+/// signed, old file versions unlinked). Not libdispatch's pool: its monitor reads `/proc` through libc, the
 /// very calls a fault-injection test may be failing, and its threads may all be busy reading
 /// files when a save needs one.
 final class HelperThread: Sendable {

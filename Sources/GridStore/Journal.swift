@@ -97,8 +97,8 @@ enum Journal {
     /// files written beside their places so far will have in place. `fault` is for tests:
     /// an error it gives for a path is that file's write failing.
     ///
-    /// Returns the removal of the files' old bytes, still under way on the helper thread: the
-    /// caller waits for it once it has done what it had to do meanwhile.
+    /// Returns the removal of the files' old bytes, still under way on the helper thread: a
+    /// caller waits for it, or leaves it running (see `Store.finishBackgroundWork`).
     static func commit(_ change: FileChange, in folder: String, knownBytes: (String) -> (bytes: Data, digest: UInt64)? = { _ in nil },
                        whileSyncing: (_ stamps: [String: FileStamp]) -> Void = { _ in }, fault: (String) -> StoreError? = { _ in nil },
                        written: (Int, Int) -> Void = { _, _ in }) throws(StoreError) -> HelperThread.Pending<Void>? {
@@ -163,8 +163,8 @@ enum Journal {
             swappedOut.forEach(DurableFile.discard(swappedOut:))
             try undo(change, originals: originals, recordStart: place.start, failure: error, in: folder)
         }
-        // Unlinking a year's cases frees its blocks, a tenth of a millisecond: done by the helper
-        // thread while this one marks the record and the caller updates memory.
+        // Unlinking a year's cases frees its blocks, a quarter of a millisecond: done by the
+        // helper thread while this one marks the record and the caller goes on.
         let removing = swappedOut.isEmpty ? nil : HelperThread.shared.start { [swappedOut] in swappedOut.forEach(DurableFile.discard(swappedOut:)) }
         let mark = Data("#applied \(place.sequence) \(place.generation) \(bootID)\n".utf8)
         let marked = (try? DurableFile.write([mark], into: journal, at: end, synced: false)) != nil

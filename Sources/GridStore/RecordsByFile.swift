@@ -24,6 +24,16 @@ public struct RecordsByFile {
             + Array(patrols.keys) + Array(cases.keys)).sorted()
     }
 
+    /// The ids of the records of `path`, in whichever table holds them.
+    func recordIDs(_ path: String) -> [RecordID] {
+        if let records = grids[path] { return records.map(\.id) }
+        if let records = workers[path] { return records.map(\.id) }
+        if let records = households[path] { return records.map(\.id) }
+        if let records = residents[path] { return records.map(\.id) }
+        if let records = patrols[path] { return records.map(\.id) }
+        return cases[path]?.map(\.id) ?? []
+    }
+
     /// True when some table holds the records of `path`.
     func holds(_ path: String) -> Bool {
         grids[path] != nil || workers[path] != nil || households[path] != nil || residents[path] != nil

@@ -12,8 +12,9 @@ struct ShardReader {
     let context: ValidationContext
     /// Opens sealed ID and phone numbers; nil for a folder whose community is not set up.
     var key: PersonalDataKey?
-    /// How long before it is read a file must have last changed to count as settled (`Loaded.settled`).
-    var settledAfter: Int64 = 10
+    /// How long before it is read a file must have last changed to count as settled
+    /// (`Loaded.settled`); nil: none does.
+    var settledAfter: Int64?
 
     struct Loaded<R: Sendable>: Sendable {
         let records: [R]
@@ -108,7 +109,7 @@ struct ShardReader {
                                              message: LocalizedText(zh: violation.message(in: .zh), en: violation.message(in: .en))))
             }
         }
-        return problems.isEmpty ? .success(Loaded(records: records, stamp: stamp, settled: changed.settled(readAt: readAt, margin: settledAfter),
+        return problems.isEmpty ? .success(Loaded(records: records, stamp: stamp, settled: settledAfter.flatMap { changed.settled(readAt: readAt, margin: $0) },
                                                   contentHash: contentHash, quickDigest: Self.quickDigest(data), bytes: data,
                                                   recordRanges: recordRanges?.count == records.count ? recordRanges : nil,
                                                   hasPlainPersonalData: hasPlain))

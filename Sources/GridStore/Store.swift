@@ -74,11 +74,12 @@ public final class Store {
     /// How many times a data file was read from disk (tests: no file read twice for one action).
     private(set) var fileReads = 0
     /// How many times a file's bytes were read under the lock to compare them with memory (tests:
-    /// a save reads each file it touches once).
+    /// a save reads each file it touches once at most, a settled one not at all).
     private(set) var bytesReadUnderLock = 0
     /// How long before it was read a file must have last changed for a save to trust its stamp
-    /// without reading it (see `FileTime.settled`). Tests shorten it (`readEveryFileAgain`).
-    private(set) var settledAfter: Int64 = 10
+    /// without reading it (see `FileTime.settled`); nil where change times are not the local
+    /// kernel's own (`FileTime.changeTimesAreLocal`). Tests shorten it (`readEveryFileAgain`).
+    private(set) var settledAfter: Int64?
     /// How many times every file's summary was added up (tests: reading changes no figure).
     private(set) var summaryMerges = 0
     /// How many households, residents, patrols and cases files are held in memory, for tests.
@@ -135,6 +136,7 @@ public final class Store {
         self.manifest = manifest
         self.key = key
         lock = StoreLock(path: folder + "/" + StoreLayout.lock)
+        settledAfter = FileTime.changeTimesAreLocal(at: folder) ? 10 : nil
     }
 
     // MARK: Opening and creating
@@ -264,8 +266,9 @@ public final class Store {
     }
 
     /// Lists the data files, and removes temp files that a crash left behind. That happens under
-    /// the lock: a writer holds it for as long as its temp file exists, so any temp file seen
-    /// while holding it is an orphan.
+    /// the lock: a writer holds it while it writes a temp file and puts it in place, so any temp
+    /// file seen while holding it is an orphan, or the old version another copy's helper thread
+    /// is about to unlink (which then finds it gone).
     private func findFiles() {
         var temporary: [String] = []
         var unknown: [String] = []
@@ -642,7 +645,7 @@ public final class Store {
 
     /// Reads every file again, counting one as settled when it last changed `margin` seconds
     /// before it was read (tests of `FileTime.settled`).
-    func readEveryFileAgain(settledAfter margin: Int64) {
+    func readEveryFileAgain(settledAfter margin: Int64?) {
         settledAfter = margin
         forgetEveryFile()
     }
@@ -668,7 +671,8 @@ public final class Store {
 
     /// The records of one file, from memory while the file is unchanged on disk. With `verifying`
     /// (under the lock, before a write) the bytes are read and compared too: a file replaced twice
-    /// within one clock tick can come back with the same inode, size and time.
+    /// within one clock tick can come back with the same inode, size and time. Not for a file
+    /// that had settled when read and keeps its change time (see `FileTime.settled`).
     func load<R: StoredRecord>(_ type: R.Type, _ path: String, verifying: Bool = false, keeping: Bool = true) throws(StoreError) -> [R] {
         let full = folder + "/" + path
         var info = stat()
@@ -1281,6 +1285,13 @@ public final class Store {
             return well
         }
         var unconfirmed: StoreError?
+        // Where the change's records are now: memory learns their new places while the journal
+        // syncs, and a change that fails after that gets these back (`forget` reads files again,
+        // not where each record is).
+        var formerLocations: [(id: RecordID, path: String?)] = []
+        for path in paths {
+            for id in change.records.recordIDs(path) where locations[id] != path { formerLocations.append((id, locations[id])) }
+        }
         do throws(StoreError) {
             // One table per kind, so each file is encoded with its own record type.
             let tables = change.records
@@ -1325,6 +1336,9 @@ public final class Store {
                                written: { change.fileWritten?($0, $1) })
         } catch {
             // Put back, or put in place by the journal: memory reads the files again when asked.
+            if case .notConfirmed = error {} else {
+                for (id, path) in formerLocations { locations[id] = path }
+            }
             for path in paths { forget(path) }
             if case .notConfirmed = error { commitListener?.didCommit(self, paths: paths) }
             throw error
@@ -1407,7 +1421,9 @@ public final class Store {
             }
             change.events = change.records.paths.map { AuditTrail.Event(.sealed, record: $0) }
             try apply(change)
-            // Records the journal kept from before there was a key hold plain numbers: made durable and emptied now.
+            // The old versions, plain numbers and all, are gone before this returns, and the
+            // records the journal kept from before there was a key: made durable and emptied now.
+            Self.finishBackgroundWork()
             try Journal.checkpoint(in: folder)
         }
     }

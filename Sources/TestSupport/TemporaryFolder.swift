@@ -10,7 +10,11 @@ public struct TemporaryFolder: Sendable {
         path = (base.hasSuffix("/") ? base : base + "/") + label + "-" + UUID().uuidString
     }
 
-    public func remove() { try? FileManager.default.removeItem(atPath: path) }
+    public func remove() {
+        // An old file version a save left to unlink would race the removal.
+        Store.finishBackgroundWork()
+        try? FileManager.default.removeItem(atPath: path)
+    }
 
     /// Every file below the folder, relative to it, once what this process's saves left to do
     /// in the background (removing old versions) is done.

@@ -68,6 +68,26 @@ import TestSupport
         #expect(try resident(Store.open(folder.path), "P-1").meta.revision == 3)
     }
 
+    /// Memory learns a change while the journal waits for the disk; a move whose files then
+    /// cannot be put in place leaves the household where it was, in memory too.
+    @Test func aMoveThatFailsLeavesTheHouseholdWhereItWasForTheNextSave() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let store = try SampleCommunity(at: folder.path).store
+        var moving = try household(store, "H-1")
+        moving.gridCode = Self.two
+        let target = StoreLayout.residents(Self.two)
+        store.writeFault = { path in path == target ? .io(.write, path: path, code: ENOSPC) : nil }
+        #expect(throws: StoreError.self) { try store.save(moving, at: Self.later) }
+        store.writeFault = nil
+        #expect(try idsByFile(folder.path)[StoreLayout.households(Self.one)] == ["H-1"])
+
+        // The same move again, as the worker would retry it: found where it is, it lands.
+        let moved = try store.save(moving, at: Self.later)
+        #expect(moved.meta.revision == 2 && moved.gridCode == Self.two)
+        #expect(try idsByFile(folder.path)[StoreLayout.households(Self.two)] == ["H-2", "H-1"])
+    }
+
     @Test func theOldGridsPatrolsStillNameTheHouseholdTheyVisitedThere() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
