@@ -37,15 +37,35 @@ enum RecordEncoder {
     }
 
     final class ObjectBox {
-        /// In the order first encoded; a key encoded again replaces its value, as in Foundation.
-        var members: [(key: String, value: Node)] = []
+        /// In the order encoded, a key encoded again once more: the last one wins, as in
+        /// Foundation (`sorted`). Looking each key up as it came was a tenth of encoding a case.
+        private var members: [(key: String, value: Node)] = []
+
+        var isEmpty: Bool { members.isEmpty }
 
         func set(_ key: String, _ value: Node) {
-            if let index = members.firstIndex(where: { $0.key == key }) {
-                members[index].value = value
-            } else {
-                members.append((key, value))
+            members.append((key, value))
+        }
+
+        /// What `key` holds now.
+        func value(of key: String) -> Node? {
+            members.last { $0.key == key }?.value
+        }
+
+        /// One member a key, in the order of their UTF-8 bytes, as Foundation writes them.
+        func sorted() -> [(key: String, value: Node)] {
+            let order = members.indices.sorted { first, second in
+                let (one, other) = (members[first].key.utf8, members[second].key.utf8)
+                return one.elementsEqual(other) ? first < second : one.lexicographicallyPrecedes(other)
             }
+            var result: [(key: String, value: Node)] = []
+            result.reserveCapacity(order.count)
+            for (position, index) in order.enumerated() {
+                // A key encoded again: only its last value is written.
+                if position + 1 < order.count, members[order[position + 1]].key.utf8.elementsEqual(members[index].key.utf8) { continue }
+                result.append(members[index])
+            }
+            return result
         }
     }
 
@@ -79,15 +99,34 @@ enum RecordEncoder {
     // MARK: Encoding
 
     final class NodeEncoder: Encoder {
-        let codingPath: [any CodingKey]
+        /// Where this value sits: the encoder of the value holding it and its key there (as
+        /// Foundation has it, not the keys of containers nested in between). The path is put
+        /// together only when asked for (no record's type asks), not once per value.
+        private let parent: NodeEncoder?
+        private let key: (any CodingKey)?
+        private let rootPath: [any CodingKey]
+        var codingPath: [any CodingKey] {
+            guard let parent else { return rootPath }
+            return parent.codingPath + (key.map { [$0] } ?? [])
+        }
         var userInfo: [CodingUserInfoKey: Any] { [:] }
         let state: State
         /// What the value encoded itself as, once it asked for a container.
         var node: Node?
 
         init(codingPath: [any CodingKey] = [], state: State = State()) {
-            self.codingPath = codingPath
+            parent = nil
+            key = nil
+            rootPath = codingPath
             self.state = state
+        }
+
+        /// The encoder of a value inside `parent`'s, under `key`.
+        private init(in parent: NodeEncoder, key: (any CodingKey)?) {
+            self.parent = parent
+            self.key = key
+            rootPath = []
+            state = parent.state
         }
 
         /// The node of `value`: plain values directly, others through their own `encode(to:)`.
@@ -111,7 +150,7 @@ enum RecordEncoder {
                 state.unsupported = true
                 return .literal("null")
             case .encodesItself:
-                let child = NodeEncoder(codingPath: key.map { codingPath + [$0] } ?? codingPath, state: state)
+                let child = NodeEncoder(in: self, key: key)
                 try value.encode(to: child)
                 guard let node = child.node else {
                     state.unsupported = true
@@ -130,7 +169,7 @@ enum RecordEncoder {
                 box = ObjectBox()
                 node = .object(box)
             }
-            return KeyedEncodingContainer(KeyedContainer<Key>(encoder: self, box: box, codingPath: codingPath))
+            return KeyedEncodingContainer(KeyedContainer<Key>(encoder: self, box: box, nestedPath: []))
         }
 
         func unkeyedContainer() -> any UnkeyedEncodingContainer {
@@ -142,7 +181,7 @@ enum RecordEncoder {
                 box = ArrayBox()
                 node = .array(box)
             }
-            return UnkeyedContainer(encoder: self, box: box, codingPath: codingPath)
+            return UnkeyedContainer(encoder: self, box: box, nestedPath: [])
         }
 
         func singleValueContainer() -> any SingleValueEncodingContainer {
@@ -153,7 +192,9 @@ enum RecordEncoder {
     struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         let encoder: NodeEncoder
         let box: ObjectBox
-        let codingPath: [any CodingKey]
+        /// The keys of the containers this one is nested in, inside its encoder's value.
+        let nestedPath: [any CodingKey]
+        var codingPath: [any CodingKey] { encoder.codingPath + nestedPath }
 
         mutating func encodeNil(forKey key: Key) throws { box.set(key.stringValue, .literal("null")) }
         mutating func encode(_ value: String, forKey key: Key) throws { box.set(key.stringValue, .string(value)) }
@@ -167,7 +208,7 @@ enum RecordEncoder {
         /// Asked for twice under one key, the same container again, as Foundation gives it.
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
             let nested: ObjectBox
-            switch box.members.first(where: { $0.key == key.stringValue })?.value {
+            switch box.value(of: key.stringValue) {
             case .object(let existing)?: nested = existing
             case nil:
                 nested = ObjectBox()
@@ -176,12 +217,12 @@ enum RecordEncoder {
                 encoder.state.unsupported = true
                 nested = ObjectBox()
             }
-            return KeyedEncodingContainer(KeyedContainer<NestedKey>(encoder: encoder, box: nested, codingPath: codingPath + [key]))
+            return KeyedEncodingContainer(KeyedContainer<NestedKey>(encoder: encoder, box: nested, nestedPath: nestedPath + [key]))
         }
 
         mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
             let nested: ArrayBox
-            switch box.members.first(where: { $0.key == key.stringValue })?.value {
+            switch box.value(of: key.stringValue) {
             case .array(let existing)?: nested = existing
             case nil:
                 nested = ArrayBox()
@@ -190,7 +231,7 @@ enum RecordEncoder {
                 encoder.state.unsupported = true
                 nested = ArrayBox()
             }
-            return UnkeyedContainer(encoder: encoder, box: nested, codingPath: codingPath + [key])
+            return UnkeyedContainer(encoder: encoder, box: nested, nestedPath: nestedPath + [key])
         }
 
         mutating func superEncoder() -> any Encoder { unsupportedEncoder() }
@@ -205,7 +246,9 @@ enum RecordEncoder {
     struct UnkeyedContainer: UnkeyedEncodingContainer {
         let encoder: NodeEncoder
         let box: ArrayBox
-        let codingPath: [any CodingKey]
+        /// The keys of the containers this one is nested in, inside its encoder's value.
+        let nestedPath: [any CodingKey]
+        var codingPath: [any CodingKey] { encoder.codingPath + nestedPath }
         var count: Int { box.items.count }
 
         mutating func encodeNil() throws { box.items.append(.literal("null")) }
@@ -220,13 +263,13 @@ enum RecordEncoder {
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
             let nested = ObjectBox()
             box.items.append(.object(nested))
-            return KeyedEncodingContainer(KeyedContainer<NestedKey>(encoder: encoder, box: nested, codingPath: codingPath))
+            return KeyedEncodingContainer(KeyedContainer<NestedKey>(encoder: encoder, box: nested, nestedPath: nestedPath))
         }
 
         mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
             let nested = ArrayBox()
             box.items.append(.array(nested))
-            return UnkeyedContainer(encoder: encoder, box: nested, codingPath: codingPath)
+            return UnkeyedContainer(encoder: encoder, box: nested, nestedPath: nestedPath)
         }
 
         mutating func superEncoder() -> any Encoder {
@@ -287,15 +330,15 @@ enum RecordEncoder {
             case .object(let box):
                 bytes.append(UInt8(ascii: "{"))
                 bytes.append(UInt8(ascii: "\n"))
-                if box.members.isEmpty { bytes.append(UInt8(ascii: "\n")) }
-                for (index, member) in box.members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
+                if box.isEmpty { bytes.append(UInt8(ascii: "\n")) }
+                for (index, member) in box.sorted().enumerated() {
                     if index > 0 { bytes.append(contentsOf: ",\n".utf8) }
                     spaces(indent + 2)
                     writeString(member.key)
                     bytes.append(contentsOf: " : ".utf8)
                     write(member.value, indent: indent + 2)
                 }
-                if !box.members.isEmpty { bytes.append(UInt8(ascii: "\n")) }
+                if !box.isEmpty { bytes.append(UInt8(ascii: "\n")) }
                 spaces(indent)
                 bytes.append(UInt8(ascii: "}"))
             }
@@ -314,7 +357,7 @@ enum RecordEncoder {
                 bytes.append(UInt8(ascii: "]"))
             case .object(let box):
                 bytes.append(UInt8(ascii: "{"))
-                for (index, member) in box.members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
+                for (index, member) in box.sorted().enumerated() {
                     if index > 0 { bytes.append(UInt8(ascii: ",")) }
                     writeString(member.key)
                     bytes.append(UInt8(ascii: ":"))
@@ -329,9 +372,17 @@ enum RecordEncoder {
         }
 
         /// Quotes and backslashes escaped, control characters as `\n`-style or `\u00XX`; all
-        /// else (slashes, Chinese, DEL, U+2028) as it is.
+        /// else (slashes, Chinese, DEL, U+2028) as it is. Most text needs no escape: copied whole.
         private mutating func writeString(_ text: String) {
             bytes.append(UInt8(ascii: "\""))
+            let plain = text.utf8.withContiguousStorageIfAvailable { utf8 in
+                utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+            }
+            if plain == true {
+                bytes.append(contentsOf: text.utf8)
+                bytes.append(UInt8(ascii: "\""))
+                return
+            }
             for byte in text.utf8 {
                 switch byte {
                 case UInt8(ascii: "\""): bytes.append(contentsOf: "\\\"".utf8)

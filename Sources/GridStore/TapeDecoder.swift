@@ -142,6 +142,22 @@ struct TapeDecoder: Decoder {
                 ?? name.utf8.elementsEqual(bytes)
         }
 
+        /// `key(at:is:)` for a name of ASCII bytes, mostly by length: text canonically equivalent
+        /// to ASCII without being ASCII takes more bytes than it (each such character decomposes
+        /// to one ASCII character), so a plain key of another length can only match when longer
+        /// and not ASCII. Looking keys up was a sixth of decoding a case.
+        func key(at index: Int, isASCII name: UnsafeRawBufferPointer) -> Bool {
+            let entry = tape.entries[index]
+            let bytes = tape.slice(index)
+            if entry.kind != .escapedString && bytes.count == name.count {
+                guard let left = bytes.baseAddress, let right = name.baseAddress else { return true }
+                return memcmp(left, right, name.count) == 0
+            }
+            if entry.kind != .escapedString && (bytes.count < name.count || !bytes.contains(where: { $0 >= 0x80 })) { return false }
+            return (try? string(at: index)) == String(decoding: name, as: UTF8.self)
+        }
+
+
         private func unescaped(_ bytes: UnsafeRawBufferPointer) throws -> String {
             var utf8: [UInt8] = []
             utf8.reserveCapacity(bytes.count)
@@ -225,14 +241,19 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     /// The entry of the value under `key`; members are few, so a scan is quickest.
     private func value(_ key: Key) -> Int? {
-        let name = key.stringValue
+        var name = key.stringValue
+        name.makeContiguousUTF8()
         let end = Int(document.tape.entries[object].next)
-        var member = object + 1
-        while member < end {
-            if document.key(at: member, is: name) { return member + 1 }
-            member = document.tape.after(member + 1)
-        }
-        return nil
+        return name.utf8.withContiguousStorageIfAvailable { utf8 -> Int? in
+            let ascii = !utf8.contains { $0 >= 0x80 }
+            let raw = UnsafeRawBufferPointer(utf8)
+            var member = object + 1
+            while member < end {
+                if ascii ? document.key(at: member, isASCII: raw) : document.key(at: member, is: name) { return member + 1 }
+                member = document.tape.after(member + 1)
+            }
+            return nil
+        } ?? nil
     }
 
     private func required(_ key: Key) throws -> Int {

@@ -125,6 +125,35 @@ import TestSupport
             try again.encode(2)
         }
     }
+    /// Encodes one key twice, then a nested container under it, and reads its own coding paths.
+    struct Twice: Encodable {
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyKey.self)
+            try container.encode(1, forKey: AnyKey("a"))
+            try container.encode("b", forKey: AnyKey("b"))
+            try container.encode(3, forKey: AnyKey("a"))
+            try container.encode(Path(), forKey: AnyKey("p"))
+            var nested = container.nestedContainer(keyedBy: AnyKey.self, forKey: AnyKey("n"))
+            try nested.encode(Path(), forKey: AnyKey("q"))
+            try container.encode("last", forKey: AnyKey("b"))
+        }
+    }
+    /// Writes where it was encoded, as its coding path's keys.
+    struct Path: Encodable {
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(encoder.codingPath.map(\.stringValue).joined(separator: "."))
+        }
+    }
+
+    @Test func aKeyEncodedAgainKeepsItsLastValueAndPathsNameTheKeys() throws {
+        let fast = try RecordEncoder.encode(Twice())
+        let foundation = try Self.foundation(Twice())
+        #expect(fast == foundation, "\(String(decoding: fast, as: UTF8.self)) vs \(String(decoding: foundation, as: UTF8.self))")
+        #expect(String(decoding: fast, as: UTF8.self).contains("\"p\" : \"p\""))
+        #expect(try RecordEncoder.encode(Twice(), compact: true) == (try RecordCoding.compactEncoder().encode(Twice())))
+    }
+
     struct AnyKey: CodingKey {
         let stringValue: String
         var intValue: Int? { nil }
