@@ -2,18 +2,21 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// One thread of the process's own for work done while the caller goes on: the journal's
+/// A thread of the process's own for work done while the caller goes on: the journal's
 /// fsync, and a save's work on its second core (the old revision encoded, the audit entry
 /// signed, old file versions unlinked). Not libdispatch's pool: its monitor reads `/proc` through libc, the
 /// very calls a fault-injection test may be failing, and its threads may all be busy reading
 /// files when a save needs one.
 final class HelperThread: Sendable {
-    static let shared = HelperThread()
+    static let shared = HelperThread(name: "gridwork-helper")
+    /// The content hashes of a save's files, worked out while the journal is written and the
+    /// shared helper waits for the disk: on the shared one they would wait behind its fsync.
+    static let hashing = HelperThread(name: "gridwork-hashing")
 
     private let jobs = Mutex<[@Sendable () -> Void]>([])
     private let waiting = DispatchSemaphore(value: 0)
 
-    private init() {
+    private init(name: String) {
         let thread = Thread { [self] in
             while true {
                 waiting.wait()
@@ -21,7 +24,7 @@ final class HelperThread: Sendable {
                 job?()
             }
         }
-        thread.name = "gridwork-helper"
+        thread.name = name
         thread.start()
     }
 

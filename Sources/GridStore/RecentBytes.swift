@@ -24,13 +24,17 @@ struct RecentBytes {
         bytes[path] = data
         order.append(path)
         total += data.count
-        while total > budget, let oldest = order.first { remove(oldest) }
+        while total > budget, !order.isEmpty {
+            if let dropped = bytes.removeValue(forKey: order.removeFirst()) { total -= dropped.count }
+        }
     }
 
     mutating func remove(_ path: String) {
         guard let dropped = bytes.removeValue(forKey: path) else { return }
         total -= dropped.count
-        order.removeAll { $0 == path }
+        // Sought from the newest end: a file saved is mostly one read or saved just before,
+        // and comparing every path kept was a tenth of a save's work in memory.
+        if let index = order.lastIndex(of: path) { order.remove(at: index) }
     }
 
     mutating func removeAll() {

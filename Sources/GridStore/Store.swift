@@ -655,6 +655,7 @@ public final class Store {
     /// power cut), the temp files go when the folder next opens.
     public static func finishBackgroundWork() {
         HelperThread.shared.drain()
+        HelperThread.hashing.drain()
     }
 
     /// Drops every file read so far, to read them all afresh; the grids and workers are read again.
@@ -1264,7 +1265,7 @@ public final class Store {
         }
         commitListener?.willCommit(self)
         var files = FileChange()
-        // SHA-256 of each record file written, worked out while the journal waits for the disk.
+        // SHA-256 of each record file written, worked out on the hashing thread while the journal is written.
         let hashes = ContentHashes()
         // What memory learns once the files are in place, one step per record file: while the
         // journal waits for the disk for a file whose stamp in place is known by then, else after.
@@ -1310,6 +1311,7 @@ public final class Store {
             try stageAll(tables.residents)
             try stageAll(tables.patrols)
             try stageAll(tables.cases)
+            hashes.start()
             for (grid, stones) in change.tombstones {
                 try stageTombstones(stones, of: grid, into: &files)
             }
@@ -1330,7 +1332,6 @@ public final class Store {
                                    guard let bytes = bytesUnderLock[path], let digest = loadedStamps[path]?.quickDigest else { return nil }
                                    return (bytes, digest)
                                }, whileSyncing: { stamps in
-                                   hashes.hashAll()
                                    settled = settleMemory(stamps, settled)
                                }, fault: { writeFault?($0) },
                                written: { change.fileWritten?($0, $1) })
@@ -1462,7 +1463,7 @@ public final class Store {
         let settle = { [self] (stampInPlace: FileStamp?) throws(StoreError) -> Void in
             guard let stamp = stampInPlace ?? FileStamp(path: full) else { throw .io(.read, path: full, code: errno) }
             // Every record was checked before it was staged: these bytes need no check when read
-            // back. Hashed while the journal waited for the disk (`apply`), or now.
+            // back. Hashed while the journal was written (`apply`), or now.
             checkedContent[path] = hashes.hash(of: path)
             remember(records, stamp: stamp, settled: nil, quickDigest: digest, recordRanges: recordRanges, bytes: nil, path: path, keep: keep)
             notePlainPersonalData(false, in: path)
