@@ -952,17 +952,14 @@ public final class Store {
             if !changes.isEmpty { throw .invalid(kind: R.kind, violations: changes) }
             stamped.meta = RecordMeta(id: record.id, revision: current.meta.revision + 1, createdBy: current.meta.createdBy,
                                       createdAt: current.meta.createdAt, updatedBy: worker, updatedAt: now)
-            // The revision on file is encoded on the helper thread while this thread encodes the
-            // new one, which the helper then decodes while this one compares the two: the two
-            // encodings and the decode were a third of a save's work.
+            // The revision on file is encoded on the helper thread while this thread encodes and
+            // decodes the new one: the two encodings were a third of a save's work.
             let encodedBefore = HelperThread.shared.start { try? RecordCoding.encode(current) }
-            let encoded = try encode(stamped)
-            let decoding = HelperThread.shared.start { try? RecordCoding.decode(R.self, from: encoded) }
+            let encoded: Data
+            (stamped, encoded) = try roundTrip(stamped)
             // Nothing changed: nothing is written, no revision and no empty audit entry.
             let changed = Self.changedFields(encodedBefore.wait() ?? nil, encodedAs: encoded)
-            guard let decoded = decoding.wait() ?? nil else { throw .io(.write, path: path, code: EINVAL) }
             if changed?.isEmpty == true { return current }
-            stamped = decoded
             let moved = current.place != stamped.place
             if moved { try checkMove(stamped, from: current, in: change) }
             remember(encoded, of: stamped, in: &change)
@@ -1511,18 +1508,9 @@ public final class Store {
     /// The record exactly as it will read back from disk (timestamps in whole seconds), and its
     /// bytes as the file will hold them (before any number in it is sealed).
     private func roundTrip<R: StoredRecord>(_ record: R) throws(StoreError) -> (R, Data) {
-        let encoded = try encode(record)
         do {
+            let encoded = try RecordCoding.encode(record)
             return (try RecordCoding.decode(R.self, from: encoded), encoded)
-        } catch {
-            throw .io(.write, path: record.filePath, code: EINVAL)
-        }
-    }
-
-    /// The record's bytes as the file will hold them (before any number in it is sealed).
-    private func encode<R: StoredRecord>(_ record: R) throws(StoreError) -> Data {
-        do {
-            return try RecordCoding.encode(record)
         } catch {
             throw .io(.write, path: record.filePath, code: EINVAL)
         }
