@@ -37,8 +37,8 @@ enum RecordEncoder {
     }
 
     final class ObjectBox {
-        /// In the order encoded, a key encoded again once more: the last one wins, as in
-        /// Foundation (`sorted`). Looking each key up as it came was a tenth of encoding a case.
+        /// In the order encoded, a key encoded again once more (`sorted` keeps one of each).
+        /// Looking each key up as it came was a tenth of encoding a case.
         private var members: [(key: String, value: Node)] = []
 
         var isEmpty: Bool { members.isEmpty }
@@ -52,16 +52,32 @@ enum RecordEncoder {
             members.last { $0.key == key }?.value
         }
 
-        /// One member a key, in the order of their UTF-8 bytes, as Foundation writes them.
+        /// The members as Foundation writes them: in the order of their keys' UTF-8 bytes, one
+        /// a key as Swift strings compare (canonically equivalent keys are one), spelled as first
+        /// encoded and holding the last value encoded, as Foundation's dictionary of members has it.
         func sorted() -> [(key: String, value: Node)] {
+            var result: [(key: String, value: Node)] = []
+            result.reserveCapacity(members.count)
+            guard members.allSatisfy({ $0.key.utf8.allSatisfy { $0 < 0x80 } }) else {
+                var place: [String: Int] = [:]
+                for member in members {
+                    if let index = place[member.key] {
+                        result[index].value = member.value
+                    } else {
+                        place[member.key] = result.count
+                        result.append(member)
+                    }
+                }
+                result.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+                return result
+            }
+            // ASCII keys are one exactly when their bytes are: sorted with the later of two after
+            // the earlier, only the last of each is written.
             let order = members.indices.sorted { first, second in
                 let (one, other) = (members[first].key.utf8, members[second].key.utf8)
                 return one.elementsEqual(other) ? first < second : one.lexicographicallyPrecedes(other)
             }
-            var result: [(key: String, value: Node)] = []
-            result.reserveCapacity(order.count)
             for (position, index) in order.enumerated() {
-                // A key encoded again: only its last value is written.
                 if position + 1 < order.count, members[order[position + 1]].key.utf8.elementsEqual(members[index].key.utf8) { continue }
                 result.append(members[index])
             }

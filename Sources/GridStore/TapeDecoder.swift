@@ -157,7 +157,6 @@ struct TapeDecoder: Decoder {
             return (try? string(at: index)) == String(decoding: name, as: UTF8.self)
         }
 
-
         private func unescaped(_ bytes: UnsafeRawBufferPointer) throws -> String {
             var utf8: [UInt8] = []
             utf8.reserveCapacity(bytes.count)
@@ -253,7 +252,18 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
                 member = document.tape.after(member + 1)
             }
             return nil
-        } ?? nil
+        } ?? scan(for: name)
+    }
+
+    /// `value(_:)` comparing each key as a Swift string.
+    private func scan(for name: String) -> Int? {
+        let end = Int(document.tape.entries[object].next)
+        var member = object + 1
+        while member < end {
+            if document.key(at: member, is: name) { return member + 1 }
+            member = document.tape.after(member + 1)
+        }
+        return nil
     }
 
     private func required(_ key: Key) throws -> Int {

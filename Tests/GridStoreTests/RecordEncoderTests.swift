@@ -146,6 +146,24 @@ import TestSupport
         }
     }
 
+    /// `é` encoded precomposed, then decomposed, then precomposed again, beside `f`.
+    struct Equivalent: Encodable {
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyKey.self)
+            try container.encode(1, forKey: AnyKey("\u{E9}"))
+            try container.encode(2, forKey: AnyKey("f"))
+            try container.encode(3, forKey: AnyKey("e\u{301}"))
+            try container.encode(4, forKey: AnyKey("g"))
+        }
+    }
+
+    @Test func canonicallyEquivalentKeysAreOneAsFoundationHasThem() throws {
+        let fast = try RecordEncoder.encode(Equivalent())
+        let foundation = try Self.foundation(Equivalent())
+        #expect(fast == foundation, "\(String(decoding: fast, as: UTF8.self)) vs \(String(decoding: foundation, as: UTF8.self))")
+        #expect(try RecordEncoder.encode(Equivalent(), compact: true) == (try RecordCoding.compactEncoder().encode(Equivalent())))
+    }
+
     @Test func aKeyEncodedAgainKeepsItsLastValueAndPathsNameTheKeys() throws {
         let fast = try RecordEncoder.encode(Twice())
         let foundation = try Self.foundation(Twice())

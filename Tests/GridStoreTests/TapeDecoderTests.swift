@@ -101,7 +101,8 @@ import TestSupport
         let foundation = try Self.foundation(Signed.self, json)
         #expect(foundation.signingKey == "s")
         #expect(try Self.tape(Signed.self, json) == foundation)
-        // Escaped, the same K; a key as long as the name but another is no match.
+        // Escaped, the same K; a key as long as the name but another is no match, nor one
+        // with the Kelvin sign that is longer and not the name.
         for other in ["{\"signing\\u004bey\": \"s\"}", "{\"signingXey\": \"s\"}", "{\"signing\u{212A}e\": \"s\"}"] {
             let expected = try Self.foundation(Signed.self, other)
             #expect(try Self.tape(Signed.self, other) == expected, "\(other)")
