@@ -650,8 +650,8 @@ public final class Store {
         forgetEveryFile()
     }
 
-    /// Waits for what saves left to the helper thread: removing the old versions of the files
-    /// they replaced, under temp names. The program waits for it as it exits; left undone (the
+    /// Waits for what saves left to the helper threads: removing the old versions of the files
+    /// they replaced, under temp names (and the hashes of a save that failed). The program waits for it as it exits; left undone (the
     /// power cut), the temp files go when the folder next opens.
     public static func finishBackgroundWork() {
         HelperThread.shared.drain()

@@ -242,25 +242,19 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     private func value(_ key: Key) -> Int? {
         var name = key.stringValue
         name.makeContiguousUTF8()
-        let end = Int(document.tape.entries[object].next)
         return name.utf8.withContiguousStorageIfAvailable { utf8 -> Int? in
             let ascii = !utf8.contains { $0 >= 0x80 }
             let raw = UnsafeRawBufferPointer(utf8)
-            var member = object + 1
-            while member < end {
-                if ascii ? document.key(at: member, isASCII: raw) : document.key(at: member, is: name) { return member + 1 }
-                member = document.tape.after(member + 1)
-            }
-            return nil
-        } ?? scan(for: name)
+            return member { ascii ? document.key(at: $0, isASCII: raw) : document.key(at: $0, is: name) }
+        } ?? member { document.key(at: $0, is: name) }
     }
 
-    /// `value(_:)` comparing each key as a Swift string.
-    private func scan(for name: String) -> Int? {
+    /// The entry of the value of the first member whose key `matches`.
+    private func member(where matches: (Int) -> Bool) -> Int? {
         let end = Int(document.tape.entries[object].next)
         var member = object + 1
         while member < end {
-            if document.key(at: member, is: name) { return member + 1 }
+            if matches(member) { return member + 1 }
             member = document.tape.after(member + 1)
         }
         return nil
