@@ -6,9 +6,17 @@ public struct GridCode: RawRepresentable, Hashable, Comparable, Codable, Sendabl
     public init(rawValue: String) { self.rawValue = rawValue }
     public init(_ rawValue: String) { self.rawValue = rawValue }
 
+    /// Fifteen digits, with a community and a grid number that are not zero. Read byte by byte:
+    /// every data file's path is checked with it at every start.
     public var isWellFormed: Bool {
-        rawValue.utf8.count == 15 && rawValue.utf8.allSatisfy { (48...57).contains($0) }
-            && communityNumber != 0 && gridNumber != 0
+        guard rawValue.utf8.count == 15 else { return false }
+        var community = 0, grid = 0
+        for (position, byte) in rawValue.utf8.enumerated() {
+            guard (48...57).contains(byte) else { return false }
+            if (9..<12).contains(position) { community = community * 10 + Int(byte - 48) }
+            if position >= 12 { grid = grid * 10 + Int(byte - 48) }
+        }
+        return community != 0 && grid != 0
     }
 
     public var districtCode: String { String(rawValue.prefix(6)) }

@@ -79,18 +79,19 @@ public enum StoreLayout {
     /// The kind of record a data file holds, judged by its place; nil for a file gridwork does not know.
     public static func kind(ofFile relativePath: String) -> RecordKind? {
         if relativePath == workers { return .worker }
-        let parts = relativePath.split(separator: "/").map(String.init)
-        guard parts.count >= 3, parts[0] == gridsFolder, GridCode(parts[1]).isWellFormed else { return nil }
+        // Split by bytes, not characters (a district's 6,000 paths are told apart at every
+        // start): each name compared is ASCII, and a slash is never part of another character.
+        let parts = relativePath.utf8.split(separator: UInt8(ascii: "/"))
+        guard parts.count >= 3, parts[0].elementsEqual(gridsFolder.utf8), GridCode(String(Substring(parts[1]))).isWellFormed else { return nil }
+        let name = parts[2]
         switch parts.count {
         case 3:
-            switch parts[2] {
-            case "grid.json": return .grid
-            case "households.json": return .household
-            case "residents.json": return .resident
-            default: return nil
-            }
-        case 4 where parts[2] == "patrols" && isMonthFile(parts[3]): return .patrolLog
-        case 4 where parts[2] == "cases" && isYearFile(parts[3]): return .disputeCase
+            if name.elementsEqual("grid.json".utf8) { return .grid }
+            if name.elementsEqual("households.json".utf8) { return .household }
+            if name.elementsEqual("residents.json".utf8) { return .resident }
+            return nil
+        case 4 where name.elementsEqual("patrols".utf8) && isMonthFile(String(Substring(parts[3]))): return .patrolLog
+        case 4 where name.elementsEqual("cases".utf8) && isYearFile(String(Substring(parts[3]))): return .disputeCase
         default: return nil
         }
     }

@@ -197,7 +197,7 @@ extension ReviewFindingTests {
         int(SummaryCache.currentVersion)
         int(0)
         int(900_000_000)
-        int(Int(bitPattern: UInt(Checksum.fnv1a(bytes))))
+        int(Int(bitPattern: UInt(bytes.withUnsafeBytes { Checksum.xxh64($0) })))
         #expect(SummaryCache.binaryDecoded(Data(bytes)) == nil)
         #expect(SummaryCache.binaryDecoded(Data(bytes.dropLast(3))) == nil)
         #expect(SummaryCache.binaryDecoded(Data()) == nil)
