@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GridModel
 
 /// How far reading the data files has got. Reported on the thread that opened the store, after
@@ -151,6 +152,11 @@ struct FolderScanner: Sendable {
 enum ParallelJobs {
     static var threadCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
+    /// Jobs of every `run` not yet handed to a worker: while there are some, a worker's cores are
+    /// better spent on them than on sharing out one job's parts (`SplitWork`).
+    static var jobsWaiting: Int { waiting.load(ordering: .relaxed) }
+    private static let waiting = Atomic<Int>(0)
+
     static func run<Job: Sendable, Output: Sendable>(_ jobs: [Job], threads: Int = threadCount,
                                                      work: @escaping @Sendable (Job) -> Output,
                                                      merge: (Int, Output) -> Void) {
@@ -161,6 +167,7 @@ enum ParallelJobs {
             return
         }
         let handoff = Handoff<Output>(jobCount: jobs.count, window: threads * 4)
+        waiting.add(jobs.count, ordering: .relaxed)
         let group = DispatchGroup()
         for _ in 0..<threads {
             DispatchQueue.global(qos: .userInitiated).async(group: group) {
@@ -192,6 +199,7 @@ enum ParallelJobs {
             while next < jobCount && next >= taken + window { condition.wait() }
             guard next < jobCount else { return nil }
             next += 1
+            ParallelJobs.waiting.subtract(1, ordering: .relaxed)
             return next - 1
         }
 

@@ -3,9 +3,12 @@ import Dispatch
 /// Work on consecutive parts of a range side by side, one part per core: for the few steps of
 /// reading a big file that its records can share out (decoding them, opening their sealed values).
 enum SplitWork {
-    /// Whether `count` items are enough to be worth sharing out: a part must outweigh waking a thread.
+    /// How many parts `count` items are worth: one per core, each of at least `minimum` items (a
+    /// part must outweigh waking a thread), and one while other files wait to be read (a cold
+    /// start's workers are busy with them: sharing out would only add threads).
     static func parts(for count: Int, atLeast minimum: Int = 128) -> Int {
-        max(1, min(ParallelJobs.threadCount, count / minimum))
+        guard ParallelJobs.jobsWaiting == 0 else { return 1 }
+        return max(1, min(ParallelJobs.threadCount, count / minimum))
     }
 
     /// `work` of each of `parts` consecutive parts of `0..<count`, side by side; the results in
