@@ -171,7 +171,9 @@ enum ParallelJobs {
         let group = DispatchGroup()
         for _ in 0..<threads {
             DispatchQueue.global(qos: .userInitiated).async(group: group) {
-                while let index = handoff.nextJob() { handoff.deliver(work(jobs[index]), for: index) }
+                SplitWork.sharingOut {
+                    while let index = handoff.nextJob() { handoff.deliver(work(jobs[index]), for: index) }
+                }
             }
         }
         for index in jobs.indices { merge(index, handoff.take(index)) }

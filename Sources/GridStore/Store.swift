@@ -173,7 +173,8 @@ public final class Store {
             try? store.lock.withExclusiveLock { () throws(StoreError) in try Journal.recover(in: folder, everyRecord: true) }
         }
         // The cache is decoded on the helper thread while this one walks the folder: neither
-        // needs the other, and each took a fifth of the first screen.
+        // needs the other, and each took a fifth of the first screen. (So no job of the helper
+        // thread may open a store: it would wait for itself.)
         let (cachePath, timeZone, schedule) = (folder + "/" + StoreLayout.summaryCache, store.manifest.communityTimeZone, store.visitSchedule)
         let decoding = HelperThread.shared.start { SummaryCache.load(cachePath, timeZone: timeZone, schedule: schedule) }
         store.findFiles()

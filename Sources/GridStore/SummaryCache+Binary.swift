@@ -165,7 +165,9 @@ private struct BinaryReader {
     mutating func string() -> String? {
         guard let count = int(), count >= 0, count <= bytes.count - offset else { return nil }
         defer { offset += count }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count]).assumingMemoryBound(to: UInt8.self), as: UTF8.self)
+        return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count]).withMemoryRebound(to: UInt8.self) {
+            String(decoding: $0, as: UTF8.self)
+        }
     }
 
     mutating func count() -> Int? {

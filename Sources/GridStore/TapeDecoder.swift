@@ -244,13 +244,13 @@ struct TapeDecoder: Decoder {
     }
 }
 
-/// An array whose elements may be decoded in parts side by side (`SplitWork`: the tape is only
+/// A file's records, which may be decoded in parts side by side (`SplitWork`: the tape is only
 /// read). What it decodes is what `Array.init(from:)` would, in order.
 private protocol SplittableArray {
     static func decodeSplit(from document: TapeDecoder.Document, at array: Int) throws -> Self
 }
 
-extension Array: SplittableArray where Element: Decodable {
+extension Array: SplittableArray where Element: StoredRecord {
     fileprivate static func decodeSplit(from document: TapeDecoder.Document, at array: Int) throws -> [Element] {
         let elements = document.elements(of: array)
         let parts = SplitWork.map(count: elements.count, parts: SplitWork.parts(for: elements.count)) { range in

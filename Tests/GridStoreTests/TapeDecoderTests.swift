@@ -61,21 +61,24 @@ import TestSupport
         #expect(try Self.tape(Sample.self, absent).at == nil)
     }
 
-    /// Arrays of many elements (a residents file's records) are decoded in parts on every core:
-    /// the same elements in the same order, and one element the fast path is unsure of, in any
-    /// part, refuses the whole.
-    @Test func manyElementsDecodeInOrderAndOneDoubtfulElementRefusesTheWhole() throws {
+    /// A file of many records (a residents file) is decoded in parts on every core: the same
+    /// records in the same order, and one value the fast path is unsure of, in any part, refuses
+    /// the whole.
+    @Test func manyRecordsDecodeInOrderAndOneDoubtfulValueRefusesTheWhole() throws {
         let count = TapeDecoder.Document.splitElements * 3 + 7
-        func element(_ index: Int, number: String) -> String {
-            #"{"text": "第\#(index)户 \u00e9", "number": \#(number), "flag": \#(index % 2 == 0), "list": [\#(index), null], "nested": {"k": ["\#(index)"]}, "at": "2026-11-22T08:30:\#(String(format: "%02d", index % 60))+08:00"}"#
-        }
-        let whole = "[" + (0..<count).map { element($0, number: String($0 * 7 - 1000)) }.joined(separator: ",\n") + "]"
-        let fast = try Self.tape([Sample].self, whole)
-        #expect(fast == (try Self.foundation([Sample].self, whole)))
-        #expect(fast.map(\.number) == (0..<count).map { $0 * 7 - 1000 }, "in order")
-        for doubtful in [3, count / 2 + 1, count - 1] {
-            let json = "[" + (0..<count).map { element($0, number: $0 == doubtful ? "1.5" : "1") }.joined(separator: ",") + "]"
-            #expect(throws: (any Error).self, "element \(doubtful)") { try Self.tape([Sample].self, json) }
+        let residents = (0..<count).map { SampleCommunity.resident(id: "P-\($0)", household: "H-\($0 / 3)", grid: SampleCommunity.gridOne, sequence: $0) }
+        let data = try RecordCoding.encoder().encode(ShardFile(schema: StoreLayout.schemaVersion, kind: .resident, records: residents))
+        try SplitWork.sharingOut(.always) {
+            let fast = try TapeDecoder.decode(ShardFile<Resident>.self, from: data)
+            #expect(fast.records == residents)
+            #expect(fast.records == (try RecordCoding.decoder().decode(ShardFile<Resident>.self, from: data)).records)
+            let text = String(decoding: data, as: UTF8.self)
+            let revisions = text.ranges(of: #""revision" : 0"#)
+            #expect(revisions.count == count)
+            for doubtful in [3, count / 2 + 1, count - 1] {
+                let json = text.replacingCharacters(in: revisions[doubtful], with: #""revision" : 0.5"#)
+                #expect(throws: (any Error).self, "record \(doubtful)") { try TapeDecoder.decode(ShardFile<Resident>.self, from: Data(json.utf8)) }
+            }
         }
     }
 
