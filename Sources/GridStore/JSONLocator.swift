@@ -105,8 +105,11 @@ public struct JSONLocator: Sendable {
                     if !known.strings.contains(key) { keys.append((key, start)) }
                     continue
                 case .openBrace:
+                    // A container opened after a comma is a value: `[1, {}]` has no trailing comma.
+                    lastComma = nil
                     names.append(MemberNames())
                 case .openBracket:
+                    lastComma = nil
                     names.append(nil)
                 case .closeBrace, .closeBracket:
                     if let comma = lastComma { return laxity(comma, "trailing comma") }
@@ -138,6 +141,9 @@ public struct JSONLocator: Sendable {
             return (keys, nil)
         }
     }
+
+    /// The text of a JSON string's content (between its quotes) with its escapes decoded.
+    static func unescape(_ content: UnsafeRawBufferPointer) -> String { Cursor.unescape(content) }
 
     /// The members of the top-level object: each key with the byte range of its value, or nil
     /// when the document is not one object. Lenient: meant for bytes an encoder just wrote.
@@ -679,21 +685,30 @@ private struct MemberNames {
 /// A set of object keys that can be looked up by their UTF-8 bytes as well as by string.
 struct KeySet: Sendable {
     let strings: Set<String>
-    /// The keys' bytes, at the index of their length (no hashing on the way).
-    private let byLength: [[[UInt8]]]
+    /// The keys' bytes with their number, at the index of their length (no hashing on the way).
+    private let byLength: [[(bytes: [UInt8], number: Int)]]
 
     init(_ strings: Set<String>) {
         self.strings = strings
-        let keys = strings.map { Array($0.utf8) }
-        var byLength = Array(repeating: [[UInt8]](), count: (keys.map(\.count).max() ?? 0) + 1)
-        for key in keys { byLength[key.count].append(key) }
+        let keys = strings.sorted().map { Array($0.utf8) }
+        var byLength = Array(repeating: [(bytes: [UInt8], number: Int)](), count: (keys.map(\.count).max() ?? 0) + 1)
+        for (number, key) in keys.enumerated() { byLength[key.count].append((key, number)) }
         self.byLength = byLength
     }
 
+    /// How many keys the set holds: each has a number below it (`number(ofBytes:)`).
+    var count: Int { strings.count }
+
     /// Whether these bytes, known to be ASCII (where equal strings have equal bytes), spell a key of the set.
     func contains(asciiBytes raw: UnsafeRawBufferPointer) -> Bool {
-        guard raw.count < byLength.count else { return false }
-        for key in byLength[raw.count] where key.withUnsafeBytes({ raw.elementsEqual($0) }) { return true }
-        return false
+        number(ofBytes: raw) != nil
+    }
+
+    /// The number of the key spelled by exactly these UTF-8 bytes, or nil. A key that only equals
+    /// one of the set as a Swift string (another normalization) is not found here.
+    func number(ofBytes raw: UnsafeRawBufferPointer) -> Int? {
+        guard raw.count < byLength.count else { return nil }
+        for key in byLength[raw.count] where key.bytes.withUnsafeBytes({ raw.elementsEqual($0) }) { return key.number }
+        return nil
     }
 }

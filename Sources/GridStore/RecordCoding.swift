@@ -41,11 +41,21 @@ enum RecordCoding {
         return try decoder().decode(T.self, from: data)
     }
 
-    /// `decode`, with where each element of the `records` array lies when `TapeDecoder` read it
-    /// (see `TapeDecoder.decodeFile`); nil ranges when Foundation did.
-    static func decodeFile<T: Decodable>(_ type: T.Type, from data: Data) throws -> (T, [Range<Int>]?) {
-        if let decoded = try? TapeDecoder.decodeFile(T.self, from: data) { return decoded }
-        return (try decoder().decode(T.self, from: data), nil)
+    /// A data file decoded, with what the same parse found out about its bytes.
+    struct DecodedFile<T> {
+        let value: T
+        /// Where each element of the `records` array lies (see `TapeDecoder.decodeFile`).
+        let recordRanges: [Range<Int>]?
+        /// The file's unknown keys and laxity, when asked for.
+        let keyScan: KeyScan?
+    }
+
+    /// `decode`, with what `TapeDecoder.decodeFile` finds beside the value when it read the file:
+    /// where each record lies, and (given `known`) the keys not in it and what strict JSON refuses.
+    /// Both are nil when Foundation read it.
+    static func decodeFile<T: Decodable>(_ type: T.Type, from data: Data, keysKnown known: KeySet? = nil) throws -> DecodedFile<T> {
+        if let decoded = try? TapeDecoder.decodeFile(T.self, from: data, keysKnown: known) { return decoded }
+        return DecodedFile(value: try decoder().decode(T.self, from: data), recordRanges: nil, keyScan: nil)
     }
 
     static func decoder() -> JSONDecoder {

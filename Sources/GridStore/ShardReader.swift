@@ -47,18 +47,19 @@ struct ShardReader {
         case .success(let contents): (data, stamp, changed) = contents
         }
         let locator = JSONLocator(data: data)
-        let file: ShardFile<R>
-        let recordRanges: [Range<Int>]?
+        let contentHash = Self.contentHash(data)
+        let alreadyChecked = checked == contentHash
+        let allowed = KnownFields.keySets[R.kind] ?? KeySet(KnownFields.allowed(in: R.kind))
+        let decoded: RecordCoding.DecodedFile<ShardFile<R>>
         do {
-            (file, recordRanges) = try RecordCoding.decodeFile(ShardFile<R>.self, from: data)
+            decoded = try RecordCoding.decodeFile(ShardFile<R>.self, from: data, keysKnown: alreadyChecked ? nil : allowed)
         } catch {
             if let header = try? RecordCoding.decoder().decode(ShardHeader.self, from: data), header.schema > StoreLayout.schemaVersion {
                 return .failure(ShardProblems([newerSchema(path, header.schema, locator)]))
             }
             return .failure(ShardProblems([Self.decodingProblem(error, path: path, locator: locator)]))
         }
-        let contentHash = Self.contentHash(data)
-        let alreadyChecked = checked == contentHash
+        let file = decoded.value
         var problems: [StoreProblem] = []
         if file.schema > StoreLayout.schemaVersion {
             problems.append(newerSchema(path, file.schema, locator))
@@ -71,10 +72,10 @@ struct ShardReader {
                                          message: LocalizedText(zh: "此文件应保存\(R.kind.name(.zh))，而不是\(file.kind.name(.zh))",
                                                                 en: "this file holds \(R.kind.name(.en)), not \(file.kind.name(.en))")))
         }
-        let allowed = KnownFields.keySets[R.kind] ?? KeySet(KnownFields.allowed(in: R.kind))
         // Checked once per content, with the rules: what Foundation decodes is not always strict
         // JSON (a repeated key, a trailing comma), and other readers would read it differently.
-        let (unknownKeys, laxity) = alreadyChecked ? ([], nil) : locator.unknownKeysAndLaxity(notIn: allowed)
+        // The fast decode's parse found it already; after Foundation's, the bytes are scanned.
+        let (unknownKeys, laxity) = alreadyChecked ? ([], nil) : decoded.keyScan ?? locator.unknownKeysAndLaxity(notIn: allowed)
         if let laxity {
             return .failure(ShardProblems([StoreProblem(path: path, position: locator.position(ofByteOffset: laxity.offset), message: LocalizedText(
                 zh: "JSON 格式错误：" + laxity.message, en: "invalid JSON: " + laxity.message))]))
@@ -123,7 +124,7 @@ struct ShardReader {
         }
         return problems.isEmpty ? .success(Loaded(records: records, stamp: stamp, settled: settledAfter.flatMap { changed.settled(readAt: readAt, margin: $0) },
                                                   contentHash: contentHash, quickDigest: Self.quickDigest(data), bytes: data,
-                                                  recordRanges: recordRanges?.count == records.count ? recordRanges : nil,
+                                                  recordRanges: decoded.recordRanges?.count == records.count ? decoded.recordRanges : nil,
                                                   hasPlainPersonalData: hasPlain))
             : .failure(ShardProblems(problems))
     }

@@ -25,11 +25,14 @@ struct TapeDecoder: Decoder {
     /// Decodes a data file, and says where each element of its `records` array lies in `data`
     /// (from its `{` to its `}`, as `ShardEncoder.recordRanges` finds them), from the same parse:
     /// a save reuses those bytes without scanning the file again. The ranges are nil when the
-    /// array is missing or holds anything but objects.
-    static func decodeFile<T: Decodable>(_ type: T.Type, from data: Data) throws -> (T, [Range<Int>]?) {
+    /// array is missing or holds anything but objects. Given `known`, the parse's values are
+    /// also scanned for keys not in it and for what strict JSON refuses (`JSONTape.unknownKeysAndLaxity`).
+    static func decodeFile<T: Decodable>(_ type: T.Type, from data: Data, keysKnown known: KeySet? = nil) throws -> RecordCoding.DecodedFile<T> {
         try data.withUnsafeBytes { bytes in
             let document = Document(try JSONTape(parsing: bytes))
-            return (try document.decode(T.self, at: 0), document.tape.elementRanges(ofMember: "records"))
+            return RecordCoding.DecodedFile(value: try document.decode(T.self, at: 0),
+                                            recordRanges: document.tape.elementRanges(ofMember: "records"),
+                                            keyScan: known.map { document.tape.unknownKeysAndLaxity(notIn: $0) })
         }
     }
 
@@ -51,8 +54,18 @@ struct TapeDecoder: Decoder {
     /// and fits in an existential without an allocation.
     final class Document {
         let tape: JSONTape
+        /// `[String].self`, looked up once per file. Named where it is compared (or in a constant,
+        /// which the optimizer puts there), it was looked up under a lock at every value decoded:
+        /// a tenth of a cold open.
+        private let stringListType: ObjectIdentifier
 
-        init(_ tape: JSONTape) { self.tape = tape }
+        init(_ tape: JSONTape) {
+            self.tape = tape
+            stringListType = Self.stringListIdentifier()
+        }
+
+        @inline(never)
+        private static func stringListIdentifier() -> ObjectIdentifier { ObjectIdentifier([String].self) }
 
         func isNull(_ index: Int) -> Bool { tape.entries[index].kind == .null }
 
@@ -63,16 +76,23 @@ struct TapeDecoder: Decoder {
             // The two special cases hand their value over by a bit cast under an exact type check:
             // an `as? T` would look up `Optional<T>`'s generic type at every value decoded.
             if T.self == Date.self { return unsafeBitCast(try date(at: index), to: T.self) }
-            // Lists of text (a grid's buildings, a case's parties) would otherwise box every element.
-            // The type is compared with one made once: `[String].self` is looked up at each use.
-            if T.self == Self.stringList { return unsafeBitCast(try stringList(at: index), to: T.self) }
-            // A file's records, when they are many: its own cast is looked up once per file.
-            if tape.entries[index].kind == .array, Int(tape.entries[index].end) >= Self.splitElements,
-               let array = T.self as? any SplittableArray.Type {
-                guard let records = try array.decodeSplit(from: self, at: index) as? T else { throw JSONTape.Refused() }
-                return records
+            if tape.entries[index].kind == .array {
+                // Lists of text (a grid's buildings, a case's parties) would otherwise box every element.
+                if ObjectIdentifier(T.self) == stringListType { return unsafeBitCast(try stringList(at: index), to: T.self) }
+                // A file's records, when they are many: its own cast is looked up once per file.
+                if Int(tape.entries[index].end) >= Self.splitElements, let array = T.self as? any SplittableArray.Type {
+                    return try records(array, as: T.self, at: index)
+                }
             }
             return try T(from: TapeDecoder(document: self, index: index))
+        }
+
+        /// The records of the array at `index`, in parts. Apart from `decode`, whose every call
+        /// made the type `T?` (the cast's result) before anything else: a lookup under a lock.
+        @inline(never)
+        private func records<T>(_ array: any SplittableArray.Type, as type: T.Type, at index: Int) throws -> T {
+            guard let records = try array.decodeSplit(from: self, at: index) as? T else { throw JSONTape.Refused() }
+            return records
         }
 
         /// How many elements an array must have to be decoded on every core: a residents file's
@@ -96,8 +116,6 @@ struct TapeDecoder: Decoder {
             guard tape.entries[index].kind == .string, let date = Timestamp.parse(tape.slice(index)) else { throw JSONTape.Refused() }
             return date
         }
-
-        private static let stringList: Any.Type = [String].self
 
         @inline(never)
         private func stringList(at index: Int) throws -> [String] {

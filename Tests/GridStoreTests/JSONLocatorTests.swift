@@ -348,5 +348,9 @@ private func locate(_ json: String, _ path: Key...) -> String {
     @Test func strictDocumentsPass() {
         let json = "{\"a\": {\"id\": 1, \"t\": \"x,]\"}, \"b\": [{\"id\": 2}, {\"id\": 3}], \"c\": [], \"d\": {}, \"e\": -1.5e3}"
         #expect(JSONLocator(data: Data(json.utf8)).unknownKeysAndLaxity(notIn: KeySet([])).laxity == nil)
+        // An empty container after a comma is a value, not a trailing comma.
+        for empty in ["[1, {}]", "[[1], []]", "{\"a\": [{}, {}], \"b\": [[], []]}"] {
+            #expect(JSONLocator(data: Data(empty.utf8)).unknownKeysAndLaxity(notIn: KeySet([])).laxity == nil, "\(empty)")
+        }
     }
 }

@@ -91,14 +91,14 @@ import TestSupport
         ]
         for text in texts {
             let data = Data(text.utf8)
-            let (_, ranges) = try TapeDecoder.decodeFile(AnyJSON.self, from: data)
+            let ranges = try TapeDecoder.decodeFile(AnyJSON.self, from: data).recordRanges
             #expect(ranges != nil && ranges == ShardEncoder.recordRanges(in: data), "\(text)")
         }
         // Bytes that are a slice of a bigger buffer (their indices do not start at 0), with the
         // ranges the decode found: the same file as encoding it whole.
         let padded = Data("padding".utf8) + whole
         let slice = padded[7...]
-        let (_, known) = try TapeDecoder.decodeFile(AnyJSON.self, from: slice)
+        let known = try TapeDecoder.decodeFile(AnyJSON.self, from: slice).recordRanges
         let fromSlice = ShardEncoder(reusing: slice, readAs: records, ranges: known)
         #expect(fromSlice.reuses(records[0]))
         #expect(try fromSlice.encode(edited, kind: .resident) == Self.wholeFile(edited))
@@ -106,7 +106,7 @@ import TestSupport
         let shifted = known?.map { $0.lowerBound + 1..<$0.upperBound + 1 }
         #expect(try ShardEncoder(reusing: slice, readAs: records, ranges: shifted).encode(edited, kind: .resident) == Self.wholeFile(edited))
         for text in [#"{"other":[{"a":1}]}"#, #"{"records":[{"a":1},2]}"#, #"{"records":{"a":1}}"#, #"[{"records":[]}]"#] {
-            #expect(try TapeDecoder.decodeFile(AnyJSON.self, from: Data(text.utf8)).1 == nil, "\(text)")
+            #expect(try TapeDecoder.decodeFile(AnyJSON.self, from: Data(text.utf8)).recordRanges == nil, "\(text)")
         }
     }
 
