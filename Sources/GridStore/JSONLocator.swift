@@ -551,11 +551,13 @@ private struct Cursor {
         }
     }
 
-    /// True when two member names are the same text: by their bytes, or unescaped when either
-    /// holds an escape (`"a"` and `"\u0061"` are one name).
+    /// True when two member names are the same text as a decoder's keys compare: unescaped, as
+    /// Swift strings (`"a"` and `"\u0061"` are one name, and so are U+212A KELVIN SIGN and `K`).
+    /// Plain ASCII names, all a data file holds, are compared by their bytes.
     func sameName(_ first: Range<Int>, _ second: Range<Int>) -> Bool {
         let left = UnsafeRawBufferPointer(rebasing: bytes[first]), right = UnsafeRawBufferPointer(rebasing: bytes[second])
-        if !left.contains(.backslash) && !right.contains(.backslash) { return left.elementsEqual(right) }
+        let plain = { (name: UnsafeRawBufferPointer) in !name.contains { $0 == .backslash || $0 >= 0x80 } }
+        if plain(left) && plain(right) { return left.elementsEqual(right) }
         return Self.unescape(left) == Self.unescape(right)
     }
 
@@ -687,17 +689,23 @@ struct KeySet: Sendable {
     let strings: Set<String>
     /// The keys' bytes with their number, at the index of their length (no hashing on the way).
     private let byLength: [[(bytes: [UInt8], number: Int)]]
+    /// Each key's number, found by string (canonical equivalence, as a decoder compares keys).
+    private let numbers: [String: Int]
 
     init(_ strings: Set<String>) {
         self.strings = strings
-        let keys = strings.sorted().map { Array($0.utf8) }
-        var byLength = Array(repeating: [(bytes: [UInt8], number: Int)](), count: (keys.map(\.count).max() ?? 0) + 1)
-        for (number, key) in keys.enumerated() { byLength[key.count].append((key, number)) }
+        let keys = strings.sorted()
+        var byLength = Array(repeating: [(bytes: [UInt8], number: Int)](), count: (keys.map(\.utf8.count).max() ?? 0) + 1)
+        for (number, key) in keys.enumerated() { byLength[key.utf8.count].append((Array(key.utf8), number)) }
         self.byLength = byLength
+        numbers = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// How many keys the set holds: each has a number below it (`number(ofBytes:)`).
+    /// How many keys the set holds: each has a number below it (`number(ofBytes:)`, `number(of:)`).
     var count: Int { strings.count }
+
+    /// The number of the key that equals `name` as a Swift string, or nil.
+    func number(of name: String) -> Int? { numbers[name] }
 
     /// Whether these bytes, known to be ASCII (where equal strings have equal bytes), spell a key of the set.
     func contains(asciiBytes raw: UnsafeRawBufferPointer) -> Bool {

@@ -1,5 +1,5 @@
-/// The keys a file holds that gridwork does not know, and the first thing strict JSON refuses that
-/// a parse let through, in document order: what `JSONLocator.unknownKeysAndLaxity` reports.
+/// The keys a file holds that gridwork does not know, in document order, and the first thing strict
+/// JSON refuses that a parse let through: what `JSONLocator.unknownKeysAndLaxity` reports.
 typealias KeyScan = (keys: [(key: String, offset: Int)], laxity: (offset: Int, message: String)?)
 
 extension JSONTape {
@@ -7,9 +7,9 @@ extension JSONTape {
     /// bytes again: a cold open spent a sixth of its time on that second pass over every file.
     ///
     /// The parse refused a trailing comma and any other break of the grammar, so what is left to
-    /// find is a member name repeated in its object (the same characters once escapes are decoded)
-    /// and a number out of a double's range. Offsets are those of a key's opening quote and of a
-    /// number's first byte.
+    /// find is a member name repeated in its object (the same text once escapes are decoded,
+    /// compared as Swift strings: what a decoder takes for one key) and a number out of a
+    /// double's range. Offsets are those of a key's opening quote and of a number's first byte.
     func unknownKeysAndLaxity(notIn known: KeySet) -> KeyScan {
         var keys: [(key: String, offset: Int)] = []
         var laxity: (offset: Int, message: String)?
@@ -30,30 +30,29 @@ extension JSONTape {
                     refuse(Int(entry.start), "number out of range")
                 }
             case .object:
-                // Names that spell no key of the set byte for byte, escapes decoded: rare, so the
-                // set is only filled when one is met.
-                var otherNames: Set<[UInt8]> = []
+                // Names no key of the set equals: rare, so the set is only filled when one is met.
+                var otherNames: Set<String> = []
                 var member = index + 1
                 while member < Int(entry.next) {
                     let key = member
                     member = after(key + 1)
                     let quote = Int(entries[key].start) - 1
                     let content = slice(key)
+                    // A known key as written: by its bytes, no string made.
                     if entries[key].kind == .string, let number = known.number(ofBytes: content) {
                         if lastObjectOf[number] == index { refuse(quote, "duplicate key \"\(String(decoding: content, as: UTF8.self))\"") }
                         lastObjectOf[number] = index
                         continue
                     }
+                    // Otherwise as a decoder compares keys: unescaped, as Swift strings.
                     let name = entries[key].kind == .escapedString ? JSONLocator.unescape(content) : String(decoding: content, as: UTF8.self)
-                    let bytes = Array(name.utf8)
-                    if let number = bytes.withUnsafeBytes({ known.number(ofBytes: $0) }) {
+                    if let number = known.number(of: name) {
                         if lastObjectOf[number] == index { refuse(quote, "duplicate key \"\(name)\"") }
                         lastObjectOf[number] = index
                         continue
                     }
-                    if !otherNames.insert(bytes).inserted { refuse(quote, "duplicate key \"\(name)\"") }
-                    // A name equal to a known key as a Swift string (another normalization) is known.
-                    if !known.strings.contains(name) { keys.append((name, quote)) }
+                    if !otherNames.insert(name).inserted { refuse(quote, "duplicate key \"\(name)\"") }
+                    keys.append((name, quote))
                 }
             default:
                 continue

@@ -52,7 +52,7 @@ enum RecordCoding {
 
     /// `decode`, with what `TapeDecoder.decodeFile` finds beside the value when it read the file:
     /// where each record lies, and (given `known`) the keys not in it and what strict JSON refuses.
-    /// Both are nil when Foundation read it.
+    /// Both are nil when Foundation read it; the ranges also when there is no array of records.
     static func decodeFile<T: Decodable>(_ type: T.Type, from data: Data, keysKnown known: KeySet? = nil) throws -> DecodedFile<T> {
         if let decoded = try? TapeDecoder.decodeFile(T.self, from: data, keysKnown: known) { return decoded }
         return DecodedFile(value: try decoder().decode(T.self, from: data), recordRanges: nil, keyScan: nil)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GridModel
 @testable import GridStore
 
 /// A file's unknown keys and laxity are found from the fast decode's parse (issue 12), not by a
@@ -14,7 +15,7 @@ import Testing
     @Test(arguments: [
         #"{"kind": "x", "records": [{"id": 1, "name": "a", "colour": 2}, {"nam": 1, "names": 2, "": 3}]}"#,
         #"{"n\u0061me": 1, "\u0069D": 2, "gridCode": "420303001001001", "gridcode": 3}"#,
-        "{\"\u{212A}\": 1, \"K\": 2, \"名字\": 3, \"e\u{301}\": 4, \"\u{E9}\": 5}",
+        "{\"\u{212A}\": 1, \"名字\": 3, \"e\u{301}\": 4}",
         #"{"a": {"b": {"id": [ {"records": "\"name\": 1", "z": {"y": 1}} ]}, "c": 2}, "name" : 1, "w": [{"v": 1e3}]}"#,
         #"[{"q": 1}, [{"r": 2, "id": 3}], {}, []]"#,
         "{\"records\": [{\"姓名\": \"王\", \"\\u59d3\\u540d2\": 1, \"id\": -0.5, \"x\": \"\\ud83d\\ude00\"}]}",
@@ -35,6 +36,11 @@ import Testing
         ("{\"\\u006bind\": 1, \"kind\": 2}", 17, "duplicate key \"kind\""),
         ("{\"x\": 1, \"\\u0078\": 2}", 9, "duplicate key \"x\""),
         ("{\"id\": 1, \"r\": [{\"id\": 2, \"name\": 3}], \"id\": 4}", 39, "duplicate key \"id\""),
+        // Names a decoder takes for one key (as Swift strings), escaped or written out.
+        ("{\"\\u212A\": 1, \"K\": 2}", 14, "duplicate key \"K\""),
+        ("{\"\u{212A}\": 1, \"K\": 2}", 11, "duplicate key \"K\""),
+        ("{\"\\u00e9\": 1, \"e\u{301}\": 2}", 14, "duplicate key \"e\u{301}\""),
+        ("{\"\u{E9}\": 1, \"e\u{301}\": 2}", 10, "duplicate key \"e\u{301}\""),
         ("{\"n\": 1e999}", 6, "number out of range"),
         ("{\"n\": [1.5, -2E+400]}", 12, "number out of range"),
         ("{\"n\": 1e999, \"n\": 1}", 6, "number out of range"),
@@ -64,6 +70,18 @@ import Testing
         let scan = try Self.tapeScan(repeated)
         #expect(scan.laxity?.message == "duplicate key \"n9\"" && scan.laxity?.offset == Data(repeated.utf8).count - 13)
         #expect(scan.keys.count == 100_001 && scan.keys.first?.key == "n0" && scan.keys.last?.key == "n9")
+    }
+
+    /// A data file read by the fast decode is scanned from its parse, with the keys of its kind.
+    @Test func aDataFileIsScannedFromItsParse() throws {
+        var text = String(decoding: try ShardEncoderTests.wholeFile(ShardEncoderTests.residents(3)), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"notes\"", with: "\"colour\": 1, \"notes\"")
+        let known = try #require(KnownFields.keySets[.resident])
+        let decoded = try RecordCoding.decodeFile(ShardFile<Resident>.self, from: Data(text.utf8), keysKnown: known)
+        let scan = try #require(decoded.keyScan)
+        #expect(scan.laxity == nil && scan.keys.map(\.key) == ["colour", "colour", "colour"])
+        #expect(scan.keys.map(\.offset) == JSONLocator(data: Data(text.utf8)).unknownKeysAndLaxity(notIn: known).keys.map(\.offset))
+        #expect(try RecordCoding.decodeFile(ShardFile<Resident>.self, from: Data(text.utf8)).keyScan == nil)
     }
 
     /// What the parse refuses never reaches the scan: Foundation decodes it and the bytes are scanned.
