@@ -5,50 +5,56 @@ import Foundation
 /// Unicode scalars of its canonical decomposition (`é` is `e` and an accent, so it comes before `f`). Made once per text, so sorting a district grid's households compares keys
 /// rather than going through Foundation's string comparison for each pair.
 public struct NumericOrder: Comparable, Sendable {
-    private enum Piece: Comparable {
-        /// A character other than an ASCII digit, by its Unicode scalar value.
-        case character(UInt32)
-        /// A run of ASCII digits: the first digit (how it sorts beside a character) and the
-        /// digits without leading zeros (how it sorts beside another number).
-        case number(first: UInt32, digits: [UInt8])
+    /// The text as numbers that compare as the text does, element by element: a character is its
+    /// scalar value; a run of digits is `numberMark`, how many digits it has without leading zeros,
+    /// then those digits. A character is never a digit, so it sorts beside a number as it would
+    /// beside its first digit (below `0` or above `9`), and two numbers by length, then by digits.
+    /// Flat, so a comparison follows no list inside a list.
+    private let key: [UInt32]
 
-        static func < (left: Piece, right: Piece) -> Bool {
-            switch (left, right) {
-            case (.character(let first), .character(let second)): return first < second
-            case (.number(_, let first), .number(_, let second)):
-                return first.count != second.count ? first.count < second.count : first.lexicographicallyPrecedes(second)
-            case (.number(let digit, _), .character(let character)): return digit < character
-            case (.character(let character), .number(let digit, _)): return character < digit
-            }
-        }
-    }
-
-    private let pieces: [Piece]
+    private static let numberMark = UInt32(UInt8(ascii: "0"))
 
     public init(_ text: String) {
-        var pieces: [Piece] = []
-        var digits: [UInt8] = []
-        var first: UInt32 = 0
+        var key: [UInt32] = []
+        key.reserveCapacity(text.utf8.count)
+        var digits: [UInt32] = []
+        var inNumber = false
         func endNumber() {
-            guard first != 0 else { return }
-            pieces.append(.number(first: first, digits: Array(digits.drop { $0 == 0 })))
+            guard inNumber else { return }
+            let significant = digits.drop { $0 == 0 }
+            key.append(Self.numberMark)
+            key.append(UInt32(significant.count))
+            key.append(contentsOf: significant)
             digits.removeAll(keepingCapacity: true)
-            first = 0
+            inNumber = false
         }
-        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+        // Most addresses hold only characters that have no canonical decomposition: skipping
+        // Foundation's decomposition for them was most of making a key.
+        let scalars = text.unicodeScalars.allSatisfy(Self.hasNoDecomposition)
+            ? text.unicodeScalars : text.decomposedStringWithCanonicalMapping.unicodeScalars
+        for scalar in scalars {
             if scalar.value >= 0x30 && scalar.value <= 0x39 {
-                if first == 0 { first = scalar.value }
-                digits.append(UInt8(scalar.value - 0x30))
+                inNumber = true
+                digits.append(scalar.value - 0x30)
             } else {
                 endNumber()
-                pieces.append(.character(scalar.value))
+                key.append(scalar.value)
             }
         }
         endNumber()
-        self.pieces = pieces
+        self.key = key
+    }
+
+    /// Scalars of blocks with no canonical decomposition: ASCII and Latin-1 punctuation, CJK
+    /// punctuation, the unified ideographs (not the compatibility ones, which decompose), full-width forms.
+    private static func hasNoDecomposition(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0xC0, 0x3000...0x303F, 0x4E00...0x9FFF, 0xFF00...0xFFEF: return true
+        default: return false
+        }
     }
 
     public static func < (left: NumericOrder, right: NumericOrder) -> Bool {
-        left.pieces.lexicographicallyPrecedes(right.pieces)
+        left.key.lexicographicallyPrecedes(right.key)
     }
 }

@@ -12,6 +12,13 @@ import GridModel
         #expect(NumericOrder("a") < NumericOrder("a1") && !(NumericOrder("a1") < NumericOrder("a")), "a prefix first")
         #expect(!(NumericOrder("楼 7") < NumericOrder("楼 7")))
         #expect(NumericOrder("é") < NumericOrder("f") && NumericOrder("ü") < NumericOrder("v"), "accents decomposed, as Foundation compares")
+        // Leading zeros do not count; a number sorts below a letter and above a space or a dash.
+        #expect(!(NumericOrder("楼 07") < NumericOrder("楼 7")) && !(NumericOrder("楼 7") < NumericOrder("楼 07")))
+        #expect(NumericOrder("a07b") < NumericOrder("a7c") && NumericOrder("a 0") < NumericOrder("a 00 1"))
+        #expect(NumericOrder("1-") < NumericOrder("1a") && NumericOrder("1 ") < NumericOrder("12") && NumericOrder("9") < NumericOrder("10"))
+        // A compatibility ideograph is its unified one, plain ideographs and full-width forms themselves.
+        #expect(!(NumericOrder("\u{F900}1") < NumericOrder("\u{8C48}1")) && !(NumericOrder("\u{8C48}1") < NumericOrder("\u{F900}1")))
+        #expect(NumericOrder("\u{8C48}") < NumericOrder("\u{8C49}") && NumericOrder("Ｚ") < NumericOrder("ｚ"))
     }
 
     @Test func agreesWithFoundationOnManyAddresses() {
