@@ -45,11 +45,12 @@ public struct NumericOrder: Comparable, Sendable {
         self.key = key
     }
 
-    /// Scalars of blocks with no canonical decomposition: ASCII and Latin-1 punctuation, CJK
-    /// punctuation, the unified ideographs (not the compatibility ones, which decompose), full-width forms.
+    /// Scalars that neither decompose canonically nor combine (so decomposition neither changes
+    /// nor reorders them): ASCII and Latin-1 punctuation, CJK punctuation but its tone marks
+    /// (U+302A–U+302F), the unified ideographs (not the compatibility ones), full-width forms.
     private static func hasNoDecomposition(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0..<0xC0, 0x3000...0x303F, 0x4E00...0x9FFF, 0xFF00...0xFFEF: return true
+        case 0..<0xC0, 0x3000...0x3029, 0x3030...0x303F, 0x4E00...0x9FFF, 0xFF00...0xFFEF: return true
         default: return false
         }
     }

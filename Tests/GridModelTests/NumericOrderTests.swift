@@ -12,10 +12,15 @@ import GridModel
         #expect(NumericOrder("a") < NumericOrder("a1") && !(NumericOrder("a1") < NumericOrder("a")), "a prefix first")
         #expect(!(NumericOrder("楼 7") < NumericOrder("楼 7")))
         #expect(NumericOrder("é") < NumericOrder("f") && NumericOrder("ü") < NumericOrder("v"), "accents decomposed, as Foundation compares")
-        // Leading zeros do not count; a number sorts below a letter and above a space or a dash.
+        // Our own rule, not Foundation's (see below): leading zeros do not count.
         #expect(!(NumericOrder("楼 07") < NumericOrder("楼 7")) && !(NumericOrder("楼 7") < NumericOrder("楼 07")))
         #expect(NumericOrder("a07b") < NumericOrder("a7c") && NumericOrder("a 0") < NumericOrder("a 00 1"))
-        #expect(NumericOrder("1-") < NumericOrder("1a") && NumericOrder("1 ") < NumericOrder("12") && NumericOrder("9") < NumericOrder("10"))
+        // A number sorts above a space or a dash and below a letter or an ideograph.
+        #expect(NumericOrder("a-") < NumericOrder("a1") && NumericOrder("a1") < NumericOrder("aa") && NumericOrder("楼 ") < NumericOrder("楼1"))
+        #expect(NumericOrder("楼1") < NumericOrder("楼栋") && NumericOrder("1 ") < NumericOrder("12") && NumericOrder("9") < NumericOrder("10"))
+        // Combining tone marks are put in canonical order first: these two texts are the same.
+        #expect(!(NumericOrder("一\u{302B}\u{302A}") < NumericOrder("一\u{302A}\u{302B}")))
+        #expect(!(NumericOrder("一\u{302A}\u{302B}") < NumericOrder("一\u{302B}\u{302A}")))
         // A compatibility ideograph is its unified one, plain ideographs and full-width forms themselves.
         #expect(!(NumericOrder("\u{F900}1") < NumericOrder("\u{8C48}1")) && !(NumericOrder("\u{8C48}1") < NumericOrder("\u{F900}1")))
         #expect(NumericOrder("\u{8C48}") < NumericOrder("\u{8C49}") && NumericOrder("Ｚ") < NumericOrder("ｚ"))
