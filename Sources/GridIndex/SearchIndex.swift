@@ -19,7 +19,10 @@ public final class SearchIndex {
     /// 3: residents' name and birth date as a keyed hash (`namebirth`), for the namesake warning.
     /// 5: one FTS5 table per part, so a search of cases never walks the residents' postings;
     /// each entry's keyed stamp of what its rows are made from (`stamp(_:_:blind:)`).
-    static let version = 5
+    /// 6: blind numbers as 64-bit integers by entry id, a sixth of the bytes of text hashes
+    /// beside each record's id, grid and part (the table and its three indexes were two thirds
+    /// of a district's index, and most of the time to build it).
+    static let version = 6
     /// A search sorts at most this many matches of each part (taken in index order) before it
     /// keeps the first `limit`: one common character (`王`) matches some 50,000 people in a
     /// district, and sorting them all costs a keystroke 30 ms to show a page a worker narrows
@@ -100,10 +103,8 @@ public final class SearchIndex {
                 CREATE INDEX entries_by_source ON entries (grid, part);
                 CREATE VIRTUAL TABLE \(Part.people.terms) USING fts5 (words, tokenize = 'unicode61 remove_diacritics 0');
                 CREATE VIRTUAL TABLE \(Part.cases.terms) USING fts5 (words, tokenize = 'unicode61 remove_diacritics 0');
-                CREATE TABLE numbers (hash TEXT NOT NULL, recordID TEXT NOT NULL, grid TEXT NOT NULL, part TEXT NOT NULL);
-                CREATE INDEX numbers_by_hash ON numbers (hash);
-                CREATE INDEX numbers_by_source ON numbers (grid, part);
-                CREATE INDEX numbers_by_record ON numbers (recordID);
+                CREATE TABLE numbers (hash INTEGER NOT NULL, entry INTEGER NOT NULL, PRIMARY KEY (hash, entry)) WITHOUT ROWID;
+                CREATE INDEX numbers_by_entry ON numbers (entry);
                 PRAGMA user_version = \(Self.version);
                 """)
         }
@@ -212,30 +213,56 @@ public final class SearchIndex {
                 for grid in gone { try Self.remove(grid: grid, part: nil, in: db) }
             }
             let chosen = limit.map { Array(stale.prefix($0)) } ?? stale
-            for (done, item) in chosen.enumerated() {
-                progress?(done, chosen.count)
-                try reindex(item.part, of: item.grid, signature: item.signature, store: store, blind: blind)
+            var done = 0
+            while done < chosen.count {
+                let batch = Array(chosen[done..<min(chosen.count, done + Self.partsPerTransaction)])
+                try reindex(batch, store: store, blind: blind) { progress?(done, chosen.count); done += 1 }
             }
             progress?(chosen.count, chosen.count)
             return (chosen.count, stale.count - chosen.count)
         }
     }
 
-    /// Makes one part of one grid's rows again from the store, as read from files of `signature`.
-    /// The stamps are read in the same transaction that writes the rows, so a row another copy
-    /// changed in between is never taken for one that needs no writing.
-    private func reindex(_ part: Part, of grid: GridCode, signature: String, store: Store, blind: BlindIndexer) throws {
+    /// How many grid parts one transaction indexes. Each commit rewrites every page its inserts
+    /// touched, and the numbers' hashes land all over their B-tree: one part a transaction made
+    /// a district's build two and a half times slower. 16 parts hold the write lock about a second.
+    static let partsPerTransaction = 16
+
+    /// Makes the rows of `items` (grid parts, as read from files of `signature`) again from the
+    /// store, in one transaction. The stamps are read in the same transaction that writes the
+    /// rows, so a row another copy changed in between is never taken for one that needs no
+    /// writing. While one part's rows are written, the next part's are made on the indexing
+    /// thread (keyed hashes, pinyin, words); the store is read on this thread only. `starting`
+    /// hears each part as its rows are written.
+    private func reindex(_ items: [(grid: GridCode, part: Part, signature: String)], store: Store, blind: BlindIndexer,
+                         starting: () -> Void = {}) throws {
         try database.write { db in
-            var existing: [String: ExistingRow] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, kind, recordID, stamp FROM entries WHERE grid = ? AND part = ?",
-                                        arguments: [grid.rawValue, part.rawValue]) {
-                existing[(row["kind"] as String) + " " + (row["recordID"] as String)] =
-                    ExistingRow(id: row["id"], kind: row["kind"], recordID: row["recordID"], stamp: row["stamp"])
+            var existing: [[String: ExistingRow]] = []
+            for item in items {
+                var rows: [String: ExistingRow] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT id, kind, recordID, stamp FROM entries WHERE grid = ? AND part = ?",
+                                            arguments: [item.grid.rawValue, item.part.rawValue]) {
+                    rows[(row["kind"] as String) + " " + (row["recordID"] as String)] =
+                        ExistingRow(id: row["id"], kind: row["kind"], recordID: row["recordID"], stamp: row["stamp"])
+                }
+                existing.append(rows)
             }
-            let rows = Self.rows(of: part, in: grid, store: store, blind: blind, unlessStamped: existing.mapValues(\.stamp))
-            try Self.replace(grid: grid.rawValue, part: part, existing: existing, with: rows, in: db)
-            try db.execute(sql: "INSERT OR REPLACE INTO sources (grid, part, signature) VALUES (?, ?, ?)",
-                           arguments: [grid.rawValue, part.rawValue, signature])
+            func making(_ index: Int) -> HelperThread.Pending<[RecordRow]> {
+                let item = items[index]
+                let records = PartRecords(item.part, of: item.grid, in: store)
+                let stamps = existing[index].mapValues(\.stamp)
+                return HelperThread.indexing.start { Self.rows(of: records, in: item.grid, blind: blind, unlessStamped: stamps) }
+            }
+            var next = items.isEmpty ? nil : making(0)
+            for (index, item) in items.enumerated() {
+                let made = next
+                next = index + 1 < items.count ? making(index + 1) : nil
+                guard let rows = made?.wait() else { throw IndexError(path: path, reason: "the rows of grid \(item.grid.rawValue) were not made") }
+                starting()
+                try Self.replace(grid: item.grid.rawValue, part: item.part, existing: existing[index], with: rows, in: db)
+                try db.execute(sql: "INSERT OR REPLACE INTO sources (grid, part, signature) VALUES (?, ?, ?)",
+                               arguments: [item.grid.rawValue, item.part.rawValue, item.signature])
+            }
         }
     }
 
@@ -266,8 +293,7 @@ public final class SearchIndex {
                     let placeholders = hashes.map { _ in "?" }.joined(separator: ", ")
                     var arguments = StatementArguments(hashes)
                     var sql = """
-                        SELECT DISTINCT e.kind, e.grid, e.recordID, e.title, e.detail FROM numbers n
-                        JOIN entries e ON e.recordID = n.recordID AND e.grid = n.grid AND e.part = n.part
+                        SELECT DISTINCT e.kind, e.grid, e.recordID, e.title, e.detail FROM numbers n JOIN entries e ON e.id = n.entry
                         WHERE n.hash IN (\(placeholders)) AND e.kind IN (\(kindList))
                         """
                     if let grid {
@@ -307,7 +333,7 @@ public final class SearchIndex {
     public func residents(withIDNumber number: String, store: Store) throws(IndexError) -> [(id: RecordID, grid: GridCode)] {
         try mending {
             try database.read { db in
-                try Row.fetchAll(db, sql: "SELECT recordID, grid FROM numbers WHERE hash = ?", arguments: [store.blindIndexer.hash(number, purpose: "id")])
+                try Row.fetchAll(db, sql: Self.placesOfNumber, arguments: [store.blindIndexer.number(number, purpose: "id")])
                     .map { (RecordID($0["recordID"] as String), GridCode($0["grid"] as String)) }
             }
         }
@@ -317,10 +343,10 @@ public final class SearchIndex {
     /// for each number that is on file, where its residents are. Numbers are hashed, never stored.
     public func residents(withIDNumbers numbers: some Sequence<String>, store: Store) throws(IndexError) -> [String: [(id: RecordID, grid: GridCode)]] {
         let indexer = store.blindIndexer
-        let hashes = Dictionary(numbers.map { ($0, indexer.hash($0, purpose: "id")) }, uniquingKeysWith: { first, _ in first })
+        let hashes = Dictionary(numbers.map { ($0, indexer.number($0, purpose: "id")) }, uniquingKeysWith: { first, _ in first })
         return try mending {
             try database.read { db in
-                let statement = try db.makeStatement(sql: "SELECT recordID, grid FROM numbers WHERE hash = ?")
+                let statement = try db.makeStatement(sql: Self.placesOfNumber)
                 var found: [String: [(id: RecordID, grid: GridCode)]] = [:]
                 for (number, hash) in hashes {
                     let rows = try Row.fetchAll(statement, arguments: [hash])
@@ -336,12 +362,15 @@ public final class SearchIndex {
     public func residents(named name: String, born birthDate: Day, store: Store) throws(IndexError) -> [(id: RecordID, grid: GridCode)] {
         try mending {
             try database.read { db in
-                try Row.fetchAll(db, sql: "SELECT recordID, grid FROM numbers WHERE hash = ?",
-                                 arguments: [store.blindIndexer.hash(Self.nameAndBirth(name, birthDate), purpose: "namebirth")])
+                try Row.fetchAll(db, sql: Self.placesOfNumber,
+                                 arguments: [store.blindIndexer.number(Self.nameAndBirth(name, birthDate), purpose: "namebirth")])
                     .map { (RecordID($0["recordID"] as String), GridCode($0["grid"] as String)) }
             }
         }
     }
+
+    /// The records a blind number stands for, and their grids.
+    private static let placesOfNumber = "SELECT e.recordID, e.grid FROM numbers n JOIN entries e ON e.id = n.entry WHERE n.hash = ?"
 
     /// A name and birth date as the namesake check compares them: blanks in the name do not
     /// count (`王 秀英` is `王秀英`), nor does case (the blind index upper-cases).
@@ -351,7 +380,7 @@ public final class SearchIndex {
 
     // MARK: Building
 
-    private struct Entry {
+    private struct Entry: Sendable {
         let hit: SearchHit
         let words: String
     }
@@ -366,10 +395,10 @@ public final class SearchIndex {
 
     /// One record's row as it is now: its stamp, and what to write when the stamp is not the
     /// one on the index already (nil then: the row is as it should be).
-    private struct RecordRow {
+    private struct RecordRow: Sendable {
         let key: String
         let stamp: String
-        let made: (entry: Entry, numbers: [String])?
+        let made: (entry: Entry, numbers: [Int64])?
     }
 
     /// How rows are made from records (`SearchTerms`, pinyin, what is hashed), in every stamp:
@@ -393,23 +422,37 @@ public final class SearchIndex {
         return blind.hash(exactly: text, purpose: "row")
     }
 
-    /// The rows of one part of one grid, read from the store: every record's stamp, and rows
-    /// made only for those whose stamp differs from `stamps` (by `kind recordID`).
-    private static func rows(of part: Part, in grid: GridCode, store: Store, blind: BlindIndexer,
+    /// The records one part of one grid is made from, as read from the store.
+    private enum PartRecords: Sendable {
+        case people(households: [Household], residents: [Resident])
+        case cases([DisputeCase])
+
+        init(_ part: Part, of grid: GridCode, in store: Store) {
+            switch part {
+            case .people:
+                self = .people(households: store.records(Household.self, inGrid: grid, keeping: false),
+                               residents: store.records(Resident.self, inGrid: grid, keeping: false))
+            case .cases:
+                self = .cases(store.records(DisputeCase.self, inGrid: grid, keeping: false))
+            }
+        }
+    }
+
+    /// The rows of one part of one grid: every record's stamp, and rows made only for those
+    /// whose stamp differs from `stamps` (by `kind recordID`).
+    private static func rows(of records: PartRecords, in grid: GridCode, blind: BlindIndexer,
                              unlessStamped stamps: [String: String]) -> [RecordRow] {
         var rows: [RecordRow] = []
         var seen: Set<String> = []
-        func add(_ kind: SearchHit.Kind, _ id: RecordID, _ inputs: [String?], _ make: () -> (Entry, [String])) {
+        func add(_ kind: SearchHit.Kind, _ id: RecordID, _ inputs: [String?], _ make: () -> (Entry, [Int64])) {
             let key = kind.rawValue + " " + id.rawValue
             // A record id twice in a grid's files (a hand edit; `check` names it) is indexed once.
             guard seen.insert(key).inserted else { return }
             let stamp = Self.stamp(kind, inputs, blind: blind)
             rows.append(RecordRow(key: key, stamp: stamp, made: stamps[key] == stamp ? nil : make()))
         }
-        switch part {
-        case .people:
-            let households = store.records(Household.self, inGrid: grid, keeping: false)
-            let residents = store.records(Resident.self, inGrid: grid, keeping: false)
+        switch records {
+        case .people(let households, let residents):
             let addresses = Dictionary(households.map { ($0.id, $0.address.line) }, uniquingKeysWith: { first, _ in first })
             var heads: [RecordID: String] = [:]
             for resident in residents where resident.relation == .head || heads[resident.householdID] == nil {
@@ -427,22 +470,22 @@ public final class SearchIndex {
             for resident in residents {
                 let address = addresses[resident.householdID] ?? ""
                 add(.resident, resident.id, [resident.name, address, resident.birthDate.iso, resident.idNumber, resident.phone]) {
-                    var numbers: [String] = []
+                    var numbers: [Int64] = []
                     if let number = resident.idNumber {
-                        numbers.append(blind.hash(number, purpose: "id"))
-                        numbers.append(blind.hash(String(number.suffix(6)), purpose: "id6"))
+                        numbers.append(blind.number(number, purpose: "id"))
+                        numbers.append(blind.number(String(number.suffix(6)), purpose: "id6"))
                     }
-                    numbers.append(blind.hash(nameAndBirth(resident.name, resident.birthDate), purpose: "namebirth"))
+                    numbers.append(blind.number(nameAndBirth(resident.name, resident.birthDate), purpose: "namebirth"))
                     if let phone = resident.phone {
-                        numbers.append(blind.hash(phone, purpose: "phone"))
-                        numbers.append(blind.hash(String(phone.suffix(4)), purpose: "phone4"))
+                        numbers.append(blind.number(phone, purpose: "phone"))
+                        numbers.append(blind.number(String(phone.suffix(4)), purpose: "phone4"))
                     }
                     return (Entry(hit: SearchHit(kind: .resident, grid: grid, recordID: resident.id, title: resident.name, detail: address),
                                   words: SearchTerms.nameWords(resident.name).joined(separator: " ")), numbers)
                 }
             }
-        case .cases:
-            for item in store.records(DisputeCase.self, inGrid: grid, keeping: false) {
+        case .cases(let cases):
+            for item in cases {
                 let parties = item.parties.map(\.name)
                 add(.disputeCase, item.id, [item.number, item.title] + parties) {
                     let words = SearchTerms.words(item.number + " " + item.title) + parties.flatMap(SearchTerms.nameWords)
@@ -456,14 +499,14 @@ public final class SearchIndex {
 
     /// The blind indexes a query of digits could stand for: a whole ID number (18), its last 6,
     /// a whole mobile number (11) or its last 4. Nil for any other query.
-    private static func numberHashes(_ text: String, store: Store) -> [String]? {
+    private static func numberHashes(_ text: String, store: Store) -> [Int64]? {
         let blind = store.blindIndexer
         let typed = text.trimmingCharacters(in: .whitespaces).uppercased()
         switch typed.count {
-        case 18 where typed.dropLast().allSatisfy(\.isNumber): return [blind.hash(typed, purpose: "id")]
-        case 11 where typed.allSatisfy(\.isNumber): return [blind.hash(typed, purpose: "phone")]
-        case 6 where typed.dropLast().allSatisfy(\.isNumber): return [blind.hash(typed, purpose: "id6")]
-        case 4 where typed.allSatisfy(\.isNumber): return [blind.hash(typed, purpose: "phone4")]
+        case 18 where typed.dropLast().allSatisfy(\.isNumber): return [blind.number(typed, purpose: "id")]
+        case 11 where typed.allSatisfy(\.isNumber): return [blind.number(typed, purpose: "phone")]
+        case 6 where typed.dropLast().allSatisfy(\.isNumber): return [blind.number(typed, purpose: "id6")]
+        case 4 where typed.allSatisfy(\.isNumber): return [blind.number(typed, purpose: "phone4")]
         default: return nil
         }
     }
@@ -481,26 +524,29 @@ public final class SearchIndex {
         let updateTerms = try db.cachedStatement(sql: "UPDATE \(part.terms) SET words = ? WHERE rowid = ?")
         let deleteEntry = try db.cachedStatement(sql: "DELETE FROM entries WHERE id = ?")
         let deleteTerms = try db.cachedStatement(sql: "DELETE FROM \(part.terms) WHERE rowid = ?")
-        let insertNumber = try db.cachedStatement(sql: "INSERT INTO numbers (hash, recordID, grid, part) VALUES (?, ?, ?, ?)")
-        let deleteNumbers = try db.cachedStatement(sql: "DELETE FROM numbers WHERE recordID = ? AND grid = ? AND part = ?")
+        // The same number twice for one record (a hand edit) is kept once.
+        let insertNumber = try db.cachedStatement(sql: "INSERT OR IGNORE INTO numbers (hash, entry) VALUES (?, ?)")
+        let deleteNumbers = try db.cachedStatement(sql: "DELETE FROM numbers WHERE entry = ?")
         for row in rows {
             let old = existing.removeValue(forKey: row.key)
             guard let (entry, numbers) = row.made else { continue }
             let hit = entry.hit
+            let entryID: Int64
             if let old {
+                entryID = old.id
                 try updateEntry.execute(arguments: [hit.title, hit.detail, row.stamp, old.id])
                 try updateTerms.execute(arguments: [entry.words, old.id])
-                // Only residents have numbers (a household sharing a resident's id must not take theirs).
-                if hit.kind == .resident { try deleteNumbers.execute(arguments: [hit.recordID.rawValue, grid, part.rawValue]) }
+                try deleteNumbers.execute(arguments: [old.id])
             } else {
                 try insertEntry.execute(arguments: [grid, part.rawValue, hit.kind.rawValue, hit.recordID.rawValue, hit.title, hit.detail, row.stamp])
-                try insertTerms.execute(arguments: [db.lastInsertedRowID, entry.words])
+                entryID = db.lastInsertedRowID
+                try insertTerms.execute(arguments: [entryID, entry.words])
             }
-            for hash in numbers { try insertNumber.execute(arguments: [hash, hit.recordID.rawValue, grid, part.rawValue]) }
+            for hash in numbers { try insertNumber.execute(arguments: [hash, entryID]) }
         }
         // Records no longer in the files (removed, or moved to another grid).
         for old in existing.values {
-            if old.kind == SearchHit.Kind.resident.rawValue { try deleteNumbers.execute(arguments: [old.recordID, grid, part.rawValue]) }
+            try deleteNumbers.execute(arguments: [old.id])
             try deleteTerms.execute(arguments: [old.id])
             try deleteEntry.execute(arguments: [old.id])
         }
@@ -508,8 +554,11 @@ public final class SearchIndex {
 
     private static func remove(grid: String, part: Part?, in db: Database) throws {
         for part in part.map({ [$0] }) ?? Part.allCases {
-            try db.execute(sql: "DELETE FROM \(part.terms) WHERE rowid IN (SELECT id FROM entries WHERE grid = ? AND part = ?)", arguments: [grid, part.rawValue])
-            for table in ["entries", "numbers", "sources"] {
+            for table in [part.terms, "numbers"] {
+                let key = table == "numbers" ? "entry" : "rowid"
+                try db.execute(sql: "DELETE FROM \(table) WHERE \(key) IN (SELECT id FROM entries WHERE grid = ? AND part = ?)", arguments: [grid, part.rawValue])
+            }
+            for table in ["entries", "sources"] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE grid = ? AND part = ?", arguments: [grid, part.rawValue])
             }
         }
@@ -575,10 +624,11 @@ extension SearchIndex: CommitListener {
         }
         do {
             try mending {
-                for (grid, part) in touched.values.sorted(by: { ($0.grid.rawValue, $0.part.rawValue) < ($1.grid.rawValue, $1.part.rawValue) }) {
+                let items = touched.values.sorted { ($0.grid.rawValue, $0.part.rawValue) < ($1.grid.rawValue, $1.part.rawValue) }.map { grid, part in
                     let files = store.filePaths(ofGrid: grid).filter { StoreLayout.kind(ofFile: $0).map(part.kinds.contains) == true }
-                    try reindex(part, of: grid, signature: Self.signature(of: files, in: store.folder), store: store, blind: blind)
+                    return (grid: grid, part: part, signature: Self.signature(of: files, in: store.folder))
                 }
+                try reindex(items, store: store, blind: blind)
             }
             // Unless the index was made again empty on the way (then `mending` forgot everything).
             if followedEverything, checkedFingerprint != nil, let afterCommit { refreshedAtTrail = afterCommit }

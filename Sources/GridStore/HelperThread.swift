@@ -7,11 +7,14 @@ import Synchronization
 /// signed, old file versions unlinked). Not libdispatch's pool: its monitor reads `/proc` through libc, the
 /// very calls a fault-injection test may be failing, and its threads may all be busy reading
 /// files when a save needs one.
-final class HelperThread: Sendable {
+public final class HelperThread: Sendable {
     static let shared = HelperThread(name: "gridwork-helper")
     /// The content hashes of a save's files, worked out while the journal is written and the
     /// shared helper waits for the disk: on the shared one they would wait behind its fsync.
     static let hashing = HelperThread(name: "gridwork-hashing")
+    /// The search index's rows (keyed hashes, pinyin, words) of one grid, made while the rows
+    /// of the grid before are written.
+    public static let indexing = HelperThread(name: "gridwork-indexing")
 
     private let jobs = Mutex<[@Sendable () -> Void]>([])
     private let waiting = DispatchSemaphore(value: 0)
@@ -29,7 +32,7 @@ final class HelperThread: Sendable {
     }
 
     /// Runs `work` on the helper thread and returns a way to wait for its result.
-    func start<Value: Sendable>(_ work: @escaping @Sendable () -> Value) -> Pending<Value> {
+    public func start<Value: Sendable>(_ work: @escaping @Sendable () -> Value) -> Pending<Value> {
         let pending = Pending<Value>()
         jobs.withLock { $0.append { pending.finish(work()) } }
         waiting.signal()
@@ -42,7 +45,7 @@ final class HelperThread: Sendable {
     }
 
     /// A result the helper thread is working out.
-    final class Pending<Value: Sendable>: Sendable {
+    public final class Pending<Value: Sendable>: Sendable {
         private let result = Mutex<Value?>(nil)
         private let done = DispatchSemaphore(value: 0)
 
@@ -53,7 +56,7 @@ final class HelperThread: Sendable {
 
         /// Waits for the result (once: the helper signals once).
         @discardableResult
-        func wait() -> Value? {
+        public func wait() -> Value? {
             done.wait()
             return result.withLock { $0 }
         }

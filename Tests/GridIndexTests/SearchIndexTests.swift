@@ -136,7 +136,7 @@ import TestSupport
         try index.refresh(from: store)
         let old = try DatabaseQueue(path: index.path)
         try old.write { db in
-            try db.execute(sql: "DELETE FROM numbers WHERE hash LIKE 'namebirth:%'")
+            try db.execute(sql: "DELETE FROM numbers")
             try db.execute(sql: "PRAGMA user_version = 2")
         }
         try old.close()
