@@ -19,9 +19,9 @@ public final class SearchIndex {
     /// 3: residents' name and birth date as a keyed hash (`namebirth`), for the namesake warning.
     /// 5: one FTS5 table per part, so a search of cases never walks the residents' postings;
     /// each entry's keyed stamp of what its rows are made from (`stamp(_:_:blind:)`).
-    /// 6: blind numbers as 64-bit integers by entry id, a sixth of the bytes of text hashes
+    /// 6: blind numbers as 64-bit integers by entry id, a quarter of the bytes of text hashes
     /// beside each record's id, grid and part (the table and its three indexes were two thirds
-    /// of a district's index, and most of the time to build it).
+    /// of a district's index).
     static let version = 6
     /// A search sorts at most this many matches of each part (taken in index order) before it
     /// keeps the first `limit`: one common character (`王`) matches some 50,000 people in a
@@ -224,8 +224,9 @@ public final class SearchIndex {
     }
 
     /// How many grid parts one transaction indexes. Each commit rewrites every page its inserts
-    /// touched, and the numbers' hashes land all over their B-tree: one part a transaction made
-    /// a district's build two and a half times slower. 16 parts hold the write lock about a second.
+    /// touched, and the numbers' hashes land all over their B-tree: with one part a transaction
+    /// a district's build took half as long again (95 s against 64 s). 16 parts hold the write
+    /// lock about a second and a half, within another copy's 10 s wait for it.
     static let partsPerTransaction = 16
 
     /// Makes the rows of `items` (grid parts, as read from files of `signature`) again from the
