@@ -209,34 +209,43 @@ public final class SearchIndex {
             }
             let current = Set(store.grids.map(\.code.rawValue))
             let gone = Set(known.keys.compactMap { $0.split(separator: "/").first.map(String.init) }).subtracting(current)
-            try database.write { db in
-                for grid in gone { try Self.remove(grid: grid, part: nil, in: db) }
+            // No write transaction when there is nothing to write: a save's duplicate check refreshes
+            // under the folder's lock, and another copy may be writing the index.
+            if !gone.isEmpty {
+                try database.write { db in
+                    for grid in gone { try Self.remove(grid: grid, part: nil, in: db) }
+                }
             }
             let chosen = limit.map { Array(stale.prefix($0)) } ?? stale
-            var done = 0
-            while done < chosen.count {
-                let batch = Array(chosen[done..<min(chosen.count, done + Self.partsPerTransaction)])
-                try reindex(batch, store: store, blind: blind) { progress?(done, chosen.count); done += 1 }
-            }
+            try reindex(chosen, store: store, blind: blind) { done in progress?(done, chosen.count) }
             progress?(chosen.count, chosen.count)
             return (chosen.count, stale.count - chosen.count)
         }
     }
 
-    /// How many grid parts one transaction indexes. Each commit rewrites every page its inserts
-    /// touched, and the numbers' hashes land all over their B-tree: with one part a transaction
-    /// a district's build took half as long again (95 s against 64 s). 16 parts hold the write
-    /// lock about a second and a half, within another copy's 10 s wait for it.
-    static let partsPerTransaction = 16
+    /// How many grid parts one transaction indexes at most. Each commit rewrites every page its
+    /// inserts touched, and the numbers' hashes land all over their B-tree: with one part a
+    /// transaction a district's build took half as long again (95 s against 64 s). 16 parts
+    /// hold the write lock about a second and a half, within another copy's 10 s wait for it.
+    public var partsPerTransaction = 16
 
     /// Makes the rows of `items` (grid parts, as read from files of `signature`) again from the
-    /// store, in one transaction. The stamps are read in the same transaction that writes the
-    /// rows, so a row another copy changed in between is never taken for one that needs no
-    /// writing. While one part's rows are written, the next part's are made on the indexing
-    /// thread (keyed hashes, pinyin, words); the store is read on this thread only. `starting`
-    /// hears each part as its rows are written.
+    /// store, `partsPerTransaction` parts a transaction; nothing at all for no items. The stamps
+    /// are read in the same transaction that writes the rows, so a row another copy changed in
+    /// between is never taken for one that needs no writing. While one part's rows are written,
+    /// the next part's are made on the indexing thread (keyed hashes, pinyin, words); the store
+    /// is read on this thread only. `starting` hears how many parts are done as each one is
+    /// begun, inside a transaction: it must not use the index.
     private func reindex(_ items: [(grid: GridCode, part: Part, signature: String)], store: Store, blind: BlindIndexer,
-                         starting: () -> Void = {}) throws {
+                         starting: (Int) -> Void = { _ in }) throws {
+        let size = max(1, partsPerTransaction)
+        for first in stride(from: 0, to: items.count, by: size) {
+            try reindexInOneTransaction(Array(items[first..<min(items.count, first + size)]), store: store, blind: blind) { starting(first + $0) }
+        }
+    }
+
+    private func reindexInOneTransaction(_ items: [(grid: GridCode, part: Part, signature: String)], store: Store, blind: BlindIndexer,
+                                         starting: (Int) -> Void) throws {
         try database.write { db in
             var existing: [[String: ExistingRow]] = []
             for item in items {
@@ -259,7 +268,7 @@ public final class SearchIndex {
                 let made = next
                 next = index + 1 < items.count ? making(index + 1) : nil
                 guard let rows = made?.wait() else { throw IndexError(path: path, reason: "the rows of grid \(item.grid.rawValue) were not made") }
-                starting()
+                starting(index)
                 try Self.replace(grid: item.grid.rawValue, part: item.part, existing: existing[index], with: rows, in: db)
                 try db.execute(sql: "INSERT OR REPLACE INTO sources (grid, part, signature) VALUES (?, ?, ?)",
                                arguments: [item.grid.rawValue, item.part.rawValue, item.signature])
@@ -525,7 +534,8 @@ public final class SearchIndex {
         let updateTerms = try db.cachedStatement(sql: "UPDATE \(part.terms) SET words = ? WHERE rowid = ?")
         let deleteEntry = try db.cachedStatement(sql: "DELETE FROM entries WHERE id = ?")
         let deleteTerms = try db.cachedStatement(sql: "DELETE FROM \(part.terms) WHERE rowid = ?")
-        // The same number twice for one record (a hand edit) is kept once.
+        // Each of a record's numbers has its own purpose, so only two of them whose 64-bit hashes
+        // collide could be the same row: kept once.
         let insertNumber = try db.cachedStatement(sql: "INSERT OR IGNORE INTO numbers (hash, entry) VALUES (?, ?)")
         let deleteNumbers = try db.cachedStatement(sql: "DELETE FROM numbers WHERE entry = ?")
         for row in rows {

@@ -12,8 +12,8 @@ public final class HelperThread: Sendable {
     /// The content hashes of a save's files, worked out while the journal is written and the
     /// shared helper waits for the disk: on the shared one they would wait behind its fsync.
     static let hashing = HelperThread(name: "gridwork-hashing")
-    /// The search index's rows (keyed hashes, pinyin, words) of one grid, made while the rows
-    /// of the grid before are written.
+    /// The search index's rows (keyed hashes, pinyin, words) of one grid part, made while the
+    /// rows of the part before are written.
     public static let indexing = HelperThread(name: "gridwork-indexing")
 
     private let jobs = Mutex<[@Sendable () -> Void]>([])

@@ -34,7 +34,7 @@ public struct BlindIndexer: Sendable {
     }
 
     /// `hash(_:purpose:)` as a 64-bit number (the same first 8 bytes of the code): what an index
-    /// of millions of numbers keeps, a third the size of the text and compared as one integer.
+    /// of millions of numbers keeps, 8 bytes instead of some 20 of text, compared as one integer.
     /// The purpose is in what is hashed, so hashes of different purposes still differ.
     public func number(_ value: String, purpose: String) -> Int64 {
         code(of: value.uppercased(), purpose: purpose).prefix(8).reduce(0) { $0 << 8 | Int64($1) }

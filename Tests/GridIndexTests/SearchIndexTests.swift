@@ -127,6 +127,27 @@ import TestSupport
         #expect(!bytes.contains("1950-03-01") && !bytes.contains("19500301"), "no birth date is kept in the index")
     }
 
+    /// Parts written a few a transaction: across a transaction's end nothing is lost or counted
+    /// twice, and the progress goes up one part at a time.
+    @Test func partsWrittenAFewATransactionAreAllIndexed() throws {
+        let (folder, store) = try community()
+        defer { folder.remove() }
+        let index = try SearchIndex(folder: folder.path)
+        index.partsPerTransaction = 2
+        var heard: [Int] = []
+        let indexed = try index.refresh(from: store) { done, total in
+            #expect(total == 4)
+            heard.append(done)
+        }
+        #expect(indexed == 4)
+        #expect(heard == [0, 1, 2, 3, 4])
+        #expect(names(try index.search("明")) == ["王小明", "王明", "李明"], "residents of grid one (first transaction) and grid two (second)")
+        #expect(try index.search(String(Self.phone.suffix(4)), store: store).map(\.title) == ["王小明"], "a number of the first transaction")
+        let born = Day(year: 1950, month: 3, day: 1) ?? Day(dayNumber: 0)
+        #expect(try index.residents(named: "李明", born: born, store: store).map(\.id) == [RecordID("P-13")], "a number of the second")
+        #expect(try index.refresh(from: store) == 0, "every part was marked done")
+    }
+
     /// An index made before names and birth dates were in it (version 2) is built again, so the
     /// namesake check does not miss everyone already on file.
     @Test func anIndexOfAnOlderVersionIsBuiltAgain() throws {
