@@ -125,6 +125,9 @@ public final class SearchIndex {
         var terms: String { rawValue + "_terms" }
     }
 
+    /// A grid part to index, and the signature of the files it is read from.
+    typealias PartSource = (grid: GridCode, part: Part, signature: String)
+
     /// Brings the index up to date with the folder: every grid whose files changed since it was
     /// indexed is read and indexed again, and grids no longer in the folder are dropped.
     /// `progress` hears (grids done, grids to do). Returns how many grid parts were indexed.
@@ -200,7 +203,7 @@ public final class SearchIndex {
                 }
             }
             let filesByGrid = Self.filesByGrid(store)
-            var stale: [(grid: GridCode, part: Part, signature: String)] = []
+            var stale: [PartSource] = []
             for grid in store.grids.map(\.code) {
                 for part in Part.allCases {
                     let signature = Self.signature(of: part.kinds.flatMap { filesByGrid[grid.rawValue + "/" + $0.rawValue] ?? [] }, in: store.folder)
@@ -236,7 +239,7 @@ public final class SearchIndex {
     /// the next part's are made on the indexing thread (keyed hashes, pinyin, words); the store
     /// is read on this thread only. `starting` hears how many parts are done as each one is
     /// begun, inside a transaction: it must not use the index.
-    private func reindex(_ items: [(grid: GridCode, part: Part, signature: String)], store: Store, blind: BlindIndexer,
+    private func reindex(_ items: [PartSource], store: Store, blind: BlindIndexer,
                          starting: (Int) -> Void = { _ in }) throws {
         let size = max(1, partsPerTransaction)
         for first in stride(from: 0, to: items.count, by: size) {
@@ -244,7 +247,7 @@ public final class SearchIndex {
         }
     }
 
-    private func reindexInOneTransaction(_ items: [(grid: GridCode, part: Part, signature: String)], store: Store, blind: BlindIndexer,
+    private func reindexInOneTransaction(_ items: [PartSource], store: Store, blind: BlindIndexer,
                                          starting: (Int) -> Void) throws {
         try database.write { db in
             var existing: [[String: ExistingRow]] = []
